@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The CLI is TypeScript shared with core; tsx compiles it on the fly so `npx xinbiao` needs no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,64 @@
+import { EXIT, UsageError, say, type Command } from './io';
+
+// Lazy so `xinbiao check` does not pay for the browser, the DOM parser or the server.
+const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
+  check: () => import('./commands/check'),
+  detect: () => import('./commands/detect'),
+  keys: () => import('./commands/keys'),
+  list: () => import('./commands/list'),
+  mark: () => import('./commands/mark'),
+  trust: () => import('./commands/trust'),
+  audit: () => import('./commands/audit'),
+  serve: () => import('./commands/serve'),
+};
+
+const OVERVIEW = `xinbiao — 信标: who runs this shop, and can I trust them?
+
+Usage: xinbiao <command> [options]
+
+Commands:
+  check <code…>            parse and validate 统一社会信用代码 / 注册号 / 组织机构代码
+  detect <file.html…>      find shop operators, marks and query windows in saved pages
+  keys                     generate an Ed25519 key pair as JWK files
+  list sign|verify|import  publish and check signed credit list files
+  mark sign|verify         issue and check signed shop marks
+  trust sign|verify        publish and check the signed trust list of issuers
+  audit <url-or-file…>     spot-check pages against the display rules in headless Chromium
+  serve                    the demo platform and reference status endpoint on localhost
+
+Every command prints one JSON object per input on stdout and messages on stderr.
+Exit codes: 0 success, 1 an input is invalid, 2 usage error. Run 'xinbiao <command> --help' for details.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? process.stdout : process.stderr).write(`${OVERVIEW}\n`);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    say(`xinbiao: unknown command '${name}'\n\n${OVERVIEW}`);
+    return EXIT.usage;
+  }
+  let command: Command;
+  try {
+    command = (await load()).default;
+  } catch (err) {
+    say(`xinbiao ${name}: not available in this build (${(err as Error).message})`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.help}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      say(`xinbiao ${name}: ${err.message}\n\n${command.help}`);
+      return EXIT.usage;
+    }
+    say(`xinbiao ${name}: ${(err as Error).stack ?? String(err)}`);
+    return EXIT.invalid;
+  }
+}

@@ -1,0 +1,65 @@
+// npm test: every check, in order, ending with one plain "N passed, N failed" line.
+// Installs Debian's chromium when it is missing (Playwright cannot download browsers here).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const results = join(root, '.test-results');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const log = (m) => process.stderr.write(`\n» ${m}\n`);
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, XINBIAO_RESULTS_DIR: results, ...env } }).status ?? 1;
+
+let passed = 0;
+let failed = 0;
+const finish = () => {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+};
+
+if (!existsSync(chromium)) {
+  if (process.getuid?.() === 0) {
+    log('Installing Debian chromium (apt-get install -y chromium)…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+  }
+  if (!existsSync(chromium)) {
+    process.stderr.write(`Chromium is missing at ${chromium}. Install it with: sudo apt-get install -y chromium\n` +
+      '(or set CHROMIUM_PATH to a Chromium binary). The browser tests cannot run without it.\n');
+    failed++;
+    finish();
+  }
+}
+
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+// A gate that is not a test runner counts as one check.
+for (const [label, cmd, args] of [
+  ['Type check (tsc --noEmit)', 'npx', ['--no-install', 'tsc', '--noEmit']],
+  ['Build (extension + widget)', 'npm', ['run', 'build', '--silent']],
+]) {
+  log(label);
+  if (run(cmd, args) === 0) passed++;
+  else { failed++; process.stderr.write(`✗ ${label} failed\n`); }
+}
+
+for (const [runner, args] of [
+  ['vitest', ['--no-install', 'vitest', 'run']],
+  ['playwright', ['--no-install', 'playwright', 'test']],
+]) {
+  log(`${runner}`);
+  const status = run('npx', args);
+  const file = join(results, `${runner}.json`);
+  if (existsSync(file)) {
+    const s = JSON.parse(readFileSync(file, 'utf8'));
+    passed += s.passed;
+    failed += s.failed;
+    if (status !== 0 && s.failed === 0) failed++; // the runner failed outside any test
+  } else {
+    process.stderr.write(`✗ ${runner} ended (exit ${status}) without reporting any result\n`);
+    failed++;
+  }
+}
+finish();

@@ -1,0 +1,26 @@
+// Serves test/fixtures at / and the built widget at /dist/ on 127.0.0.1 for Playwright and benchmarks.
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { serveStatic } from '../../server/static';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export function startFixtureServer(port: number): Promise<Server> {
+  const fixtures = resolve(ROOT, 'test/fixtures');
+  const dist = resolve(ROOT, 'dist');
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') return void res.end('ok');
+    if (url.pathname.startsWith('/dist/')) return serveStatic(dist, url.pathname.slice(5), req, res);
+    return serveStatic(fixtures, url.pathname, req, res);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => ok(server));
+  });
+}
+
+if (process.argv[1] && import.meta.filename === resolve(process.argv[1])) {
+  const port = Number(process.argv[2] ?? 4173);
+  startFixtureServer(port).then(() => console.error(`fixtures on http://127.0.0.1:${port}/`));
+}

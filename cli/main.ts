@@ -3,12 +3,6 @@ import { EXIT, UsageError, say, type Command } from './io';
 // Lazy so `xinbiao check` does not pay for the browser, the DOM parser or the server.
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   check: () => import('./commands/check'),
-  detect: () => import('./commands/detect'),
-  keys: () => import('./commands/keys'),
-  list: () => import('./commands/list'),
-  mark: () => import('./commands/mark'),
-  trust: () => import('./commands/trust'),
-  audit: () => import('./commands/audit'),
   serve: () => import('./commands/serve'),
 };
 

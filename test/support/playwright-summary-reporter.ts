@@ -1,4 +1,4 @@
-import type { FullResult, Reporter, TestCase, TestResult } from 'playwright/test/reporter';
+import type { FullResult, Reporter, TestCase, TestResult } from 'playwright/types/testReporter';
 import { reportSummary } from './summary-file';
 
 export default class PlaywrightSummaryReporter implements Reporter {

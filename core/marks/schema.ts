@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import { CreditLevel, IdentityMark, Licence, SubjectKind, Uscc } from '../model/schema';
+
+export const MARK_TYP = 'xinbiao-mark+jws';
+
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const seconds = z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 40));
+const noProvenance = { provenance: true } as const;
+
+/** The shop page a mark belongs to: an exact origin and a path prefix that ends in `/`. */
+export const MarkBinding = z.object({
+  origin: z.string().check(z.refine((o) => isOrigin(o), 'must be an origin such as https://shop.example.com (no path, lower case)')),
+  path: z.string().check(
+    z.regex(/^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$/, 'must be an absolute path without query or fragment'),
+    z.refine((p) => p.endsWith('/'), 'must end with / so that /shop/12/ never covers /shop/123/'),
+    z.refine((p) => !/(^|\/)(\.|%2E){1,2}(\/|$)/i.test(p) && !p.includes('//'), 'must not contain dot segments or empty segments'),
+  ),
+});
+export type MarkBinding = z.infer<typeof MarkBinding>;
+
+/** Who runs the shop, as the platform verified it. */
+export const MarkSubject = z.object({ uscc: z.optional(Uscc), name: text(200), kind: SubjectKind });
+export type MarkSubject = z.infer<typeof MarkSubject>;
+
+/** The signed content of a shop mark (亮照亮标): the model's parts without provenance (the mark is the provenance). */
+export const MarkPayload = z.object({
+  /** Issuer id in the trust list. */
+  iss: text(100),
+  /** Issued at / expires, seconds since the epoch (JWT NumericDate). */
+  iat: seconds,
+  exp: seconds,
+  sub: MarkSubject,
+  /** The shop's display name on the platform. */
+  shop: z.optional(z.object({ name: text(200) })),
+  licence: z.optional(z.omit(Licence, noProvenance)),
+  identity: z.omit(IdentityMark, noProvenance),
+  credit: z.array(z.omit(CreditLevel, noProvenance)).check(z.maxLength(20)),
+  bind: MarkBinding,
+}).check(
+  z.refine((m) => m.exp > m.iat, { message: 'exp must be after iat', path: ['exp'] }),
+  z.refine((m) => !m.licence?.uscc || !m.sub.uscc || m.licence.uscc === m.sub.uscc, { message: 'licence and subject USCC differ', path: ['licence', 'uscc'] }),
+  z.refine((m) => m.sub.kind !== 'individual-seller' || !m.identity.realName || /[*＊]/.test(m.identity.realName), { message: "an individual seller's real name must be masked (e.g. 王*明)", path: ['identity', 'realName'] }),
+  z.refine((m) => m.sub.kind !== 'individual-seller' || !!m.licence || !!m.identity.selfDeclaration, { message: 'an individual seller without a licence needs a self-declaration', path: ['identity', 'selfDeclaration'] }),
+);
+export type MarkPayload = z.infer<typeof MarkPayload>;
+
+function isOrigin(o: string): boolean {
+  try {
+    return /^https?:\/\//.test(o) && new URL(o).origin === o;
+  } catch {
+    return false;
+  }
+}

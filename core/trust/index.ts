@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './jws';
+export * from './find-key';
+export * from './origin';
+export * from './verify';
+export * from './sign';

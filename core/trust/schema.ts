@@ -1,0 +1,55 @@
+import * as z from 'zod/mini';
+
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const when = z.iso.datetime({ offset: true });
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,99}$/));
+
+export const TRUST_FORMAT = 'xinbiao-trust/1';
+export const TRUST_TYP = 'xinbiao-trust+jws';
+
+/**
+ * An origin an issuer may bind marks to: `scheme://host` (default port only), `scheme://host:port` (that port),
+ * or `scheme://host:*` (any port). Hosts are exact: no wildcard subdomains.
+ */
+export const OriginPattern = z.string().check(z.regex(/^https?:\/\/[a-z0-9.-]+(?::(?:\d{1,5}|\*))?$/));
+
+/** One public key of an issuer: an Ed25519 JWK plus the period it may be used in. */
+export const TrustKey = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  kid: text(100),
+  from: when,
+  until: when,
+});
+export type TrustKey = z.infer<typeof TrustKey>;
+
+/** A key withdrawn before its end (compromise, staff change): from `at` on, nothing it signed counts. */
+export const RevokedKey = z.object({ kid: text(100), at: when, reason: z.optional(text(500)) });
+export type RevokedKey = z.infer<typeof RevokedKey>;
+
+export const IssuerKind = z.enum(['platform', 'list-publisher', 'both']);
+export type IssuerKind = z.infer<typeof IssuerKind>;
+
+/** Someone whose signatures the kit accepts: a platform (shop marks), a list publisher (credit lists), or both. */
+export const Issuer = z.object({
+  id,
+  name: text(200),
+  kind: IssuerKind,
+  /** Where this issuer's marks may be shown; empty for a pure list publisher. */
+  origins: z.array(OriginPattern),
+  keys: z.array(TrustKey).check(z.minLength(1)),
+  revoked: z.array(RevokedKey),
+});
+export type Issuer = z.infer<typeof Issuer>;
+
+/** The payload of the signed trust list. */
+export const TrustList = z.object({
+  format: z.literal(TRUST_FORMAT),
+  /** Monotonic: a client keeps the highest version it has verified. */
+  version: z.number().check(z.int(), z.minimum(1)),
+  issued: when,
+  expires: when,
+  issuers: z.array(Issuer),
+});
+export type TrustList = z.infer<typeof TrustList>;

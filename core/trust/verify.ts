@@ -1,0 +1,40 @@
+import { verifyBytes, type PublicJwk } from '../crypto/ed25519';
+import { decodeCompactJws, JwsFormatError } from './jws';
+import { TRUST_TYP, TrustList } from './schema';
+
+export type TrustError = 'malformed' | 'wrong-root' | 'bad-signature' | 'not-yet-valid' | 'expired';
+
+export type TrustResult =
+  | { ok: true; trust: TrustList; rootKid: string }
+  | { ok: false; error: TrustError; message: string };
+
+const fail = (error: TrustError, message: string): TrustResult => ({ ok: false, error, message });
+
+/**
+ * Verifies a signed trust list (compact JWS, typ `xinbiao-trust+jws`) against the root public key and checks
+ * its schema and its issued/expires window at `now`. Never throws for bad input: every failure is named.
+ */
+export async function verifyTrustList(jws: string, rootPublicJwk: PublicJwk, now: Date | number = Date.now()): Promise<TrustResult> {
+  let decoded;
+  try {
+    decoded = decodeCompactJws(jws, TRUST_TYP);
+  } catch (err) {
+    if (err instanceof JwsFormatError) return fail('malformed', `trust list: ${err.message}`);
+    throw err;
+  }
+  if (rootPublicJwk.kid !== undefined && decoded.header.kid !== rootPublicJwk.kid) {
+    return fail('wrong-root', `trust list is signed by key ${decoded.header.kid}, the root key is ${rootPublicJwk.kid}`);
+  }
+  if (!(await verifyBytes(rootPublicJwk, decoded.signingInput, decoded.signature))) {
+    return fail('bad-signature', 'trust list signature does not verify with the root key');
+  }
+  const parsed = TrustList.safeParse(decoded.payload);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return fail('malformed', `trust list payload: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`);
+  }
+  const t = now instanceof Date ? now.getTime() : now;
+  if (t < Date.parse(parsed.data.issued)) return fail('not-yet-valid', `trust list is issued ${parsed.data.issued}, in the future`);
+  if (t >= Date.parse(parsed.data.expires)) return fail('expired', `trust list expired ${parsed.data.expires}`);
+  return { ok: true, trust: parsed.data, rootKid: decoded.header.kid };
+}

@@ -1,0 +1,65 @@
+import type { CreditLevel, CreditStatus, ListEntry, ListKind } from '../model/schema';
+import type { MarkOutcome, VerdictInput } from './types';
+
+/** Default age after which a status is stale: lists are published daily to weekly. */
+export const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Levels that mean poor credit, per scheme (DOMAIN.md §6); platform ratings are the platform's own, so none. */
+export const LOW_LEVELS: Record<CreditLevel['scheme'], readonly string[]> = {
+  tax: ['D'],
+  'public-credit': ['D'],
+  'samr-risk': ['D'],
+  customs: ['失信企业'],
+  'rating-agency': ['CCC', 'CC', 'C'],
+  platform: [],
+};
+
+/** Registration states after which the licence no longer stands (吊销 revoked, 注销 deregistered). */
+export const DEAD_LICENCE = /吊销|注销/;
+
+/** Everything the rules look at, computed once. */
+export interface Facts {
+  status?: CreditStatus;
+  mark?: MarkOutcome;
+  listsChecked: boolean;
+  now: number;
+  /** List kinds with at least one entry in force now. */
+  activeLists: Set<ListKind>;
+  activeLevels: CreditLevel[];
+  stale: boolean;
+  /** Something about the subject is known besides its name. */
+  known: boolean;
+}
+
+// A date-only bound ("valid until 2026-11-20") is read as the end of that day in China time.
+function endOf(day: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T23:59:59.999+08:00`) : Date.parse(day);
+}
+function startOf(day: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00+08:00`) : Date.parse(day);
+}
+
+/** An entry counts from `since` until `until` (inclusive), unless it was repaired (信用修复). */
+export function entryInForce(entry: ListEntry, now: number): boolean {
+  if (entry.repairedAt !== undefined) return false;
+  if (startOf(entry.since) > now) return false;
+  return entry.until === undefined || !(endOf(entry.until) < now);
+}
+
+/** A credit level counts until its `validUntil` (inclusive). */
+export function levelInForce(level: CreditLevel, now: number): boolean {
+  return level.validUntil === undefined || !(endOf(level.validUntil) < now);
+}
+
+export function gatherFacts(input: VerdictInput): Facts {
+  const now = typeof input.now === 'number' ? input.now : input.now.getTime();
+  const s = input.status;
+  const activeLists = new Set<ListKind>();
+  for (const e of s?.listEntries ?? []) if (entryInForce(e, now)) activeLists.add(e.list);
+  const activeLevels = (s?.creditLevels ?? []).filter((l) => levelInForce(l, now));
+  const asOf = s ? Date.parse(s.asOf) : Number.NaN;
+  const stale = s !== undefined && !(now - asOf <= (input.staleAfterMs ?? STALE_AFTER_MS));
+  const known = s !== undefined && (s.licence !== undefined || s.identityMark !== undefined || s.creditLevels.length > 0 ||
+    s.listEntries.length > 0 || s.records.length > 0 || s.commitments.length > 0);
+  return { status: s, mark: input.mark, listsChecked: input.listsChecked, now, activeLists, activeLevels, stale, known };
+}

@@ -1,0 +1,76 @@
+import { DEAD_LICENCE, LOW_LEVELS, type Facts } from './facts';
+import type { VerdictLevel } from './types';
+
+/**
+ * One verdict rule. `cap: true` rules do not add evidence; they limit the best level the others can reach
+ * (stale data can never be good). docs/verdict.md lists these rules in this order.
+ */
+export interface VerdictRule {
+  id: string;
+  level: VerdictLevel;
+  cap?: true;
+  zh: string;
+  en: string;
+  when(f: Facts): boolean;
+}
+
+const markIs = (outcome: Facts['mark']) => (f: Facts) => f.mark === outcome;
+const onList = (kind: Parameters<Facts['activeLists']['has']>[0]) => (f: Facts) => f.activeLists.has(kind);
+// Dates in a licence are day strings or 长期 (no end).
+const licenceExpired = (f: Facts) => {
+  const until = f.status?.licence?.validUntil;
+  if (until === undefined || until === '长期') return false;
+  const end = /^\d{4}-\d{2}-\d{2}$/.test(until) ? Date.parse(`${until}T23:59:59.999+08:00`) : Date.parse(until);
+  return end < f.now;
+};
+
+const lowLevel = (f: Facts) => f.activeLevels.some((l) => LOW_LEVELS[l.scheme].includes(l.level));
+const deadLicence = (f: Facts) => DEAD_LICENCE.test(f.status?.licence?.status ?? '');
+// Problems found in the status itself; "no problems found" must not be said next to any of them.
+const statusProblem = (f: Facts) => ['black', 'seriously-dishonest', 'judgment-defaulter', 'abnormal'].some((k) => f.activeLists.has(k as 'black')) ||
+  lowLevel(f) || deadLicence(f) || licenceExpired(f);
+
+/** The rule table, most severe first. */
+export const VERDICT_RULES: readonly VerdictRule[] = [
+  { id: 'list.black', level: 'danger', when: onList('black'),
+    zh: '列入黑名单', en: 'On a black list' },
+  { id: 'list.seriously-dishonest', level: 'danger', when: onList('seriously-dishonest'),
+    zh: '列入严重失信主体名单', en: 'On the list of seriously dishonest entities' },
+  { id: 'list.judgment-defaulter', level: 'danger', when: onList('judgment-defaulter'),
+    zh: '列为失信被执行人', en: 'Listed as a judgment defaulter' },
+  { id: 'mark.copied', level: 'danger', when: markIs('copied'),
+    zh: '信用标识属于其他网店，疑似冒用', en: 'The credit mark belongs to another shop: likely copied' },
+  { id: 'mark.tampered', level: 'danger', when: markIs('tampered'),
+    zh: '信用标识内容被篡改', en: 'The credit mark has been tampered with' },
+  { id: 'licence.dead', level: 'danger', when: deadLicence,
+    zh: '营业执照已吊销或注销', en: 'The business licence has been revoked or deregistered' },
+  { id: 'list.abnormal', level: 'caution', when: onList('abnormal'),
+    zh: '列入经营异常名录', en: 'On the list of abnormal operations' },
+  { id: 'mark.expired', level: 'caution', when: markIs('expired'),
+    zh: '信用标识已过期', en: 'The credit mark has expired' },
+  { id: 'mark.revoked-key', level: 'caution', when: markIs('revoked-key'),
+    zh: '信用标识的签名密钥已被吊销', en: 'The credit mark was signed with a revoked key' },
+  { id: 'mark.unknown-issuer', level: 'caution', when: markIs('unknown-issuer'),
+    zh: '信用标识的签发方不在信任列表中', en: 'The credit mark comes from an issuer that is not trusted' },
+  { id: 'mark.malformed', level: 'caution', when: markIs('malformed'),
+    zh: '信用标识无法识别', en: 'The credit mark cannot be read' },
+  { id: 'credit.low', level: 'caution', when: lowLevel,
+    zh: '信用等级较低', en: 'Low credit level' },
+  { id: 'licence.expired', level: 'caution', when: licenceExpired,
+    zh: '营业执照已过营业期限', en: 'The business licence is past its term' },
+  { id: 'data.stale', level: 'unknown', cap: true, when: (f) => f.stale,
+    zh: '信用信息已过时，请以官方查询为准', en: 'The credit information is out of date; check the official record' },
+  { id: 'lists.unchecked', level: 'neutral', cap: true, when: (f) => !f.listsChecked,
+    zh: '未查询信用名单', en: 'Credit lists were not checked' },
+  { id: 'mark.genuine', level: 'good', when: markIs('genuine'),
+    zh: '信用标识经验证为真', en: 'The credit mark is genuine' },
+  { id: 'list.red', level: 'good', when: onList('red'),
+    zh: '列入守信红名单', en: 'On a red list of trustworthy entities' },
+  { id: 'mark.official-link', level: 'neutral', when: markIs('official-link'),
+    zh: '展示了市场监管部门的电子营业执照亮照链接（未验证签名）',
+    en: 'Shows an official licence link (signature not checked)' },
+  { id: 'status.clean', level: 'neutral', when: (f) => f.known && f.listsChecked && !statusProblem(f),
+    zh: '已查询信用信息，未发现问题', en: 'Credit information checked; no problems found' },
+  { id: 'data.none', level: 'unknown', when: (f) => !f.known && f.mark === undefined,
+    zh: '暂无该经营者的信用信息', en: 'No credit information about this operator' },
+];

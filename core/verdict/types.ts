@@ -1,0 +1,33 @@
+import type { CreditStatus } from '../model/schema';
+
+/** How far to trust a shop, from best to "we cannot say". */
+export type VerdictLevel = 'good' | 'neutral' | 'caution' | 'danger' | 'unknown';
+
+/** Outcome of the shop's mark: a verified XinBiao mark, or `official-link` for a SAMR 亮照 link we cannot verify. */
+export type MarkOutcome =
+  | 'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed' | 'official-link';
+
+/** One human-readable reason; `code` is the id of the rule that produced it. */
+export interface VerdictReason {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface Verdict {
+  level: VerdictLevel;
+  /** In rule order (most severe rules first); empty only when nothing at all is known. */
+  reasons: VerdictReason[];
+}
+
+export interface VerdictInput {
+  /** The credit status, when any source knew the subject. */
+  status?: CreditStatus;
+  /** The shop's mark check outcome (a `MarkCheck.outcome`, or `official-link`), when the page carries a mark. */
+  mark?: MarkOutcome;
+  /** True when credit lists (local lists or a status endpoint) were consulted for this subject. */
+  listsChecked: boolean;
+  now: Date | number;
+  /** A status whose `asOf` is older than this is stale and can never be good (default 7 days). */
+  staleAfterMs?: number;
+}

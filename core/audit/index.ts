@@ -1,0 +1,6 @@
+export * from './types';
+export * from './rules';
+export * from './evaluate';
+export * from './facts';
+export * from './selector';
+export { entryActive, sameName, REQUIRED_QUERY_TARGETS } from './checks';

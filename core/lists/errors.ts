@@ -1,0 +1,58 @@
+/** Why a list file was refused; stable codes for programs, zh + en text for people. */
+export type ListErrorCode =
+  | 'empty'
+  | 'bad-header'
+  | 'line-too-long'
+  | 'bad-lines'
+  | 'count-mismatch'
+  | 'bad-signature-file'
+  | 'key-mismatch'
+  | 'unknown-key'
+  | 'digest-mismatch'
+  | 'bad-signature'
+  | 'expired'
+  | 'not-yet-issued'
+  | 'older-version'
+  | 'aborted'
+  | 'read-failed'
+  | 'store-failed';
+
+const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
+  empty: ['名单文件为空', 'the list file is empty'],
+  'bad-header': ['名单文件头（第 1 行）无效', 'the list header (line 1) is invalid'],
+  'line-too-long': ['行过长', 'a line is too long'],
+  'bad-lines': ['名单中有无效的行，整个文件未导入', 'the list has invalid lines; nothing was imported'],
+  'count-mismatch': ['条目数与文件头声明不符（文件可能被截断）', 'the entry count differs from the header (the file may be truncated)'],
+  'bad-signature-file': ['签名文件无效', 'the signature file is invalid'],
+  'key-mismatch': ['签名文件与名单的密钥编号不一致', 'the signature and the list name different keys'],
+  'unknown-key': ['签名密钥未知或已撤销', 'the signing key is unknown or revoked'],
+  'digest-mismatch': ['文件内容与签名不符（被修改或截断）', 'the file does not match its signature (changed or truncated)'],
+  'bad-signature': ['签名验证失败', 'the signature does not verify'],
+  expired: ['名单已过期', 'the list has expired'],
+  'not-yet-issued': ['名单的签发时间在未来', 'the list is issued in the future'],
+  'older-version': ['该版本比已导入的版本旧', 'this version is older than the one in force'],
+  aborted: ['导入被中断，原名单保持不变', 'the import was interrupted; the previous list is unchanged'],
+  'read-failed': ['读取名单文件失败', 'reading the list file failed'],
+  'store-failed': ['写入本地存储失败', 'writing to local storage failed'],
+};
+
+/** A refused list file; `detail` says what exactly (a line number, a key id, a version). */
+export class ListError extends Error {
+  readonly zh: string;
+  readonly en: string;
+  constructor(readonly code: ListErrorCode, readonly detail?: string, readonly line?: number) {
+    const [zh, en] = TEXT[code];
+    super(detail ? `${en}: ${detail}` : en);
+    this.name = 'ListError';
+    this.zh = detail ? `${zh}：${detail}` : zh;
+    this.en = this.message;
+  }
+}
+
+/** Any thrown value as a ListError (an abort stays an abort). */
+export function toListError(err: unknown, fallback: ListErrorCode = 'read-failed'): ListError {
+  if (err instanceof ListError) return err;
+  const e = err as { name?: string; message?: string };
+  if (e?.name === 'AbortError') return new ListError('aborted');
+  return new ListError(fallback, e?.message ?? String(err));
+}

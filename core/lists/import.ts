@@ -1,0 +1,101 @@
+import { toHex } from '../crypto/sha256';
+import { checkComplete, checkHeader, readSignature, type KeyLookup } from './checks';
+import { ListError, toListError } from './errors';
+import { ListParser, type BadLine, type ByteSource } from './parse';
+import type { ListSignature } from './schema';
+import { toRows, type ListStore, type StoredList } from './store';
+
+export interface ImportProgress {
+  /** Entry lines read so far. */
+  lines: number;
+  bytes: number;
+  /** 0–100, when the size is known (the signature states it). */
+  percent?: number;
+}
+
+export interface ImportOptions {
+  /** Publisher keys by key id (the trust list's findKey); unknown or revoked keys are refused. */
+  keys: KeyLookup;
+  /** Clock in ms; Date.now by default. */
+  now?: () => number;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Where the file came from, kept with the list. */
+  url?: string;
+  batchSize?: number;
+  maxLineBytes?: number;
+}
+
+export type ImportResult =
+  | { outcome: 'imported'; list: StoredList; replaced?: number }
+  | { outcome: 'unchanged'; list: StoredList };
+
+/** A refused import also says which lines were bad. */
+export class ListImportError extends ListError {
+  badLines: BadLine[] = [];
+}
+
+/**
+ * Imports a signed list file into the store, all or nothing. Rows are staged under (list id, version) while the
+ * file streams; only when every byte is read, the digest matches the signature, the key is known, the header is
+ * valid and not expired, the stated count matches and no line is bad does one transaction put the new version in
+ * force and drop the old one. Any failure (including abort or a closed page) leaves the version in force as it
+ * was; leftovers of an interrupted import are removed at the start of the next. The same version again is a
+ * no-op ('unchanged'); an older version is refused. Throws ListError with a code and zh/en text.
+ */
+export async function importList(store: ListStore, source: ByteSource, signature: ListSignature | string | Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const now = options.now ?? Date.now;
+  const sig = readSignature(signature);
+  let staged: { id: string; version: number } | undefined;
+  let current: StoredList | undefined;
+  const parser = new ListParser({
+    batchSize: options.batchSize ?? 5_000,
+    maxLineBytes: options.maxLineBytes,
+    signal: options.signal,
+    maxBadLines: 100,
+    onHeader: async (header) => {
+      await checkHeader(header, sig, options.keys, now());
+      current = await store.inForce(header.id);
+      if (current && current.version === header.version) return 'stop';
+      if (current && current.version > header.version) throw new ListError('older-version', `${header.version} < ${current.version}`, 1);
+      await store.beginStaging(header.id, header.version, now());
+      staged = { id: header.id, version: header.version };
+    },
+  });
+  try {
+    await store.cleanStaging();
+    for await (const batch of parser.batches(source)) {
+      await store.putRows(toRows(staged!.id, staged!.version, batch));
+      options.onProgress?.({ lines: parser.lines, bytes: parser.bytes, percent: sig.size ? Math.min(100, (parser.bytes / sig.size) * 100) : undefined });
+      if (options.signal?.aborted) throw new ListError('aborted');
+    }
+    const summary = parser.summary();
+    if (summary.stopped) return { outcome: 'unchanged', list: current! };
+    const key = await checkHeader(summary.header, sig, options.keys, now());
+    try {
+      await checkComplete(summary, sig, key);
+    } catch (err) {
+      throw Object.assign(new ListImportError((err as ListError).code, (err as ListError).detail, (err as ListError).line), { badLines: summary.badLines });
+    }
+    if (options.signal?.aborted) throw new ListError('aborted');
+    const h = summary.header;
+    const list: StoredList = {
+      id: h.id, name: h.name, kind: h.kind, publisher: h.publisher, version: h.version, issued: h.issued, expires: h.expires,
+      importedAt: new Date(now()).toISOString(), count: summary.entries, keyId: h.keyId, sha256: toHex(summary.digest),
+      ...(options.url ? { url: options.url } : {}),
+    };
+    options.onProgress?.({ lines: summary.lines, bytes: summary.bytes, percent: 100 });
+    let replaced: number | undefined;
+    try {
+      ({ replaced } = await store.commit(list));
+    } catch (err) {
+      if ((err as Error).name === 'VersionRace') throw new ListError('older-version', (err as Error).message);
+      throw toListError(err, 'store-failed');
+    }
+    staged = undefined;
+    return replaced === undefined ? { outcome: 'imported', list } : { outcome: 'imported', list, replaced };
+  } catch (err) {
+    if (staged) await store.dropStaging(staged.id, staged.version).catch(() => {});
+    throw toListError(err);
+  }
+}

@@ -1,0 +1,236 @@
+import * as z from 'zod/mini';
+import { Sha256 } from '../crypto/sha256';
+import { ListError } from './errors';
+import { CreditLevelLine, ListHeader, ListLine } from './schema';
+
+/** Bytes of a list file as they arrive: a fetch body, a Blob stream, a Node file stream. */
+export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** One valid entry and the line it came from (line 1 is the header). */
+export interface ListRecord {
+  line: number;
+  entry: ListLine | CreditLevelLine;
+}
+
+export interface BadLine {
+  line: number;
+  reason: string;
+}
+
+export interface ParseOptions {
+  /** Entries per yielded batch (default 2,000). */
+  batchSize?: number;
+  /** Longest line accepted, in bytes (default 64 KiB); a longer one is a bad line, never a buffer that grows. */
+  maxLineBytes?: number;
+  /** Bad lines kept with their reasons (default 100); the rest are only counted. */
+  maxBadLines?: number;
+  signal?: AbortSignal;
+  /** Called once the header is valid, before any entry; return 'stop' to end reading (e.g. a version already in force). */
+  onHeader?: (header: ListHeader) => void | 'stop' | Promise<void | 'stop'>;
+}
+
+/** What a whole pass over a file found. `digest` and `bytes` cover every byte read, BOM and newlines included. */
+export interface ParseSummary {
+  header: ListHeader;
+  /** Entry lines seen (valid and bad). */
+  lines: number;
+  entries: number;
+  bytes: number;
+  digest: Uint8Array;
+  badLines: BadLine[];
+  badLineCount: number;
+  /** True when onHeader asked to stop: the digest then covers only what was read. */
+  stopped: boolean;
+}
+
+const NL = 0x0a;
+const entrySchema = (h: ListHeader) => (h.kind === 'credit-level' ? CreditLevelLine : ListLine);
+
+function reasonOf(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.length ? issue.path.join('.') : '(line)';
+  return `${path}: ${issue.message}`;
+}
+
+async function* chunksOf(source: ByteSource, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  if ('getReader' in source) {
+    const reader = source.getReader();
+    try {
+      for (;;) {
+        if (signal?.aborted) throw new ListError('aborted');
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.cancel().catch(() => {});
+      reader.releaseLock();
+    }
+  } else {
+    for await (const chunk of source) {
+      if (signal?.aborted) throw new ListError('aborted');
+      yield chunk;
+    }
+  }
+}
+
+/**
+ * Streaming reader of a list file: hashes bytes as they pass, splits lines (LF or CRLF, last line with or without
+ * newline, UTF-8 split across chunks, leading BOM), validates the header then every line, and yields valid entries
+ * in batches. Memory holds one batch and one line, whatever the file size.
+ */
+export class ListParser {
+  /** Progress while reading. */
+  bytes = 0;
+  lines = 0;
+  header: ListHeader | undefined;
+  private readonly hash = new Sha256();
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly bad: BadLine[] = [];
+  private badCount = 0;
+  private entries = 0;
+  private stopped = false;
+  private result: ParseSummary | undefined;
+  private schema: z.ZodMiniType | undefined;
+
+  constructor(private readonly options: ParseOptions = {}) {}
+
+  /** The summary, once batches() has run to its end. */
+  summary(): ParseSummary {
+    if (!this.result) throw new Error('ListParser: summary() before the file was read');
+    return this.result;
+  }
+
+  async *batches(source: ByteSource): AsyncGenerator<ListRecord[], void, undefined> {
+    const max = this.options.maxLineBytes ?? 65_536;
+    const size = this.options.batchSize ?? 2_000;
+    let pending: Uint8Array[] = [];
+    let pendingLen = 0;
+    let overflow = false;
+    let lineNo = 0;
+    let batch: ListRecord[] = [];
+
+    // One complete line: header, entry, or bad line. Returns false when reading should stop.
+    const take = async (parts: Uint8Array[], tooLong: boolean): Promise<boolean> => {
+      lineNo++;
+      if (tooLong) {
+        if (lineNo === 1) throw new ListError('line-too-long', `line 1 is longer than ${max} bytes`, 1);
+        this.lines++;
+        this.badLine(lineNo, `line longer than ${max} bytes`);
+        return true;
+      }
+      let bytes = parts.length === 1 ? parts[0]! : concat(parts);
+      if (lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
+      if (lineNo > 1) this.lines++;
+      let text: string;
+      try {
+        text = this.decoder.decode(bytes);
+      } catch {
+        if (lineNo === 1) throw new ListError('bad-header', 'not UTF-8', 1);
+        this.badLine(lineNo, 'not valid UTF-8');
+        return true;
+      }
+      if (lineNo === 1) return this.takeHeader(text);
+      if (text.trim() === '') return this.badLine(lineNo, 'empty line'), true;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        this.badLine(lineNo, 'not JSON');
+        return true;
+      }
+      const parsed = this.schema!.safeParse(value);
+      if (!parsed.success) return this.badLine(lineNo, reasonOf(parsed.error)), true;
+      this.entries++;
+      batch.push({ line: lineNo, entry: parsed.data as ListRecord['entry'] });
+      return true;
+    };
+
+    for await (const chunk of chunksOf(source, this.options.signal)) {
+      this.hash.update(chunk);
+      this.bytes += chunk.length;
+      let start = 0;
+      for (;;) {
+        const nl = chunk.indexOf(NL, start);
+        if (nl < 0) {
+          if (!overflow && pendingLen + chunk.length - start > max) overflow = true, pending = [], pendingLen = 0;
+          else if (!overflow && start < chunk.length) pending.push(chunk.slice(start)), pendingLen += chunk.length - start;
+          break;
+        }
+        const piece = chunk.subarray(start, nl);
+        const tooLong = overflow || pendingLen + piece.length > max;
+        const go = await take(tooLong ? [] : [...pending, piece], tooLong);
+        pending = [];
+        pendingLen = 0;
+        overflow = false;
+        start = nl + 1;
+        if (!go) return this.finish();
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
+      }
+    }
+    if (pendingLen > 0 || overflow) {
+      const go = await take(overflow ? [] : pending, overflow);
+      if (!go) return this.finish();
+    }
+    if (lineNo === 0) throw new ListError('empty');
+    if (batch.length) yield batch;
+    this.finish();
+  }
+
+  private async takeHeader(text: string): Promise<boolean> {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new ListError('bad-header', 'line 1 is not JSON', 1);
+    }
+    const parsed = ListHeader.safeParse(value);
+    if (!parsed.success) throw new ListError('bad-header', `line 1: ${reasonOf(parsed.error)}`, 1);
+    this.header = parsed.data;
+    this.schema = entrySchema(parsed.data);
+    if ((await this.options.onHeader?.(parsed.data)) === 'stop') {
+      this.stopped = true;
+      return false;
+    }
+    return true;
+  }
+
+  private badLine(line: number, reason: string): void {
+    this.badCount++;
+    if (this.bad.length < (this.options.maxBadLines ?? 100)) this.bad.push({ line, reason });
+  }
+
+  private finish(): void {
+    this.result = {
+      header: this.header!,
+      lines: this.lines,
+      entries: this.entries,
+      bytes: this.bytes,
+      digest: this.hash.digest(),
+      badLines: this.bad,
+      badLineCount: this.badCount,
+      stopped: this.stopped,
+    };
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) out.set(p, o), (o += p.length);
+  return out;
+}
+
+/** Reads a whole file and returns its summary, dropping the entries (validation only). */
+export async function scanList(source: ByteSource, options?: ParseOptions): Promise<ParseSummary> {
+  const parser = new ListParser(options);
+  for await (const _ of parser.batches(source)) void _;
+  return parser.summary();
+}

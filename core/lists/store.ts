@@ -1,0 +1,180 @@
+import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ListInfo } from '../sources/ports';
+import { normaliseName } from './normalise-name';
+import type { ListRecord } from './parse';
+import type { CreditLevelLine, ListLine } from './schema';
+
+/** A list in force as stored: the port's ListInfo plus what proves which bytes it came from. */
+export interface StoredList extends ListInfo {
+  keyId: string;
+  sha256: string;
+}
+
+/** One entry row; rows of versions not in force (staging, leftovers) never answer a lookup. */
+export interface StoredEntry {
+  list: string;
+  version: number;
+  seq: number;
+  uscc?: string;
+  nameKey: string;
+  line: ListLine | CreditLevelLine;
+}
+
+/** Subscription to a list URL (see subscriptions.ts); kept in the same database as the lists. */
+export interface Subscription {
+  url: string;
+  listId?: string;
+  /** Version of the last good import. */
+  version?: number;
+  lastCheck?: string;
+  lastSuccess?: string;
+  nextCheck: string;
+  /** Consecutive failures; drives the backoff. */
+  failures: number;
+  lastError?: { code: string; zh: string; en: string };
+}
+
+export interface ListDB extends DBSchema {
+  lists: { key: string; value: StoredList };
+  entries: { key: [string, number, number]; value: StoredEntry; indexes: { uscc: string; name: string } };
+  staging: { key: [string, number]; value: { id: string; version: number; startedAt: string } };
+  subscriptions: { key: string; value: Subscription };
+}
+
+export const LIST_DB_NAME = 'xinbiao-lists';
+const DB_VERSION = 1;
+
+/** Entry rows as written for a batch: the same shape the benchmark's bare-put floor writes. */
+export function toRows(list: string, version: number, batch: ListRecord[]): StoredEntry[] {
+  return batch.map(({ line, entry }) => ({ list, version, seq: line, ...(entry.uscc ? { uscc: entry.uscc } : {}), nameKey: normaliseName(entry.name), line: entry }));
+}
+
+export interface OpenOptions {
+  name?: string;
+  /** The IDBKeyRange that goes with the factory (fake-indexeddb's in Node); the global one by default. */
+  keyRange?: typeof IDBKeyRange;
+}
+
+/** The IndexedDB behind local lists. The IDBFactory comes in as a parameter so core/ stays free of globals. */
+export class ListStore {
+  private constructor(readonly db: IDBPDatabase<ListDB>, private readonly keyRange: typeof IDBKeyRange) {}
+
+  /** Opens (and creates or migrates) the database. */
+  static async open(idb: IDBFactory, options: OpenOptions = {}): Promise<ListStore> {
+    const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
+    const request = idb.open(options.name ?? LIST_DB_NAME, DB_VERSION);
+    request.onupgradeneeded = (event) => {
+      const db = wrap(request.result) as unknown as IDBPDatabase<ListDB>;
+      if (event.oldVersion < 1) {
+        db.createObjectStore('lists', { keyPath: 'id' });
+        const entries = db.createObjectStore('entries', { keyPath: ['list', 'version', 'seq'] });
+        entries.createIndex('uscc', 'uscc');
+        entries.createIndex('name', 'nameKey');
+        db.createObjectStore('staging', { keyPath: ['id', 'version'] });
+        db.createObjectStore('subscriptions', { keyPath: 'url' });
+      }
+    };
+    const db = (await wrap(request)) as unknown as IDBPDatabase<ListDB>;
+    db.addEventListener('versionchange', () => db.close());
+    return new ListStore(db, keyRange);
+  }
+
+  // All rows of one (id, version): arrays sort after numbers, so [] closes a prefix range.
+  private versionRange(id: string, version: number): IDBKeyRange {
+    return this.keyRange.bound([id, version], [id, version, []]);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  inForce(id: string): Promise<StoredList | undefined> {
+    return this.db.get('lists', id);
+  }
+
+  lists(): Promise<StoredList[]> {
+    return this.db.getAll('lists');
+  }
+
+  /** Drops rows of every interrupted import (a closed page, a crash); versions in force are never touched. */
+  async cleanStaging(): Promise<void> {
+    const tx = this.db.transaction(['staging', 'lists', 'entries'], 'readwrite');
+    for (const s of await tx.objectStore('staging').getAll()) {
+      const current = await tx.objectStore('lists').get(s.id);
+      if (current?.version !== s.version) await tx.objectStore('entries').delete(this.versionRange(s.id, s.version));
+      await tx.objectStore('staging').delete([s.id, s.version]);
+    }
+    await tx.done;
+  }
+
+  /** Marks (id, version) as being staged, before its first row is written. */
+  async beginStaging(id: string, version: number, now: number): Promise<void> {
+    const tx = this.db.transaction(['staging', 'entries'], 'readwrite');
+    await tx.objectStore('entries').delete(this.versionRange(id, version));
+    await tx.objectStore('staging').put({ id, version, startedAt: new Date(now).toISOString() });
+    await tx.done;
+  }
+
+  /** Writes one batch of staged rows in one transaction. */
+  async putRows(rows: StoredEntry[]): Promise<void> {
+    const tx = this.db.transaction('entries', 'readwrite');
+    const store = tx.store;
+    for (const row of rows) void store.put(row);
+    await tx.done;
+  }
+
+  /** Best-effort removal of a failed staging. */
+  async dropStaging(id: string, version: number): Promise<void> {
+    const tx = this.db.transaction(['staging', 'entries', 'lists'], 'readwrite');
+    if ((await tx.objectStore('lists').get(id))?.version !== version) await tx.objectStore('entries').delete(this.versionRange(id, version));
+    await tx.objectStore('staging').delete([id, version]);
+    await tx.done;
+  }
+
+  /** The swap: one transaction makes the staged version the list in force and drops the old version's rows. */
+  async commit(list: StoredList): Promise<{ replaced?: number }> {
+    const tx = this.db.transaction(['lists', 'staging', 'entries'], 'readwrite');
+    const old = await tx.objectStore('lists').get(list.id);
+    if (old && old.version >= list.version) {
+      tx.abort();
+      throw Object.assign(new Error(`version ${old.version} is already in force`), { name: 'VersionRace' });
+    }
+    await tx.objectStore('lists').put(list);
+    await tx.objectStore('staging').delete([list.id, list.version]);
+    if (old) await tx.objectStore('entries').delete(this.versionRange(old.id, old.version));
+    await tx.done;
+    return old ? { replaced: old.version } : {};
+  }
+
+  /** Rows by index key whose (list, version) is in force. */
+  async match(index: 'uscc' | 'name', key: string): Promise<Array<{ list: StoredList; row: StoredEntry }>> {
+    const tx = this.db.transaction(['lists', 'entries'], 'readonly');
+    const [lists, rows] = await Promise.all([tx.objectStore('lists').getAll(), tx.objectStore('entries').index(index).getAll(key)]);
+    const byId = new Map(lists.map((l) => [l.id, l]));
+    return rows.flatMap((row) => {
+      const list = byId.get(row.list);
+      return list && list.version === row.version ? [{ list, row }] : [];
+    });
+  }
+
+  /** Row count of every version, staging included (for tests and diagnostics). */
+  countRows(id: string, version?: number): Promise<number> {
+    return this.db.count('entries', version === undefined ? this.keyRange.bound([id], [id, []]) : this.versionRange(id, version));
+  }
+
+  getSubscription(url: string): Promise<Subscription | undefined> {
+    return this.db.get('subscriptions', url);
+  }
+
+  subscriptions(): Promise<Subscription[]> {
+    return this.db.getAll('subscriptions');
+  }
+
+  async putSubscription(sub: Subscription): Promise<void> {
+    await this.db.put('subscriptions', sub);
+  }
+
+  async deleteSubscription(url: string): Promise<void> {
+    await this.db.delete('subscriptions', url);
+  }
+}

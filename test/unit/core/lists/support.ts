@@ -1,0 +1,52 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { generateKeyPair, type PrivateJwk, type PublicJwk } from '../../../../core/crypto/ed25519';
+import { ListStore } from '../../../../core/lists/store';
+import { signList } from '../../../../core/lists/sign';
+import type { ListHeader } from '../../../../core/lists/schema';
+
+export const NOW = Date.parse('2026-11-20T08:00:00Z');
+
+export function header(over: Partial<ListHeader> = {}): ListHeader {
+  return {
+    format: 'xinbiao-list/1', id: 'demo-black', name: '示例严重失信主体名单', publisher: { id: 'demo-credit-office', name: '示例信用办' },
+    kind: 'black', version: 1, issued: '2026-11-01T00:00:00+08:00', expires: '2027-11-01T00:00:00+08:00', keyId: 'demo-lists-2026', ...over,
+  };
+}
+
+export const entry = (i: number) => ({
+  uscc: `91330106${String(i).padStart(9, '0')}X`,
+  name: `杭州示例${i}号电子商务有限公司`,
+  reason: '虚假宣传，情节严重',
+  authority: '杭州市市场监督管理局',
+  since: '2026-03-01',
+});
+
+export const ndjson = (h: unknown, lines: unknown[], eol = '\n') => [JSON.stringify(h), ...lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l)))].join(eol) + eol;
+export const bytes = (text: string) => new TextEncoder().encode(text);
+
+let keys: { publicJwk: PublicJwk; privateJwk: PrivateJwk } | undefined;
+export async function demoKeys() {
+  keys ??= await generateKeyPair('demo-lists-2026');
+  return keys;
+}
+
+/** A signed list file: bytes plus its .sig as JSON text. */
+export async function signed(h: ListHeader, lines: unknown[], eol = '\n') {
+  const file = bytes(ndjson(h, lines, eol));
+  const sig = await signList(file, (await demoKeys()).privateJwk);
+  return { file, sig: JSON.stringify(sig) };
+}
+
+/** The bytes as a stream of chunks of a given size (1 splits every UTF-8 character). */
+export function stream(file: Uint8Array, chunk = 64): ReadableStream<Uint8Array> {
+  let o = 0;
+  return new ReadableStream({
+    pull(c) {
+      if (o >= file.length) return c.close();
+      c.enqueue(file.slice(o, o + chunk));
+      o += chunk;
+    },
+  });
+}
+
+export const openStore = () => ListStore.open(new IDBFactory(), { keyRange: IDBKeyRange });

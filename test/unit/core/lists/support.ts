@@ -1,3 +1,5 @@
+// idb recognises requests with instanceof against the IDB globals; the auto module provides them in Node.
+import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { generateKeyPair, type PrivateJwk, type PublicJwk } from '../../../../core/crypto/ed25519';
 import { ListStore } from '../../../../core/lists/store';

@@ -1,0 +1,65 @@
+import { singleKey } from '../../../../core/lists/checks';
+import { idbLocalLists } from '../../../../core/lists/local-lists';
+import { createSubscriptions } from '../../../../core/lists/subscriptions';
+import { NOW, demoKeys, entry, header, openStore, signed } from './support';
+
+const URL_ = 'https://lists.example.cn/demo-black.ndjson';
+
+async function setup() {
+  const store = await openStore();
+  const files = new Map<string, Uint8Array | string>();
+  let clock = NOW;
+  const fetch = async (url: string) => {
+    const body = files.get(url);
+    return body === undefined ? new Response('missing', { status: 404 }) : new Response(body);
+  };
+  const subs = createSubscriptions(store, { fetch, now: () => clock, keys: singleKey((await demoKeys()).publicJwk), intervalMs: 3600_000, backoffMs: 60_000 });
+  const publish = async (version: number, ids: number[]) => {
+    const { file, sig } = await signed(header({ version }), ids.map(entry));
+    files.set(URL_, file);
+    files.set(`${URL_}.sig`, sig);
+  };
+  return { store, subs, publish, files, tick: (ms: number) => (clock += ms), lists: idbLocalLists(store) };
+}
+
+describe('subscriptions', () => {
+  it('imports a subscribed list when due and schedules the next check', async () => {
+    const { subs, publish, lists } = await setup();
+    await publish(1, [1, 2]);
+    await subs.add(URL_);
+    const [out] = await subs.updateDue();
+    expect(out).toMatchObject({ ok: true, result: { outcome: 'imported' } });
+    expect(await lists.byUscc(entry(1).uscc)).toHaveLength(1);
+    const [sub] = await subs.all();
+    expect(sub).toMatchObject({ url: URL_, listId: 'demo-black', version: 1, failures: 0, nextCheck: new Date(NOW + 3600_000).toISOString() });
+    expect(await subs.updateDue()).toEqual([]);
+  });
+
+  it('keeps the old list on failure, records the error and backs off, doubling', async () => {
+    const { subs, publish, files, tick, lists } = await setup();
+    await publish(1, [1]);
+    await subs.updateNow(URL_);
+    await publish(2, [2]);
+    const full = files.get(URL_) as Uint8Array;
+    files.set(URL_, full.subarray(0, full.length - 30));
+    tick(3600_000);
+    const [bad] = await subs.updateDue();
+    expect(bad).toMatchObject({ ok: false, error: { code: 'digest-mismatch' } });
+    expect(await lists.byUscc(entry(1).uscc)).toHaveLength(1);
+    let [sub] = await subs.all();
+    expect(sub).toMatchObject({ version: 1, failures: 1, lastError: { code: 'digest-mismatch' } });
+    expect(Date.parse(sub!.nextCheck) - Date.parse(sub!.lastCheck!)).toBe(60_000);
+    files.delete(`${URL_}.sig`);
+    await subs.updateNow(URL_);
+    [sub] = await subs.all();
+    expect(sub!.failures).toBe(2);
+    expect(Date.parse(sub!.nextCheck) - Date.parse(sub!.lastCheck!)).toBe(120_000);
+    await publish(2, [2]);
+    expect((await subs.updateNow(URL_)).ok).toBe(true);
+    [sub] = await subs.all();
+    expect(sub).toMatchObject({ version: 2, failures: 0 });
+    expect(sub).not.toHaveProperty('lastError');
+    await subs.remove(URL_);
+    expect(await subs.all()).toEqual([]);
+  });
+});

@@ -10,7 +10,8 @@ import { LIST_FORMAT, signList, type CreditLevelLine, type ListFileKind, type Li
 import { signMark, type MarkPayload } from '../core/marks';
 import { signTrustList, type TrustList } from '../core/trust';
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'samples');
+// An optional argument writes elsewhere (the determinism test compares a fresh run with the committed files).
+const OUT = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'samples');
 const ORIGIN = 'http://127.0.0.1:8080';
 const ISSUED = '2026-11-01T00:00:00+08:00';
 const IAT = Date.parse(ISSUED) / 1000;

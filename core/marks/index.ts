@@ -1,2 +1,6 @@
 export * from './schema';
+export * from './outcome';
+export * from './binding';
+export * from './decode';
 export * from './sign';
+export * from './verify';

@@ -1,0 +1,33 @@
+import { h } from 'preact';
+import { mountInShadow, type ShadowMount } from '../ui/mount';
+import { pickLang } from '../ui/i18n';
+
+// Must match xinbiao.css: the window keeps one box before and after its UI arrives (no layout shift).
+const HOST_CSS = ':host{display:block!important;inline-size:min(100%,480px)!important;min-block-size:188px!important}';
+
+/** `<xinbiao-query>`: the credit-query window. The element is tiny; its UI loads when it first connects. */
+export class XinbiaoQuery extends HTMLElement {
+  static observedAttributes = ['endpoint', 'lang'];
+  #ui?: ShadowMount;
+  rendered: Promise<void> = Promise.resolve();
+
+  connectedCallback(): void {
+    this.#ui ??= mountInShadow(this, [HOST_CSS]);
+    this.rendered = this.#draw();
+  }
+
+  attributeChangedCallback(): void {
+    if (this.isConnected && this.#ui) this.rendered = this.#draw();
+  }
+
+  disconnectedCallback(): void {
+    this.#ui?.unmount();
+  }
+
+  async #draw(): Promise<void> {
+    const { QueryWindow, QUERY_CSS, NATIONAL_SITES } = await import('../query/QueryWindow');
+    if (!this.#ui || !this.isConnected) return;
+    this.#ui.adopt(QUERY_CSS);
+    this.#ui.render(h(QueryWindow, { lang: pickLang(this), sites: NATIONAL_SITES, endpoint: this.getAttribute('endpoint') || undefined }));
+  }
+}

@@ -1,0 +1,41 @@
+import { LEVEL, pick, t } from './i18n';
+import type { Lang, SubjectView, VerdictView } from './types';
+
+export interface ShopBadgeProps {
+  verdict: VerdictView;
+  /** Absent when the mark is invalid or nothing is known: the badge then shows the reason only. */
+  subject?: SubjectView;
+  /** One line under the name: licence/identity/credit summary, or the warning. */
+  reason: string;
+  /** True when reason is a warning about the mark itself (copied, tampered, expired…). */
+  warning?: boolean;
+  lang: Lang;
+  onOpen?: () => void;
+}
+
+/** The shop mark's face: verdict colour and icon, the operator's name, one line of reason. Opens the card. */
+export function ShopBadge({ verdict, subject, reason, warning, lang, onOpen }: ShopBadgeProps) {
+  const [zh, en, icon] = LEVEL[verdict.level];
+  const level = lang === 'zh' ? zh : en;
+  const title = warning ? t(lang, 'invalid') : (subject?.name ?? t(lang, 'unknownShop'));
+  return (
+    <button
+      type="button"
+      class={`b fade ${verdict.level}${warning ? ' w' : ''}`}
+      aria-haspopup="dialog"
+      aria-label={`${level}：${title}。${reason}。${t(lang, 'open')}`}
+      data-level={verdict.level}
+      onClick={onOpen}
+    >
+      <span class="ico" aria-hidden="true">{icon}</span>
+      <span class="t">
+        <span class="n">{title}</span>
+        <span class="d">{level} · {reason}</span>
+      </span>
+    </button>
+  );
+}
+
+/** The reason line of a verdict in one language (first reason wins). */
+export const reasonText = (verdict: VerdictView, lang: Lang): string =>
+  verdict.reasons[0] ? pick(lang, verdict.reasons[0]) : '';

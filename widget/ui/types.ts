@@ -1,0 +1,36 @@
+import type { CreditStatus } from '../../core/model/schema';
+
+/** Verdict levels, as core/verdict decides them. */
+export type VerdictLevel = 'good' | 'neutral' | 'caution' | 'danger' | 'unknown';
+
+/** A verdict as plain data: what decideVerdict returns, or what the extension passes in. */
+export interface VerdictView {
+  level: VerdictLevel;
+  reasons: { code: string; zh: string; en: string }[];
+}
+
+/** Outcomes of a signed-mark check (core/marks MarkCheck.outcome). */
+export type MarkOutcome = 'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed';
+
+/** What the UI needs from a mark check; plain data so any caller can build it. */
+export interface MarkCheckView {
+  outcome: MarkOutcome;
+  /** Issuing platform's display name, when known. */
+  issuerName?: string;
+  /** Where the mark says it belongs (origin + path prefix). */
+  boundTo?: string;
+  expiresAt?: string;
+  /** Bilingual explanation (core/marks MarkCheck.reason). */
+  reason?: { zh: string; en: string };
+}
+
+/** The subject line of a badge. */
+export interface SubjectView {
+  name: string;
+  uscc?: string;
+  kind: 'company' | 'individual-business' | 'individual-seller';
+}
+
+export type Lang = 'zh' | 'en';
+
+export type { CreditStatus };

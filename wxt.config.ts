@@ -1,5 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SITES, contentMatches } from './extension/sites';
+
+const SAMPLES = resolve(import.meta.dirname, 'samples');
+// The demo lists, trust list and root key ship inside the extension (public/samples/), copied from samples/ at build.
+const bundledSamples = () => [
+  ...readdirSync(resolve(SAMPLES, 'lists')).map((f) => ({ absoluteSrc: resolve(SAMPLES, 'lists', f), relativeDest: `samples/lists/${f}` })),
+  { absoluteSrc: resolve(SAMPLES, 'trust/trust.jws'), relativeDest: 'samples/trust.jws' },
+  { absoluteSrc: resolve(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), relativeDest: 'samples/root.public.jwk.json' },
+];
 
 export default defineConfig({
   srcDir: 'extension',
@@ -10,13 +21,23 @@ export default defineConfig({
     name: '信标 XinBiao',
     description: '看清网店背后的经营者与信用：亮照、亮标、信用等级、红黑名单。Who runs this shop, and can I trust them?',
     default_locale: undefined,
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
+    // Supported platforms and the localhost demo pages; anything else only after the shopper grants it.
+    host_permissions: contentMatches(SITES),
+    optional_permissions: ['scripting'],
+    optional_host_permissions: ['*://*/*'],
+    action: { default_title: '信标 XinBiao' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'xinbiao@xinbiao.example', data_collection_permissions: { required: ['none'] } },
       },
     }),
   }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...bundledSamples());
+    },
+  },
   webExt: { disabled: true },
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],

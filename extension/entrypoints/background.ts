@@ -1,1 +1,25 @@
-export default defineBackground(() => {});
+import { listen } from '../platform/messaging';
+import { settings } from '../platform/storage';
+import { handlers } from '../background/handlers';
+import { seedBundled, subscriptions } from '../background/lists';
+import { syncGenericScript } from '../background/generic';
+
+const ALARM = 'xinbiao-list-updates';
+
+// The only place that resolves statuses; everything it keeps lives in IndexedDB or extension storage, not memory.
+export default defineBackground(() => {
+  listen(handlers);
+
+  browser.runtime.onInstalled.addListener(() => {
+    void seedBundled().catch((err) => console.warn('sample lists', err));
+    void browser.alarms.create(ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void seedBundled().catch(() => undefined);
+    void settings.getValue().then((s) => syncGenericScript(s.generic)).catch(() => undefined);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void subscriptions().then((s) => s.updateDue()).catch(() => undefined);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`tab-${tabId}`));
+});

@@ -1,0 +1,86 @@
+import { identify } from '~~/core/identifiers';
+import type { Handlers, Subscription } from '../platform/messaging';
+import { cleanReport, settings, tabReport, updating } from '../platform/storage';
+import { syncGenericScript } from './generic';
+import { isBundled, listStore, subscriptions } from './lists';
+import { buildReport } from './report';
+import { makeResolve } from './resolve';
+import { trustList } from './trust';
+
+/** Runs one subscription update, flagged in storage while it runs. */
+export async function updateOne(url: string): Promise<{ ok: boolean; error?: string }> {
+  await updating.setValue([...new Set([...(await updating.getValue()), url])]);
+  try {
+    const out = await (await subscriptions()).updateNow(url);
+    return out.ok ? { ok: true } : { ok: false, error: out.error.zh };
+  } finally {
+    await updating.setValue((await updating.getValue()).filter((u) => u !== url));
+  }
+}
+
+async function listState(): Promise<Subscription[]> {
+  const store = await listStore();
+  const [subs, lists, busy] = await Promise.all([(await subscriptions()).all(), store.lists(), updating.getValue()]);
+  return subs.map((s) => {
+    const list = lists.find((l) => l.id === s.listId);
+    return {
+      url: s.url, bundled: isBundled(s.url), updating: busy.includes(s.url),
+      ...(s.listId ? { listId: s.listId } : {}), ...(list ? { name: list.name, count: list.count, version: list.version } : {}),
+      ...(s.lastCheck ? { lastCheck: s.lastCheck } : {}), ...(s.lastSuccess ? { lastSuccess: s.lastSuccess } : {}),
+      ...(s.lastError ? { lastError: s.lastError } : {}),
+    };
+  });
+}
+
+/** Every message the background answers; each request arrives already validated against the protocol map. */
+export const handlers: Handlers = {
+  async 'content:page'(req, sender) {
+    const report = await buildReport(req, { trust: await trustList(), resolve: await makeResolve(), now: Date.now() });
+    if (sender.tabId !== undefined) await tabReport(sender.tabId).setValue(report);
+    return report;
+  },
+  async 'popup:tab'({ tabId }) {
+    return { report: cleanReport(await tabReport(tabId).getValue()) };
+  },
+  async 'popup:check'({ query }) {
+    const q = query.trim();
+    const id = identify(q);
+    const looksLikeCode = /^[0-9A-Za-z]{15,18}$/.test(q);
+    if (looksLikeCode && !(id.kind === 'uscc' && id.valid)) {
+      return { error: `${'reason' in id ? id.reason : 'invalid code'} / 代码校验未通过` };
+    }
+    const finding = id.kind === 'uscc' && id.valid ? { uscc: id.code, source: 'query', confidence: 1 } : { name: q, source: 'query', confidence: 1 };
+    const report = await buildReport({ url: 'about:blank', subjects: [finding], marks: [] }, { trust: await trustList(), resolve: await makeResolve(), now: Date.now() });
+    return report.subjects[0] ? { subject: report.subjects[0] } : { error: 'nothing found / 未找到' };
+  },
+  async 'options:lists'() {
+    return { subscriptions: await listState() };
+  },
+  async 'options:subscribe'({ url }) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return { ok: false, error: '不是有效的网址 / not a valid URL' };
+    }
+    const local = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
+    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) return { ok: false, error: '名单地址必须使用 https / list URLs must use https' };
+    await (await subscriptions()).add(parsed.href);
+    return updateOne(parsed.href);
+  },
+  async 'options:unsubscribe'({ url }) {
+    await (await subscriptions()).remove(url);
+    return { ok: true };
+  },
+  async 'options:update'({ url }) {
+    const urls = url ? [url] : (await (await subscriptions()).all()).map((s) => s.url);
+    const results = await Promise.all(urls.map(updateOne));
+    const failed = results.find((r) => !r.ok);
+    return failed ?? { ok: true };
+  },
+  async 'options:generic'({ enabled }) {
+    const on = await syncGenericScript(enabled);
+    await settings.setValue({ ...(await settings.getValue()), generic: on });
+    return { ok: on === enabled, ...(on === enabled ? {} : { error: '未获得访问所有网站的权限 / access to all sites was not granted' }) };
+  },
+};

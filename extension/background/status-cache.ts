@@ -1,0 +1,17 @@
+import type { CacheEntry, CachePort } from '~~/core/sources/cache';
+import type { CachedAnswer } from '~~/core/sources/resolver';
+
+const PREFIX = 'status-cache:';
+
+/** Endpoint answers cached in extension storage, so they outlive the service worker. */
+export function storageCache(): CachePort<CachedAnswer> {
+  return {
+    async get(key) {
+      const raw = (await browser.storage.local.get(PREFIX + key))[PREFIX + key] as CacheEntry<CachedAnswer> | undefined;
+      return raw && typeof raw.fetchedAt === 'number' && raw.value && typeof raw.value === 'object' ? raw : undefined;
+    },
+    async set(key, entry) {
+      await browser.storage.local.set({ [PREFIX + key]: entry });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { useState } from 'preact/hooks';
+import { LicenceCard } from '~~/widget/ui/LicenceCard';
+import { ShopBadge, reasonText } from '~~/widget/ui/ShopBadge';
+import { OUTCOME_TEXT, pick } from '~~/widget/ui/i18n';
+import type { Lang, MarkCheckView } from '~~/widget/ui/types';
+import type { SubjectReport } from '../platform/messaging';
+
+export interface BadgeAppProps {
+  subject: SubjectReport;
+  lang: Lang;
+  pageUrl: string;
+}
+
+/** The mark check the card shows: the first mark that names this subject, bad ones first. */
+export function markView(s: SubjectReport): MarkCheckView | undefined {
+  const m = s.marks.find((x) => x.outcome !== 'genuine') ?? s.marks[0];
+  if (!m) return undefined;
+  return { outcome: m.outcome, issuerName: m.issuer, boundTo: m.boundTo, expiresAt: m.expires };
+}
+
+/** The one line under the name: a mark or page warning wins over the verdict's first reason. */
+export function badgeLine(s: SubjectReport, lang: Lang): { reason: string; warning: boolean } {
+  const bad = s.marks.find((m) => m.outcome !== 'genuine');
+  if (bad) return { reason: pick(lang, OUTCOME_TEXT[bad.outcome]), warning: true };
+  if (s.warnings[0]) return { reason: pick(lang, s.warnings[0]), warning: true };
+  return { reason: reasonText({ level: s.level, reasons: s.reasons }, lang), warning: false };
+}
+
+/** The shared widget badge and licence card, fed with what the background resolved. */
+export function BadgeApp({ subject, lang, pageUrl }: BadgeAppProps) {
+  const [open, setOpen] = useState(false);
+  const verdict = { level: subject.level, reasons: [...subject.warnings, ...subject.reasons] };
+  const { reason, warning } = badgeLine(subject, lang);
+  const kind = subject.status?.subject.kind ?? 'company';
+  return (
+    <div class="xb-pos" data-testid="xinbiao-badge" data-level={subject.level}>
+      <ShopBadge
+        verdict={verdict}
+        subject={{ name: subject.name, uscc: subject.uscc, kind }}
+        reason={reason}
+        warning={warning}
+        lang={lang}
+        onOpen={() => setOpen(true)}
+      />
+      {open && (
+        <LicenceCard status={subject.status} check={markView(subject)} verdict={verdict} lang={lang} pageUrl={pageUrl} onClose={() => setOpen(false)} />
+      )}
+    </div>
+  );
+}

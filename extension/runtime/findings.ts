@@ -1,0 +1,34 @@
+import { detect } from '~~/core/detect';
+import type { SiteAdapter } from '../sites/define-site';
+import type { Req } from '../platform/messaging';
+
+/** One detection pass, reduced to what the background needs: codes, names, sources and mark tokens. */
+export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'content:page'> {
+  const adapters = site ? [{ id: site.id, ...site.selectors }] : [];
+  const found = detect(doc, { adapters });
+  const subjects = found.subjects
+    .filter((s) => s.role === 'shop' && (s.uscc || s.name))
+    .slice(0, 5)
+    .map((s) => ({
+      ...(s.uscc && s.checksum === 'ok' ? { uscc: s.uscc } : {}),
+      ...(s.name ? { name: s.name.slice(0, 200) } : {}),
+      source: s.source,
+      confidence: s.confidence,
+    }))
+    .filter((s) => s.uscc || s.name);
+  const marks = found.marks.flatMap((m) => (m.kind === 'xinbiao-mark' && m.token ? [{ token: m.token.slice(0, 20000) }] : []));
+  return { url: doc.location?.href ?? '', subjects, marks };
+}
+
+/** Same findings, same key: the badge is redrawn only when what the page shows changed. */
+export const findingsKey = (f: Req<'content:page'>): string =>
+  JSON.stringify([f.url, f.subjects.map((s) => [s.uscc, s.name]), f.marks.map((m) => m.token)]);
+
+/** Where the badge goes: after the shop name the adapter points at, or nowhere (a fixed corner). */
+export function anchorFor(doc: Document, site: SiteAdapter | undefined): Element | null {
+  for (const sel of site?.selectors.shopName ?? []) {
+    const el = doc.querySelector(sel);
+    if (el) return el;
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import type { ContentScriptContext } from '#imports';
+import type { SiteAdapter } from '../sites/define-site';
+import { send, type PageReport } from '../platform/messaging';
+import { settings } from '../platform/storage';
+import { anchorFor, findingsKey, findOnPage } from './findings';
+import { mountBadge, type BadgeMount } from './mount-badge';
+import { watchPage } from './watch';
+
+/** What the content script does on a page it matched: detect, ask the background, draw, follow SPA changes. */
+export async function runPage(ctx: ContentScriptContext, site: SiteAdapter | undefined): Promise<void> {
+  const { language, theme } = await settings.getValue();
+  const lang = language === 'en' ? 'en' : 'zh';
+  let key = '';
+  let badge: BadgeMount | undefined;
+  let busy = Promise.resolve();
+
+  const refresh = async () => {
+    const found = findOnPage(document, site);
+    const next = findingsKey(found);
+    if (next === key) return;
+    key = next;
+    let report: PageReport | undefined;
+    if (found.subjects.length || found.marks.length) report = await send('content:page', found).catch(() => undefined);
+    else await send('content:page', found).catch(() => undefined); // clears the popup's view of this tab
+    if (ctx.isInvalid || key !== next) return;
+    badge?.remove();
+    badge = undefined;
+    const primary = report?.subjects[0];
+    if (primary) badge = await mountBadge(ctx, anchorFor(document, site), primary, lang, theme);
+  };
+  const queue = () => { busy = busy.then(refresh, refresh); };
+
+  queue();
+  const root = (site?.selectors.spaRoot && document.querySelector(site.selectors.spaRoot)) || document.body;
+  if (root) watchPage(ctx, root, queue);
+}

@@ -4,6 +4,10 @@ import { EXIT, UsageError, say, type Command } from './io';
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   check: () => import('./commands/check'),
   serve: () => import('./commands/serve'),
+  list: () => import('./commands/list'),
+  keys: () => import('./commands/keys'),
+  mark: () => import('./commands/mark'),
+  trust: () => import('./commands/trust'),
 };
 
 const OVERVIEW = `xinbiao — 信标: who runs this shop, and can I trust them?

@@ -1,0 +1,107 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { TrustList, signTrustList, verifyTrustList } from '../../core/trust';
+import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command } from '../io';
+import { InputError, readJsonFile, readPrivateKey, readPublicKey, withInputErrors } from './keys';
+
+const help = `Usage: xinbiao trust sign --key ROOT.private.jwk.json --in issuers.json --out trust.jws
+       xinbiao trust verify --root ROOT.public.jwk.json [--now ISO-TIME] <trust.jws…>
+
+sign    checks issuers.json against the trust-list format (xinbiao-trust/1) and writes it as a compact JWS
+        signed by the root key. Prints {"out","kid","version","issuers"}.
+verify  checks each file's signature against the root public key, its format and its issued/expires window
+        (at --now, default the current time). Prints {"file","ok":true,"version","expires","issuers":[…]} or
+        {"file","ok":false,"error":"malformed"|"wrong-root"|"bad-signature"|"not-yet-valid"|"expired","message"}.
+Exit 0 on success, 1 when an input is invalid, 2 on usage errors.`;
+
+/** Reads a trust-list file and verifies it against the root key file; InputError names the file and the failure. */
+export async function loadTrust(trustPath: string, rootPath: string, now: number): Promise<TrustList> {
+  const root = await readPublicKey(rootPath);
+  const jws = await readText(trustPath, 'trust list');
+  const r = await verifyTrustList(jws, root, now);
+  if (!r.ok) throw new InputError(`trust list ${trustPath}: ${r.error}: ${r.message}`);
+  return r.trust;
+}
+
+/** Reads a text file, naming it in the error. */
+export async function readText(path: string, what: string): Promise<string> {
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch (err) {
+    throw new InputError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** --now as ms since the epoch (default: the current time). */
+export function nowFlag(value: string | undefined): number {
+  if (value === undefined) return Date.now();
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new UsageError(`--now ${JSON.stringify(value)} is not a date-time (use e.g. 2026-11-21T00:00:00+08:00)`);
+  return t;
+}
+
+async function sign(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { values: ['key', 'in', 'out'] });
+  const [key, input, out] = ['key', 'in', 'out'].map((n) => strFlag(parsed, n));
+  if (!key || !input || !out) throw new UsageError('trust sign needs --key, --in and --out');
+  if (parsed.positionals.length) throw new UsageError(`unexpected argument ${parsed.positionals[0]}`);
+  return withInputErrors('trust sign', async () => {
+    const rootKey = await readPrivateKey(key);
+    const json = await readJsonFile(input, 'issuers file');
+    const parsedTrust = TrustList.safeParse(json);
+    if (!parsedTrust.success) {
+      const i = parsedTrust.error.issues[0]!;
+      throw new InputError(`issuers file ${input}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+    }
+    const jws = await signTrustList(parsedTrust.data, rootKey);
+    // Write then rename, so a reader never sees half a trust list.
+    await writeFile(`${out}.tmp`, `${jws}\n`);
+    await rename(`${out}.tmp`, out);
+    emit({ out, kid: rootKey.kid, version: parsedTrust.data.version, issuers: parsedTrust.data.issuers.map((i) => i.id) });
+    return EXIT.ok;
+  });
+}
+
+async function verify(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { values: ['root', 'now'] });
+  const rootPath = strFlag(parsed, 'root');
+  if (!rootPath) throw new UsageError('trust verify needs --root');
+  if (parsed.positionals.length === 0) throw new UsageError('give at least one trust-list file');
+  const now = nowFlag(strFlag(parsed, 'now'));
+  return withInputErrors('trust verify', async () => {
+    const root = await readPublicKey(rootPath);
+    let ok = true;
+    for (const file of parsed.positionals) {
+      let jws: string;
+      try {
+        jws = await readText(file, 'trust list');
+      } catch (err) {
+        say(`xinbiao trust verify: ${(err as Error).message}`);
+        emit({ file, ok: false, error: 'unreadable', message: (err as Error).message });
+        ok = false;
+        continue;
+      }
+      const r = await verifyTrustList(jws, root, now);
+      if (r.ok) {
+        emit({ file, ok: true, version: r.trust.version, expires: r.trust.expires, rootKid: r.rootKid,
+          issuers: r.trust.issuers.map((i) => ({ id: i.id, name: i.name, kind: i.kind, origins: i.origins, keys: i.keys.map((k) => k.kid), revoked: i.revoked.map((k) => k.kid) })) });
+      } else {
+        ok = false;
+        say(`xinbiao trust verify: ${file}: ${r.message}`);
+        emit({ file, ok: false, error: r.error, message: r.message });
+      }
+    }
+    return ok ? EXIT.ok : EXIT.invalid;
+  });
+}
+
+const command: Command = {
+  summary: 'publish and check the signed trust list of issuers',
+  help,
+  async run(args) {
+    const [sub, ...rest] = args;
+    if (sub === 'sign') return sign(rest);
+    if (sub === 'verify') return verify(rest);
+    throw new UsageError(sub ? `unknown subcommand '${sub}' (sign or verify)` : 'give a subcommand: sign or verify');
+  },
+};
+export default command;

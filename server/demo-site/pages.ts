@@ -1,0 +1,38 @@
+import { esc, layout } from './layout';
+
+export interface DemoShop {
+  slug: string;
+  path: string;
+  shopName: string;
+  name: string;
+  note: string;
+}
+
+/** Where the widget finds the signed trust list and the root key that signs it (same origin, see docs/widget.md). */
+export const TRUST_ATTRS = 'trust="/demo/trust.jws" trust-root="/demo/root.jwk.json" endpoint="/"';
+
+export function homePage(shops: DemoShop[], variants: string[]): string {
+  const items = shops.map((s) => `<li><a href="${esc(s.path)}">${esc(s.shopName)}</a><br><small>${esc(s.note)}</small></li>`).join('\n');
+  const bad = variants.map((v) => `<li><a href="/shops/youpin/variants/${esc(v)}/">${esc(v)}</a></li>`).join('\n');
+  return layout('首页', `<h1>示例商城 · 信用查询</h1>
+<p>按《电子商务法》和各地电子商务诚信建设实施办法，平台首页设置信用查询窗口（信用中国、国家企业信用信息公示系统等）。</p>
+<xinbiao-query endpoint="/"></xinbiao-query>
+<h2 id="shops">店铺 Shops</h2>
+<ul class="shops">
+${items}
+</ul>
+<h2>无效标识示例 Invalid marks</h2>
+<ul>
+${bad}
+</ul>`);
+}
+
+export function shopPage(shop: DemoShop, token: string, heading = shop.shopName): string {
+  return layout(heading, `<div class="shop-head">
+<h1>${esc(heading)}</h1>
+<xinbiao-mark token="${esc(token)}" ${TRUST_ATTRS}></xinbiao-mark>
+</div>
+<p>${esc(shop.note)}</p>
+<h2>商品 Goods</h2>
+<div class="goods"><div>示例商品一</div><div>示例商品二</div><div>示例商品三</div><div>示例商品四</div></div>`);
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { base64urlFromText } from '../../core/crypto/base64url';
+import type { PrivateJwk } from '../../core/crypto/ed25519';
+import { decodeCompactJws, signCompactJws } from '../../core/trust/jws';
+import { MARK_TYP, type MarkPayload } from '../../core/marks';
+import { homePage, shopPage, type DemoShop } from '../demo-site/pages';
+import type { Route } from '../route';
+import { serveStatic } from '../static';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SAMPLES = resolve(ROOT, 'samples');
+const SITE = resolve(ROOT, 'server/demo-site');
+
+/** Strict CSP for every demo page: the widget must work without inline script, inline style or eval. */
+export const DEMO_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const HEADERS = { 'content-security-policy': DEMO_CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+
+interface SampleShop extends DemoShop { mark: string | null }
+const VARIANTS = ['expired', 'revoked-key', 'unknown-issuer', 'tampered', 'malformed'] as const;
+
+const read = (p: string) => readFileSync(resolve(SAMPLES, p), 'utf8').trim();
+const key = (kid: string): PrivateJwk | undefined => {
+  try { return JSON.parse(read(`keys/${kid}.private.jwk.json`)) as PrivateJwk; } catch { return undefined; }
+};
+
+/**
+ * The sample marks are bound to the sample origin (port 8080). The demo platform is their issuer and holds the
+ * demo key, so it signs them again for the address it is actually served on; everything else stays as sampled.
+ */
+async function forOrigin(sampleToken: string, origin: string, variant?: string): Promise<string> {
+  let decoded;
+  try { decoded = decodeCompactJws(sampleToken, MARK_TYP); } catch { return sampleToken; }
+  const payload = decoded.payload as MarkPayload;
+  const k = key(decoded.header.kid);
+  if (!k || payload.bind.origin === origin || variant === 'unknown-issuer') return sampleToken;
+  const token = await signCompactJws({ ...payload, bind: { ...payload.bind, origin } }, k, MARK_TYP);
+  if (variant !== 'tampered') return token;
+  // Same alteration as the sample: a changed payload under the original signature.
+  const [h, , s] = token.split('.') as [string, string, string];
+  const changed = { ...payload, bind: { ...payload.bind, origin }, credit: payload.credit.map((c, i) => (i === 0 ? { ...c, level: '钻石' } : c)) };
+  return `${h}.${base64urlFromText(JSON.stringify(changed))}.${s}`;
+}
+
+function send(res: Parameters<Route>[1], html: string): true {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...HEADERS });
+  res.end(html);
+  return true;
+}
+
+/** The demo platform: homepage with the query window, shop pages with signed marks, invalid-mark variants. */
+export function demoPages(): Route {
+  const index = JSON.parse(read('index.json')) as { shops: SampleShop[]; root: { publicKey: string }; trust: { jws: string } };
+  const shops = index.shops;
+  return async (req, res, url) => {
+    const p = url.pathname;
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    if (p === '/') return send(res, homePage(shops, [...VARIANTS]));
+    if (p === '/demo/site.css') return serveStatic(SITE, '/site.css', req, res, HEADERS), true;
+    if (p === '/demo/trust.jws') return serveStatic(SAMPLES, `/${index.trust.jws}`, req, res, HEADERS), true;
+    if (p === '/demo/root.jwk.json') return serveStatic(SAMPLES, `/${index.root.publicKey}`, req, res, HEADERS), true;
+    const variant = /^\/shops\/youpin\/variants\/([a-z-]+)\/$/.exec(p)?.[1];
+    if (variant && (VARIANTS as readonly string[]).includes(variant)) {
+      const good = shops.find((s) => s.slug === 'youpin')!;
+      return send(res, shopPage(good, await forOrigin(read(`marks/bad/${variant}.jws`), origin, variant), `${good.shopName}（${variant}）`));
+    }
+    const shop = shops.find((s) => s.path === p);
+    if (!shop) return false;
+    const token = shop.mark ? await forOrigin(read(shop.mark), origin) : '';
+    return send(res, shopPage(shop, token));
+  };
+}

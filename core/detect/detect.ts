@@ -1,0 +1,192 @@
+import { normaliseCode, parseUscc } from '../identifiers';
+import { attr, selectAll, textOf } from './dom';
+import { jsonLdOrganizations } from './json-ld';
+import { bareCodes, labelledFields, type LabelledField } from './labels';
+import { classifyLink } from './links';
+import { claimedSubject } from './mark-token';
+import { elementAt, insideAny, scanPage } from './page-text';
+import type { PageScan } from './scan';
+import { mergeCandidates, type Candidate } from './subjects';
+import type { DetectOptions, DetectResult, DetectedMark, DetectedQueryWindow, SiteDetectAdapter, SubjectSource } from './types';
+
+/** Confidence of each kind of sighting (0–1); see docs/detection.md. */
+export const CONFIDENCE = {
+  mark: 0.95,
+  samrLink: 0.9,
+  adapterCode: 0.85,
+  labelCode: 0.75,
+  labelRegNo: 0.65,
+  jsonLd: 0.6,
+  adapterName: 0.6,
+  labelName: 0.5,
+  bareCode: 0.4,
+  mismatch: 0.3,
+  withName: 0.05,
+} as const;
+
+// Hover titles and similar attributes that carry licence text on item pages.
+const TITLE_SELECTOR = '[title*="注册号"],[title*="信用代码"]';
+// Fields further apart than this (characters of page text) belong to different subjects.
+const GROUP_GAP = 160;
+
+/**
+ * Finds who runs the shop on a page: subjects (USCC and/or name, where each came from, the element, a
+ * confidence), marks and seals, and credit-query windows. One walk over the DOM, no layout reads; safe on
+ * hostile pages (never throws, returns page strings as plain text).
+ *
+ * @param root the page (a Document) or the part of it to look at (an Element)
+ * @param options site adapters whose selectors apply to this page
+ */
+export function detect(root: Document | Element, options: DetectOptions = {}): DetectResult {
+  const adapters = resolveAdapters(root, options.adapters ?? []);
+  const page = scanPage(root);
+  const candidates: Candidate[] = [];
+  const platformArea = (el: Element | null) => insideAny(el, adapters.platform, true);
+  const add = (c: Omit<Candidate, 'platformArea'>) => candidates.push({ ...c, platformArea: platformArea(c.element) });
+
+  const marks: DetectedMark[] = [];
+  for (const el of page.markEls) {
+    const token = attr(el, 'token');
+    marks.push({ kind: 'xinbiao-mark', href: null, token, uscc: null, issuedAt: null, serial: null, variant: null, element: el });
+    const claim = token ? claimedSubject(token) : null;
+    if (claim) {
+      const parsed = claim.uscc ? parseUscc(claim.uscc) : null;
+      const ok = parsed?.checksum === 'ok' || parsed?.checksum === 'mismatch';
+      add({ uscc: ok ? claim.uscc : null, regNo: null, name: claim.name, source: 'mark', confidence: CONFIDENCE.mark,
+        checksum: ok ? (parsed!.checksum as 'ok' | 'mismatch') : 'n/a', label: null, element: el });
+    }
+  }
+
+  const queryWindows: DetectedQueryWindow[] = [];
+  for (const { el, href } of page.links) {
+    const found = classifyLink(href);
+    if (!found) continue;
+    if (found.type === 'query') {
+      queryWindows.push({ kind: 'link', site: found.site.id, name: found.site.name, region: found.site.region, href, element: el });
+      continue;
+    }
+    const serial = found.kind === 'icp' ? icpNumber(el) : found.serial;
+    marks.push({ kind: found.kind, href, token: null, uscc: found.uscc, issuedAt: found.issuedAt, serial, variant: found.variant, element: el });
+    if (found.uscc) add({ uscc: found.uscc, regNo: null, name: null, source: 'samr-link', confidence: CONFIDENCE.samrLink, checksum: 'ok', label: null, element: el });
+  }
+  for (const el of page.queryEls) queryWindows.push({ kind: 'xinbiao-query', site: null, name: null, region: null, href: null, element: el });
+
+  const fields = labelledFields(page.text);
+  for (const group of groupFields(fields)) {
+    const first = group.code ?? group.name!;
+    const el = elementAt(page, first.start);
+    add(fromGroup(group, insideAny(el, adapters.licence, false) ? 'adapter' : 'label', el));
+  }
+
+  for (const el of new Set([...adapters.hover, ...selectAll(root, TITLE_SELECTOR)])) {
+    const title = attr(el, 'title');
+    if (!title) continue;
+    const source = adapters.hover.includes(el) ? 'adapter' : 'label';
+    for (const group of groupFields(labelledFields(title))) add(fromGroup(group, source, el));
+  }
+
+  for (const { el, text } of page.jsonLd) {
+    for (const org of jsonLdOrganizations(text)) {
+      const code = org.code ? codeOf(org.code) : null;
+      if (!code && !org.name) continue;
+      add({ uscc: code?.uscc ?? null, regNo: null, name: org.name, source: 'json-ld',
+        confidence: code?.checksum === 'mismatch' ? CONFIDENCE.mismatch : CONFIDENCE.jsonLd, checksum: code?.checksum ?? 'n/a', label: null, element: el });
+    }
+  }
+
+  addBareCodes(page, fields, add);
+
+  return {
+    subjects: mergeCandidates(candidates),
+    marks,
+    queryWindows,
+    shopName: adapters.shopName.map((el) => clip(textOf(el, 400))).find(Boolean) ?? null,
+  };
+}
+
+interface ResolvedAdapters {
+  licence: Set<Element>;
+  platform: Set<Element>;
+  hover: Element[];
+  shopName: Element[];
+}
+
+function resolveAdapters(root: Document | Element, adapters: readonly SiteDetectAdapter[]): ResolvedAdapters {
+  const all = (pick: (a: SiteDetectAdapter) => readonly string[] | undefined) =>
+    adapters.flatMap((a) => (pick(a) ?? []).flatMap((sel) => selectAll(root, sel)));
+  return {
+    licence: new Set(all((a) => a.licenceBlock)),
+    platform: new Set(all((a) => a.platformBlock)),
+    hover: all((a) => a.hoverTitle),
+    shopName: all((a) => a.shopName),
+  };
+}
+
+interface FieldGroup {
+  code?: LabelledField;
+  name?: LabelledField;
+}
+
+/** Pairs each labelled code with the nearest labelled name (closest pairs first, within GROUP_GAP); the rest stand alone. */
+function groupFields(fields: LabelledField[]): FieldGroup[] {
+  const codes = fields.filter((f) => f.field === 'code');
+  const names = fields.filter((f) => f.field === 'name');
+  const pairs: { code: LabelledField; name: LabelledField; gap: number }[] = [];
+  for (const code of codes) {
+    for (const name of names) {
+      const gap = name.start < code.start ? code.start - name.end : name.start - code.end;
+      if (gap <= GROUP_GAP) pairs.push({ code, name, gap });
+    }
+  }
+  pairs.sort((a, b) => a.gap - b.gap);
+  const used = new Set<LabelledField>();
+  const groups: FieldGroup[] = [];
+  for (const p of pairs) {
+    if (used.has(p.code) || used.has(p.name)) continue;
+    used.add(p.code).add(p.name);
+    groups.push({ code: p.code, name: p.name });
+  }
+  for (const f of fields) if (!used.has(f)) groups.push(f.field === 'code' ? { code: f } : { name: f });
+  return groups;
+}
+
+function fromGroup(group: FieldGroup, source: SubjectSource, el: Element | null): Omit<Candidate, 'platformArea'> {
+  const { code, name } = group;
+  const adapter = source === 'adapter';
+  let confidence: number = adapter ? CONFIDENCE.adapterName : CONFIDENCE.labelName;
+  if (code?.checksum === 'mismatch') confidence = CONFIDENCE.mismatch;
+  else if (code?.kind === 'uscc') confidence = (adapter ? CONFIDENCE.adapterCode : CONFIDENCE.labelCode) + (name ? CONFIDENCE.withName : 0);
+  else if (code) confidence = CONFIDENCE.labelRegNo;
+  return {
+    uscc: code?.kind === 'uscc' ? code.value : null,
+    regNo: code?.kind === 'regno15' ? code.value : null,
+    name: name?.value ?? null,
+    source,
+    confidence,
+    checksum: code?.checksum ?? 'n/a',
+    label: code?.label ?? name?.label ?? null,
+    element: el,
+  };
+}
+
+/** Bare codes outside labelled values: only those whose check passes. */
+function addBareCodes(page: PageScan, fields: LabelledField[], add: (c: Omit<Candidate, 'platformArea'>) => void): void {
+  const labelled = fields.filter((f) => f.field === 'code');
+  for (const bare of bareCodes(page.text)) {
+    if (labelled.some((f) => bare.start >= f.start && bare.start < f.end)) continue;
+    add({ uscc: bare.code, regNo: null, name: null, source: 'bare-code', confidence: CONFIDENCE.bareCode, checksum: 'ok', label: null, element: elementAt(page, bare.start) });
+  }
+}
+
+function codeOf(raw: string): { uscc: string; checksum: 'ok' | 'mismatch' } | null {
+  const r = parseUscc(normaliseCode(raw));
+  return r.checksum === 'n/a' ? null : { uscc: r.code, checksum: r.checksum };
+}
+
+/** The 京ICP备… number an ICP link shows as its text. */
+function icpNumber(el: Element): string | null {
+  const m = /[\u4e00-\u9fa5](ICP[备證证]?[\d０-９]+号?|B2-\d+)(-\d+)?/.exec(textOf(el, 200));
+  return m ? m[0] : null;
+}
+
+const clip = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);

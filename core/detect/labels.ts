@@ -1,0 +1,88 @@
+import { normaliseCode, parseRegNo15, parseUscc } from '../identifiers';
+
+// Labels platforms put before the operator's code; the label does not tell the format, the value does.
+export const CODE_LABELS = [
+  '统一社会信用代码', '社会信用代码', '信用代码', '营业执照注册号', '企业执照注册号', '执照注册号', '企业注册号',
+  '工商注册号', '营业执照号码', '营业执照号', '注册号',
+];
+export const NAME_LABELS = ['企业名称', '公司名称', '经营者名称', '经营主体名称', '主体名称', '单位名称'];
+// Other licence fields: a name glued to the next field ends where one of these begins.
+export const STOP_LABELS = [
+  '类型', '企业类型', '住所', '企业地址', '地址', '法定代表人', '法人代表', '负责人', '经营者', '成立时间', '成立日期',
+  '注册资本', '登记机关', '营业期限', '经营范围', '联系电话', '电话', '核准日期', '登记状态', '店铺名称', '所在地',
+];
+
+const byLength = (a: string, b: string) => b.length - a.length;
+const alt = (labels: string[]) => [...labels].sort(byLength).join('|');
+const NAME_SET = new Set(NAME_LABELS);
+// A label, an optional bracketed note such as （统一社会信用代码）, then spaces and half- or full-width colons.
+const LABEL = new RegExp(`(${alt([...CODE_LABELS, ...NAME_LABELS])})(?:[ \\t]*[（(][^()（）\\n]{1,12}[)）])?[\\s:：]*`, 'g');
+const ANY_LABEL = new RegExp(alt([...CODE_LABELS, ...NAME_LABELS, ...STOP_LABELS]));
+const CODE_VALUE = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{9,24}/y;
+const NAME_VALUE = /[^\s:：|｜,，;；、]{2,120}/y;
+const BARE = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
+
+/** One labelled value found in text. */
+export interface LabelledField {
+  field: 'code' | 'name';
+  label: string;
+  value: string;
+  /** Offsets of the value in the scanned text. */
+  start: number;
+  end: number;
+  /** Codes only: which identifier and whether its check passes. */
+  kind?: 'uscc' | 'regno15';
+  checksum?: 'ok' | 'mismatch';
+}
+
+/** Labelled codes and names in text, in order. Codes that are not a USCC or 15-digit 注册号 shape are dropped. */
+export function labelledFields(text: string): LabelledField[] {
+  const out: LabelledField[] = [];
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    const label = m[1]!;
+    const at = LABEL.lastIndex;
+    if (NAME_SET.has(label)) {
+      NAME_VALUE.lastIndex = at;
+      const v = NAME_VALUE.exec(text);
+      const name = v ? cleanName(v[0]) : '';
+      if (name) out.push({ field: 'name', label, value: name, start: at, end: at + name.length });
+    } else {
+      CODE_VALUE.lastIndex = at;
+      const v = CODE_VALUE.exec(text);
+      const code = v ? readCode(v[0]) : null;
+      if (code) out.push({ field: 'code', label, value: code.code, start: at, end: at + v![0].length, kind: code.kind, checksum: code.checksum });
+    }
+  }
+  return out;
+}
+
+function readCode(raw: string): { code: string; kind: 'uscc' | 'regno15'; checksum: 'ok' | 'mismatch' } | null {
+  const s = normaliseCode(raw);
+  if (s.length === 18) {
+    const r = parseUscc(s);
+    return r.checksum === 'n/a' ? null : { code: r.code, kind: 'uscc', checksum: r.checksum };
+  }
+  if (s.length === 15) {
+    const r = parseRegNo15(s);
+    return r.checksum === 'n/a' ? null : { code: r.code, kind: 'regno15', checksum: r.checksum };
+  }
+  return null;
+}
+
+/** A name value cut where the next licence field starts, without placeholder text. */
+function cleanName(raw: string): string {
+  const cut = ANY_LABEL.exec(raw);
+  const name = (cut ? raw.slice(0, cut.index) : raw).replace(/[。.．]+$/, '');
+  return name.length >= 2 && !/^(暂无|无|空|未填写|请输入|-+|\*+)$/.test(name) ? name : '';
+}
+
+/** Bare USCC-shaped tokens in text that pass the check, with their offsets. */
+export function bareCodes(text: string): { code: string; start: number; end: number }[] {
+  const out: { code: string; start: number; end: number }[] = [];
+  BARE.lastIndex = 0;
+  for (let m = BARE.exec(text); m; m = BARE.exec(text)) {
+    if (parseUscc(m[0]).valid) out.push({ code: m[0], start: m.index, end: m.index + 18 });
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { ELEMENT_NODE, attr, manualSource, nodeTypeOf, parentOf, tagOf, treeWalkerSource, type NodeSource } from './dom';
+import { scan, type PageScan } from './scan';
+
+const EMPTY: PageScan = { text: '', starts: [], textNodes: [], links: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+
+/**
+ * Scans the page once with a native TreeWalker; when a patched page makes that throw or come back empty, scans
+ * again through guarded firstChild/nextSibling reads. Never throws.
+ */
+export function scanPage(root: Document | Element): PageScan {
+  const walker = treeWalkerSource(root);
+  if (walker) {
+    try {
+      const s = scan(withRoot(root, walker), false);
+      if (s.visited > 1 || !hasChild(root)) return s;
+    } catch {
+      // fall back to the careful walk
+    }
+  }
+  try {
+    return scan(withRoot(root, manualSource(root)), true);
+  } catch {
+    return EMPTY;
+  }
+}
+
+/** A TreeWalker never yields its root; an element root is part of the page too. */
+function withRoot(root: Node, source: NodeSource): NodeSource {
+  let first = nodeTypeOf(root) === ELEMENT_NODE;
+  return { next: () => (first ? ((first = false), root) : source.next()) };
+}
+
+function hasChild(root: Node): boolean {
+  try {
+    return !!root.firstChild;
+  } catch {
+    return true;
+  }
+}
+
+/** The element holding the text at an offset of the scanned text. */
+export function elementAt(page: PageScan, offset: number): Element | null {
+  const { starts } = page;
+  let lo = 0, hi = starts.length - 1;
+  if (hi < 0) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = parentOf(page.textNodes[lo]!);
+  return p && nodeTypeOf(p) === ELEMENT_NODE ? (p as Element) : null;
+}
+
+const FOOTER_TOKEN = /(^|[\s_-])(footer|foot|ft|copyright|copy-right|site-info)([\s_-]|$)/i;
+const MAX_DEPTH = 64;
+
+/** Inside one of the given elements, or inside the page footer when `footer` is set. */
+export function insideAny(el: Element | null, set: ReadonlySet<Element>, footer: boolean): boolean {
+  let n: Node | null = el;
+  for (let depth = 0; n && depth < MAX_DEPTH; depth++, n = parentOf(n)) {
+    if (nodeTypeOf(n) !== ELEMENT_NODE) break;
+    const e = n as Element;
+    if (set.has(e)) return true;
+    if (footer && (tagOf(e) === 'footer' || FOOTER_TOKEN.test(attr(e, 'id') ?? '') || FOOTER_TOKEN.test(attr(e, 'class') ?? ''))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,105 @@
+import { ELEMENT_NODE, TEXT_NODE, attr, nodeTypeOf, parentOf, tagOf, type NodeSource } from './dom';
+import { mayBeMarkOrPortal } from './links';
+
+/** What the single walk over the page collects; everything else works on this. */
+export interface PageScan {
+  /** The page's text in document order; block elements start a new line so fields in cells stay apart. */
+  text: string;
+  /** Offset in `text` where each text node starts, with the node. */
+  starts: number[];
+  textNodes: Node[];
+  /** Links whose target may be a mark, seal, registration or credit portal. */
+  links: { el: Element; href: string }[];
+  markEls: Element[];
+  queryEls: Element[];
+  /** JSON-LD blocks with their script element. */
+  jsonLd: { el: Element; text: string }[];
+  /** Nodes the walk yielded. */
+  visited: number;
+}
+
+// Far beyond any real page: a patched walker that loops forever must not hang detection.
+const MAX_NODES = 3_000_000;
+
+const enum Tag { Link = 1, Mark, Query, Script, Skip, Block }
+
+const TAGS: Record<string, Tag | undefined> = {
+  __proto__: null as never,
+  a: Tag.Link, 'xinbiao-mark': Tag.Mark, 'xinbiao-query': Tag.Query,
+  script: Tag.Script, style: Tag.Skip, noscript: Tag.Skip, textarea: Tag.Skip,
+};
+for (const t of 'address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol option p pre section table tbody td tfoot th thead tr ul'.split(' ')) {
+  TAGS[t] = Tag.Block;
+}
+
+/**
+ * One pass over elements and text nodes. `careful` reads every property through guarded accessors; the fast
+ * path reads them directly and the caller retries carefully when a patched page makes it throw.
+ */
+export function scan(source: NodeSource, careful: boolean): PageScan {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const textNodes: Node[] = [];
+  const out: PageScan = { text: '', starts, textNodes, links: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+  let len = 0;
+  // Text children of script/style are not page text; JSON-LD script text is kept apart.
+  let skipParent: Node | null = null;
+  let ld: { el: Element; text: string } | null = null;
+  let visited = 0;
+  for (let n = source.next(); n; n = source.next()) {
+    if (++visited > MAX_NODES) throw new Error('the walk does not end');
+    const v = careful ? carefulText(n) : n.nodeValue;
+    if (v !== null) {
+      if (skipParent !== null) {
+        if ((careful ? parentOf(n) : n.parentNode) === skipParent) {
+          if (ld) ld.text += v;
+          continue;
+        }
+        skipParent = ld = null;
+      }
+      starts.push(len);
+      textNodes.push(n);
+      parts.push(v);
+      len += v.length;
+      continue;
+    }
+    skipParent = ld = null;
+    const kind = TAGS[careful ? tagOf(n) : (n as Element).localName];
+    if (kind === undefined) continue;
+    const el = n as Element;
+    if (kind === Tag.Block) {
+      parts.push('\n');
+      len++;
+    } else if (kind === Tag.Link) {
+      const href = attr(el, 'href');
+      if (href && mayBeMarkOrPortal(href)) out.links.push({ el, href });
+    } else if (kind === Tag.Mark) out.markEls.push(el);
+    else if (kind === Tag.Query) out.queryEls.push(el);
+    else {
+      skipParent = el;
+      if (kind === Tag.Script && /ld\+json/i.test(attr(el, 'type') ?? '')) out.jsonLd.push((ld = { el, text: '' }));
+    }
+  }
+  out.text = parts.join('');
+  out.visited = visited;
+  return out;
+}
+
+/** nodeValue of a text node (or its `data`), null for elements, without trusting either accessor. */
+function carefulText(n: Node): string | null {
+  const t = nodeTypeOf(n);
+  if (t === ELEMENT_NODE) return null;
+  if (t !== TEXT_NODE) return '';
+  try {
+    const v = n.nodeValue;
+    if (typeof v === 'string') return v;
+  } catch {
+    // fall through to data
+  }
+  try {
+    const d = (n as CharacterData).data;
+    return typeof d === 'string' ? d : '';
+  } catch {
+    return '';
+  }
+}

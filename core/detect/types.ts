@@ -1,0 +1,94 @@
+/** Where a subject was found, from most to least trusted. */
+export type SubjectSource = 'mark' | 'samr-link' | 'adapter' | 'label' | 'json-ld' | 'bare-code';
+
+/** Order of trust: a lower rank wins when findings disagree. */
+export const SOURCE_RANK: Record<SubjectSource, number> = {
+  mark: 0, 'samr-link': 1, adapter: 2, label: 3, 'json-ld': 4, 'bare-code': 5,
+};
+
+/** A shop operator (or the platform behind it) named on the page. */
+export interface DetectedSubject {
+  /** The 18-character 统一社会信用代码, upper case, when one was found (also when its check fails, see `checksum`). */
+  uscc: string | null;
+  /** A 15-digit 工商注册号 when the page shows that instead of a USCC. */
+  regNo: string | null;
+  /** The operator's registered name (企业名称 / 公司名称), as plain text. */
+  name: string | null;
+  /** The most trusted place it came from. */
+  source: SubjectSource;
+  /** Every place that named it, most trusted first. */
+  sources: SubjectSource[];
+  /** 0–1: how sure detection is that this is a subject shown on the page (not whether it is trustworthy). */
+  confidence: number;
+  /** Check of the code: 'ok', 'mismatch' (shown next to a label but failing its check) or 'n/a' (no code). */
+  checksum: 'ok' | 'mismatch' | 'n/a';
+  /** 'platform' for the platform's own licence (footer, platform block) when a shop's is also on the page. */
+  role: 'shop' | 'platform';
+  /** The label text that introduced the code or name, when there was one. */
+  label: string | null;
+  /** The element it came from. */
+  element: Element | null;
+}
+
+/** A mark, seal or registration link on the page. */
+export type MarkKind = 'xinbiao-mark' | 'samr' | 'sgs-licence' | 'knet' | 'cecdc' | 'szfw' | 'icp' | 'police-beian';
+
+export interface DetectedMark {
+  kind: MarkKind;
+  /** The link target, for link marks. */
+  href: string | null;
+  /** The compact JWS of a `<xinbiao-mark>`; verify it with core/marks before trusting it. */
+  token: string | null;
+  /** USCC carried by a SAMR 亮照 link, only when its check passes. */
+  uscc: string | null;
+  /** Issue time of a SAMR 亮照 link (ISO 8601), from its serial's millisecond timestamp. */
+  issuedAt: string | null;
+  /** Serial, seal number or record number, when the link carries one. */
+  serial: string | null;
+  /** SAMR links: 'national' (SAIC_SHOW_10000) or 'shanghai' (SAIC_SHOW_310000). */
+  variant: 'national' | 'shanghai' | null;
+  element: Element;
+}
+
+/** A credit-query window: a link to an official credit portal or a `<xinbiao-query>` element. */
+export interface DetectedQueryWindow {
+  kind: 'link' | 'xinbiao-query';
+  /** Query site id from core/data/query-sites, or null for a `<xinbiao-query>`. */
+  site: string | null;
+  name: string | null;
+  region: string | null;
+  href: string | null;
+  element: Element;
+}
+
+/**
+ * What a site adapter contributes to detection: CSS selectors for parts of its platform's pages. Every field is
+ * optional; detection works without any adapter.
+ */
+export interface SiteDetectAdapter {
+  /** Adapter id, e.g. 'jd'. */
+  id: string;
+  /** The shop's licence block: labelled text inside it counts as the adapter's extraction. */
+  licenceBlock?: readonly string[];
+  /** Elements whose `title` attribute holds licence text (item-page hover titles). */
+  hoverTitle?: readonly string[];
+  /** The shop's display name on the platform (e.g. 店铺名称 in the shop header). */
+  shopName?: readonly string[];
+  /** The platform's own licence (footer): subjects inside are the platform's. */
+  platformBlock?: readonly string[];
+}
+
+export interface DetectOptions {
+  /** Site adapters whose selectors apply to this page (the caller picks them by host). */
+  adapters?: readonly SiteDetectAdapter[];
+}
+
+/** Everything detection found on a page. */
+export interface DetectResult {
+  /** Shop subjects first, then by trust and confidence. */
+  subjects: DetectedSubject[];
+  marks: DetectedMark[];
+  queryWindows: DetectedQueryWindow[];
+  /** The shop's display name, when an adapter pointed at it. */
+  shopName: string | null;
+}

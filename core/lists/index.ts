@@ -8,3 +8,5 @@ export * from './store';
 export * from './import';
 export * from './local-lists';
 export * from './subscriptions';
+export * from './verify';
+export * from './trust-keys';

@@ -1,0 +1,200 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { base64urlEncode } from '../../core/crypto/base64url';
+import { isPublicJwk, signBytes, type PrivateJwk, type PublicJwk } from '../../core/crypto/ed25519';
+import { toHex } from '../../core/crypto/sha256';
+import { singleKey, type KeyLookup } from '../../core/lists/checks';
+import { ListError } from '../../core/lists/errors';
+import { scanList } from '../../core/lists/parse';
+import type { ListSignature } from '../../core/lists/schema';
+import { trustKeys } from '../../core/lists/trust-keys';
+import { verifyList, type VerifyResult } from '../../core/lists/verify';
+import { verifyTrustList } from '../../core/trust/verify';
+import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
+
+const help = `Usage:
+  xinbiao list sign --key <private.jwk.json> <file.ndjson…>
+  xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson…>
+  xinbiao list import [--trust T --root R | --pub K] [--db <dir>] <file.ndjson…>
+
+Credit list files (format xinbiao-list/1): a JSON header line, then one JSON entry per line, with a detached
+signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every file is read streaming.
+
+  sign     checks every line, then writes <file>.sig with the key's kid. A file with bad lines is not signed.
+  verify   checks every line, the stated count, the digest and the signature with a publisher key from the
+           signed trust list (--trust + --root) or a bare public key (--pub); refuses expired lists.
+  import   the same checks as a browser import. Without keys it only validates the lines (and the digest when a
+           .sig is next to the file). With --db DIR (keys required) a file that passes is copied with its .sig
+           into DIR, replacing an older version of the same list id; the same version is left as is and an older
+           one is refused. DIR is a list directory as 'xinbiao serve' reads it.
+
+Options: --now <ISO time> checks expiry at that time instead of now.
+Prints one JSON summary per file on stdout; bad lines as <file>:<line>: <reason> on stderr.
+Exit 0 when every file passes, 1 when any does not, 2 on usage errors.`;
+
+const readJson = async (path: string, what: string): Promise<unknown> => {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(err as Error).message}`);
+  }
+};
+
+async function keysFrom(parsed: ParsedArgs, now: () => number, required: boolean): Promise<KeyLookup | undefined> {
+  const pub = strFlag(parsed, 'pub');
+  const trust = strFlag(parsed, 'trust');
+  const root = strFlag(parsed, 'root');
+  if (pub && (trust || root)) throw new UsageError('give either --pub or --trust with --root, not both');
+  if (pub) {
+    const key = await readJson(pub, 'public key');
+    if (!isPublicJwk(key)) throw new UsageError(`${pub} is not an Ed25519 public JWK`);
+    return singleKey(key, (key as PublicJwk).kid);
+  }
+  if (trust || root) {
+    if (!trust || !root) throw new UsageError('--trust and --root go together');
+    const rootKey = await readJson(root, 'root key');
+    if (!isPublicJwk(rootKey)) throw new UsageError(`${root} is not an Ed25519 public JWK`);
+    let jws: string;
+    try {
+      jws = (await readFile(trust, 'utf8')).trim();
+    } catch (err) {
+      throw new UsageError(`cannot read trust list ${trust}: ${(err as Error).message}`);
+    }
+    const result = await verifyTrustList(jws, rootKey, now());
+    if (!result.ok) throw new ListError('unknown-key', `trust list ${trust}: ${result.message}`);
+    return trustKeys(result.trust, now);
+  }
+  if (required) throw new UsageError('give --pub <key> or --trust <trust.jws> --root <root key>');
+  return undefined;
+}
+
+async function readSig(file: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(`${file}.sig`);
+  } catch {
+    return undefined;
+  }
+}
+
+function report(file: string, r: VerifyResult, extra: Record<string, unknown> = {}): boolean {
+  const s = r.summary;
+  for (const b of s?.badLines ?? []) say(`${file}:${b.line}: ${b.reason}`);
+  if (s && s.badLineCount > s.badLines.length) say(`${file}: … and ${s.badLineCount - s.badLines.length} more bad lines`);
+  if (r.error) say(`${file}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.en} / ${r.error.zh}`);
+  emit({
+    file, ok: !r.error,
+    ...(s ? { id: s.header.id, kind: s.header.kind, version: s.header.version, keyId: s.header.keyId, expires: s.header.expires, entries: s.entries, lines: s.lines, bytes: s.bytes, sha256: toHex(s.digest), badLines: s.badLineCount } : {}),
+    signature: r.signature,
+    ...(r.error ? { error: { code: r.error.code, en: r.error.en, zh: r.error.zh, ...(r.error.line ? { line: r.error.line } : {}) } } : {}),
+    ...extra,
+  });
+  return !r.error;
+}
+
+async function check(file: string, keys: KeyLookup | undefined, now: () => number): Promise<VerifyResult> {
+  try {
+    await stat(file);
+  } catch {
+    return { error: new ListError('read-failed', `${file} not found`), signature: 'none' };
+  }
+  const sig = await readSig(file);
+  if (keys && !sig) return { error: new ListError('bad-signature-file', `${file}.sig not found`), signature: 'none' };
+  return verifyList(createReadStream(file), sig, keys, { now });
+}
+
+async function sign(files: string[], parsed: ParsedArgs): Promise<number> {
+  const keyPath = strFlag(parsed, 'key');
+  if (!keyPath) throw new UsageError('--key <private.jwk.json> is required');
+  const key = (await readJson(keyPath, 'private key')) as PrivateJwk;
+  if (!isPublicJwk(key) || typeof key.d !== 'string') throw new UsageError(`${keyPath} is not an Ed25519 private JWK`);
+  if (!key.kid) throw new UsageError(`${keyPath} has no kid`);
+  let ok = true;
+  for (const file of files) {
+    let summary;
+    try {
+      summary = await scanList(createReadStream(file));
+    } catch (err) {
+      const e = err instanceof ListError ? err : new ListError('read-failed', (err as Error).message);
+      report(file, { error: e, signature: 'none' });
+      ok = false;
+      continue;
+    }
+    const problem = summary.badLineCount ? new ListError('bad-lines', `${summary.badLineCount} bad line(s); not signed`, summary.badLines[0]?.line)
+      : summary.header.keyId !== key.kid ? new ListError('key-mismatch', `header names ${summary.header.keyId}, key is ${key.kid}`, 1)
+      : summary.header.count !== undefined && summary.header.count !== summary.entries ? new ListError('count-mismatch', `${summary.entries} entries, header says ${summary.header.count}`)
+      : undefined;
+    if (problem) {
+      report(file, { summary, error: problem, signature: 'none' });
+      ok = false;
+      continue;
+    }
+    const sig: ListSignature = { format: 'xinbiao-list-sig/1', alg: 'Ed25519-SHA256', keyId: key.kid, sha256: toHex(summary.digest), size: summary.bytes, signature: base64urlEncode(await signBytes(key, summary.digest)) };
+    await writeFile(`${file}.sig`, `${JSON.stringify(sig, null, 2)}\n`);
+    report(file, { summary, signature: 'verified' }, { sig: `${file}.sig` });
+  }
+  return ok ? EXIT.ok : EXIT.invalid;
+}
+
+/** Copies a verified file and its .sig into the list directory, newest version wins (rename = atomic per file). */
+async function store(file: string, r: VerifyResult, dir: string, now: () => number): Promise<Record<string, unknown>> {
+  const h = r.summary!.header;
+  const target = join(dir, `${h.id}.ndjson`);
+  let current: number | undefined;
+  try {
+    current = (await scanList(createReadStream(target), { onHeader: () => 'stop' })).header.version;
+  } catch {
+    current = undefined;
+  }
+  if (current === h.version) return { stored: 'unchanged', target };
+  if (current !== undefined && current > h.version) throw new ListError('older-version', `${h.version} < ${current} in ${target}`);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(target)}.${now()}.tmp`);
+  await writeFile(tmp, await readFile(file));
+  await writeFile(`${tmp}.sig`, (await readSig(file))!);
+  await rename(tmp, target);
+  await rename(`${tmp}.sig`, `${target}.sig`);
+  return { stored: current === undefined ? 'added' : 'replaced', target, ...(current !== undefined ? { replaced: current } : {}) };
+}
+
+const command: Command = {
+  summary: 'publish and check signed credit list files',
+  help,
+  async run(args) {
+    const [sub, ...rest] = args;
+    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now'] });
+    const files = parsed.positionals;
+    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify or import');
+    if (files.length === 0) throw new UsageError('give at least one list file');
+    const nowFlag = strFlag(parsed, 'now');
+    const fixed = nowFlag === undefined ? undefined : Date.parse(nowFlag);
+    if (fixed !== undefined && Number.isNaN(fixed)) throw new UsageError('--now takes an ISO date-time');
+    const now = () => fixed ?? Date.now();
+    if (sub === 'sign') return sign(files, parsed);
+    const db = strFlag(parsed, 'db');
+    if (sub === 'verify' && db) throw new UsageError('--db belongs to import');
+    let keys: KeyLookup | undefined;
+    try {
+      keys = await keysFrom(parsed, now, sub === 'verify' || db !== undefined);
+    } catch (err) {
+      if (!(err instanceof ListError)) throw err;
+      say(`xinbiao list: ${err.en} / ${err.zh}`);
+      return EXIT.invalid;
+    }
+    let ok = true;
+    for (const file of files) {
+      const r = await check(file, keys, now);
+      let extra = {};
+      if (!r.error && db) {
+        try {
+          extra = await store(file, r, db, now);
+        } catch (err) {
+          r.error = err instanceof ListError ? err : new ListError('store-failed', (err as Error).message);
+        }
+      }
+      if (!report(file, r, extra)) ok = false;
+    }
+    return ok ? EXIT.ok : EXIT.invalid;
+  },
+};
+export default command;

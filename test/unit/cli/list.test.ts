@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const S = 'samples';
+const TRUST = ['--trust', `${S}/trust/trust.jws`, '--root', `${S}/keys/demo-root-2026.public.jwk.json`];
+const run = (...args: string[]) => {
+  const r = spawnSync('node', ['bin/xinbiao.js', 'list', ...args], { encoding: 'utf8' });
+  return { code: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stderr: r.stderr };
+};
+
+async function work() {
+  const dir = await mkdtemp(join(tmpdir(), 'xinbiao-list-cli-'));
+  for (const f of ['demo-black.ndjson', 'demo-black.ndjson.sig']) await copyFile(join(S, 'lists', f), join(dir, f));
+  return dir;
+}
+
+describe('xinbiao list', () => {
+  it('verifies the sample lists against the signed trust list', () => {
+    const r = run('verify', ...TRUST, `${S}/lists/demo-black.ndjson`, `${S}/lists/demo-credit-level.ndjson`);
+    expect(r.code).toBe(0);
+    expect(r.lines.map((l) => [l.id, l.ok, l.entries, l.signature])).toEqual([['demo-black', true, 2, 'verified'], ['demo-credit-level', true, 3, 'verified']]);
+  });
+
+  it('signs a file with a private key and verifies it with the bare public key; a change breaks it', async () => {
+    const dir = await work();
+    const file = join(dir, 'demo-black.ndjson');
+    const signed = run('sign', '--key', `${S}/keys/demo-credit-office-2026.private.jwk.json`, file);
+    expect(signed.code).toBe(0);
+    expect(JSON.parse(await readFile(`${file}.sig`, 'utf8'))).toMatchObject({ keyId: 'demo-credit-office-2026', size: signed.lines[0].bytes });
+    expect(run('verify', '--pub', `${S}/keys/demo-credit-office-2026.public.jwk.json`, file).code).toBe(0);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('情节严重', '情节轻微'));
+    const bad = run('verify', '--pub', `${S}/keys/demo-credit-office-2026.public.jwk.json`, file);
+    expect(bad.code).toBe(1);
+    expect(bad.lines[0]).toMatchObject({ ok: false, error: { code: 'digest-mismatch' } });
+    expect(bad.stderr).toContain(file);
+    const wrongKey = run('verify', '--pub', `${S}/keys/rogue-2026.public.jwk.json`, `${S}/lists/demo-red.ndjson`);
+    expect(wrongKey.lines[0].error.code).toBe('unknown-key');
+  });
+
+  it('import names the file and line of every bad line and exits 1; sign refuses such a file', async () => {
+    const dir = await work();
+    const file = join(dir, 'demo-black.ndjson');
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    await writeFile(file, [lines[0], lines[1], '{"name":"缺字段"}', 'oops'].join('\n') + '\n');
+    const r = run('import', file);
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatchObject({ ok: false, entries: 1, badLines: 2, signature: 'digest-only', error: { code: 'digest-mismatch' } });
+    expect(r.stderr).toContain(`${file}:3: reason:`);
+    expect(r.stderr).toContain(`${file}:4: not JSON`);
+    expect(run('sign', '--key', `${S}/keys/demo-credit-office-2026.private.jwk.json`, file).lines[0].error.code).toBe('bad-lines');
+  });
+
+  it('import --db copies a verified list into the directory once; the same version is unchanged', async () => {
+    const db = join(await mkdtemp(join(tmpdir(), 'xinbiao-db-')), 'lists');
+    const first = run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`);
+    expect(first.code).toBe(0);
+    expect(first.lines[0]).toMatchObject({ ok: true, stored: 'added' });
+    expect((await readdir(db)).sort()).toEqual(['demo-red.ndjson', 'demo-red.ndjson.sig']);
+    expect(run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`).lines[0].stored).toBe('unchanged');
+  });
+
+  it('exits 2 on usage errors and prints help', () => {
+    expect(run().code).toBe(2);
+    expect(run('frob', 'x').code).toBe(2);
+    const noKeys = run('verify', `${S}/lists/demo-red.ndjson`);
+    expect(noKeys.code).toBe(2);
+    expect(noKeys.stderr).toMatch(/--pub/);
+    expect(run('import', '--db', '/nonexistent', `${S}/lists/demo-red.ndjson`).code).toBe(2);
+    const help = spawnSync('node', ['bin/xinbiao.js', 'list', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/xinbiao list sign/);
+  });
+});

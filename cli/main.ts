@@ -5,6 +5,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   check: () => import('./commands/check'),
   serve: () => import('./commands/serve'),
   list: () => import('./commands/list'),
+  list: () => import('./commands/list'),
   keys: () => import('./commands/keys'),
   mark: () => import('./commands/mark'),
   trust: () => import('./commands/trust'),

@@ -1,69 +1,8 @@
 import * as z from 'zod/mini';
-import { CreditStatus } from '~~/core/model/schema';
+import { Finding, PageReport, SubjectReport, Subscription, text } from './schemas';
+import { sendWith } from './send';
 
-// Every message between extension parts is untrusted until parsed: one map, validated on both ends.
-const text = (max: number) => z.string().check(z.maxLength(max));
-
-export const Reason = z.object({ code: text(80), zh: text(500), en: text(500) });
-export type Reason = z.infer<typeof Reason>;
-
-export const VerdictLevel = z.enum(['good', 'neutral', 'caution', 'danger', 'unknown']);
-export type VerdictLevel = z.infer<typeof VerdictLevel>;
-
-/** What the page showed for one subject, as detection found it. */
-export const Finding = z.object({
-  uscc: z.optional(text(18)),
-  name: z.optional(text(200)),
-  source: text(60),
-  confidence: z.number(),
-});
-export type Finding = z.infer<typeof Finding>;
-
-export const MarkOutcome = z.enum(['genuine', 'copied', 'tampered', 'expired', 'unknown-issuer', 'revoked-key', 'malformed']);
-export type MarkOutcome = z.infer<typeof MarkOutcome>;
-
-/** A verified mark as the shopper sees it. */
-export const MarkReport = z.object({
-  outcome: MarkOutcome,
-  issuer: z.optional(text(200)),
-  uscc: z.optional(text(18)),
-  name: z.optional(text(200)),
-  boundTo: z.optional(text(500)),
-  expires: z.optional(text(40)),
-});
-export type MarkReport = z.infer<typeof MarkReport>;
-
-/** One subject on a page: verdict, the evidence and where each value came from. */
-export const SubjectReport = z.object({
-  key: text(220),
-  uscc: z.optional(text(18)),
-  name: text(200),
-  source: text(60),
-  level: VerdictLevel,
-  reasons: z.array(Reason),
-  warnings: z.array(Reason),
-  marks: z.array(MarkReport),
-  status: z.optional(CreditStatus),
-});
-export type SubjectReport = z.infer<typeof SubjectReport>;
-
-export const PageReport = z.object({ url: text(4000), at: text(40), subjects: z.array(SubjectReport) });
-export type PageReport = z.infer<typeof PageReport>;
-
-export const Subscription = z.object({
-  url: text(2000),
-  /** Shipped with the extension (the sample lists). */
-  bundled: z.boolean(),
-  listId: z.optional(text(100)),
-  name: z.optional(text(200)),
-  count: z.optional(z.number()),
-  version: z.optional(z.number()),
-  lastCheck: z.optional(text(40)),
-  lastSuccess: z.optional(text(40)),
-  lastError: z.optional(Reason),
-  updating: z.boolean(),
-});
-export type Subscription = z.infer<typeof Subscription>;
+export * from './schemas';
 
 const Ok = z.object({ ok: z.boolean(), error: z.optional(text(1000)) });
 const Empty = z.object({});
@@ -92,14 +31,9 @@ export type Res<N extends MessageName> = z.infer<Protocol[N]['res']>;
 
 const Envelope = z.object({ xinbiao: z.literal(1), name: z.enum(Object.keys(PROTOCOL) as [MessageName, ...MessageName[]]), data: z.unknown() });
 
-/** Sends a typed message to the background and validates the answer. */
-export async function send<N extends MessageName>(name: N, data: Req<N>): Promise<Res<N>> {
-  const answer: unknown = await browser.runtime.sendMessage({ xinbiao: 1, name, data });
-  const parsed = PROTOCOL[name].res.safeParse(answer);
-  if (parsed.success) return parsed.data as Res<N>;
-  const failed = z.object({ error: z.string() }).safeParse(answer);
-  throw new Error(failed.success ? failed.data.error : `bad ${name} answer`);
-}
+/** Sends a typed message to the background and validates the answer against the protocol map. */
+export const send = <N extends MessageName>(name: N, data: Req<N>): Promise<Res<N>> =>
+  sendWith(name, data, PROTOCOL[name].res as unknown as { safeParse(v: unknown): { success: true; data: Res<N> } | { success: false } });
 
 export type Handlers = { [N in MessageName]: (data: Req<N>, sender: { tabId?: number; url?: string }) => Promise<Res<N>> };
 

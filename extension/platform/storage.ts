@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import { PageReport } from './messaging';
+import { PageReport } from './schemas';
 
 export type Language = 'zh-CN' | 'en';
 export type Theme = 'auto' | 'light' | 'dark';
@@ -13,9 +13,11 @@ export interface Settings {
   generic: boolean;
 }
 
+const DEFAULTS: Settings = { language: 'zh-CN', theme: 'auto', endpoints: [], generic: false };
+
 /** Shopper settings, synced to the options page and read by every part. */
 export const settings = storage.defineItem<Settings>('local:settings', {
-  fallback: { language: 'zh-CN', theme: 'auto', endpoints: [], generic: false },
+  fallback: DEFAULTS,
   version: 1,
 });
 
@@ -30,3 +32,4 @@ export function cleanReport(raw: unknown): PageReport | null {
   const r = PageReport.safeParse(raw);
   return r.success ? r.data : null;
 }
+

@@ -3,7 +3,7 @@ import { LicenceCard } from '~~/widget/ui/LicenceCard';
 import { ShopBadge, reasonText } from '~~/widget/ui/ShopBadge';
 import { OUTCOME_TEXT, pick } from '~~/widget/ui/i18n';
 import type { Lang, MarkCheckView } from '~~/widget/ui/types';
-import type { SubjectReport } from '../platform/messaging';
+import type { SubjectReport } from '../platform/schemas';
 
 export interface BadgeAppProps {
   subject: SubjectReport;

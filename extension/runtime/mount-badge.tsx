@@ -3,7 +3,7 @@ import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentSc
 import { CARD_CSS } from '~~/widget/ui/card.css';
 import { MARK_CSS, THEME_CSS } from '~~/widget/ui/theme.css';
 import type { Lang } from '~~/widget/ui/types';
-import type { SubjectReport } from '../platform/messaging';
+import type { SubjectReport } from '../platform/schemas';
 import type { Theme } from '../platform/storage';
 import { BadgeApp } from './BadgeApp';
 import { HOST_TAG } from './watch';

@@ -1,14 +1,16 @@
 import type { ContentScriptContext } from '#imports';
 import type { SiteAdapter } from '../sites/define-site';
-import { send, type PageReport } from '../platform/messaging';
-import { settings } from '../platform/storage';
+import type { PageReport } from '../platform/schemas';
+import { PageReportShape } from '../platform/page-report-guard';
+import { sendWith } from '../platform/send';
+import { readLook } from '../platform/look';
 import { anchorFor, findingsKey, findOnPage } from './findings';
 import { mountBadge, type BadgeMount } from './mount-badge';
 import { watchPage } from './watch';
 
 /** What the content script does on a page it matched: detect, ask the background, draw, follow SPA changes. */
 export async function runPage(ctx: ContentScriptContext, site: SiteAdapter | undefined): Promise<void> {
-  const { language, theme } = await settings.getValue();
+  const { language, theme } = await readLook();
   const lang = language === 'en' ? 'en' : 'zh';
   let key = '';
   let badge: BadgeMount | undefined;
@@ -20,8 +22,8 @@ export async function runPage(ctx: ContentScriptContext, site: SiteAdapter | und
     if (next === key) return;
     key = next;
     let report: PageReport | undefined;
-    if (found.subjects.length || found.marks.length) report = await send('content:page', found).catch(() => undefined);
-    else await send('content:page', found).catch(() => undefined); // clears the popup's view of this tab
+    if (found.subjects.length || found.marks.length) report = await sendWith('content:page', found, PageReportShape).catch(() => undefined);
+    else await sendWith('content:page', found, PageReportShape).catch(() => undefined); // clears the popup's view of this tab
     if (ctx.isInvalid || key !== next) return;
     badge?.remove();
     badge = undefined;

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Lang } from '~~/widget/ui/types';
+import { send, type Subscription } from '../../platform/messaging';
+import { updating } from '../../platform/storage';
+import { tr } from '../../ui/lang';
+
+/** List subscriptions: add by URL, remove, update now (with progress), last update and errors. */
+export function Lists({ lang }: { lang: Lang }) {
+  const [subs, setSubs] = useState<Subscription[]>([]);
+  const [url, setUrl] = useState('');
+  const [message, setMessage] = useState('');
+  const reload = () => send('options:lists', {}).then((r) => setSubs(r.subscriptions), () => undefined);
+  useEffect(() => {
+    void reload();
+    return updating.watch(() => void reload());
+  }, []);
+  const act = async (p: Promise<{ ok: boolean; error?: string }>) => {
+    const r = await p.catch((e: Error) => ({ ok: false, error: e.message }));
+    setMessage(r.ok ? tr(lang, '已完成', 'Done') : (r.error ?? ''));
+    await reload();
+  };
+  return (
+    <section aria-labelledby="lists-h">
+      <h2 id="lists-h">{tr(lang, '信用名单订阅', 'Credit list subscriptions')}</h2>
+      <p class="muted">{tr(lang, '扩展自带示例名单（虚构数据），安装后即可看到演示效果；名单整份下载、在本机比对，不会上传您浏览的网页。',
+        'The extension ships sample lists (fictional data) so a fresh install shows the demo; lists are downloaded whole and matched on this device, nothing about your browsing is sent.')}</p>
+      <ul class="plain" data-testid="subscriptions">
+        {subs.map((s) => (
+          <li key={s.url} class="subject" data-testid="subscription" data-url={s.url}>
+            <div><b>{s.name ?? s.url}</b> {s.bundled && <span class="muted">({tr(lang, '自带示例', 'bundled sample')})</span>}</div>
+            <div class="muted">{s.url}</div>
+            <div>{tr(lang, '版本', 'Version')}: {s.version ?? '—'} · {tr(lang, '条目', 'Entries')}: {s.count ?? '—'} · {tr(lang, '上次成功更新', 'Last update')}: <span data-testid="last-success">{s.lastSuccess?.replace('T', ' ').slice(0, 19) ?? '—'}</span></div>
+            {s.lastError && <div class="error" role="alert" data-testid="list-error">{tr(lang, '更新失败', 'Update failed')}: {lang === 'zh' ? s.lastError.zh : s.lastError.en}（{tr(lang, '仍使用旧版本', 'the previous version stays in force')}）</div>}
+            {s.updating && <progress aria-label={tr(lang, '正在更新', 'Updating')} />}
+            <div class="row">
+              <button type="button" onClick={() => act(send('options:update', { url: s.url }))}>{tr(lang, '立即更新', 'Update now')}</button>
+              <button type="button" onClick={() => act(send('options:unsubscribe', { url: s.url }))}>{tr(lang, '删除', 'Remove')}</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <form class="row" onSubmit={(e) => { e.preventDefault(); void act(send('options:subscribe', { url })).then(() => setUrl('')); }}>
+        <label for="list-url">{tr(lang, '名单地址（.ndjson，旁边需有 .sig 签名文件）', 'List URL (.ndjson, with its .sig beside it)')}</label>
+        <input id="list-url" type="url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
+        <button type="submit">{tr(lang, '订阅', 'Subscribe')}</button>
+      </form>
+      <p aria-live="polite" data-testid="lists-message">{message}</p>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { send } from '../../platform/messaging';
+import { settings, type Language, type Settings, type Theme } from '../../platform/storage';
+import { applyLook, langOf, tr } from '../../ui/lang';
+import { Lists } from './Lists';
+
+/** Subscriptions, status endpoints, any-site detection, language, theme and the privacy statement. */
+export function Options({ initial }: { initial: Settings }) {
+  const [s, setS] = useState(initial);
+  const [endpoint, setEndpoint] = useState('');
+  const [note, setNote] = useState('');
+  const lang = langOf(s.language);
+  const save = async (next: Settings) => {
+    setS(next);
+    applyLook(next.language, next.theme);
+    await settings.setValue(next);
+  };
+  const toggleGeneric = async (on: boolean) => {
+    // Asked here, when the shopper turns it on: nothing beyond the platforms is granted at install.
+    const granted = on ? await browser.permissions.request({ permissions: ['scripting'], origins: ['*://*/*'] }).catch(() => false) : true;
+    const r = await send('options:generic', { enabled: on && granted }).catch((e: Error) => ({ ok: false, error: e.message }));
+    setNote(r.ok ? '' : (r.error ?? ''));
+    setS({ ...(await settings.getValue()) });
+  };
+  return (
+    <main>
+      <h1>信标 XinBiao · {tr(lang, '设置', 'Settings')}</h1>
+      <Lists lang={lang} />
+      <section aria-labelledby="ep-h">
+        <h2 id="ep-h">{tr(lang, '状态查询接口（可选）', 'Status endpoints (opt-in)')}</h2>
+        <p class="muted">{tr(lang, '开启后，扩展只把统一社会信用代码发送给您添加的接口，不发送网页地址。', 'When added, the extension sends only the credit code (USCC) to these endpoints, never the page address.')}</p>
+        <ul>{s.endpoints.map((e) => <li key={e}>{e} <button type="button" onClick={() => save({ ...s, endpoints: s.endpoints.filter((x) => x !== e) })}>{tr(lang, '删除', 'Remove')}</button></li>)}</ul>
+        <form class="row" onSubmit={(e) => { e.preventDefault(); if (/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(endpoint)) void save({ ...s, endpoints: [...new Set([...s.endpoints, endpoint.replace(/\/+$/, '')])] }); setEndpoint(''); }}>
+          <label for="ep">{tr(lang, '接口地址', 'Endpoint base URL')}</label>
+          <input id="ep" type="url" value={endpoint} onInput={(e) => setEndpoint((e.target as HTMLInputElement).value)} />
+          <button type="submit">{tr(lang, '添加', 'Add')}</button>
+        </form>
+      </section>
+      <section aria-labelledby="any-h">
+        <h2 id="any-h">{tr(lang, '在所有网站上识别', 'Detect on any site')}</h2>
+        <div class="row">
+          <input id="any" type="checkbox" checked={s.generic} onChange={(e) => toggleGeneric((e.target as HTMLInputElement).checked)} />
+          <label for="any">{tr(lang, '需要“访问所有网站”权限，仅在您开启时申请', 'Needs access to all sites, asked only when you turn this on')}</label>
+        </div>
+        {note && <p class="error" role="alert">{note}</p>}
+      </section>
+      <section aria-labelledby="look-h">
+        <h2 id="look-h">{tr(lang, '语言与外观', 'Language and theme')}</h2>
+        <div class="row">
+          <label for="lang">{tr(lang, '语言', 'Language')}</label>
+          <select id="lang" value={s.language} onChange={(e) => save({ ...s, language: (e.target as HTMLSelectElement).value as Language })}>
+            <option value="zh-CN">简体中文</option><option value="en">English</option>
+          </select>
+          <label for="theme">{tr(lang, '主题', 'Theme')}</label>
+          <select id="theme" value={s.theme} onChange={(e) => save({ ...s, theme: (e.target as HTMLSelectElement).value as Theme })}>
+            <option value="auto">{tr(lang, '跟随系统', 'Auto')}</option><option value="light">{tr(lang, '浅色', 'Light')}</option><option value="dark">{tr(lang, '深色', 'Dark')}</option>
+          </select>
+        </div>
+      </section>
+      <section aria-labelledby="privacy-h">
+        <h2 id="privacy-h">{tr(lang, '隐私说明', 'Privacy')}</h2>
+        <p>{tr(lang,
+          '信标不收集任何浏览数据：不上传网页地址、浏览历史，也没有统计分析。信用名单整份下载后在本机比对。只有您开启状态查询接口时，扩展才会把统一社会信用代码（不含其他信息）发给该接口。举报只会在您点击后打开官方渠道，不会自动发送任何内容。',
+          'XinBiao collects no browsing data: no page addresses, no history, no analytics. Credit lists are downloaded whole and matched on this device. Only when you add a status endpoint does the extension send it a credit code (USCC), and nothing else. Reports open the official channel when you click; nothing is ever sent on its own.')}</p>
+      </section>
+    </main>
+  );
+}

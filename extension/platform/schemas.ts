@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import { CreditStatus } from '~~/core/model/schema';
+
+// Shapes shared by the protocol map (messaging.ts) and the parts that need only one of them (the content script).
+export const text = (max: number) => z.string().check(z.maxLength(max));
+
+export const Reason = z.object({ code: text(80), zh: text(500), en: text(500) });
+export type Reason = z.infer<typeof Reason>;
+
+export const VerdictLevel = z.enum(['good', 'neutral', 'caution', 'danger', 'unknown']);
+export type VerdictLevel = z.infer<typeof VerdictLevel>;
+
+/** What the page showed for one subject, as detection found it. */
+export const Finding = z.object({
+  uscc: z.optional(text(18)),
+  name: z.optional(text(200)),
+  source: text(60),
+  confidence: z.number(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const MarkOutcome = z.enum(['genuine', 'copied', 'tampered', 'expired', 'unknown-issuer', 'revoked-key', 'malformed']);
+export type MarkOutcome = z.infer<typeof MarkOutcome>;
+
+/** A verified mark as the shopper sees it. */
+export const MarkReport = z.object({
+  outcome: MarkOutcome,
+  issuer: z.optional(text(200)),
+  uscc: z.optional(text(18)),
+  name: z.optional(text(200)),
+  boundTo: z.optional(text(500)),
+  expires: z.optional(text(40)),
+});
+export type MarkReport = z.infer<typeof MarkReport>;
+
+/** One subject on a page: verdict, the evidence and where each value came from. */
+export const SubjectReport = z.object({
+  key: text(220),
+  uscc: z.optional(text(18)),
+  name: text(200),
+  source: text(60),
+  level: VerdictLevel,
+  reasons: z.array(Reason),
+  warnings: z.array(Reason),
+  marks: z.array(MarkReport),
+  status: z.optional(CreditStatus),
+});
+export type SubjectReport = z.infer<typeof SubjectReport>;
+
+export const PageReport = z.object({ url: text(4000), at: text(40), subjects: z.array(SubjectReport) });
+export type PageReport = z.infer<typeof PageReport>;
+
+export const Subscription = z.object({
+  url: text(2000),
+  /** Shipped with the extension (the sample lists). */
+  bundled: z.boolean(),
+  listId: z.optional(text(100)),
+  name: z.optional(text(200)),
+  count: z.optional(z.number()),
+  version: z.optional(z.number()),
+  lastCheck: z.optional(text(40)),
+  lastSuccess: z.optional(text(40)),
+  lastError: z.optional(Reason),
+  updating: z.boolean(),
+});
+export type Subscription = z.infer<typeof Subscription>;

@@ -1,0 +1,28 @@
+import { LEVEL, pick } from '~~/widget/ui/i18n';
+import type { Lang } from '~~/widget/ui/types';
+import type { SubjectReport } from '../platform/schemas';
+import { badgeLine } from '../runtime/BadgeApp';
+import { tr } from './lang';
+
+/** One subject with its verdict and the details, as plain text (popup). */
+export function SubjectSummary({ s, lang }: { s: SubjectReport; lang: Lang }) {
+  const [zh, en, icon] = LEVEL[s.level];
+  const { reason } = badgeLine(s, lang);
+  const st = s.status;
+  return (
+    <li class={`subject ${s.level}`} data-testid="subject" data-level={s.level}>
+      <div><span class={`level ${s.level}`} aria-hidden="true">{icon} </span><b>{s.name}</b> · <span class={`level ${s.level}`}>{tr(lang, zh, en)}</span></div>
+      {s.uscc && <div class="muted">{tr(lang, '统一社会信用代码', 'USCC')}: {s.uscc}</div>}
+      <div>{reason}</div>
+      {[...s.warnings, ...s.reasons].length > 1 && (
+        <ul>{[...s.warnings, ...s.reasons].slice(1).map((r) => <li key={r.code}>{pick(lang, r)}</li>)}</ul>
+      )}
+      {st && st.listEntries.length > 0 && (
+        <ul>{st.listEntries.map((e) => <li>{e.list}: {e.reason} · {e.authority} ({e.provenance.sourceName ?? e.provenance.source})</li>)}</ul>
+      )}
+      {st && st.creditLevels.length > 0 && (
+        <ul>{st.creditLevels.map((c) => <li>{c.schemeName}: {c.level} · {c.issuer} · {c.date.slice(0, 10)}</li>)}</ul>
+      )}
+    </li>
+  );
+}

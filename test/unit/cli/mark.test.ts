@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeMark } from '../../../core/marks';
+
+const TRUST = ['--trust', 'samples/trust/trust.jws', '--root', 'samples/keys/demo-root-2026.public.jwk.json', '--now', '2026-11-21T00:00:00+08:00'];
+const GOOD = 'samples/marks/youpin.jws';
+const run = (...args: string[]) => {
+  const r = spawnSync('node', ['bin/xinbiao.js', 'mark', ...args], { encoding: 'utf8' });
+  return { code: r.status, lines: r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)), stderr: r.stderr, stdout: r.stdout };
+};
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'xinbiao-mark-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('xinbiao mark', () => {
+  it('verify: files and raw tokens, one line each, exit 0 when all are genuine', () => {
+    const token = readFileSync(GOOD, 'utf8').trim();
+    const r = run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/shops/youpin/', GOOD, token);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(r.lines.length);
+    expect(r.lines.map((l) => [l.input === token ? 'token' : l.input, l.outcome])).toEqual([[GOOD, 'genuine'], ['token', 'genuine']]);
+    expect(r.lines[0].issuer).toEqual({ id: 'demo-platform', name: '示例商城' });
+  });
+
+  it('verify: the counterfeit page and the bad samples give their named outcomes, exit 1', () => {
+    const bad = ['expired', 'revoked-key', 'unknown-issuer', 'tampered', 'malformed'].map((n) => `samples/marks/bad/${n}.jws`);
+    const r = run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/shops/fake-youpin/', GOOD, ...bad);
+    expect(r.code).toBe(1);
+    expect(r.lines.map((l) => l.outcome)).toEqual(['copied', 'copied', 'revoked-key', 'unknown-issuer', 'tampered', 'malformed']);
+  });
+
+  it('sign: signs a payload file (iat defaults to now) into a token that verifies', () => {
+    const payload = decodeMark(readFileSync(GOOD, 'utf8').trim());
+    if (!payload.ok) throw new Error(payload.problem);
+    const { iat: _iat, ...rest } = payload.payload;
+    const file = join(dir, 'payload.json');
+    writeFileSync(file, JSON.stringify({ ...rest, bind: { origin: 'http://localhost:5173', path: '/s/1/' } }));
+    const s = run('sign', '--key', 'samples/keys/demo-platform-2026.private.jwk.json', '--payload', file);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.lines[0]).toMatchObject({ payload: file, kid: 'demo-platform-2026' });
+    const iat = (decodeMark(s.lines[0].token) as { payload: { iat: number } }).payload.iat;
+    expect(Math.abs(iat - Date.now() / 1000)).toBeLessThan(120);
+    const v = run('verify', '--trust', 'samples/trust/trust.jws', '--root', 'samples/keys/demo-root-2026.public.jwk.json', '--url', 'http://localhost:5173/s/1/x', s.lines[0].token);
+    expect(v.lines[0].outcome).toBe('genuine');
+  });
+
+  it('sign: names the file and the field of a bad payload, exit 1', () => {
+    const file = join(dir, 'payload.json');
+    writeFileSync(file, JSON.stringify({ iss: 'demo-platform', exp: 1 }));
+    const r = run('sign', '--key', 'samples/keys/demo-platform-2026.private.jwk.json', '--payload', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toMatch(/payload file .*: \w+/);
+    expect(run('sign', '--key', join(dir, 'nokey.json'), '--payload', file).stderr).toMatch(/cannot read key file .*nokey\.json: ENOENT/);
+  });
+
+  it('verify: a bad trust list or root is an input error naming the file (exit 1)', () => {
+    const r = run('verify', '--trust', GOOD, '--root', 'samples/keys/demo-root-2026.public.jwk.json', '--url', 'http://127.0.0.1:8080/', GOOD);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/trust list samples\/marks\/youpin\.jws: malformed/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('usage errors exit 2; --help exits 0', () => {
+    expect(run().code).toBe(2);
+    expect(run('verify', ...TRUST, GOOD).code).toBe(2);
+    expect(run('verify', ...TRUST, '--url', 'relative/path', GOOD).code).toBe(2);
+    expect(run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/').code).toBe(2);
+    expect(run('sign', '--key', 'k').code).toBe(2);
+    const help = run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/xinbiao mark sign/);
+  });
+});

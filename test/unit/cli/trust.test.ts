@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT_PRIV = 'samples/keys/demo-root-2026.private.jwk.json';
+const ROOT_PUB = 'samples/keys/demo-root-2026.public.jwk.json';
+const run = (...args: string[]) => {
+  const r = spawnSync('node', ['bin/xinbiao.js', 'trust', ...args], { encoding: 'utf8' });
+  return { code: r.status, lines: r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)), stderr: r.stderr, stdout: r.stdout };
+};
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'xinbiao-trust-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('xinbiao trust', () => {
+  it('sign reproduces the sample trust list, and verify lists its issuers', () => {
+    const out = join(dir, 'trust.jws');
+    const s = run('sign', '--key', ROOT_PRIV, '--in', 'samples/trust/issuers.json', '--out', out);
+    expect(s.code).toBe(0);
+    expect(s.lines[0]).toMatchObject({ out, kid: 'demo-root-2026', version: 1, issuers: ['demo-platform', 'demo-credit-office'] });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync('samples/trust/trust.jws', 'utf8'));
+    const v = run('verify', '--root', ROOT_PUB, '--now', '2026-11-21T00:00:00Z', out);
+    expect(v.code).toBe(0);
+    expect(v.lines[0]).toMatchObject({ file: out, ok: true, version: 1 });
+    expect(v.lines[0].issuers[0]).toMatchObject({ id: 'demo-platform', revoked: ['demo-platform-2025'] });
+  });
+
+  it('verify names the failure per file and exits 1', () => {
+    const v = run('verify', '--root', 'samples/keys/demo-platform-2026.public.jwk.json', 'samples/trust/trust.jws', join(dir, 'missing.jws'));
+    expect(v.code).toBe(1);
+    expect(v.lines.map((l) => l.error)).toEqual(['wrong-root', 'unreadable']);
+    expect(run('verify', '--root', ROOT_PUB, '--now', '2037-01-01T00:00:00Z', 'samples/trust/trust.jws').lines[0].error).toBe('expired');
+  });
+
+  it('sign reports which file is wrong and what is wrong (exit 1)', () => {
+    const bad = join(dir, 'issuers.json');
+    const issuers = JSON.parse(readFileSync('samples/trust/issuers.json', 'utf8'));
+    issuers.issuers[0].origins = ['http://*.example.cn'];
+    writeFileSync(bad, JSON.stringify(issuers));
+    const r = run('sign', '--key', ROOT_PRIV, '--in', bad, '--out', join(dir, 'o.jws'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(bad);
+    expect(r.stderr).toMatch(/issuers\.0\.origins\.0/);
+    const pub = run('sign', '--key', ROOT_PUB, '--in', 'samples/trust/issuers.json', '--out', join(dir, 'o.jws'));
+    expect(pub.code).toBe(1);
+    expect(pub.stderr).toMatch(/not a private Ed25519 JWK/);
+    writeFileSync(bad, '{oops');
+    expect(run('sign', '--key', ROOT_PRIV, '--in', bad, '--out', join(dir, 'o.jws')).stderr).toMatch(/is not JSON/);
+  });
+
+  it('usage errors exit 2; --help exits 0', () => {
+    expect(run().code).toBe(2);
+    expect(run('frob').code).toBe(2);
+    expect(run('sign', '--key', ROOT_PRIV).code).toBe(2);
+    expect(run('verify', '--root', ROOT_PUB).code).toBe(2);
+    expect(run('verify', '--root', ROOT_PUB, '--now', 'yesterday', 'x').code).toBe(2);
+    const help = run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/xinbiao trust sign/);
+  });
+});

@@ -15,13 +15,17 @@ export function attr(el: Element, name: string): string | null {
   }
 }
 
+/** Lower-case tag name through localName, then nodeName, then tagName: a page may break any one of them. */
 export function tagOf(node: Node): string {
-  try {
-    const t = (node as Element).localName;
-    return typeof t === 'string' ? t : '';
-  } catch {
-    return '';
+  for (const key of ['localName', 'nodeName', 'tagName'] as const) {
+    try {
+      const t = (node as Element)[key];
+      if (typeof t === 'string') return t.toLowerCase();
+    } catch {
+      // try the next accessor
+    }
   }
+  return '';
 }
 
 export function parentOf(node: Node): Node | null {

@@ -4,6 +4,7 @@ import { EXIT, UsageError, say, type Command } from './io';
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   check: () => import('./commands/check'),
   serve: () => import('./commands/serve'),
+  detect: () => import('./commands/detect'),
   list: () => import('./commands/list'),
   list: () => import('./commands/list'),
   keys: () => import('./commands/keys'),

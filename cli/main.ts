@@ -3,6 +3,7 @@ import { EXIT, UsageError, say, type Command } from './io';
 // Lazy so `xinbiao check` does not pay for the browser, the DOM parser or the server.
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   check: () => import('./commands/check'),
+  audit: () => import('./commands/audit'),
   serve: () => import('./commands/serve'),
   detect: () => import('./commands/detect'),
   list: () => import('./commands/list'),

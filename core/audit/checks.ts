@@ -93,8 +93,10 @@ export const sameName = (a: string, b: string) => {
 
 const subjectConsistent: Check = (input) => {
   const claims: { source: string; uscc?: string; name?: string; evidence: string }[] = [];
-  const page = [...input.facts.subjects].sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
-  if (page) claims.push({ source: '页面执照 page licence', uscc: page.uscc, name: page.name, evidence: 'facts' });
+  // A mark's own subject is only believed after verification, below.
+  const shown = input.facts.subjects.filter((s) => (s.sources ?? [s.source]).some((x) => x !== 'mark'));
+  const page = [...shown].sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))[0];
+  for (const s of shown) claims.push({ source: '页面执照 page licence', uscc: s.uscc, name: s.name, evidence: 'facts' });
   for (const m of genuine(input)) if (m.subject) claims.push({ source: '信标标识 mark', ...m.subject, evidence: markEvidence(input, m) });
   for (const l of input.lists) claims.push({ source: `名单 list ${l.list.name}`, uscc: l.line.uscc, name: l.line.name, evidence: `list:${l.list.id}` });
   if (claims.length < 2) return [f('subject-consistent', 'not-applicable', { zh: '只有一个主体来源', en: 'Only one source names the subject' }, ['facts'])];
@@ -125,7 +127,7 @@ const creditShown: Check = (input) => [shownOrCarried('credit-level-shown', inpu
 
 const selfDeclaration: Check = (input) => {
   const individual = input.facts.individualSeller ?? (genuine(input).some((m) => m.subject?.kind === 'individual-seller') ? { selector: '' } : undefined);
-  const licensed = input.facts.licence || input.facts.shownCodes.length > 0 || input.facts.subjects.some((s) => s.uscc);
+  const licensed = input.facts.shownCodes.length > 0 || input.facts.subjects.some((s) => s.uscc);
   if (!individual || licensed) return [f('self-declaration', 'not-applicable', { zh: '非免于登记的个人卖家', en: 'Not an exempt individual seller' }, ['facts'])];
   if (input.facts.selfDeclaration) return [f('self-declaration', 'pass', { zh: '已展示自我声明', en: 'Self-declaration shown' }, ['facts', 'screenshot'], input.facts.selfDeclaration.selector)];
   return [f('self-declaration', 'violation', { zh: '个人卖家既无执照信息也无自我声明', en: 'Individual seller shows neither a licence nor a self-declaration' }, ['facts', 'screenshot', 'html'], individual.selector || undefined)];

@@ -4,7 +4,7 @@ import type { Box, PageFacts, PageKind, ShownMark, ShownQueryWindow, ShownSubjec
 
 /** The part of core/detect's result the audit uses (structural, so either side can grow). */
 export interface DetectionLike {
-  subjects: { uscc?: string; name?: string; source: string; confidence?: number; selector?: string }[];
+  subjects: { uscc?: string; name?: string; source: string; sources?: string[]; confidence?: number; selector?: string }[];
 }
 
 export interface CollectOptions {
@@ -71,7 +71,7 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
       marks.push({ ...spot(a, a.textContent ?? ''), kind: 'samr', href, ...(serial ? { uscc: serial[1]! } : {}) });
     } else if (OTHER_SEAL.test(href)) {
       marks.push({ ...spot(a, a.textContent ?? ''), kind: 'other', href });
-    } else if (!licenceLink && (LICENCE_LINK.test(href) || TEXT_CUES.licence.test(a.textContent ?? ''))) {
+    } else if (!licenceLink && !a.closest('xinbiao-mark') && (LICENCE_LINK.test(href) || TEXT_CUES.licence.test(a.textContent ?? ''))) {
       licenceLink = spot(a, a.textContent ?? '');
     }
     const target = QUERY_TARGETS.find((t) => t.href.test(host) && !SAMR_LINK.test(href));

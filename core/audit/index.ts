@@ -4,3 +4,5 @@ export * from './evaluate';
 export * from './facts';
 export * from './selector';
 export { entryActive, sameName, REQUIRED_QUERY_TARGETS } from './checks';
+export * from './from-detect';
+export * from './assess';

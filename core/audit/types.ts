@@ -32,6 +32,8 @@ export interface ShownSubject {
   uscc?: string;
   name?: string;
   source: string;
+  /** Every place that named it, when detection merged several. */
+  sources?: string[];
   confidence?: number;
   selector?: string;
 }

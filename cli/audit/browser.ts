@@ -1,0 +1,11 @@
+import { chromium, type Browser } from 'playwright';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../test/support/chromium';
+
+/** A CDP endpoint (Chrome's own /devtools/browser/… or an http debugging address) rather than a Playwright server. */
+export const isCdpEndpoint = (endpoint: string) => /^https?:/.test(endpoint) || /\/devtools\/browser\//.test(endpoint);
+
+/** Launches Debian's chromium headless, or connects to a remote one (a Playwright server or a CDP endpoint). */
+export async function openBrowser(wsEndpoint?: string, timeout = 30_000): Promise<Browser> {
+  if (!wsEndpoint) return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true, timeout });
+  return isCdpEndpoint(wsEndpoint) ? chromium.connectOverCDP(wsEndpoint, { timeout }) : chromium.connect(wsEndpoint, { timeout });
+}

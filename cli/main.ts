@@ -7,7 +7,6 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   serve: () => import('./commands/serve'),
   detect: () => import('./commands/detect'),
   list: () => import('./commands/list'),
-  list: () => import('./commands/list'),
   keys: () => import('./commands/keys'),
   mark: () => import('./commands/mark'),
   trust: () => import('./commands/trust'),

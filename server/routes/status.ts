@@ -1,9 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import type { PublicJwk } from '../../core/crypto/ed25519';
+import { trustKeys } from '../../core/lists/trust-keys';
+import { verifyTrustList } from '../../core/trust/verify';
 import { CreditStatus } from '../../core/model/schema';
 import { listMatchesToParts } from '../../core/sources/from-lists';
 import { mergeStatus } from '../../core/sources/merge';
 import type { LocalLists } from '../../core/sources/ports';
 import { BATCH_MAX, BATCH_PATH, BatchRequest, ENDPOINT_ERRORS, normaliseUsccInput, SUBJECT_PATH, type BatchResult, type ProtocolErrorCode } from '../../core/sources/protocol';
+import { loadListIndex } from '../list-index';
 import { sendJson, type Route } from '../route';
 
 export interface StatusRouteOptions {
@@ -122,4 +128,26 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
     }
     return true;
   };
+}
+
+const SAMPLES = resolve(import.meta.dirname, '../../samples');
+const NO_LISTS: LocalLists = { byUscc: async () => [], byName: async () => [], lists: async () => [] };
+
+/**
+ * The status route of `xinbiao serve`: answers from samples/lists, verified against the sample trust list.
+ * When the samples cannot be read it still answers (everything 404) and says why on stderr.
+ */
+export async function sampleStatusRoute(samples = SAMPLES, now: () => number = Date.now): Promise<Route> {
+  try {
+    const index = JSON.parse(await readFile(resolve(samples, 'index.json'), 'utf8')) as { root: { publicKey: string }; trust: { jws: string } };
+    const root = JSON.parse(await readFile(resolve(samples, index.root.publicKey), 'utf8')) as PublicJwk;
+    const trust = await verifyTrustList((await readFile(resolve(samples, index.trust.jws), 'utf8')).trim(), root, now());
+    if (!trust.ok) throw new Error(`sample trust list: ${trust.message}`);
+    const lists = await loadListIndex(resolve(samples, 'lists'), { keys: trustKeys(trust.trust, now), now });
+    for (const p of lists.problems) process.stderr.write(`status endpoint: list ${p.file} left out: ${p.en}\n`);
+    return statusRoute(lists, { now });
+  } catch (err) {
+    process.stderr.write(`status endpoint: no sample lists (${(err as Error).message}); every code answers 404\n`);
+    return statusRoute(NO_LISTS, { now });
+  }
 }

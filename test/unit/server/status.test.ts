@@ -1,7 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startApp } from '../../../server/app';
-import { statusRoute, type StatusRouteOptions } from '../../../server/routes/status';
+import { join } from 'node:path';
+import { sampleStatusRoute, statusRoute, type StatusRouteOptions } from '../../../server/routes/status';
+import { decideVerdict } from '../../../core/verdict';
 import { CreditStatus } from '../../../core/model';
 import { BatchResponse, createEndpointClient, ErrorBody, type LocalLists } from '../../../core/sources';
 import { blackMatch, levelMatch, memoryLists, USCC, USCC2 } from '../core/sources/fixtures';
@@ -131,5 +133,35 @@ describe('status route', () => {
     expect(await client.get(USCC2)).toEqual({ found: false });
     const results = await client.batch([USCC, USCC2]);
     expect(results.map((r) => Boolean(r.status))).toEqual([true, false]);
+  });
+});
+
+describe('status route over the sample lists', () => {
+  const SAMPLE_NOW = Date.parse('2026-11-21T08:00:00Z');
+  async function serveSamples(samples?: string): Promise<string> {
+    const server = await startApp({ port: 0, routes: [await sampleStatusRoute(samples, () => SAMPLE_NOW)] });
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  it('answers the sample black-listed, red-listed and unknown shops as the verdict expects', async () => {
+    const base = await serveSamples();
+    const verdictOf = async (uscc: string) => {
+      const res = await fetch(`${base}/v1/subjects/${uscc}`);
+      if (res.status === 404) return decideVerdict({ listsChecked: true, now: SAMPLE_NOW }).level;
+      const status = CreditStatus.parse(await res.json());
+      return decideVerdict({ status, listsChecked: true, now: SAMPLE_NOW }).level;
+    };
+    expect(await verdictOf('91440300MA5G3R0358')).toBe('danger');
+    expect(await verdictOf('91320703MA1N8K0247')).toBe('good');
+    expect(await verdictOf('92350203MA8T4W04XX')).toBe('caution');
+    expect(await verdictOf('91330106673959654P')).toBe('unknown');
+  });
+
+  it('still answers (404) when the samples cannot be read', async () => {
+    const base = await serveSamples(join(import.meta.dirname, 'no-such-samples'));
+    const res = await fetch(`${base}/v1/subjects/91440300MA5G3R0358`);
+    expect(res.status).toBe(404);
+    expect(await errorCode(res)).toBe('not-found');
   });
 });

@@ -24,7 +24,9 @@ export const QUERY_TARGETS: readonly { id: string; href: RegExp }[] = [
 
 /** Labels before a code (the label does not tell the format, the string does: DOMAIN.md §2.2). */
 export const CODE_LABEL = /(统一社会信用代码|企业注册号|营业执照注册号|执照注册号|注册号|信用代码)\s*[:：]?\s*([0-9A-Za-z]{15,18})/g;
-export const NAME_LABEL = /(企业名称|公司名称|经营者名称)\s*[:：]\s*([^\s，,。；;]{2,60})/;
+export const NAME_LABEL = /(企业名称|公司名称|经营者名称)\s*[:：]\s*([^\s，,。；;:：]{2,60}?)(?=统一社会信用代码|企业注册号|营业执照|注册号|法定代表人|住所|地址|类型|成立|查看|$|[\s，,。；;])/;
+/** A label on its own (a <dt> or <th>): the name is in the next element. */
+export const NAME_LABEL_ALONE = /^\s*(企业名称|公司名称|经营者名称)\s*[:：]?\s*$/;
 
 /** Standard licence positions: the shop header and the page footer. */
 export const STANDARD_POSITIONS = ['header', 'footer', '[role="banner"]', '[role="contentinfo"]', '.shop-header', '#shop-header', '.footer', '#footer'];

@@ -1,4 +1,4 @@
-import { CODE_LABEL, HOME_PATH, SHOP_PATH, SHOP_TEXT, LICENCE_LINK, NAME_LABEL, OTHER_SEAL, QUERY_TARGETS, SAMR_LINK, STANDARD_POSITIONS, TEXT_CUES } from './cues';
+import { CODE_LABEL, HOME_PATH, NAME_LABEL_ALONE, SHOP_PATH, SHOP_TEXT, LICENCE_LINK, NAME_LABEL, OTHER_SEAL, QUERY_TARGETS, SAMR_LINK, STANDARD_POSITIONS, TEXT_CUES } from './cues';
 import { cssPath } from './selector';
 import type { Box, PageFacts, PageKind, ShownMark, ShownQueryWindow, ShownSubject, Spot } from './types';
 
@@ -52,7 +52,8 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
         if (!shownCodes.some((s) => s.code === code)) shownCodes.push({ ...spot(el), code });
       }
     }
-    const name = NAME_LABEL.exec(data) ?? NAME_LABEL.exec(el.textContent ?? '');
+    const next = NAME_LABEL_ALONE.test(data) ? el.nextElementSibling?.textContent?.trim() : undefined;
+    const name = next && next.length <= 60 ? [data, data, next] : NAME_LABEL.exec(data) ?? NAME_LABEL.exec(around);
     if (name && !named.some((s) => s.name === name[2])) named.push({ name: name[2]!, source: 'licence-text', selector: cssPath(el) });
   }
 

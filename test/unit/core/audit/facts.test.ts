@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { collectPageFacts, evaluate } from '../../../../core/audit';
+
+const FIX = join(import.meta.dirname, '../../../fixtures/audit');
+const load = (name: string) => new JSDOM(readFileSync(join(FIX, name), 'utf8')).window.document;
+const url = (name: string) => `http://127.0.0.1:4173/audit/${name}`;
+
+describe('collectPageFacts on the audit fixtures (no layout)', () => {
+  it('reads licence, codes, identity and credit cues of a complete shop page', () => {
+    const f = collectPageFacts(load('good-shop.html'), { url: url('good-shop.html') });
+    expect(f.pageKind).toBe('shop');
+    expect(f.shownCodes.map((c) => c.code)).toEqual(['91330106MA2H7Q0139']);
+    expect(f.subjects[0]).toMatchObject({ uscc: '91330106MA2H7Q0139', name: '杭州示例优品商贸有限公司' });
+    expect(f.marks.map((m) => m.kind)).toEqual(['xinbiao']);
+    expect(f.identityMark?.text).toContain('身份核验');
+    expect(f.creditLevel?.text).toContain('信用等级');
+    expect(f.licence?.box).toBeUndefined();
+  });
+  it('keeps a code that fails its check', () => {
+    expect(collectPageFacts(load('bad-uscc.html'), { url: url('bad-uscc.html') }).shownCodes[0]!.code).toBe('91110108MA01712M9L');
+  });
+  it('finds the SAMR 亮照 link and the USCC in its serial', () => {
+    const f = collectPageFacts(load('samr-link.html'), { url: url('samr-link.html') });
+    expect(f.marks).toMatchObject([{ kind: 'samr', uscc: '91330106673959654P' }]);
+  });
+  it('tells a platform homepage by its canonical address and query links', () => {
+    const f = collectPageFacts(load('home-missing.html'), { url: url('home-missing.html') });
+    expect(f.pageKind).toBe('platform-home');
+    expect(f.queryWindows.map((q) => q.target)).toEqual(['creditchina']);
+    expect(collectPageFacts(load('home-ok.html'), { url: url('home-ok.html') }).queryWindows.map((q) => q.target).sort()).toEqual(['creditchina', 'gsxt', 'xinbiao-query']);
+  });
+  it('an individual seller page is a shop page with its cue', () => {
+    const f = collectPageFacts(load('individual-undeclared.html'), { url: url('individual-undeclared.html') });
+    expect(f.pageKind).toBe('shop');
+    expect(f.individualSeller).toBeDefined();
+    expect(f.selfDeclaration).toBeUndefined();
+  });
+  it('a page kind option wins over the guess', () => {
+    expect(collectPageFacts(load('home-ok.html'), { url: url('home-ok.html'), pageKind: 'other' }).pageKind).toBe('other');
+  });
+  it('without boxes the prominence rule asks a person to look', () => {
+    const facts = collectPageFacts(load('good-shop.html'), { url: url('good-shop.html') });
+    const f = evaluate({ facts, marks: [], lists: [], now: '2026-11-21T00:00:00Z' }).find((x) => x.ruleId === 'licence-prominent');
+    expect(f?.outcome).toBe('needs-review');
+  });
+  it('boxes from a measure function are kept', () => {
+    const f = collectPageFacts(load('good-shop.html'), { url: url('good-shop.html'), viewport: { width: 1280, height: 800 }, measure: () => ({ x: 1, y: 2, width: 3, height: 4 }) });
+    expect(f.licence?.box).toEqual({ x: 1, y: 2, width: 3, height: 4 });
+    expect(f.standardPositions.length).toBeGreaterThan(0);
+  });
+});

@@ -2,7 +2,8 @@ import { defineConfig } from 'playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './test/support/chromium';
 
 export const FIXTURE_PORT = Number(process.env.E2E_PORT ?? 4173);
-export const DEMO_PORT = FIXTURE_PORT + 1;
+// The sample marks are bound to http://127.0.0.1:8080 (the default of xinbiao serve), so the demo runs there in tests too.
+export const DEMO_PORT = Number(process.env.DEMO_PORT ?? 8080);
 
 export default defineConfig({
   testDir: 'test/e2e',

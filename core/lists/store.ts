@@ -115,9 +115,9 @@ export class ListStore {
     await tx.done;
   }
 
-  /** Writes one batch of staged rows in one transaction. */
+  /** Writes one batch of staged rows in one transaction (relaxed: staging need not reach disk, the swap does). */
   async putRows(rows: StoredEntry[]): Promise<void> {
-    const tx = this.db.transaction('entries', 'readwrite');
+    const tx = this.db.transaction('entries', 'readwrite', { durability: 'relaxed' });
     const store = tx.store;
     for (const row of rows) void store.put(row);
     await tx.done;
@@ -133,7 +133,7 @@ export class ListStore {
 
   /** The swap: one transaction makes the staged version the list in force and drops the old version's rows. */
   async commit(list: StoredList): Promise<{ replaced?: number }> {
-    const tx = this.db.transaction(['lists', 'staging', 'entries'], 'readwrite');
+    const tx = this.db.transaction(['lists', 'staging', 'entries'], 'readwrite', { durability: 'strict' });
     const old = await tx.objectStore('lists').get(list.id);
     if (old && old.version >= list.version) {
       tx.abort();

@@ -28,7 +28,7 @@ export const findingsKey = (f: Req<'content:page'>): string =>
 export function anchorFor(doc: Document, site: SiteAdapter | undefined): Element | null {
   for (const sel of site?.selectors.shopName ?? []) {
     const el = doc.querySelector(sel);
-    if (el) return el;
+    if (el && el.getClientRects().length > 0) return el; // a hidden header cannot carry the badge
   }
   return null;
 }

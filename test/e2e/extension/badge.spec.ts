@@ -1,0 +1,118 @@
+import { axeViolations, badge, expect, test } from './fixtures';
+
+const PLATFORM_PAGES: [string, string, string][] = [
+  // path, subject the shopper sees, expected verdict (sample lists: tax A + genuine mark, red list, abnormal, repaired, expired)
+  ['/sites/tmall/shop.html', '杭州示例优品商贸有限公司', 'good'],
+  ['/sites/tmall/item.html', '杭州示例优品商贸有限公司', 'neutral'],
+  ['/sites/jd/shop.html', '', 'unknown'],
+  ['/sites/jd/item.html', '连云港示例守信电子商务有限公司', 'good'],
+  ['/sites/jd/licence.html', '连云港示例守信电子商务有限公司', 'good'],
+  ['/sites/pinduoduo/licence.html', '厦门市思明区示例异常日用品店', 'caution'],
+  ['/sites/douyin/licence.html', '北京示例修复图书有限公司', 'neutral'],
+];
+
+test.describe('badge on the recorded platform pages', () => {
+  for (const [path, name, level] of PLATFORM_PAGES) {
+    test(`${path}: ${level}`, async ({ context, serviceWorker }) => {
+      void serviceWorker;
+      const page = await context.newPage();
+      await page.goto(path);
+      if (level === 'unknown' && !name) {
+        // The JD shop home names no operator: nothing to resolve, so no badge.
+        await page.waitForTimeout(1500);
+        await expect(badge(page)).toHaveCount(0);
+        return;
+      }
+      await expect(badge(page)).toHaveAttribute('data-level', level);
+      await expect(badge(page).locator('button')).toContainText(name);
+    });
+  }
+});
+
+test('genuine mark, details, links and accessibility', async ({ context, serviceWorker }) => {
+  void serviceWorker;
+  const page = await context.newPage();
+  await page.goto('/sites/tmall/shop.html');
+  const button = badge(page).locator('button');
+  await expect(button).toContainText('杭州示例优品商贸有限公司');
+  const before = await page.locator('.shop-summary').boundingBox();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('xinbiao-badge dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('营业执照');
+  await expect(dialog).toContainText('纳税信用等级');
+  await expect(dialog).toContainText('示例信用办');
+  await expect(dialog.locator('a[href^="https://www.creditchina.gov.cn/"]')).toHaveAttribute('href', /91330106MA2H7Q0139/);
+  await expect(dialog.locator('a[href="https://www.gsxt.gov.cn"]')).toHaveCount(1);
+  await expect(dialog.locator('a[href="https://www.12315.cn/"]')).toHaveCount(1);
+  expect(await axeViolations(page, 'xinbiao-badge')).toEqual([]);
+  // The badge floats: the header's own layout did not move.
+  expect(await page.locator('.shop-summary').boundingBox()).toEqual(before);
+});
+
+test('black-listed shop gets a danger badge with the list entry', async ({ context, serviceWorker }) => {
+  void serviceWorker;
+  const page = await context.newPage();
+  await page.goto('/sites/jd/black-listed.html');
+  await expect(badge(page)).toHaveAttribute('data-level', 'danger');
+  await badge(page).locator('button').click();
+  await expect(page.locator('xinbiao-badge dialog')).toContainText('示例：销售假冒商品，情节严重');
+});
+
+test('unknown shop says so and never good', async ({ context, serviceWorker }) => {
+  void serviceWorker;
+  const page = await context.newPage();
+  await page.goto('/sites/jd/unknown.html');
+  await expect(badge(page)).toHaveAttribute('data-level', 'unknown');
+});
+
+for (const [path, outcome, text] of [
+  ['/sites/jd/copied-mark.html', 'copied', '标识被挪用'],
+  ['/sites/jd/tampered-mark.html', 'tampered', '标识被篡改'],
+] as const) {
+  test(`${outcome} mark gets a clear warning`, async ({ context, serviceWorker }) => {
+    void serviceWorker;
+    const page = await context.newPage();
+    await page.goto(path);
+    await expect(badge(page)).toHaveAttribute('data-level', 'danger');
+    await expect(badge(page).locator('button')).toContainText(text);
+  });
+}
+
+test('licence for one operator and mark for another: warning', async ({ context, serviceWorker }) => {
+  void serviceWorker;
+  const page = await context.newPage();
+  await page.goto('/sites/jd/mismatch.html');
+  await expect(badge(page).first().locator('button')).toContainText(/营业执照与平台标识不是同一经营者|标识被挪用/);
+});
+
+test('single-page app: the badge follows the shop without a reload', async ({ context, serviceWorker }) => {
+  void serviceWorker;
+  const page = await context.newPage();
+  await page.goto('/sites/tmall/spa.html');
+  await expect(badge(page)).toHaveAttribute('data-level', 'neutral');
+  await page.click('#next');
+  await expect(badge(page)).toHaveAttribute('data-level', 'danger');
+  await expect(badge(page).locator('button')).toContainText('深圳示例失信贸易有限公司');
+  await expect(page.locator('xinbiao-badge')).toHaveCount(1);
+});
+
+test('hostile page: payloads stay text, global CSS and patched prototypes do not break the badge', async ({ context, serviceWorker }) => {
+  void serviceWorker;
+  const page = await context.newPage();
+  await page.goto('/sites/jd/hostile.html');
+  await expect(badge(page)).toHaveAttribute('data-level', 'danger');
+  await expect(badge(page).locator('button')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(0);
+  expect(await page.locator('xinbiao-badge img').count()).toBe(0);
+});
+
+test('no shop on the page, or a page no adapter matches: nothing drawn', async ({ context, serviceWorker }) => {
+  void serviceWorker;
+  const page = await context.newPage();
+  await page.goto('/sites/jd/no-shop.html');
+  await page.goto('/sites/other/plain.html');
+  await page.waitForTimeout(1500);
+  await expect(page.locator('xinbiao-badge')).toHaveCount(0);
+});

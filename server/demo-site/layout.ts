@@ -14,7 +14,7 @@ export function layout(title: string, body: string): string {
 <script src="/widget/xinbiao.js" async></script>
 </head>
 <body>
-<p class="notice">示例数据，均为虚构 · Sample data, all fictional</p>
+<aside class="notice" aria-label="示例数据说明 Sample data notice">示例数据，均为虚构 · Sample data, all fictional</aside>
 <header><a href="/">示例商城 Demo Mall</a><nav aria-label="演示"><a href="/#shops">店铺 Shops</a></nav></header>
 <main>
 ${body}

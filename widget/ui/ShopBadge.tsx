@@ -23,7 +23,6 @@ export function ShopBadge({ verdict, subject, reason, warning, lang, onOpen }: S
       type="button"
       class={`b fade ${verdict.level}${warning ? ' w' : ''}`}
       aria-haspopup="dialog"
-      aria-label={`${level}：${title}。${reason}。${t(lang, 'open')}`}
       data-level={verdict.level}
       onClick={onOpen}
     >
@@ -32,6 +31,7 @@ export function ShopBadge({ verdict, subject, reason, warning, lang, onOpen }: S
         <span class="n">{title}</span>
         <span class="d">{level} · {reason}</span>
       </span>
+      <span class="sr">{t(lang, 'open')}</span>
     </button>
   );
 }

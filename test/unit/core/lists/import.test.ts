@@ -55,7 +55,8 @@ describe('importList', () => {
   async function refused(make: () => Promise<{ file: Uint8Array; sig: string }>, code: string, over = {}) {
     const { store, lists } = await withV1();
     const { file, sig } = await make();
-    const err = await importList(store, stream(file), sig, await opts(over)).catch((e) => e);
+    const source = file instanceof ReadableStream ? file : stream(file);
+    const err = await importList(store, source, sig, await opts(over)).catch((e) => e);
     expect(err.code).toBe(code);
     expect(err.zh).toBeTruthy();
     expect((await store.inForce('demo-black'))?.version).toBe(1);
@@ -63,7 +64,7 @@ describe('importList', () => {
     expect(await store.countRows('demo-black')).toBe(3);
   }
 
-  const v2 = (lines = [4, 5, 6].map(entry), over = {}) => signed(header({ version: 2, ...over }), lines);
+  const v2 = (lines: unknown[] = [4, 5, 6].map(entry), over = {}) => signed(header({ version: 2, ...over }), lines);
 
   it('keeps the old version when the signature fails', () =>
     refused(async () => {
@@ -82,7 +83,7 @@ describe('importList', () => {
     refused(async () => {
       const { file, sig } = await v2();
       const changed = file.slice();
-      changed[changed.length - 5] ^= 1;
+      changed[changed.length - 5] = changed[changed.length - 5]! ^ 1;
       return { file: changed, sig };
     }, 'digest-mismatch'));
 
@@ -109,6 +110,20 @@ describe('importList', () => {
     expect(await store.countRows('demo-black', 5)).toBe(0);
     expect(await store.countRows('demo-black')).toBe(1);
   });
+
+  it('keeps the old version when the download fails halfway (the stream errors)', () =>
+    refused(async () => {
+      const { file, sig } = await v2(Array.from({ length: 20 }, (_, i) => entry(200 + i)));
+      let sent = 0;
+      const broken = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (sent > file.length / 2) return c.error(new Error('connection reset'));
+          c.enqueue(file.slice(sent, sent + 100));
+          sent += 100;
+        },
+      });
+      return { file: broken as unknown as Uint8Array, sig };
+    }, 'read-failed'));
 
   it('refuses a signature file that is not one', async () => {
     const { store } = await withV1();

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUDIT_RULES } from '../../core/audit';
-import { toCsv } from './csv';
+import { toCsv } from '../../core/audit/csv';
 import { renderHtml } from './report-html';
 import type { PageReport } from './run-page';
 import { summarise, type Summary } from './summary';

@@ -56,7 +56,8 @@ export async function auditPage(browser: Browser, target: AuditTarget, index: nu
       const response = await page.goto(target.url, { waitUntil: 'load', timeout: opts.timeout });
       if (response && response.status() >= 400) throw new Error(`HTTP ${response.status()}`);
       const html = await page.content();
-      await page.addScriptTag({ content: await pageScript() });
+      // Evaluated through the debugging protocol, so the page's CSP neither blocks it nor has to be bypassed.
+      await page.evaluate(await pageScript());
       const facts = await page.evaluate((o) => (globalThis as unknown as { __xinbiaoAuditFacts(o: unknown): PageFacts }).__xinbiaoAuditFacts(o), { pageKind: opts.pageKind });
       const png = await page.screenshot({ timeout: opts.timeout });
       const { input, findings } = await assess(facts, { trust: ctx.trust, lists: ctx.lists, now: Date.now() });

@@ -20,6 +20,7 @@ export function toMarkResult(selector: string, check: MarkCheck): MarkResult {
     r.subject = { ...(p.sub.uscc ? { uscc: p.sub.uscc } : {}), name: p.sub.name, kind: p.sub.kind };
     r.hasIdentityMark = !!p.identity;
     r.hasCreditLevel = p.credit.length > 0;
+    r.hasSelfDeclaration = !!p.identity.selfDeclaration;
   }
   if (check.issuer) r.issuer = check.issuer.name;
   return r;

@@ -130,6 +130,7 @@ const selfDeclaration: Check = (input) => {
   const licensed = input.facts.shownCodes.length > 0 || input.facts.subjects.some((s) => s.uscc);
   if (!individual || licensed) return [f('self-declaration', 'not-applicable', { zh: '非免于登记的个人卖家', en: 'Not an exempt individual seller' }, ['facts'])];
   if (input.facts.selfDeclaration) return [f('self-declaration', 'pass', { zh: '已展示自我声明', en: 'Self-declaration shown' }, ['facts', 'screenshot'], input.facts.selfDeclaration.selector)];
+  if (genuine(input).some((m) => m.hasSelfDeclaration)) return [f('self-declaration', 'pass', { zh: '有效信标标识载有自我声明', en: 'A genuine mark carries the self-declaration' }, ['facts'])];
   return [f('self-declaration', 'violation', { zh: '个人卖家既无执照信息也无自我声明', en: 'Individual seller shows neither a licence nor a self-declaration' }, ['facts', 'screenshot', 'html'], individual.selector || undefined)];
 };
 

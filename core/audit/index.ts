@@ -6,3 +6,4 @@ export * from './selector';
 export { entryActive, sameName, REQUIRED_QUERY_TARGETS } from './checks';
 export * from './from-detect';
 export * from './assess';
+export * from './csv';

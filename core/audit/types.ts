@@ -82,6 +82,8 @@ export interface MarkResult {
   subject?: { uscc?: string; name?: string; kind?: string };
   hasIdentityMark?: boolean;
   hasCreditLevel?: boolean;
+  /** The mark carries an exempt seller's self-declaration (the widget shows it). */
+  hasSelfDeclaration?: boolean;
   issuer?: string;
   detail?: string;
 }

@@ -20,8 +20,7 @@ export interface RecordFilter {
 export class AuditStore {
   private constructor(private readonly db: IDBPDatabase<AuditDB>) {}
 
-  static async open(factory: IDBFactory = indexedDB): Promise<AuditStore> {
-    void factory;
+  static async open(): Promise<AuditStore> {
     const db = await openDB<AuditDB>(AUDIT_DB_NAME, 1, {
       upgrade(d, oldVersion) {
         if (oldVersion < 1) {

@@ -1,4 +1,4 @@
-import { csvField, parseCsv, toCsv } from '../../../cli/audit/csv';
+import { csvField, parseCsv, toCsv } from '../../../core/audit/csv';
 import { esc, renderHtml } from '../../../cli/audit/report-html';
 import { CSV_HEADER, csvRows, REPORT_FORMAT } from '../../../cli/audit/report-files';
 import type { PageReport } from '../../../cli/audit/run-page';

@@ -80,6 +80,8 @@ const table: Record<string, Row[]> = {
   'self-declaration': [
     ['individual seller with declaration', input({ licence: undefined, shownCodes: [], subjects: [], individualSeller: { selector: '#ind' }, selfDeclaration: { selector: '#decl' } }), 'pass', '#decl'],
     ['individual seller without', input({ licence: undefined, shownCodes: [], subjects: [], individualSeller: { selector: '#ind' } }), 'violation', '#ind'],
+    ['declaration carried by a genuine mark', input({ licence: undefined, shownCodes: [], subjects: [], individualSeller: { selector: '#ind' }, ...signed }, [mark('genuine', { hasSelfDeclaration: true, subject: { name: '王*明', kind: 'individual-seller' } })]), 'pass'],
+    ['declaration in a copied mark does not count', input({ licence: undefined, shownCodes: [], subjects: [], individualSeller: { selector: '#ind' }, ...signed }, [mark('copied', { hasSelfDeclaration: true })]), 'violation', '#ind'],
     ['licensed company', input(), 'not-applicable'],
   ],
   'query-windows': [

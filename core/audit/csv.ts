@@ -1,3 +1,4 @@
+// CSV for reports and exports (RFC 4180), shared by the command and the extension.
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF; formula-looking text is defused. */
 export function csvField(value: unknown): string {
   let s = value === undefined || value === null ? '' : String(value);

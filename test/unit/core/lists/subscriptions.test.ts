@@ -11,7 +11,7 @@ async function setup() {
   let clock = NOW;
   const fetch = async (url: string) => {
     const body = files.get(url);
-    return body === undefined ? new Response('missing', { status: 404 }) : new Response(body);
+    return body === undefined ? new Response('missing', { status: 404 }) : new Response(body as BodyInit);
   };
   const subs = createSubscriptions(store, { fetch, now: () => clock, keys: singleKey((await demoKeys()).publicJwk), intervalMs: 3600_000, backoffMs: 60_000 });
   const publish = async (version: number, ids: number[]) => {

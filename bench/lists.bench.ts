@@ -9,6 +9,8 @@ import type { Benchmark } from './types';
 
 const N = Number(process.env.LIST_BENCH_ENTRIES ?? 1_000_000);
 const LOOKUPS = 10_000;
+// Rows per transaction, the same for the importer and the floor.
+const BATCH = Number(process.env.LIST_BENCH_BATCH ?? 5_000);
 const HARNESS = resolve(import.meta.dirname, '../test/fixtures/lists-harness');
 // Served by page.route only: no server runs, but 127.0.0.1 is a secure context, which WebCrypto needs.
 const ORIGIN = 'http://127.0.0.1:4199';
@@ -30,8 +32,8 @@ const bench: Benchmark = {
       await page.goto(`${ORIGIN}/index.html`);
       await page.waitForFunction(() => typeof (globalThis as { harness?: unknown }).harness === 'object');
       await page.evaluate((n) => harness.build('bench', { id: 'bench' }, n, 0), N);
-      const floor: number = await page.evaluate((n) => harness.floorPut(n), N);
-      const ours = await page.evaluate(() => harness.timed('bench', 5000));
+      const floor: number = await page.evaluate(([n, b]) => harness.floorPut(n, b), [N, BATCH]);
+      const ours = await page.evaluate((b) => harness.timed('bench', b), BATCH);
       if (ours.error || ours.count !== N) throw new Error(`import failed: ${ours.error ?? ours.count}`);
       const look: { p99: number; floor: number } = await page.evaluate(([n, k]) => harness.lookups(n, k), [N, LOOKUPS]);
       return [

@@ -16,7 +16,7 @@ export function homePage(shops: DemoShop[], variants: string[]): string {
   const bad = variants.map((v) => `<li><a href="/shops/youpin/variants/${esc(v)}/">${esc(v)}</a></li>`).join('\n');
   return layout('首页', `<h1>示例商城 · 信用查询</h1>
 <p>按《电子商务法》和各地电子商务诚信建设实施办法，平台首页设置信用查询窗口（信用中国、国家企业信用信息公示系统等）。</p>
-<xinbiao-query endpoint="/"></xinbiao-query>
+<xinbiao-query endpoint="/" sites="credit-jiangsu credit-lianyungang"></xinbiao-query>
 <h2 id="shops">店铺 Shops</h2>
 <ul class="shops">
 ${items}

@@ -7,7 +7,7 @@ const HOST_CSS = ':host{display:block!important;inline-size:min(100%,480px)!impo
 
 /** `<xinbiao-query>`: the credit-query window. The element is tiny; its UI loads when it first connects. */
 export class XinbiaoQuery extends HTMLElement {
-  static observedAttributes = ['endpoint', 'lang'];
+  static observedAttributes = ['endpoint', 'lang', 'sites'];
   #ui?: ShadowMount;
   rendered: Promise<void> = Promise.resolve();
 
@@ -25,9 +25,9 @@ export class XinbiaoQuery extends HTMLElement {
   }
 
   async #draw(): Promise<void> {
-    const { QueryWindow, QUERY_CSS, NATIONAL_SITES } = await import('../query/QueryWindow');
+    const { QueryWindow, QUERY_CSS, pickSites } = await import('../query/QueryWindow');
     if (!this.#ui || !this.isConnected) return;
     this.#ui.adopt(QUERY_CSS);
-    this.#ui.render(h(QueryWindow, { lang: pickLang(this), sites: NATIONAL_SITES, endpoint: this.getAttribute('endpoint') || undefined }));
+    this.#ui.render(h(QueryWindow, { lang: pickLang(this), sites: pickSites(this.getAttribute('sites')?.split(/[\s,]+/)), endpoint: this.getAttribute('endpoint') || undefined }));
   }
 }

@@ -7,7 +7,7 @@ import { checkInput } from './check-input';
 import type { QuerySite } from './sites';
 
 export { QUERY_CSS } from './query.css';
-export { NATIONAL_SITES } from './sites';
+export { pickSites } from './sites';
 
 export interface QueryWindowProps {
   lang: Lang;

@@ -1,4 +1,4 @@
-import { creditChinaSearch, GSXT_HOME } from '../ui/links';
+import { QUERY_SITES, querySearchUrl } from '../../core/data/query-sites';
 
 /** A site where anyone can look a subject up; `url` builds the search address for a keyword. */
 export interface QuerySite {
@@ -8,8 +8,10 @@ export interface QuerySite {
   url: (keyword: string) => string;
 }
 
-/** The national sites every query window offers (DOMAIN.md §5); 公示系统 has no deep link, only its home page. */
-export const NATIONAL_SITES: QuerySite[] = [
-  { id: 'creditchina', zh: '信用中国', en: 'Credit China', url: creditChinaSearch },
-  { id: 'gsxt', zh: '国家企业信用信息公示系统', en: 'National Enterprise Credit Information Publicity System', url: () => GSXT_HOME },
-];
+const EN: Record<string, string> = { creditchina: 'Credit China', gsxt: 'National Enterprise Credit Information Publicity System' };
+
+/** The national sites, plus the provincial or city sites named in the element's `sites` attribute (ids from core/data/query-sites). */
+export function pickSites(ids: string[] = []): QuerySite[] {
+  return QUERY_SITES.filter((s) => s.level === 'national' || ids.includes(s.id))
+    .map((s) => ({ id: s.id, zh: s.name, en: EN[s.id] ?? s.name, url: (k: string) => querySearchUrl(s, k) }));
+}

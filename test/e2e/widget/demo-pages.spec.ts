@@ -73,7 +73,8 @@ test('homepage query window checks the code as you type and links to the officia
   await expect(page.locator('xinbiao-query #xq-m')).toContainText('代码校验通过');
   const link = page.locator('xinbiao-query a', { hasText: '信用中国' });
   await expect(link).toHaveAttribute('href', new RegExp(`creditchina\\.gov\\.cn/.*keyword=${good}$`));
-  await expect(page.locator('xinbiao-query a', { hasText: '公示系统' })).toHaveAttribute('href', 'https://www.gsxt.gov.cn');
+  await expect(page.locator('xinbiao-query a', { hasText: '公示系统' })).toHaveAttribute('href', /^https:\/\/www\.gsxt\.gov\.cn\//);
+  await expect(page.locator('xinbiao-query a', { hasText: '信用江苏' })).toHaveAttribute('href', new RegExp(`keyword=${good}$`));
   expect(await violations()).toEqual([]);
 });
 

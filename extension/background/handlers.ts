@@ -1,20 +1,33 @@
 import { identify } from '~~/core/identifiers';
 import type { Handlers, Subscription } from '../platform/messaging';
-import { cleanReport, settings, tabReport, updating } from '../platform/storage';
+import { cleanReport, listProgress, settings, tabReport, updating } from '../platform/storage';
 import { syncGenericScript } from './generic';
-import { isBundled, listStore, subscriptions } from './lists';
+import { isBundled, listStore, serially, subscriptions } from './lists';
 import { buildReport } from './report';
 import { makeResolve } from './resolve';
 import { trustList } from './trust';
 
-/** Runs one subscription update, flagged in storage while it runs. */
+/** Writes download progress to storage at most every 100 ms (the options page watches it). */
+function progressWriter(url: string) {
+  let last = 0;
+  return (_u: string, read: number, total: number | undefined) => {
+    const now = Date.now();
+    if (now - last < 100 && read !== total) return;
+    last = now;
+    void listProgress.getValue().then((p) => listProgress.setValue({ ...p, [url]: { read, ...(total ? { total } : {}) } }));
+  };
+}
+
+/** Runs one subscription update, flagged in storage while it runs, one import at a time. */
 export async function updateOne(url: string): Promise<{ ok: boolean; error?: string }> {
   await updating.setValue([...new Set([...(await updating.getValue()), url])]);
   try {
-    const out = await (await subscriptions()).updateNow(url);
-    return out.ok ? { ok: true } : { ok: false, error: out.error.zh };
+    const out = await serially(async () => (await subscriptions(progressWriter(url))).updateNow(url));
+    return out.ok ? { ok: true } : { ok: false, error: `${out.error.zh} / ${out.error.en}` };
   } finally {
     await updating.setValue((await updating.getValue()).filter((u) => u !== url));
+    const { [url]: _done, ...rest } = await listProgress.getValue();
+    await listProgress.setValue(rest);
   }
 }
 

@@ -24,6 +24,10 @@ export const settings = storage.defineItem<Settings>('local:settings', {
 /** URLs of lists being updated right now, so the options page shows progress even after a worker restart. */
 export const updating = storage.defineItem<string[]>('local:updating', { fallback: [] });
 
+/** Bytes read so far (and the total when known) of each list being downloaded, for the options page's progress bar. */
+export interface ListProgress { read: number; total?: number }
+export const listProgress = storage.defineItem<Record<string, ListProgress>>('local:list-progress', { fallback: {} });
+
 /** Last report per tab, for the popup; session storage so it lives as long as the browser, not the worker. */
 export const tabReport = (tabId: number) => storage.defineItem<PageReport | null>(`session:tab-${tabId}`, { fallback: null });
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '~~/widget/ui/types';
 import { send, type Subscription } from '../../platform/messaging';
-import { updating } from '../../platform/storage';
+import { listProgress, updating, type ListProgress } from '../../platform/storage';
 import { tr } from '../../ui/lang';
 
 /** List subscriptions: add by URL, remove, update now (with progress), last update and errors. */
@@ -9,10 +9,14 @@ export function Lists({ lang }: { lang: Lang }) {
   const [subs, setSubs] = useState<Subscription[]>([]);
   const [url, setUrl] = useState('');
   const [message, setMessage] = useState('');
+  const [progress, setProgress] = useState<Record<string, ListProgress>>({});
   const reload = () => send('options:lists', {}).then((r) => setSubs(r.subscriptions), () => undefined);
   useEffect(() => {
     void reload();
-    return updating.watch(() => void reload());
+    void listProgress.getValue().then(setProgress);
+    const stopProgress = listProgress.watch((p) => setProgress(p ?? {}));
+    const stopUpdating = updating.watch(() => void reload());
+    return () => { stopProgress(); stopUpdating(); };
   }, []);
   const act = async (p: Promise<{ ok: boolean; error?: string }>) => {
     const r = await p.catch((e: Error) => ({ ok: false, error: e.message }));
@@ -31,7 +35,7 @@ export function Lists({ lang }: { lang: Lang }) {
             <div class="muted">{s.url}</div>
             <div>{tr(lang, '版本', 'Version')}: {s.version ?? '—'} · {tr(lang, '条目', 'Entries')}: {s.count ?? '—'} · {tr(lang, '上次成功更新', 'Last update')}: <span data-testid="last-success">{s.lastSuccess?.replace('T', ' ').slice(0, 19) ?? '—'}</span></div>
             {s.lastError && <div class="error" role="alert" data-testid="list-error">{tr(lang, '更新失败', 'Update failed')}: {lang === 'zh' ? s.lastError.zh : s.lastError.en}（{tr(lang, '仍使用旧版本', 'the previous version stays in force')}）</div>}
-            {s.updating && <progress aria-label={tr(lang, '正在更新', 'Updating')} />}
+            {s.updating && <UpdateProgress lang={lang} p={progress[s.url]} />}
             <div class="row">
               <button type="button" onClick={() => act(send('options:update', { url: s.url }))}>{tr(lang, '立即更新', 'Update now')}</button>
               <button type="button" onClick={() => act(send('options:unsubscribe', { url: s.url }))}>{tr(lang, '删除', 'Remove')}</button>
@@ -46,5 +50,17 @@ export function Lists({ lang }: { lang: Lang }) {
       </form>
       <p aria-live="polite" data-testid="lists-message">{message}</p>
     </section>
+  );
+}
+
+/** A determinate bar when the download size is known, an indeterminate one before the first bytes arrive. */
+function UpdateProgress({ lang, p }: { lang: Lang; p?: ListProgress }) {
+  const label = tr(lang, '正在更新', 'Updating');
+  const kb = p ? `${Math.round(p.read / 1024)} kB` : '';
+  return (
+    <div class="row" data-testid="list-progress">
+      {p?.total ? <progress aria-label={label} max={p.total} value={p.read} /> : <progress aria-label={label} />}
+      <span class="muted">{label}{kb && ` · ${kb}`}{p?.total ? ` / ${Math.round(p.total / 1024)} kB` : ''}</span>
+    </div>
   );
 }

@@ -22,16 +22,27 @@ export const test = base.extend<{ context: BrowserContext; serviceWorker: Worker
   serviceWorker: async ({ context }, use) => {
     let [sw] = context.serviceWorkers();
     if (!sw) sw = await context.waitForEvent('serviceworker');
-    // The sample lists are imported on install; wait until all four are in force.
+    // The sample lists are imported on install: wait until every bundled subscription has succeeded (a failure
+    // fails at once, with its reason); the test's own timeout bounds the wait.
     await sw.evaluate(async () => {
-      for (let i = 0; i < 100; i++) {
+      const read = async () => {
+        // Opening a missing database would create it empty at version 1 and keep the extension's upgrade from running.
+        if (!(await indexedDB.databases()).some((d) => d.name === 'xinbiao-lists')) return [];
         const db = await new Promise<IDBDatabase>((ok, fail) => { const r = indexedDB.open('xinbiao-lists'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-        const n = db.objectStoreNames.contains('lists') ? await new Promise<number>((ok) => { const r = db.transaction('lists').objectStore('lists').count(); r.onsuccess = () => ok(r.result); }) : 0;
-        db.close();
-        if (n >= 4) return;
-        await new Promise((r) => setTimeout(r, 100));
+        try {
+          if (!db.objectStoreNames.contains('subscriptions')) return [];
+          return await new Promise<{ url: string; lastSuccess?: string; lastError?: { en: string } }[]>((ok) => { const r = db.transaction('subscriptions').objectStore('subscriptions').getAll(); r.onsuccess = () => ok(r.result); });
+        } finally {
+          db.close();
+        }
+      };
+      for (;;) {
+        const bundled = (await read()).filter((s) => s.url.startsWith(`chrome-extension://${location.host}/`));
+        const failed = bundled.find((s) => s.lastError && !s.lastSuccess);
+        if (failed) throw new Error(`sample list ${failed.url} failed: ${failed.lastError!.en}`);
+        if (bundled.length >= 4 && bundled.every((s) => s.lastSuccess)) return;
+        await new Promise((r) => setTimeout(r, 50));
       }
-      throw new Error('sample lists were not imported');
     });
     await use(sw);
   },
@@ -52,4 +63,17 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
     const r = await axe.run(sel ? { include: [[sel]] } : document, { resultTypes: ['violations'] });
     return r.violations.map((v) => v.id);
   }, include);
+}
+
+/** Waits until the background stored its report for a page (the popup's view of the tab), and returns it. */
+export async function storedReport(sw: Worker, url: string): Promise<{ url: string; subjects: { name: string; level: string }[] }> {
+  return sw.evaluate(async (want) => {
+    for (;;) {
+      const session = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
+      const all = await session.get(null);
+      const hit = Object.values(all).find((r) => (r as { url?: string } | null)?.url === want);
+      if (hit) return hit as { url: string; subjects: { name: string; level: string }[] };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, url);
 }

@@ -24,8 +24,9 @@ export const CONFIDENCE = {
   withName: 0.05,
 } as const;
 
-// Hover titles and similar attributes that carry licence text on item pages.
-const TITLE_SELECTOR = '[title*="注册号"],[title*="信用代码"]';
+// Hover titles that carry licence text on item pages hold one of these. One plain `[title]` query is far cheaper
+// in browsers than a list of substring selectors.
+const TITLE_WORDS = ['注册号', '信用代码'];
 // Fields further apart than this (characters of page text) belong to different subjects.
 const GROUP_GAP = 160;
 
@@ -38,8 +39,12 @@ const GROUP_GAP = 160;
  * @param options site adapters whose selectors apply to this page
  */
 export function detect(root: Document | Element, options: DetectOptions = {}): DetectResult {
+  return detectOn(root, options, scanPage(root));
+}
+
+/** Detection over a scan already made (the quick read or the full walk give the same findings). */
+export function detectOn(root: Document | Element, options: DetectOptions, page: PageScan): DetectResult {
   const adapters = resolveAdapters(root, options.adapters ?? []);
-  const page = scanPage(root);
   const candidates: Candidate[] = [];
   const platformArea = (el: Element | null) => insideAny(el, adapters.platform, true);
   const add = (c: Omit<Candidate, 'platformArea'>) => candidates.push({ ...c, platformArea: platformArea(c.element) });
@@ -78,7 +83,8 @@ export function detect(root: Document | Element, options: DetectOptions = {}): D
     add(fromGroup(group, insideAny(el, adapters.licence, false) ? 'adapter' : 'label', el));
   }
 
-  for (const el of new Set([...adapters.hover, ...selectAll(root, TITLE_SELECTOR)])) {
+  const titled = selectAll(root, '[title]', 1_000_000).filter((el) => TITLE_WORDS.some((w) => attr(el, 'title')?.includes(w)));
+  for (const el of new Set([...adapters.hover, ...titled])) {
     const title = attr(el, 'title');
     if (!title) continue;
     const source = adapters.hover.includes(el) ? 'adapter' : 'label';
@@ -132,8 +138,13 @@ function groupFields(fields: LabelledField[]): FieldGroup[] {
   const codes = fields.filter((f) => f.field === 'code');
   const names = fields.filter((f) => f.field === 'name');
   const pairs: { code: LabelledField; name: LabelledField; gap: number }[] = [];
+  // Fields come in text order and are short: only names starting near a code can be within the gap.
+  const reach = GROUP_GAP + fields.reduce((m, f) => Math.max(m, f.end - f.start), 0);
+  let first = 0;
   for (const code of codes) {
-    for (const name of names) {
+    while (first < names.length && names[first]!.start < code.start - reach) first++;
+    for (let i = first; i < names.length && names[i]!.start <= code.end + GROUP_GAP; i++) {
+      const name = names[i]!;
       const gap = name.start < code.start ? code.start - name.end : name.start - code.end;
       if (gap <= GROUP_GAP) pairs.push({ code, name, gap });
     }
@@ -172,8 +183,20 @@ function fromGroup(group: FieldGroup, source: SubjectSource, el: Element | null)
 /** Bare codes outside labelled values: only those whose check passes. */
 function addBareCodes(page: PageScan, fields: LabelledField[], add: (c: Omit<Candidate, 'platformArea'>) => void): void {
   const labelled = fields.filter((f) => f.field === 'code');
+  // Labelled codes in text order with the furthest end so far: one binary search per bare code.
+  const reachEnd: number[] = [];
+  for (const f of labelled) reachEnd.push(Math.max(f.end, reachEnd.at(-1) ?? -1));
+  const inLabelled = (at: number) => {
+    let lo = 0, hi = labelled.length - 1, last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (labelled[mid]!.start <= at) (last = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return last >= 0 && reachEnd[last]! > at;
+  };
   for (const bare of bareCodes(page.text)) {
-    if (labelled.some((f) => bare.start >= f.start && bare.start < f.end)) continue;
+    if (inLabelled(bare.start)) continue;
     add({ uscc: bare.code, regNo: null, name: null, source: 'bare-code', confidence: CONFIDENCE.bareCode, checksum: 'ok', label: null, element: elementAt(page, bare.start) });
   }
 }

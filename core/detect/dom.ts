@@ -68,11 +68,11 @@ export function textOf(node: Node, max = 2000): string {
 }
 
 /** The elements matching a selector, or none when the selector is bad or querySelectorAll is patched. */
-export function selectAll(root: Document | Element, selector: string): Element[] {
+export function selectAll(root: Document | Element, selector: string, max = 10_000): Element[] {
   try {
     const list = root.querySelectorAll(selector);
     const out: Element[] = [];
-    const n = typeof list?.length === 'number' ? Math.min(list.length, 10_000) : 0;
+    const n = typeof list?.length === 'number' ? Math.min(list.length, max) : 0;
     for (let i = 0; i < n; i++) {
       const el = list[i];
       if (el && nodeTypeOf(el) === ELEMENT_NODE) out.push(el);

@@ -12,6 +12,9 @@ export const STOP_LABELS = [
   '注册资本', '登记机关', '营业期限', '经营范围', '联系电话', '电话', '核准日期', '登记状态', '店铺名称', '所在地',
 ];
 
+/** The labels that hold no shorter label: text without any of them has no labelled field. */
+export const LABEL_ANCHORS = [...CODE_LABELS, ...NAME_LABELS].filter((l, _, all) => !all.some((o) => o !== l && l.includes(o)));
+
 const byLength = (a: string, b: string) => b.length - a.length;
 const alt = (labels: string[]) => [...labels].sort(byLength).join('|');
 const NAME_SET = new Set(NAME_LABELS);

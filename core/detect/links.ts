@@ -6,7 +6,8 @@ import type { MarkKind } from './types';
 const HINT = /\.gov\.cn|knet\.cn|cecdc\.com|szfw\.org/i;
 
 export function mayBeMarkOrPortal(href: string): boolean {
-  return HINT.test(href);
+  // Every hint has '.c' or '.o' in some case: most links (relative item links) fail this before the expression.
+  return (href.includes('.c') || href.includes('.o') || href.includes('.C') || href.includes('.O')) && HINT.test(href);
 }
 
 /** What a link says about the page, without the element. */

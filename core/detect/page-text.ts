@@ -1,13 +1,19 @@
 import { ELEMENT_NODE, attr, manualSource, nodeTypeOf, parentOf, tagOf, treeWalkerSource, type NodeSource } from './dom';
+import { quickScan } from './quick-scan';
 import { scan, type PageScan } from './scan';
 
 const EMPTY: PageScan = { text: '', starts: [], textNodes: [], links: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+
+/** Reads the page the quick way when the page left the native reads alone, else walks every node. Never throws. */
+export function scanPage(root: Document | Element): PageScan {
+  return quickScan(root) ?? fullScan(root);
+}
 
 /**
  * Scans the page once with a native TreeWalker; when a patched page makes that throw or come back empty, scans
  * again through guarded firstChild/nextSibling reads. Never throws.
  */
-export function scanPage(root: Document | Element): PageScan {
+export function fullScan(root: Document | Element): PageScan {
   const walker = treeWalkerSource(root);
   if (walker) {
     try {

@@ -14,16 +14,18 @@ export interface PageScan {
   queryEls: Element[];
   /** JSON-LD blocks with their script element. */
   jsonLd: { el: Element; text: string }[];
-  /** Nodes the walk yielded. */
+  /** DOM nodes read one by one (the walk's nodes, or the quick read's elements and text nodes): grows linearly with the page. */
   visited: number;
 }
 
 // Far beyond any real page: a patched walker that loops forever must not hang detection.
 const MAX_NODES = 3_000_000;
 
-const enum Tag { Link = 1, Mark, Query, Script, Skip, Block }
+/** What the walk does with an element, by its local name. */
+export const Tag = { Link: 1, Mark: 2, Query: 3, Script: 4, Skip: 5, Block: 6 } as const;
+type TagKind = (typeof Tag)[keyof typeof Tag];
 
-const TAGS: Record<string, Tag | undefined> = {
+export const TAGS: Record<string, TagKind | undefined> = {
   __proto__: null as never,
   a: Tag.Link, 'xinbiao-mark': Tag.Mark, 'xinbiao-query': Tag.Query,
   script: Tag.Script, style: Tag.Skip, noscript: Tag.Skip, textarea: Tag.Skip,

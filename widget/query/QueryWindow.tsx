@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { decideVerdict } from '../../core/verdict';
 import { fetchStatus } from '../data/endpoint';
 import { LEVEL, t } from '../ui/i18n';
@@ -18,22 +18,51 @@ export interface QueryWindowProps {
 
 type Answer = { name: string; verdict: VerdictView } | 'none' | undefined;
 
-/** The credit-query window (P2): a search box that checks the code as you type and links to the official searches. */
-export function QueryWindow({ lang, sites, endpoint }: QueryWindowProps) {
-  const [value, setValue] = useState('');
-  const [answer, setAnswer] = useState<Answer>();
+/**
+ * The credit-query window (P2): a search box that checks the code as you type and links to the official searches.
+ * A class rather than hooks, so the widget ships without preact/hooks (about 1 kB gzip).
+ */
+export class QueryWindow extends Component<QueryWindowProps, { value: string; answer?: Answer }> {
+  state = { value: '', answer: undefined as Answer };
+  /** Endpoint and code of the lookup in flight; a new pair makes older answers stale. */
+  #asked = '';
+
+  componentDidMount(): void {
+    this.#lookup();
+  }
+
+  componentDidUpdate(): void {
+    this.#lookup();
+  }
+
+  componentWillUnmount(): void {
+    this.#asked = '\0';
+  }
+
+  /** Looks the checked code up at the endpoint once per endpoint and code, keeping only the latest answer. */
+  #lookup(): void {
+    const { endpoint } = this.props;
+    const uscc = checkInput(this.state.value, this.props.lang).uscc;
+    const asked = `${endpoint ?? ''} ${uscc ?? ''}`;
+    if (asked === this.#asked) return;
+    this.#asked = asked;
+    if (this.state.answer !== undefined) this.setState({ answer: undefined });
+    if (!endpoint || !uscc) return;
+    const live = () => this.#asked === asked;
+    fetchStatus(endpoint, uscc).then(
+      (s) => live() && this.setState({ answer: s ? { name: s.subject.name, verdict: decideVerdict({ status: s, listsChecked: true, now: Date.now() }) } : 'none' }),
+      () => live() && this.setState({ answer: 'none' }),
+    );
+  }
+
+  render() {
+    return queryForm(this.props, this.state.value, this.state.answer, (value) => this.setState({ value }));
+  }
+}
+
+function queryForm({ lang, sites }: QueryWindowProps, value: string, answer: Answer, setValue: (v: string) => void) {
   const c = checkInput(value, lang);
   const zh = lang === 'zh';
-  useEffect(() => {
-    setAnswer(undefined);
-    if (!endpoint || !c.uscc) return;
-    let live = true;
-    fetchStatus(endpoint, c.uscc).then(
-      (s) => live && setAnswer(s ? { name: s.subject.name, verdict: decideVerdict({ status: s, listsChecked: true, now: Date.now() }) } : 'none'),
-      () => live && setAnswer('none'),
-    );
-    return () => { live = false; };
-  }, [endpoint, c.uscc]);
   const onSubmit = (e: Event) => {
     e.preventDefault();
     if (c.keyword && c.state !== 'bad' && sites[0]) window.open(sites[0].url(c.keyword), '_blank', 'noopener,noreferrer');

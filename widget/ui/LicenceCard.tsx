@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
-import type { ComponentChildren } from 'preact';
+import { Component, createRef, type ComponentChildren, type RefObject } from 'preact';
 import { LEVEL, pick, t } from './i18n';
 import { creditChinaSearch, GSXT_HOME, REPORT_12315, samrCheckUrl } from './links';
 import { maskName } from './mask';
@@ -39,11 +38,16 @@ const Part = ({ title, children }: { title: string; children: ComponentChildren 
   <section><h3>{title}</h3>{children}</section>
 );
 
-/** Every licence field, identity mark, credit levels, lists, commitments, provenance and the official links, as an accessible modal dialog. */
-export function LicenceCard({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current!;
+/**
+ * Every licence field, identity mark, credit levels, lists, commitments, provenance and the official links, as an
+ * accessible modal dialog. A class rather than hooks, so the widget ships without preact/hooks (about 1 kB gzip).
+ */
+export class LicenceCard extends Component<LicenceCardProps> {
+  #ref = createRef<HTMLDialogElement>();
+  #off?: () => void;
+
+  componentDidMount(): void {
+    const d = this.#ref.current!;
     if (!d.open) d.showModal();
     const focusables = () => [...d.querySelectorAll<HTMLElement>('a[href],button')];
     focusables()[0]?.focus();
@@ -57,8 +61,19 @@ export function LicenceCard({ status, check, verdict, lang, pageUrl, onClose }: 
       else if (!e.shiftKey && active === last) { e.preventDefault(); first?.focus(); }
     };
     d.addEventListener('keydown', onKey);
-    return () => d.removeEventListener('keydown', onKey);
-  }, []);
+    this.#off = () => d.removeEventListener('keydown', onKey);
+  }
+
+  componentWillUnmount(): void {
+    this.#off?.();
+  }
+
+  render() {
+    return card(this.props, this.#ref);
+  }
+}
+
+function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardProps, ref: RefObject<HTMLDialogElement | null>) {
   const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const [lzh, len, icon] = LEVEL[verdict.level];
   const s = status;

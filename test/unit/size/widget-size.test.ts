@@ -7,6 +7,8 @@ import { gzipSync } from 'node:zlib';
 const DIST = resolve(import.meta.dirname, '../../../dist/widget');
 const gz = (f: string) => gzipSync(readFileSync(resolve(DIST, f)), { level: 9 }).length;
 const staticImports = (f: string) => [...readFileSync(resolve(DIST, f), 'utf8').matchAll(/(?:^|[;}\s])import\s*[^("'`]*?from\s*["']\.\/([^"']+)["']/g)].map((m) => m[1]!);
+const dynamicImports = (f: string) => [...new Set([...readFileSync(resolve(DIST, f), 'utf8').matchAll(/import\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!))];
+const scripts = () => readdirSync(DIST).filter((f) => /\.m?js$/.test(f));
 
 /** A file and everything it imports statically: what the browser must fetch before it runs. */
 function closure(entry: string, seen = new Set<string>()): Set<string> {
@@ -16,7 +18,6 @@ function closure(entry: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + gz(f), 0);
-const resolveChunk = () => readdirSync(DIST).find((f) => /^xinbiao-resolve.*\.mjs$/.test(f))!;
 
 describe('widget size (gzip -9 of dist/widget)', () => {
   it('the build exists', () => {
@@ -37,18 +38,26 @@ describe('widget size (gzip -9 of dist/widget)', () => {
     expect([...first].filter((f) => /LicenceCard|QueryWindow/.test(f))).toEqual([]);
   });
 
-  // Verified mark = first paint + core/marks, core/trust and their zod/mini schemas (about 9 kB of the total).
-  it('verified mark (first paint + verification chunk) ≤ 27.5 kB', () => {
-    expect(sum(new Set(['xinbiao.js', ...closure('xinbiao.mjs'), ...closure(resolveChunk())]))).toBeLessThanOrEqual(27_500);
+  // Each gzip file starts with an empty dictionary: a few well-chosen chunks compress better than many small ones.
+  it('the kit is the loader, the first paint and one lazy chunk', () => {
+    expect(scripts().length).toBeLessThanOrEqual(3);
+    expect(dynamicImports('xinbiao.mjs').length).toBeGreaterThan(0);
   });
 
-  // Over the 25 kB design budget: zod/mini (core schemas) alone is about 9 kB gzip of it.
-  it('whole kit ≤ 38.5 kB', () => {
-    expect(sum(readdirSync(DIST).filter((f) => /\.m?js$/.test(f)))).toBeLessThanOrEqual(38_500);
+  // Verified mark = first paint + everything it loads on use. With one lazy chunk that is the whole kit.
+  // Measured 33.7 kB; ceilings are measured + 3%. The design's 25 kB is not met: zod/mini (≈7.5 kB in the lazy
+  // chunk) and Preact (≈4.6 kB) leave ≈13 kB for the kit's own code, which is ≈21 kB today (docs/widget.md).
+  it('verified mark (first paint + lazy chunks) ≤ 34.7 kB', () => {
+    const lazy = dynamicImports('xinbiao.mjs').flatMap((f) => [...closure(f)]);
+    expect(sum(new Set(['xinbiao.js', ...closure('xinbiao.mjs'), ...lazy]))).toBeLessThanOrEqual(34_700);
+  });
+
+  it('whole kit ≤ 34.7 kB', () => {
+    expect(sum(scripts())).toBeLessThanOrEqual(34_700);
   });
 
   it('ships no extension APIs, no eval and no HTML sinks', () => {
-    const all = readdirSync(DIST).filter((f) => /\.m?js$/.test(f)).map((f) => readFileSync(resolve(DIST, f), 'utf8')).join('\n');
+    const all = scripts().map((f) => readFileSync(resolve(DIST, f), 'utf8')).join('\n');
     for (const bad of ['chrome.runtime', 'browser.runtime', 'new Function', 'eval(', 'document.write', 'insertAdjacentHTML']) {
       expect(all.includes(bad), bad).toBe(false);
     }

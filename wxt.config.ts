@@ -25,7 +25,8 @@ export default defineConfig({
     // Supported platforms and the localhost demo pages; anything else only after the shopper grants it.
     host_permissions: contentMatches(SITES),
     optional_permissions: ['scripting'],
-    optional_host_permissions: ['*://*/*'],
+    // '<all_urls>': audit mode's screenshots (captureVisibleTab), asked for when the inspector runs an audit.
+    optional_host_permissions: ['*://*/*', '<all_urls>'],
     action: { default_title: '信标 XinBiao' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -85,7 +85,10 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
     const code = shownCodes[0];
     if (first || code) subjects.push({ ...(code ? { uscc: code.code } : {}), ...(first ? { name: first.name } : {}), source: 'licence-text', selector: first?.selector ?? code?.selector });
   }
-  const licence = cues.licence && (shownCodes.length > 0 || named.length > 0) ? cues.licence : licenceLink ?? (shownCodes[0] ? spot(doc.querySelector(shownCodes[0].selector)!) : undefined);
+  // The licence block is the element around the first labelled code (a <dl>, a table row's parent …).
+  const codeEl = shownCodes[0] ? doc.querySelector(shownCodes[0].selector) : null;
+  const block = codeEl ? spot(codeEl.parentElement && codeEl.parentElement !== doc.body ? codeEl.parentElement : codeEl, codeEl.parentElement?.textContent ?? '') : undefined;
+  const licence = block ?? (cues.licence && named.length > 0 ? cues.licence : licenceLink);
   const standardPositions = STANDARD_POSITIONS.flatMap((sel) => Array.from(doc.querySelectorAll(sel))).map((el) => spot(el));
   const pageKind = options.pageKind ?? guessKind(doc, options.url, !!(licence || marks.length > 0 || cues.individualSeller), queryWindows.length > 0);
   const facts: PageFacts = {

@@ -4,6 +4,7 @@ import { FindingItem } from './FindingItem';
 import { highlightElement } from './probe';
 import type { AuditRecord, Verdict } from './record';
 import { RecordsView } from './RecordsView';
+import { ScreenshotAccess } from './ScreenshotAccess';
 import { auditTab } from './run';
 
 interface Props {
@@ -43,7 +44,8 @@ export function AuditPanel({ store, selfTab, tabParam, urlParam }: Props) {
       await store.put(r);
       setRecord(r);
       setVersion(version + 1);
-      setStatus(`审查完成：${r.findings.filter((f) => f.outcome === 'violation').length} 项违规 Done`);
+      const n = r.findings.filter((f) => f.outcome === 'violation').length;
+      setStatus(`审查完成：${n} 项违规 Done: ${n} violations${r.screenshot ? '' : '（未截图：未授予截图权限 no screenshot: access not granted）'}`);
     } catch (err) {
       setStatus(`审查失败 Audit failed: ${(err as Error).message}`);
     } finally {
@@ -74,7 +76,10 @@ export function AuditPanel({ store, selfTab, tabParam, urlParam }: Props) {
       <section aria-labelledby="target-h">
         <h2 id="target-h">当前页面 Page</h2>
         <p data-testid="target">{target ? `${target.title ?? ''} — ${target.url ?? ''}` : '没有可审查的页面 No page to audit'}</p>
-        <button type="button" disabled={!target || busy} onClick={run}>审查此页面 Audit this page</button>
+        <div class="row">
+          <button type="button" disabled={!target || busy} onClick={run}>审查此页面 Audit this page</button>
+          <ScreenshotAccess />
+        </div>
         <p role="status" aria-live="polite" data-testid="status">{status}</p>
       </section>
       {record && (

@@ -31,6 +31,18 @@ function loadTrust(): Promise<TrustList> {
   return trust;
 }
 
+/** captureVisibleTab needs <all_urls> (asked for separately); without it the record keeps no screenshot. */
+async function capture(tab: Browser.tabs.Tab, returnTo?: number): Promise<string> {
+  if (!tab.id || !(await browser.permissions.contains({ origins: ['<all_urls>'] }))) return '';
+  await browser.tabs.update(tab.id, { active: true });
+  await new Promise((r) => setTimeout(r, 250));
+  try {
+    return await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+  } finally {
+    if (returnTo !== undefined) await browser.tabs.update(returnTo, { active: true });
+  }
+}
+
 const idOf = () => Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
 const siteOf = (url: string) => { try { return new URL(url).host; } catch { return url; } };
 
@@ -51,10 +63,7 @@ export async function auditTab(tabId: number, returnTo?: number): Promise<AuditR
   });
   const lists = await ListStore.open(indexedDB).then(idbLocalLists).catch(() => undefined);
   const { input, findings } = await assess(facts, { trust: await loadTrust(), lists, now: Date.now() });
-  await browser.tabs.update(tabId, { active: true });
-  await new Promise((r) => setTimeout(r, 250));
-  const screenshot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-  if (returnTo !== undefined) await browser.tabs.update(returnTo, { active: true });
+  const screenshot = await capture(tab, returnTo);
   return {
     id: idOf(), url: snap.url, site: siteOf(snap.url), time: new Date().toISOString(), title: facts.title, pageKind: facts.pageKind,
     screenshot, html: snap.html, htmlSha256: sha256Hex(new TextEncoder().encode(snap.html)), data: JSON.parse(JSON.stringify(input)),

@@ -12,7 +12,7 @@ export function SubjectSummary({ s, lang }: { s: SubjectReport; lang: Lang }) {
   return (
     <li class={`subject ${s.level}`} data-testid="subject" data-level={s.level}>
       <div><span class={`level ${s.level}`} aria-hidden="true">{icon} </span><b>{s.name}</b> · <span class={`level ${s.level}`}>{tr(lang, zh, en)}</span></div>
-      {s.uscc && <div class="muted">{tr(lang, '统一社会信用代码', 'USCC')}: {s.uscc}</div>}
+      {(s.uscc ?? st?.subject.uscc) && <div class="muted">{tr(lang, '统一社会信用代码', 'USCC')}: {s.uscc ?? st?.subject.uscc}</div>}
       <div>{reason}</div>
       {[...s.warnings, ...s.reasons].length > 1 && (
         <ul>{[...s.warnings, ...s.reasons].slice(1).map((r) => <li key={r.code}>{pick(lang, r)}</li>)}</ul>

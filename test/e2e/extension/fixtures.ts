@@ -1,8 +1,15 @@
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from 'playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Browser } from '@wxt-dev/browser';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../support/chromium';
+
+// Code passed to serviceWorker.evaluate / extension pages runs where the extension API is the global `chrome`.
+declare global {
+  // eslint-disable-next-line no-var
+  var chrome: typeof Browser;
+}
 
 export const EXT_DIR = resolve('.output/chrome-mv3'); // built by `npm run build` beforehand
 
@@ -57,7 +64,10 @@ export const badge = (page: Page) => page.locator('xinbiao-badge [data-testid="x
 
 /** Runs axe-core in the page on the given shadow host and returns the violation ids. */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
-  await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
+  const path = resolve('node_modules/axe-core/axe.min.js');
+  // Extension pages forbid inline scripts (MV3 CSP), so there axe is evaluated through the debugger protocol instead.
+  if (page.url().startsWith('chrome-extension://')) await page.evaluate(readFileSync(path, 'utf8'));
+  else await page.addScriptTag({ path });
   return page.evaluate(async (sel) => {
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string }[] }> } }).axe;
     const r = await axe.run(sel ? { include: [[sel]] } : document, { resultTypes: ['violations'] });
@@ -69,8 +79,7 @@ export async function axeViolations(page: Page, include?: string): Promise<strin
 export async function storedReport(sw: Worker, url: string): Promise<{ url: string; subjects: { name: string; level: string }[] }> {
   return sw.evaluate(async (want) => {
     for (;;) {
-      const session = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session;
-      const all = await session.get(null);
+      const all = await chrome.storage.session.get(null);
       const hit = Object.values(all).find((r) => (r as { url?: string } | null)?.url === want);
       if (hit) return hit as { url: string; subjects: { name: string; level: string }[] };
       await new Promise((r) => setTimeout(r, 50));

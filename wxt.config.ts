@@ -25,7 +25,7 @@ export default defineConfig({
     // Supported platforms and the localhost demo pages; anything else only after the shopper grants it.
     host_permissions: contentMatches(SITES),
     optional_permissions: ['scripting'],
-    // '<all_urls>': audit mode's screenshots (captureVisibleTab), asked for when the inspector runs an audit.
+    // '<all_urls>': audit mode's screenshots (captureVisibleTab), asked for only when the inspector allows screenshots.
     optional_host_permissions: ['*://*/*', '<all_urls>'],
     action: { default_title: '信标 XinBiao' },
     ...(browser === 'firefox' && {

@@ -1,0 +1,62 @@
+// audit-throughput: `xinbiao audit` over 50 local fixture pages at concurrency 2, as ms per page (cost, so the ratio
+// stays ours / floor). Floor: a bare Playwright goto + screenshot loop over the same pages at the same concurrency.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright';
+import { mapPool } from '../cli/audit/pool';
+import { runAudit } from '../cli/audit/run';
+import { startFixtureServer } from '../test/support/fixture-server';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
+import type { Benchmark } from './types';
+
+const PAGES = 50;
+const CONCURRENCY = 2;
+const FIX = resolve(import.meta.dirname, '../test/fixtures/audit');
+
+async function floor(urls: string[]): Promise<number> {
+  const t0 = performance.now();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+  await mapPool(urls, CONCURRENCY, async (url) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.screenshot();
+    await context.close();
+  });
+  await browser.close();
+  return performance.now() - t0;
+}
+
+async function ours(urls: string[]): Promise<number> {
+  const out = mkdtempSync(join(tmpdir(), 'xinbiao-bench-audit-'));
+  try {
+    const t0 = performance.now();
+    await runAudit(urls.map((u) => ({ input: u, url: u })), { out, concurrency: CONCURRENCY, timeout: 30_000, retries: 0, quiet: true });
+    return performance.now() - t0;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const bench: Benchmark = {
+  name: 'audit-throughput',
+  async run() {
+    const server = await startFixtureServer(0);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const files = readdirSync(FIX).filter((f) => f.endsWith('.html')).sort();
+      // The fixture pages repeated, each address distinct so nothing is served from a cache.
+      const urls = Array.from({ length: PAGES }, (_, i) => `http://127.0.0.1:${port}/audit/${files[i % files.length]}?n=${i}`);
+      await ours(urls.slice(0, 4));
+      await floor(urls.slice(0, 4));
+      const f = await floor(urls);
+      const o = await ours(urls);
+      return [{ name: 'audit-throughput', value: o / PAGES, unit: 'ms/page', floor: f / PAGES, budget: 1.4 }];
+    } finally {
+      server.close();
+    }
+  },
+};
+export default bench;

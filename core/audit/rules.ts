@@ -81,7 +81,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     id: 'self-declaration',
     title: { zh: '免于登记的个人卖家展示自我声明', en: 'Self-declaration shown by an exempt individual seller' },
     basis: [ECL10, ECL15, OTM12],
-    check: { zh: '无执照的个人卖家页面有依法免于登记的自我声明', en: 'An individual seller page without a licence shows the self-declaration of exemption' },
+    check: { zh: '无执照的个人卖家页面有依法免于登记的自我声明（或有效信标标识载有该声明）', en: 'An individual seller page without a licence shows the self-declaration of exemption (or a genuine mark carries it)' },
     appliesTo: ['shop'],
     outcomes: ['pass', 'violation', 'not-applicable'],
   },

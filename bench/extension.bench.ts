@@ -1,0 +1,129 @@
+// The extension in Chromium: content-idle (what the content script costs on a page it does not match, against an
+// empty content script) and badge (navigation start to the badge drawn on a recorded shop page with the lists warm,
+// against the same page's own load without the extension). Needs `npm run build` first.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
+import { startFixtureServer } from '../test/support/fixture-server';
+import { median, type Benchmark, type BenchResult } from './types';
+
+const EXT = resolve(import.meta.dirname, '../.output/chrome-mv3');
+const RUNS = 9;
+
+/** An extension like ours in every way that matters here (same matches, same run_at), whose content script is empty. */
+function emptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xb-empty-ext-'));
+  writeFileSync(join(dir, 'empty.js'), '');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'empty', version: '1.0.0',
+    content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['empty.js'], run_at: 'document_idle' }],
+  }));
+  return dir;
+}
+
+async function withContext<T>(extension: string | undefined, run: (c: BrowserContext) => Promise<T>): Promise<T> {
+  const profile = mkdtempSync(join(tmpdir(), 'xb-bench-'));
+  const load = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...load] });
+  try {
+    return await run(context);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Main-thread script time (CDP ScriptDuration, content scripts included) of loading a page and letting it go idle. */
+async function scriptMs(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(null), { timeout: 1000 })));
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await page.close();
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+}
+
+// Records, in the page, when the badge inside the extension's open shadow root first exists.
+const WATCH_BADGE = `(() => {
+  const look = () => {
+    const host = document.querySelector('xinbiao-badge');
+    if (host && host.shadowRoot && host.shadowRoot.querySelector('[data-testid="xinbiao-badge"] button')) window.__badgeAt = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})()`;
+
+async function waitForLists(context: BrowserContext): Promise<void> {
+  const [sw] = context.serviceWorkers().length ? context.serviceWorkers() : [await context.waitForEvent('serviceworker')];
+  await sw!.evaluate(async () => {
+    for (;;) {
+      if ((await indexedDB.databases()).some((d) => d.name === 'xinbiao-lists')) {
+        const db = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open('xinbiao-lists'); r.onsuccess = () => ok(r.result); });
+        const n = db.objectStoreNames.contains('lists') ? await new Promise<number>((ok) => { const r = db.transaction('lists').objectStore('lists').count(); r.onsuccess = () => ok(r.result); }) : 0;
+        db.close();
+        if (n >= 4) return;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+}
+
+const bench: Benchmark = {
+  name: 'extension',
+  async run(): Promise<BenchResult[]> {
+    if (!existsSync(resolve(EXT, 'manifest.json'))) throw new Error('build the extension first (npm run build)');
+    const server = await startFixtureServer(0);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const empty = emptyExtension();
+    try {
+      const plain = `${origin}/sites/other/plain.html`;
+      const idle = async (ext: string) => withContext(ext, async (c) => {
+        await scriptMs(c, plain); // warm-up: caches, first compile
+        const runs: number[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await scriptMs(c, plain));
+        return median(runs);
+      });
+      const ours = await idle(EXT);
+      const floor = await idle(empty);
+
+      const shop = `${origin}/sites/tmall/shop.html`;
+      const badgeMs = await withContext(EXT, async (c) => {
+        await waitForLists(c);
+        await c.addInitScript(WATCH_BADGE);
+        const runs: number[] = [];
+        for (let i = 0; i < RUNS + 1; i++) {
+          const page = await c.newPage();
+          await page.goto(shop);
+          await page.waitForFunction(() => (window as unknown as { __badgeAt?: number }).__badgeAt !== undefined, undefined, { timeout: 15_000 });
+          if (i > 0) runs.push(await page.evaluate(() => (window as unknown as { __badgeAt: number }).__badgeAt)); // first visit warms the caches
+          await page.close();
+        }
+        return median(runs);
+      });
+      const loadMs = await withContext(undefined, async (c) => {
+        const runs: number[] = [];
+        for (let i = 0; i < RUNS + 1; i++) {
+          const page = await c.newPage();
+          await page.goto(shop, { waitUntil: 'load' });
+          const end = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+          if (i > 0) runs.push(end);
+          await page.close();
+        }
+        return median(runs);
+      });
+      return [
+        { name: 'content-idle', value: ours, unit: 'ms', floor },
+        { name: 'badge', value: badgeMs, unit: 'ms', floor: loadMs },
+      ];
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+      server.close();
+    }
+  },
+};
+export default bench;

@@ -45,8 +45,7 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
       if (!cues[key] && re.test(data)) cues[key] = spot(el, data);
     }
     const around = (el.parentElement ?? el).textContent ?? '';
-    for (const m of data.matchAll(/统一社会信用代码|注册号|信用代码/g)) {
-      void m;
+    if (/统一社会信用代码|注册号|信用代码/.test(data)) {
       for (const c of around.matchAll(CODE_LABEL)) {
         const code = c[2]!.toUpperCase();
         if (!shownCodes.some((s) => s.code === code)) shownCodes.push({ ...spot(el), code });

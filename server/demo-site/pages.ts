@@ -6,7 +6,11 @@ export interface DemoShop {
   shopName: string;
   name: string;
   note: string;
+  /** Lists the subject is on; the platform must publish a risk warning (风险提示) for seriously dishonest shops. */
+  expectedLists?: string[];
 }
+
+const RISK_LISTS = ['black', 'seriously-dishonest'];
 
 /** Where the widget finds the signed trust list and the root key that signs it (same origin, see docs/widget.md). */
 export const TRUST_ATTRS = 'trust="/demo/trust.jws" trust-root="/demo/root.jwk.json" endpoint="/"';
@@ -32,7 +36,7 @@ export function shopPage(shop: DemoShop, token: string, heading = shop.shopName)
 <h1>${esc(heading)}</h1>
 <xinbiao-mark token="${esc(token)}" ${TRUST_ATTRS}></xinbiao-mark>
 </div>
-<p>${esc(shop.note)}</p>
+${shop.expectedLists?.some((l) => RISK_LISTS.includes(l)) ? `<aside class="risk" role="alert"><strong>风险提示 Risk warning</strong>：该店铺经营者已被列入严重失信主体名单（示例数据），请谨慎交易。The operator of this shop is on the list of seriously dishonest subjects (sample data); trade with care.</aside>\n` : ''}<p>${esc(shop.note)}</p>
 <h2>商品 Goods</h2>
 <div class="goods"><div>示例商品一</div><div>示例商品二</div><div>示例商品三</div><div>示例商品四</div></div>`);
 }

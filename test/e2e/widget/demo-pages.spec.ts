@@ -18,6 +18,8 @@ for (const shop of samplesIndex.shops) {
 
 test('black-listed shop shows a risk warning (风险提示) and the list entry in the card', async ({ page }) => {
   await page.goto(`${demo}/shops/shixin/`);
+  // The platform's own 风险提示 on the page (P3), besides the mark's verdict.
+  await expect(page.locator('main [role="alert"]')).toContainText('严重失信主体名单');
   const mark = page.locator('xinbiao-mark');
   await markSettled(mark);
   await expect(mark.locator('button')).toContainText('风险提示');

@@ -5,7 +5,7 @@ import { singleKey } from '../../../../core/lists/checks';
 import { scanList } from '../../../../core/lists/parse';
 import { NOW, bytes, demoKeys, entry, header, ndjson, openStore, signed, stream } from './support';
 
-const codes = new Set(['empty', 'bad-header', 'line-too-long', 'bad-lines', 'count-mismatch', 'bad-signature-file', 'key-mismatch', 'unknown-key', 'digest-mismatch', 'bad-signature', 'expired', 'aborted']);
+const codes = new Set(['empty', 'bad-header', 'line-too-long', 'bad-lines', 'count-mismatch', 'bad-signature-file', 'key-mismatch', 'unknown-key', 'digest-mismatch', 'bad-signature', 'expired', 'not-yet-issued', 'aborted']);
 
 describe('list parser and importer under fuzzing', () => {
   it('random bytes never crash the parser: a summary or a ListError', async () => {

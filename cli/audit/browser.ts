@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../test/support/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../chromium';
 
 /** A CDP endpoint (Chrome's own /devtools/browser/… or an http debugging address) rather than a Playwright server. */
 export const isCdpEndpoint = (endpoint: string) => /^https?:/.test(endpoint) || /\/devtools\/browser\//.test(endpoint);

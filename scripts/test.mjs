@@ -18,18 +18,22 @@ const finish = () => {
   process.exit(failed > 0 ? 1 : 0);
 };
 
-if (!existsSync(chromium)) {
+// Evidence screenshots and the report must show Chinese text, not empty boxes: a CJK font comes with the browser.
+const cjkFont = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
+const missing = [!existsSync(chromium) && 'chromium', !existsSync(cjkFont) && 'fonts-wqy-microhei'].filter(Boolean);
+if (missing.length > 0) {
   if (process.getuid?.() === 0) {
-    log('Installing Debian chromium (apt-get install -y chromium)…');
+    log(`Installing Debian packages: ${missing.join(' ')} (apt-get install -y)…`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    run('apt-get', ['install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
   }
   if (!existsSync(chromium)) {
-    process.stderr.write(`Chromium is missing at ${chromium}. Install it with: sudo apt-get install -y chromium\n` +
+    process.stderr.write(`Chromium is missing at ${chromium}. Install it with: sudo apt-get install -y chromium fonts-wqy-microhei\n` +
       '(or set CHROMIUM_PATH to a Chromium binary). The browser tests cannot run without it.\n');
     failed++;
     finish();
   }
+  if (!existsSync(cjkFont)) process.stderr.write('No CJK font (sudo apt-get install -y fonts-wqy-microhei): screenshots will show boxes for Chinese text.\n');
 }
 
 rmSync(results, { recursive: true, force: true });

@@ -33,7 +33,7 @@ export function toMarkResult(selector: string, check: MarkCheck): MarkResult {
 export async function assess(facts: PageFacts, ports: AssessPorts): Promise<{ input: AuditInput; findings: Finding[] }> {
   const marks: MarkResult[] = [];
   for (const m of facts.marks.filter((x) => x.kind === 'xinbiao')) {
-    marks.push(toMarkResult(m.selector, await verifyMark(m.token ?? '', { trust: ports.trust, pageUrl: facts.url, now: ports.now })));
+    marks.push(toMarkResult(m.selector, await verifyMark(m.token ?? '', { trust: ports.trust, pageUrl: facts.savedFrom ?? facts.url, now: ports.now })));
   }
   const lists: ListMatch[] = [];
   if (ports.lists) {

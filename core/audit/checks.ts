@@ -57,7 +57,10 @@ const markValid: Check = (input) => {
     const r = input.marks.find((x) => x.selector === m.selector);
     const ev = ['facts', markEvidence(input, m)];
     if (!r) out.push(f('mark-valid', 'needs-review', { zh: '标识未能验证', en: 'The mark could not be verified' }, ev, m.selector));
-    else if (r.outcome === 'genuine') out.push(f('mark-valid', 'pass', { zh: `标识有效（${r.issuer ?? '签发者'}）`, en: `Mark genuine (${r.issuer ?? 'issuer'})` }, ev, m.selector));
+    else if (r.outcome === 'copied' && /^file:/.test(input.facts.url) && !input.facts.savedFrom) {
+      // A saved file has no shop address of its own: the binding can only be checked against the live page.
+      out.push(f('mark-valid', 'needs-review', { zh: '本地保存的网页无法核对标识绑定的网店地址，请审查原网址', en: 'Saved page: the mark\'s shop binding cannot be checked here; audit the live address' }, ev, m.selector));
+    } else if (r.outcome === 'genuine') out.push(f('mark-valid', 'pass', { zh: `标识有效（${r.issuer ?? '签发者'}）`, en: `Mark genuine (${r.issuer ?? 'issuer'})` }, ev, m.selector));
     else {
       const p = MARK_PROBLEM[r.outcome];
       out.push(f('mark-valid', 'violation', { zh: `标识无效：${p.zh}`, en: `Mark invalid: ${p.en}` }, ev, m.selector));

@@ -96,9 +96,21 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
     viewport: options.viewport ?? { width: 0, height: 0 },
     subjects, marks, queryWindows, shownCodes, standardPositions, pageKind,
   };
+  const savedFrom = savedFromUrl(doc);
+  if (savedFrom) facts.savedFrom = savedFrom;
   if (licence) facts.licence = licence;
   for (const k of ['identityMark', 'creditLevel', 'selfDeclaration', 'riskWarning', 'individualSeller'] as const) if (cues[k]) facts[k] = cues[k];
   return facts;
+}
+
+/** Browsers put `<!-- saved from url=(0042)https://… -->` before <html> when they save a page. */
+function savedFromUrl(doc: Document): string | undefined {
+  for (const node of Array.from(doc.childNodes)) {
+    if (node.nodeType !== 8) continue; // Comment
+    const m = /saved from url=\(\d+\)(\S+)/.exec(node.nodeValue ?? '');
+    if (m && /^https?:\/\//.test(m[1]!)) return m[1]!;
+  }
+  return undefined;
 }
 
 const pathOf = (url: string) => { try { return new URL(url).pathname + new URL(url).search; } catch { return ''; } };

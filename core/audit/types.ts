@@ -55,6 +55,8 @@ export interface ShownQueryWindow extends Spot {
 /** Everything read from one page, as plain data (JSON-safe) so it can cross from a browser to Node and be kept as evidence. */
 export interface PageFacts {
   url: string;
+  /** Address a saved page came from (the browser's "saved from url" comment); marks are checked against it. */
+  savedFrom?: string;
   title: string;
   viewport: { width: number; height: number };
   subjects: ShownSubject[];

@@ -25,7 +25,7 @@ contain:layout style!important;font:14px/1.4 var(--xb-font,system-ui,-apple-syst
 /** The mark: a fixed box (no layout shift), one button filling it. */
 export const MARK_CSS = `
 :host{inline-size:min(100%,300px)!important;block-size:56px!important}
-.b{all:unset;display:flex;align-items:center;gap:8px;inline-size:100%;block-size:100%;padding:6px 10px;cursor:pointer;
+.b{all:unset;box-sizing:border-box;display:flex;align-items:center;gap:8px;inline-size:100%;block-size:100%;padding:6px 10px;cursor:pointer;
 background:var(--bg);border:1px solid var(--line);border-inline-start:4px solid var(--tone);border-radius:var(--r);color:var(--fg)}
 .b:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .t{display:flex;flex-direction:column;min-inline-size:0}

@@ -1,4 +1,5 @@
-// Writes docs/schema/*.json from the zod sources, so the documented formats cannot drift from the code.
+// Writes docs/schema/*.json and the validator data in core/validate/generated/ from the zod sources, so neither the
+// documented formats nor the zod-free validators (widget, content script) can drift from the code.
 // Usage: npx tsx scripts/gen-schemas.ts [--check]   (--check exits 1 when a committed file is out of date)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -6,6 +7,11 @@ import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
 import { CreditStatus } from '../core/model/schema';
 import { BatchRequest, BatchResponse, ErrorBody } from '../core/sources/protocol';
+import * as markSchemas from '../core/marks/schema';
+import * as modelSchemas from '../core/model/schema';
+import * as protocolSchemas from '../core/sources/protocol';
+import * as trustSchemas from '../core/trust/schema';
+import * as platformSchemas from '../extension/platform/schemas';
 
 export const SCHEMA_DIR = resolve(import.meta.dirname, '../docs/schema');
 
@@ -27,25 +33,177 @@ export function renderSchemas(): Map<string, string> {
   return out;
 }
 
+const read = (dir: string, f: string) => {
+  try {
+    return readFileSync(join(dir, f), 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
 /** Files whose committed text differs from what the zod sources give. */
 export function staleSchemas(dir = SCHEMA_DIR): string[] {
-  const read = (f: string) => {
-    try {
-      return readFileSync(join(dir, f), 'utf8');
-    } catch {
-      return undefined;
+  return [...renderSchemas()].filter(([file, text]) => read(dir, file) !== text).map(([file]) => file);
+}
+
+// ---- Validator data for core/validate (the zod-free validators of the widget and the content script) ----
+
+export const VALIDATE_DIR = resolve(import.meta.dirname, '../core/validate/generated');
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Node = { [k: string]: Json };
+
+/**
+ * Module → generated file. A whole module becomes a drop-in with the same export names (schemas compiled,
+ * constants copied, functions re-exported from core/validate/lite/<file>.ts); `only` picks and renames schemas.
+ */
+export const LITE_MODULES: { file: string; source: string; exports: Record<string, unknown>; only?: Record<string, string> }[] = [
+  { file: 'model', source: '../../model/schema', exports: modelSchemas },
+  { file: 'marks', source: '../../marks/schema', exports: markSchemas },
+  { file: 'trust', source: '../../trust/schema', exports: trustSchemas },
+  { file: 'protocol', source: '../../sources/protocol', exports: protocolSchemas },
+  { file: 'page-report', source: '../../../extension/platform/schemas', exports: platformSchemas, only: { PageReport: 'pageReportValidator' } },
+];
+
+const isZod = (v: unknown): v is z.core.$ZodType => typeof v === 'object' && v !== null && '_zod' in v;
+
+/** JSON Schema of one zod schema, with the refinements and regex flags JSON Schema would silently drop made explicit. */
+function validatorSchema(schema: z.core.$ZodType): Node {
+  const json = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      const refine: Node[] = [];
+      for (const check of (zodSchema._zod.def as { checks?: z.core.$ZodCheck[] }).checks ?? []) {
+        const def = check._zod.def as { check: string; format?: string; pattern?: RegExp; path?: string[]; error?: () => string };
+        if (def.check === 'custom') {
+          const message = def.error?.();
+          if (typeof message !== 'string') throw new Error('a refinement needs a fixed message: it names the implementation in core/validate/lite');
+          refine.push(def.path?.length ? { message, path: def.path } : { message });
+        }
+        if (def.pattern?.flags) throw new Error(`regex flags cannot be expressed: /${def.pattern.source}/${def.pattern.flags}`);
+      }
+      if (refine.length) (jsonSchema as Node).refine = refine;
+    },
+  }) as Node;
+  return compact(json);
+}
+
+/** Drops what the interpreter does not need: annotations, formats that the emitted pattern already is, implied types. */
+function compact(node: Json): Node {
+  const walk = (n: Json): Json => {
+    if (Array.isArray(n)) return n.map(walk);
+    if (n === null || typeof n !== 'object') return n;
+    const out: Node = {};
+    for (const [k, v] of Object.entries(n)) {
+      if (k === '$schema' || k === 'description' || k === 'title') continue;
+      // zod's date and date-time checks are exactly their regexes, which come along as `pattern`.
+      if (k === 'format' && typeof n.pattern === 'string') continue;
+      if (k === 'type' && v === 'string' && ('const' in n || 'enum' in n)) continue;
+      out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as Node).map(([p, s]) => [p, walk(s)])) : walk(v);
     }
+    return out;
   };
-  return [...renderSchemas()].filter(([file, text]) => read(file) !== text).map(([file]) => file);
+  return walk(node) as Node;
+}
+
+/** Moves every subschema that occurs more than once (and is not tiny) into shared `$defs`, replacing it by a `$ref`. */
+function dedupe(roots: Node[]): { roots: Node[]; defs: Record<string, Node> } {
+  // Only schema positions count and move; `properties` is a name → schema map; enum, const, refine are data.
+  const map = (n: Node, f: (v: Json) => Json): Node =>
+    Object.fromEntries(
+      Object.entries(n).map(([k, v]) => [
+        k,
+        k === 'properties' ? Object.fromEntries(Object.entries(v as Node).map(([p, s]) => [p, f(s)])) : k === 'items' ? f(v) : k === 'anyOf' || k === 'oneOf' ? (v as Json[]).map(f) : v,
+      ]),
+    );
+  const counts = new Map<string, number>();
+  const count = (n: Json): Json => {
+    const key = JSON.stringify(n);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    return map(n as Node, count);
+  };
+  roots.forEach(count);
+  const names = new Map<string, string>();
+  const defs: Record<string, Node> = {};
+  const swap = (n: Json, top = false): Json => {
+    const key = JSON.stringify(n);
+    if (top || (counts.get(key) ?? 0) < 2 || key.length <= 40) return map(n as Node, (x) => swap(x));
+    let name = names.get(key);
+    if (!name) {
+      name = `d${names.size}`;
+      names.set(key, name);
+      defs[name] = map(n as Node, (x) => swap(x));
+    }
+    return { $ref: `#/$defs/${name}` };
+  };
+  return { roots: roots.map((r) => swap(r, true) as Node), defs };
+}
+
+const HEADER = '// Generated by scripts/gen-schemas.ts from the zod schemas: do not edit (npx tsx scripts/gen-schemas.ts).\n';
+
+/** The text of every file in core/validate/generated/, by file name. */
+export function renderValidators(): Map<string, string> {
+  const schemas: { file: number; name: string; as: string; schema: Node }[] = [];
+  LITE_MODULES.forEach((m, file) => {
+    for (const [name, value] of Object.entries(m.exports)) {
+      if (isZod(value) && (!m.only || name in m.only)) schemas.push({ file, name, as: m.only?.[name] ?? name, schema: validatorSchema(value) });
+    }
+  });
+  const { roots, defs } = dedupe(schemas.map((s) => s.schema));
+  const out = new Map<string, string>();
+  out.set('defs.ts', `${HEADER}import type { SchemaData } from '../types';\n\n/** Subschemas shared by the generated validators. */\nexport const defs: Record<string, SchemaData> = ${JSON.stringify(defs)};\n`);
+  LITE_MODULES.forEach((m, file) => {
+    const lines: string[] = [];
+    const fromLite: string[] = [];
+    const mine = schemas.map((s, k) => ({ ...s, schema: roots[k]! })).filter((s) => s.file === file);
+    const refines = mine.some((s) => JSON.stringify(s.schema).includes('"refine"'));
+    for (const [name, value] of Object.entries(m.exports)) {
+      if (m.only) continue;
+      if (isZod(value)) continue;
+      if (typeof value === 'function') fromLite.push(name);
+      else if (value instanceof RegExp) lines.push(`export const ${name} = ${String(value)};`);
+      else if (['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'object' && value !== null)) lines.push(`export const ${name} = ${JSON.stringify(value)} as const;`);
+      else throw new Error(`cannot copy export ${name} of ${m.source}`);
+    }
+    for (const s of mine) {
+      lines.push(`export const ${s.as}: Validator<output<typeof src.${s.name}>> = /* @__PURE__ */ compile(${JSON.stringify(s.schema)}, options);`);
+    }
+    const text = [
+      HEADER,
+      `import type { output } from 'zod/mini';`,
+      `import type * as src from '${m.source}';`,
+      `import { compile } from '../compile';`,
+      `import type { Validator } from '../types';`,
+      `import { defs } from './defs';`,
+      ...(refines ? [`import { refines } from '../lite/${m.file}';`] : []),
+      ...(fromLite.length ? [`export { ${fromLite.join(', ')} } from '../lite/${m.file}';`] : []),
+      '',
+      `const options = { defs${refines ? ', refines' : ''} };`,
+      '',
+      ...lines,
+      '',
+    ].join('\n');
+    out.set(`${m.file}.ts`, text);
+  });
+  return out;
+}
+
+/** Generated validator files whose committed text differs from what the zod sources give. */
+export function staleValidators(dir = VALIDATE_DIR): string[] {
+  return [...renderValidators()].filter(([file, text]) => read(dir, file) !== text).map(([file]) => file);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.argv.includes('--check')) {
-    const stale = staleSchemas();
-    for (const f of stale) process.stderr.write(`out of date: docs/schema/${f} (run npx tsx scripts/gen-schemas.ts)\n`);
+    const stale = [...staleSchemas().map((f) => `docs/schema/${f}`), ...staleValidators().map((f) => `core/validate/generated/${f}`)];
+    for (const f of stale) process.stderr.write(`out of date: ${f} (run npx tsx scripts/gen-schemas.ts)\n`);
     process.exit(stale.length ? 1 : 0);
   }
   mkdirSync(SCHEMA_DIR, { recursive: true });
   for (const [file, text] of renderSchemas()) writeFileSync(join(SCHEMA_DIR, file), text);
-  process.stderr.write(`wrote ${renderSchemas().size} schemas to docs/schema/\n`);
+  mkdirSync(VALIDATE_DIR, { recursive: true });
+  const validators = renderValidators();
+  for (const [file, text] of validators) writeFileSync(join(VALIDATE_DIR, file), text);
+  process.stderr.write(`wrote ${renderSchemas().size} schemas to docs/schema/ and ${validators.size} files to core/validate/generated/\n`);
 }

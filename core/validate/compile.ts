@@ -1,0 +1,194 @@
+import { codePointLength } from './code-points';
+import type { CompileOptions, Issue, Refine, SchemaData, Validator } from './types';
+
+type Path = (string | number)[];
+/** Checks a value, adds issues, and returns the value zod would return (objects stripped, URLs trimmed). */
+type Check = (value: unknown, path: Path, issues: Issue[]) => unknown;
+
+const KEYWORDS = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'anyOf', 'oneOf', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'format', '$ref', 'refine']);
+
+/** Adds an issue; returns undefined, the value of a failed check. */
+const fail = (path: Path, issues: Issue[], message: string): undefined => void issues.push({ path, message });
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const TYPES: Record<string, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  // zod rejects NaN and ±Infinity; integers must also be safe, which the emitted minimum/maximum enforce.
+  number: Number.isFinite as (v: unknown) => boolean,
+  integer: Number.isInteger as (v: unknown) => boolean,
+  boolean: (v) => typeof v === 'boolean',
+  array: Array.isArray,
+  object: isObject,
+};
+
+/** z.url(): anything the URL parser accepts after trimming; the value comes back trimmed, tabs and newlines removed. */
+function checkUri(v: string): string | undefined {
+  const trimmed = v.trim();
+  try {
+    new URL(trimmed);
+  } catch {
+    return undefined;
+  }
+  return trimmed.replace(/[\t\n\r]/g, '');
+}
+
+/**
+ * Turns validator data from scripts/gen-schemas.ts into a validator that accepts, rejects and returns exactly what
+ * the zod schema it came from does. Throws on any keyword it does not implement, so an unsupported schema change
+ * fails at build and test time, not in a shopper's browser.
+ */
+export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Validator<T> {
+  const refs = new Map<string, Check>();
+
+  function ref(name: string): Check {
+    const known = refs.get(name);
+    if (known) return known;
+    const target = options.defs?.[name];
+    if (!target) throw new Error(`validate: no $defs entry ${name}`);
+    let built: Check | undefined;
+    const c: Check = (v, p, i) => built!(v, p, i);
+    refs.set(name, c);
+    built = node(target);
+    return c;
+  }
+
+  function node(s: SchemaData): Check {
+    for (const k in s) if (!KEYWORDS.has(k)) throw new Error(`validate: unsupported keyword ${k}`);
+    if (s.$ref !== undefined) {
+      const m = /^#\/\$defs\/(.+)$/.exec(s.$ref as string);
+      if (!m || Object.keys(s).length > 1) throw new Error(`validate: unsupported $ref ${JSON.stringify(s)}`);
+      return ref(m[1]!);
+    }
+    const checks: Check[] = [];
+
+    const is = s.type === undefined ? undefined : TYPES[s.type as string];
+    if (s.type !== undefined && !is) throw new Error(`validate: unsupported type ${String(s.type)}`);
+    if ('const' in s) checks.push((v, p, i) => (v === s.const ? v : fail(p, i, `expected ${JSON.stringify(s.const)}`)));
+    if (s.enum) {
+      const values = s.enum as unknown[];
+      checks.push((v, p, i) => (values.includes(v) ? v : fail(p, i, `expected one of ${values.join(', ')}`)));
+    }
+    if (s.anyOf) checks.push(unionCheck(s.anyOf as SchemaData[], false));
+    if (s.oneOf) checks.push(unionCheck(s.oneOf as SchemaData[], true));
+    stringChecks(s, checks);
+    numberChecks(s, checks);
+    if (s.minItems !== undefined || s.maxItems !== undefined || s.items !== undefined) checks.push(arrayCheck(s));
+    if (s.properties !== undefined || s.required !== undefined || s.additionalProperties !== undefined) checks.push(objectCheck(s));
+    const refine = s.refine ? refineCheck(s.refine as { message: string; path?: Path }[]) : undefined;
+
+    return (v, p, i) => {
+      const before = i.length;
+      // A wrong type ends the checks of this node, as in zod; the other checks all report.
+      if (is && !is(v)) return fail(p, i, `expected ${String(s.type)}`);
+      for (const c of checks) {
+        const n = i.length;
+        const r = c(v, p, i);
+        if (i.length === n) v = r;
+      }
+      // Refinements see a value that passed everything else (zod skips them after a type error; any other issue fails the parse anyway).
+      return refine && i.length === before ? refine(v, p, i) : v;
+    };
+  }
+
+  /** z.union (anyOf): the first form that fits wins; z.xor (oneOf): exactly one form may fit. */
+  function unionCheck(forms: SchemaData[], exclusive: boolean): Check {
+    const checks = forms.map(node);
+    return (v, p, i) => {
+      let out: unknown;
+      let fits = 0;
+      for (const c of checks) {
+        const own: Issue[] = [];
+        const r = c(v, p, own);
+        if (!own.length && !fits++) out = r;
+        if (fits && !exclusive) break;
+      }
+      return fits === 1 || (fits && !exclusive) ? out : fail(p, i, exclusive && fits ? 'fits more than one form' : 'fits no allowed form');
+    };
+  }
+
+  function stringChecks(s: SchemaData, checks: Check[]) {
+    const { minLength: min, maxLength: max, pattern, format } = s as { minLength?: number; maxLength?: number; pattern?: string; format?: string };
+    const str = (f: (v: string, p: Path, i: Issue[]) => unknown): Check => (v, p, i) => (typeof v === 'string' ? f(v, p, i) : v);
+    if (min !== undefined) checks.push(str((v, p, i) => (codePointLength(v) >= min ? v : fail(p, i, `at least ${min} characters`))));
+    if (max !== undefined) checks.push(str((v, p, i) => (codePointLength(v) <= max ? v : fail(p, i, `at most ${max} characters`))));
+    if (pattern !== undefined) {
+      const re = new RegExp(pattern);
+      checks.push(str((v, p, i) => (re.test(v) ? v : fail(p, i, `must match ${pattern}`))));
+    }
+    if (format !== undefined) {
+      // zod's url check replaces the value, so its order against other string checks would matter: refuse the mix.
+      if (format !== 'uri' || min !== undefined || max !== undefined || pattern !== undefined) throw new Error(`validate: unsupported format ${format} here`);
+      checks.push(str((v, p, i) => checkUri(v) ?? fail(p, i, 'must be a URL')));
+    }
+  }
+
+  function numberChecks(s: SchemaData, checks: Check[]) {
+    const { minimum: min, maximum: max } = s as { minimum?: number; maximum?: number };
+    if (min !== undefined) checks.push((v, p, i) => (typeof v !== 'number' || v >= min ? v : fail(p, i, `at least ${min}`)));
+    if (max !== undefined) checks.push((v, p, i) => (typeof v !== 'number' || v <= max ? v : fail(p, i, `at most ${max}`)));
+  }
+
+  function arrayCheck(s: SchemaData): Check {
+    const { minItems: min, maxItems: max } = s as { minItems?: number; maxItems?: number };
+    const item = s.items === undefined ? undefined : node(s.items as SchemaData);
+    return (v, p, i) => {
+      if (!Array.isArray(v)) return v;
+      if (min !== undefined && v.length < min) fail(p, i, `at least ${min} items`);
+      if (max !== undefined && v.length > max) fail(p, i, `at most ${max} items`);
+      return item ? Array.from(v, (x, k) => item(x, [...p, k], i)) : v;
+    };
+  }
+
+  function objectCheck(s: SchemaData): Check {
+    const props = Object.entries((s.properties ?? {}) as Record<string, SchemaData>).map(([k, d]) => [k, node(d)] as const);
+    const required = new Set((s.required ?? []) as string[]);
+    for (const k of required) if (!props.some(([n]) => n === k)) throw new Error(`validate: required ${k} has no schema`);
+    if (s.additionalProperties !== undefined && s.additionalProperties !== false) throw new Error('validate: unsupported additionalProperties');
+    const strict = s.additionalProperties === false;
+    return (v, p, i) => {
+      if (!isObject(v)) return v;
+      // zod objects strip unknown keys: the result is a fresh object with the known ones, in schema order.
+      const out: Record<string, unknown> = {};
+      for (const [k, check] of props) {
+        const x = v[k];
+        if (x === undefined && !required.has(k)) {
+          if (k in v) out[k] = undefined;
+          continue;
+        }
+        const r = check(x, [...p, k], i);
+        if (r !== undefined || k in v) out[k] = r;
+      }
+      if (strict) for (const k of Object.keys(v)) if (!props.some(([n]) => n === k)) fail([...p, k], i, 'unknown key');
+      return out;
+    };
+  }
+
+  function refineCheck(list: { message: string; path?: Path }[]): Check {
+    const fns = list.map(({ message, path = [] }) => {
+      const fn: Refine | undefined = options.refines?.[message];
+      if (!fn) throw new Error(`validate: no implementation for refinement "${message}"`);
+      return [fn as (v: unknown) => boolean, message, path] as const;
+    });
+    return (v, p, i) => {
+      for (const [fn, message, path] of fns) if (!fn(v)) i.push({ path: [...p, ...path], message });
+      return v;
+    };
+  }
+
+  const root = node(schema);
+  const safeParse = (value: unknown) => {
+    const issues: Issue[] = [];
+    const data = root(value, [], issues) as T;
+    return issues.length ? { success: false as const, error: { issues } } : { success: true as const, data };
+  };
+  return {
+    safeParse,
+    parse(value) {
+      const r = safeParse(value);
+      if (r.success) return r.data;
+      throw new Error(r.error.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; '));
+    },
+    ...(Array.isArray(schema.enum) ? { options: schema.enum as string[] } : {}),
+  };
+}

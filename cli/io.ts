@@ -70,3 +70,18 @@ export function strFlag(parsed: ParsedArgs, name: string): string | undefined {
   const v = parsed.flags.get(name);
   return typeof v === 'string' ? v : undefined;
 }
+
+/** A command made of subcommands (`xinbiao mark sign|verify`): dispatches on the first argument. */
+export function withSubcommands(summary: string, help: string, subs: Record<string, (args: string[]) => Promise<number>>): Command {
+  const names = Object.keys(subs).join(' or ');
+  return {
+    summary,
+    help,
+    async run(args) {
+      const [sub, ...rest] = args;
+      const run = sub ? subs[sub] : undefined;
+      if (!run) throw new UsageError(sub ? `unknown subcommand '${sub}' (${names})` : `give a subcommand: ${names}`);
+      return run(rest);
+    },
+  };
+}

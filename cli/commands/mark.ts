@@ -1,5 +1,5 @@
 import { MarkPayload, signMark, verifyMark } from '../../core/marks';
-import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command } from '../io';
+import { EXIT, UsageError, emit, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { InputError, readJsonFile, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
 
@@ -68,14 +68,4 @@ async function verify(args: string[]): Promise<number> {
   });
 }
 
-const command: Command = {
-  summary: 'issue and check signed shop marks',
-  help,
-  async run(args) {
-    const [sub, ...rest] = args;
-    if (sub === 'sign') return sign(rest);
-    if (sub === 'verify') return verify(rest);
-    throw new UsageError(sub ? `unknown subcommand '${sub}' (sign or verify)` : 'give a subcommand: sign or verify');
-  },
-};
-export default command;
+export default withSubcommands('issue and check signed shop marks', help, { sign, verify });

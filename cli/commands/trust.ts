@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { TrustList, signTrustList, verifyTrustList } from '../../core/trust';
-import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command } from '../io';
+import { EXIT, UsageError, emit, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { InputError, readJsonFile, readPrivateKey, readPublicKey, withInputErrors } from './keys';
 
 const help = `Usage: xinbiao trust sign --key ROOT.private.jwk.json --in issuers.json --out trust.jws
@@ -94,14 +94,4 @@ async function verify(args: string[]): Promise<number> {
   });
 }
 
-const command: Command = {
-  summary: 'publish and check the signed trust list of issuers',
-  help,
-  async run(args) {
-    const [sub, ...rest] = args;
-    if (sub === 'sign') return sign(rest);
-    if (sub === 'verify') return verify(rest);
-    throw new UsageError(sub ? `unknown subcommand '${sub}' (sign or verify)` : 'give a subcommand: sign or verify');
-  },
-};
-export default command;
+export default withSubcommands('publish and check the signed trust list of issuers', help, { sign, verify });

@@ -1,3 +1,4 @@
+import { OUTCOME_TEXT } from '../marks/outcome';
 import { parseUscc, toHalfWidth } from '../identifiers';
 import type { AuditInput, Box, Finding, MarkResult, Outcome, Spot, Text2 } from './types';
 
@@ -6,15 +7,6 @@ export type Check = (input: AuditInput) => Finding[];
 
 const f = (ruleId: string, outcome: Outcome, message: Text2, evidence: string[], selector?: string): Finding =>
   selector === undefined ? { ruleId, outcome, message, evidence } : { ruleId, outcome, message, evidence, selector };
-
-const MARK_PROBLEM: Record<Exclude<MarkResult['outcome'], 'genuine'>, Text2> = {
-  copied: { zh: '标识绑定的是另一家网店，疑似复制', en: 'the mark is bound to another shop: copied' },
-  tampered: { zh: '标识内容被篡改，签名不符', en: 'the mark was altered: signature does not match' },
-  expired: { zh: '标识已过期', en: 'the mark has expired' },
-  'unknown-issuer': { zh: '签发者不在信任列表中', en: 'the issuer is not on the trust list' },
-  'revoked-key': { zh: '签名密钥已被吊销', en: 'the signing key has been revoked' },
-  malformed: { zh: '标识格式错误', en: 'the mark is malformed' },
-};
 
 const markEvidence = (input: AuditInput, m: { selector: string }) => `mark:${input.facts.marks.findIndex((x) => x.selector === m.selector)}`;
 const genuine = (input: AuditInput) => input.marks.filter((m) => m.outcome === 'genuine');
@@ -62,8 +54,7 @@ const markValid: Check = (input) => {
       out.push(f('mark-valid', 'needs-review', { zh: '本地保存的网页无法核对标识绑定的网店地址，请审查原网址', en: 'Saved page: the mark\'s shop binding cannot be checked here; audit the live address' }, ev, m.selector));
     } else if (r.outcome === 'genuine') out.push(f('mark-valid', 'pass', { zh: `标识有效（${r.issuer ?? '签发者'}）`, en: `Mark genuine (${r.issuer ?? 'issuer'})` }, ev, m.selector));
     else {
-      const p = MARK_PROBLEM[r.outcome];
-      out.push(f('mark-valid', 'violation', { zh: `标识无效：${p.zh}`, en: `Mark invalid: ${p.en}` }, ev, m.selector));
+      out.push(f('mark-valid', 'violation', OUTCOME_TEXT[r.outcome], ev, m.selector));
     }
   }
   for (const m of samr) {

@@ -76,7 +76,7 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
   }
   for (const el of page.queryEls) queryWindows.push({ kind: 'xinbiao-query', site: null, name: null, region: null, href: null, element: el });
 
-  const fields = labelledFields(page.text);
+  const fields = labelledFields(page.text, page.starts);
   for (const group of groupFields(fields)) {
     const first = group.code ?? group.name!;
     const el = elementAt(page, first.start);

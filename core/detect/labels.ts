@@ -19,7 +19,9 @@ const byLength = (a: string, b: string) => b.length - a.length;
 const alt = (labels: string[]) => [...labels].sort(byLength).join('|');
 const NAME_SET = new Set(NAME_LABELS);
 // A label, an optional bracketed note such as （统一社会信用代码）, then spaces and half- or full-width colons.
-const LABEL = new RegExp(`(${alt([...CODE_LABELS, ...NAME_LABELS])})(?:[ \\t]*[（(][^()（）\\n]{1,12}[)）])?[\\s:：]*`, 'g');
+const LABEL = new RegExp(`(${alt([...CODE_LABELS, ...NAME_LABELS])})((?:[ \\t]*[（(][^()（）\\n]{1,12}[)）])?)([\\s:：]*)`, 'g');
+// Letters (Chinese included) and digits: a label glued to one of these on either side is part of a sentence.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const ANY_LABEL = new RegExp(alt([...CODE_LABELS, ...NAME_LABELS, ...STOP_LABELS]));
 const CODE_VALUE = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{9,24}/y;
 const NAME_VALUE = /[^\s:：|｜,，;；、]{2,120}/y;
@@ -38,14 +40,23 @@ export interface LabelledField {
   checksum?: 'ok' | 'mismatch';
 }
 
-/** Labelled codes and names in text, in order. Codes that are not a USCC or 15-digit 注册号 shape are dropped. */
-export function labelledFields(text: string): LabelledField[] {
+/**
+ * Labelled codes and names in text, in order. Codes that are not a USCC or 15-digit 注册号 shape are dropped.
+ * A label counts only where it is used as one (see `standsAsLabel`), never inside a sentence.
+ *
+ * @param text page text or an attribute's text
+ * @param nodeStarts offsets in `text` where text nodes start, ascending: a label whose text node ends where
+ *   the value's begins stands alone in its own element
+ */
+export function labelledFields(text: string, nodeStarts: readonly number[] = []): LabelledField[] {
   const out: LabelledField[] = [];
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
     const label = m[1]!;
     const at = LABEL.lastIndex;
-    if (NAME_SET.has(label)) {
+    const isCode = !NAME_SET.has(label);
+    if (!standsAsLabel(text, m.index, m.index + label.length + m[2]!.length, m[3]!, isCode, nodeStarts)) continue;
+    if (!isCode) {
       NAME_VALUE.lastIndex = at;
       const v = NAME_VALUE.exec(text);
       const name = v ? cleanName(v[0]) : '';
@@ -58,6 +69,33 @@ export function labelledFields(text: string): LabelledField[] {
     }
   }
   return out;
+}
+
+/**
+ * A label is one when a colon follows it (after spaces), or when it stands alone as a word: nothing but the start
+ * of the text, a space, a line break or punctuation before it, and a space, a line break or the end of its text
+ * node (the value sits in the next element) after it. A code label may also run straight into the code's letters
+ * and digits (统一社会信用代码91330106MA2H7Q0139): a code is never prose. So 企业名称 in "除企业名称通过认证之外"
+ * or "企业名称变更后…" is not a label.
+ */
+function standsAsLabel(text: string, start: number, end: number, separators: string, code: boolean, nodeStarts: readonly number[]): boolean {
+  if (separators.includes(':') || separators.includes('：')) return true;
+  if (code && separators === '' && end < text.length && /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(text[end]!)) return true;
+  if (start > 0 && WORD_CHAR.test(text[start - 1]!)) return false;
+  return separators !== '' || end === text.length || startsNode(nodeStarts, end);
+}
+
+/** Whether a text node starts at this offset (binary search over ascending starts). */
+function startsNode(starts: readonly number[], offset: number): boolean {
+  let lo = 0, hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = starts[mid]!;
+    if (s === offset) return true;
+    if (s < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function readCode(raw: string): { code: string; kind: 'uscc' | 'regno15'; checksum: 'ok' | 'mismatch' } | null {

@@ -42,6 +42,13 @@ describe('xinbiao detect', () => {
     expect(help.stdout).toMatch(/Usage: xinbiao detect <file\.html…>/);
   });
 
+  it('reports only the operator on the Tmall 资质 page, not a name read from its note', () => {
+    const r = run('test/fixtures/sites/tmall/licence.html', `${PAGES}/prose-labels.html`);
+    expect(r.code).toBe(0);
+    expect(r.lines[0].subjects.map((s: { uscc: string; name: string }) => [s.uscc, s.name])).toEqual([['91330106MA2H7Q0139', '杭州示例优品商贸有限公司']]);
+    expect(r.lines[1].subjects.map((s: { uscc: string; name: string }) => [s.uscc, s.name])).toEqual([['91350203MA8R2K6T0W', '厦门鹭岛茶仓商贸有限公司']]);
+  });
+
   it('returns hostile names as JSON strings', () => {
     const r = run(`${PAGES}/hostile.html`);
     expect(r.code).toBe(0);

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { detect } from '../../../core/detect';
+import { labelledFields } from '../../../core/detect/labels';
+
+const PAGES = join(import.meta.dirname, '../../fixtures/pages');
+const USCC = '91350203MA8R2K6T0W';
+const fields = (text: string, starts?: number[]) => labelledFields(text, starts).map((f) => [f.label, f.value]);
+const subjectsOf = (html: string) =>
+  detect(new JSDOM(`<!doctype html><html><body>${html}</body></html>`).window.document).subjects.map((s) => [s.uscc, s.name]);
+
+describe('labels in sentences are not labels', () => {
+  it.each([
+    '以上营业执照信息，除企业名称通过认证之外，其余信息由卖家自行申报填写。',
+    '请核对统一社会信用代码是否一致，如不一致请勿下单。',
+    '企业名称变更后，商家须在 15 日内更新公示信息。',
+    '个体工商户的注册号为 15 位数字，2016 年后统一换发为统一社会信用代码。',
+    '公司名称相同的店铺不一定属于同一经营者，经营主体名称以营业执照为准。',
+    '统一社会信用代码是营业执照上的18位代码，注册号是旧版执照的号码',
+    `请确认店铺的企业名称 与营业执照一致，核对信用代码 ${USCC}`,
+  ])('%s', (sentence) => {
+    expect(fields(sentence)).toEqual([]);
+    expect(fields(`\n${sentence}\n`, [1])).toEqual([]);
+  });
+
+  it('a label in its own inline element inside a sentence stays prose', () => {
+    expect(subjectsOf('<p>请确认<b>企业名称</b>与营业执照上的名称一致</p>')).toEqual([]);
+  });
+});
+
+describe('labels as platforms write them', () => {
+  it('followed by a half- or full-width colon, with or without a note, anywhere in the text', () => {
+    expect(fields(`平台运营：企业名称：杭州示例优品商贸有限公司　统一社会信用代码:${USCC}`)).toEqual([
+      ['企业名称', '杭州示例优品商贸有限公司'], ['统一社会信用代码', USCC],
+    ]);
+    expect(fields(`企业注册号（统一社会信用代码） ： ${USCC}`)).toEqual([['企业注册号', USCC]]);
+  });
+
+  it('standing alone as a word: a space or a line break on both sides', () => {
+    expect(fields(`营业执照 北京京东叁佰陆拾度电子商务有限公司 统一社会信用代码 ${USCC}`)).toEqual([['统一社会信用代码', USCC]]);
+    expect(fields(`企业名称\n厦门鹭岛茶仓商贸有限公司\n统一社会信用代码\n${USCC}`)).toEqual([
+      ['企业名称', '厦门鹭岛茶仓商贸有限公司'], ['统一社会信用代码', USCC],
+    ]);
+  });
+
+  it('alone in its own element with the value in the next one (text node boundaries)', () => {
+    expect(fields('企业名称厦门鹭岛茶仓商贸有限公司', [0, 4])).toEqual([['企业名称', '厦门鹭岛茶仓商贸有限公司']]);
+    expect(fields('企业名称厦门鹭岛茶仓商贸有限公司', [0])).toEqual([]);
+    expect(subjectsOf(`<div><span>企业名称</span><span>厦门鹭岛茶仓商贸有限公司</span></div><div><span>统一社会信用代码</span><span>${USCC}</span></div>`))
+      .toEqual([[USCC, '厦门鹭岛茶仓商贸有限公司']]);
+  });
+
+  it('a code label may run straight into the code; a name label may not run into the name', () => {
+    expect(fields(`统一社会信用代码${USCC}`)).toEqual([['统一社会信用代码', USCC]]);
+    expect(fields('企业名称厦门鹭岛茶仓商贸有限公司')).toEqual([]);
+  });
+});
+
+describe('a page of help text around the licence', () => {
+  it('gives the licence and nothing from the sentences', () => {
+    const doc = new JSDOM(readFileSync(join(PAGES, 'prose-labels.html'), 'utf8')).window.document;
+    const r = detect(doc);
+    expect(r.subjects.map((s) => ({ uscc: s.uscc, name: s.name, source: s.source, role: s.role }))).toEqual([
+      { uscc: USCC, name: '厦门鹭岛茶仓商贸有限公司', source: 'label', role: 'shop' },
+    ]);
+    expect(r.subjects[0]!.element?.localName).toBe('dd');
+  });
+});

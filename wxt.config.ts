@@ -2,7 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SITES, contentMatches } from './extension/sites';
+import { SITES, contentExcludes, contentMatches, hostMatches } from './extension/sites';
+import { shopProbe } from './extension/runtime/may-hold-shop';
 
 const SAMPLES = resolve(import.meta.dirname, 'samples');
 // The demo lists, trust list and root key ship inside the extension (public/samples/), copied from samples/ at build.
@@ -21,10 +22,15 @@ export default defineConfig({
     name: '信标 XinBiao',
     description: '看清网店背后的经营者与信用：亮照、亮标、信用等级、红黑名单。Who runs this shop, and can I trust them?',
     default_locale: undefined,
-    permissions: ['storage', 'alarms'],
+    // scripting: the content script's small first part has the background inject detection and the badge on demand.
+    permissions: ['storage', 'alarms', 'scripting'],
     // Supported platforms and the localhost demo pages; anything else only after the shopper grants it.
-    host_permissions: contentMatches(SITES),
-    optional_permissions: ['scripting'],
+    host_permissions: hostMatches(SITES),
+    // The small first part (entrypoints/shop.content) only on the adapters' shop/item/licence pages; written here so
+    // the script itself carries no adapter data.
+    content_scripts: [
+      { matches: contentMatches(SITES), exclude_matches: contentExcludes(SITES), js: ['content-scripts/shop.js'], run_at: 'document_idle' },
+    ],
     // '<all_urls>': audit mode's screenshots (captureVisibleTab), asked for only when the inspector allows screenshots.
     optional_host_permissions: ['*://*/*', '<all_urls>'],
     action: { default_title: '信标 XinBiao' },
@@ -41,6 +47,7 @@ export default defineConfig({
   },
   webExt: { disabled: true },
   vite: () => ({
+    define: { __XINBIAO_PROBE__: JSON.stringify(shopProbe(SITES)) },
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   }),
   zip: {

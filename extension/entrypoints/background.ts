@@ -3,12 +3,14 @@ import { settings } from '../platform/storage';
 import { handlers } from '../background/handlers';
 import { seedBundled, serially, subscriptions } from '../background/lists';
 import { syncGenericScript } from '../background/generic';
+import { onLoadPage } from '../background/inject-page';
 
 const ALARM = 'xinbiao-list-updates';
 
 // The only place that resolves statuses; everything it keeps lives in IndexedDB or extension storage, not memory.
 export default defineBackground(() => {
   listen(handlers);
+  browser.runtime.onMessage.addListener(onLoadPage);
 
   browser.runtime.onInstalled.addListener(() => {
     void seedBundled().catch((err) => console.warn('sample lists', err));
@@ -22,4 +24,8 @@ export default defineBackground(() => {
     if (alarm.name === ALARM) void subscriptions().then((s) => serially(() => s.updateDue())).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`tab-${tabId}`));
+  // A new page starts with no report: on a page without a shop the content script never sends one.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void browser.storage.session.remove(`tab-${tabId}`);
+  });
 });

@@ -8,6 +8,9 @@ export default defineSite({
   id: '1688',
   name: { zh: '1688', en: '1688' },
   matches: ['*://*.1688.com/*'],
+  // Offers (detail.1688.com/offer/…) and each supplier's winport subdomain with its 公司档案.
+  pages: ['*://*.1688.com/*'],
+  exclude: ['*://www.1688.com/*', '*://s.1688.com/*', '*://login.1688.com/*', '*://work.1688.com/*', '*://cart.1688.com/*', '*://trade.1688.com/*'],
   testPaths: ['/sites/1688/'],
   selectors: {
     shopName: [

@@ -16,8 +16,15 @@ export interface SiteSelectors {
 export interface SiteAdapter {
   id: string;
   name: { zh: string; en: string };
-  /** Real page URLs, as WebExtension match patterns (also the manifest's host permissions). */
+  /** The platform's hosts, as WebExtension match patterns: the manifest's host permissions. */
   matches: string[];
+  /**
+   * Shop, item and licence pages, as match patterns: the only pages the content script is injected into (and the
+   * pages a single-page app of the platform may move to without a reload).
+   */
+  pages: string[];
+  /** Pages inside `pages` that never show one shop (home, search, cart, login): the manifest's exclude_matches. */
+  exclude: string[];
   /** Path prefixes of the recorded pages served on localhost for the demo and tests. */
   testPaths: string[];
   selectors: SiteSelectors;

@@ -8,6 +8,9 @@ export default defineSite({
   id: 'douyin',
   name: { zh: '抖音电商', en: 'Douyin shop' },
   matches: ['*://haohuo.jinritemai.com/*', '*://*.jinritemai.com/*', '*://www.douyin.com/*'],
+  // Product and shop views of the shop site; douyin.com opens shop windows inside its single-page app.
+  pages: ['*://haohuo.jinritemai.com/*', '*://*.jinritemai.com/views/*', '*://www.douyin.com/*'],
+  exclude: ['*://www.douyin.com/search/*', '*://www.douyin.com/user/self*'],
   testPaths: ['/sites/douyin/'],
   selectors: {
     shopName: [

@@ -9,4 +9,4 @@ import s1688 from './1688';
 export const SITES: readonly SiteAdapter[] = [tmall, jd, pinduoduo, douyin, s1688];
 
 export { defineSite, TEST_HOSTS, type SiteAdapter, type SiteSelectors } from './define-site';
-export { siteFor, matchesPattern, contentMatches } from './match';
+export { siteFor, matchesPattern, contentMatches, contentExcludes, hostMatches } from './match';

@@ -8,6 +8,9 @@ export default defineSite({
   id: 'jd',
   name: { zh: '京东', en: 'JD' },
   matches: ['*://mall.jd.com/*', '*://item.jd.com/*', '*://*.jd.com/showLicence-*', '*://*.jd.hk/*'],
+  // Shop homes (mall.jd.com/index-<shopId>.html), items, licence pages (showLicence-<shopId>.html), JD Worldwide.
+  pages: ['*://mall.jd.com/*', '*://item.jd.com/*', '*://*.jd.com/showLicence-*', '*://item.jd.hk/*', '*://mall.jd.hk/*', '*://npcitem.jd.hk/*'],
+  exclude: [],
   testPaths: ['/sites/jd/'],
   selectors: {
     shopName: [

@@ -15,7 +15,7 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   return new RegExp(`^${path.split('*').map(escape).join('.*')}$`).test(url.pathname + url.search);
 }
 
-/** The adapter for a page: its real patterns, or its recorded-page path on a localhost test host. */
+/** The adapter for a page: one of its shop/item/licence pages, or its recorded-page path on a localhost test host. */
 export function siteFor(href: string, sites: readonly SiteAdapter[]): SiteAdapter | undefined {
   let url: URL;
   try {
@@ -24,10 +24,25 @@ export function siteFor(href: string, sites: readonly SiteAdapter[]): SiteAdapte
     return undefined;
   }
   if (TEST_HOSTS.includes(url.hostname)) return sites.find((s) => s.testPaths.some((p) => url.pathname.startsWith(p)));
-  return sites.find((s) => s.matches.some((p) => matchesPattern(p, url)));
+  return sites.find((s) => s.pages.some((p) => matchesPattern(p, url)) && !s.exclude.some((p) => matchesPattern(p, url)));
 }
 
-/** Manifest match patterns for the content script: every platform, plus the localhost test hosts. */
+/**
+ * Where the content script is injected: every adapter's shop/item/licence pages and its recorded pages on the
+ * localhost test hosts. A match pattern names no port and then matches every port (Chrome and Firefox alike),
+ * so the fixture server may listen anywhere.
+ */
 export function contentMatches(sites: readonly SiteAdapter[]): string[] {
+  const test = sites.flatMap((s) => s.testPaths.flatMap((p) => TEST_HOSTS.map((h) => `http://${h}${p}*`)));
+  return [...new Set([...sites.flatMap((s) => s.pages), ...test])];
+}
+
+/** Pages inside contentMatches that never show one shop. */
+export function contentExcludes(sites: readonly SiteAdapter[]): string[] {
+  return [...new Set(sites.flatMap((s) => s.exclude))];
+}
+
+/** Host permissions: every platform's hosts and the localhost test hosts (the heavy part is injected there on demand). */
+export function hostMatches(sites: readonly SiteAdapter[]): string[] {
   return [...new Set([...sites.flatMap((s) => s.matches), ...TEST_HOSTS.map((h) => `http://${h}/*`)])];
 }

@@ -8,6 +8,9 @@ export default defineSite({
   id: 'pinduoduo',
   name: { zh: '拼多多', en: 'Pinduoduo' },
   matches: ['*://mobile.yangkeduo.com/*', '*://*.pinduoduo.com/*'],
+  // The shopping site is one single-page app on mobile.yangkeduo.com (goods, mall page, 店铺资质 without reloads).
+  pages: ['*://mobile.yangkeduo.com/*'],
+  exclude: ['*://mobile.yangkeduo.com/login.html*', '*://mobile.yangkeduo.com/search_result.html*', '*://mobile.yangkeduo.com/orders.html*'],
   testPaths: ['/sites/pinduoduo/'],
   selectors: {
     shopName: [

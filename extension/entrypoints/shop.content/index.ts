@@ -1,16 +1,11 @@
-import { SITES, contentMatches, siteFor } from '../../sites';
-import { runPage } from '../../runtime/run-page';
+import { startStub } from '../../runtime/stub';
 
-// Runs on the supported platforms (and the localhost demo pages); anything else returns before touching the DOM.
+// The small first part on the adapters' shop/item/licence pages (and their recorded copies on localhost). Its
+// manifest entry is written in wxt.config.ts from the adapters, so that no adapter data ships in this file.
+// Detection and the badge are injected later, by the background, once the page may hold a shop.
 export default defineContentScript({
-  matches: contentMatches(SITES),
+  matches: [],
+  registration: 'runtime',
   runAt: 'document_idle',
-  main(ctx) {
-    const site = siteFor(location.href, SITES);
-    if (!site) return;
-    const g = globalThis as { __xinbiaoRunning?: boolean };
-    if (g.__xinbiaoRunning) return; // the any-site script may be registered too
-    g.__xinbiaoRunning = true;
-    void runPage(ctx, site);
-  },
+  main: startStub,
 });

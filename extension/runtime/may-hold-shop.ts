@@ -1,0 +1,38 @@
+import type { SiteAdapter } from '../sites/define-site';
+
+// What detection reads a shop from (DESIGN §Find the subject): a XinBiao mark, a SAMR 亮照 link, an adapter's blocks,
+// labelled licence text (the labels that hold no shorter one) or a bare 18-character code. Anything else: no shop.
+const ELEMENTS = ['xinbiao-mark', 'a[href*="gsxt.gov.cn" i]'];
+const TEXT = /信用代码|注册号|营业执照号|企业名称|公司名称|主体名称|经营者名称|单位名称|[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/;
+
+/** What the first look needs, made from the adapters at build time (the small first part carries no adapter). */
+export interface ShopProbe {
+  /** Elements whose presence means the page may show a shop: marks, 亮照 links, every adapter's shop blocks. */
+  selector: string;
+  /** The platforms' own licences (footers): their text does not count. */
+  platformBlock: string[];
+}
+
+/** The probe for a set of adapters: the union of their selectors, so one probe serves every platform and any site. */
+export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
+  const blocks = sites.flatMap((s) => [...s.selectors.shopName, ...s.selectors.licenceBlock, ...s.selectors.hoverTitle]);
+  return {
+    selector: [...new Set([...ELEMENTS, ...blocks])].join(','),
+    platformBlock: [...new Set(sites.flatMap((s) => s.selectors.platformBlock))],
+  };
+}
+
+/**
+ * A cheap first look (one querySelector, one textContent): false only when full detection would surely find no
+ * shop under root. Text inside a platform's own licence block does not count.
+ */
+export function mayHoldShop(root: ParentNode & Node, probe: ShopProbe): boolean {
+  if ((root as Element).matches?.(probe.selector) || root.querySelector(probe.selector)) return true;
+  let text = root.textContent ?? '';
+  if (!TEXT.test(text)) return false;
+  for (const sel of probe.platformBlock) {
+    if ((root as Element).closest?.(sel)) return false; // a change inside the footer
+    for (const el of root.querySelectorAll(sel)) text = text.replace(el.textContent ?? '', '');
+  }
+  return TEXT.test(text);
+}

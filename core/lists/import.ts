@@ -9,6 +9,8 @@ export interface ImportProgress {
   /** Entry lines read so far. */
   lines: number;
   bytes: number;
+  /** File size in bytes as the signature states it. */
+  total?: number;
   /** 0–100, when the size is known (the signature states it). */
   percent?: number;
 }
@@ -19,6 +21,7 @@ export interface ImportOptions {
   /** Clock in ms; Date.now by default. */
   now?: () => number;
   signal?: AbortSignal;
+  /** Called once the header is accepted, after each stored batch, and with percent 100 once every check has passed. */
   onProgress?: (progress: ImportProgress) => void;
   /** Where the file came from, kept with the list. */
   url?: string;
@@ -42,10 +45,22 @@ export class ListImportError extends ListError {
  * force and drop the old one. Any failure (including abort or a closed page) leaves the version in force as it
  * was; leftovers of an interrupted import are removed at the start of the next. The same version again is a
  * no-op ('unchanged'); an older version is refused. Throws ListError with a code and zh/en text.
+ * Imports into one database run one at a time, in call order: a second call waits until the first has ended.
  */
-export async function importList(store: ListStore, source: ByteSource, signature: ListSignature | string | Uint8Array, options: ImportOptions): Promise<ImportResult> {
+export function importList(store: ListStore, source: ByteSource, signature: ListSignature | string | Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  let sig: ListSignature;
+  try {
+    sig = readSignature(signature);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  return store.queue('import', () => importNow(store, source, sig, options));
+}
+
+async function importNow(store: ListStore, source: ByteSource, sig: ListSignature, options: ImportOptions): Promise<ImportResult> {
   const now = options.now ?? Date.now;
-  const sig = readSignature(signature);
+  const progress = (lines: number, bytes: number, done = false): ImportProgress =>
+    ({ lines, bytes, total: sig.size, percent: done ? 100 : sig.size ? Math.min(100, (bytes / sig.size) * 100) : 0 });
   let staged: { id: string; version: number } | undefined;
   let current: StoredList | undefined;
   const parser = new ListParser({
@@ -60,13 +75,14 @@ export async function importList(store: ListStore, source: ByteSource, signature
       if (current && current.version > header.version) throw new ListError('older-version', `${header.version} < ${current.version}`, 1);
       await store.beginStaging(header.id, header.version, now());
       staged = { id: header.id, version: header.version };
+      options.onProgress?.(progress(0, parser.bytes));
     },
   });
   try {
     await store.cleanStaging();
     for await (const batch of parser.batches(source)) {
       await store.putRows(toRows(staged!.id, staged!.version, batch));
-      options.onProgress?.({ lines: parser.lines, bytes: parser.bytes, percent: sig.size ? Math.min(100, (parser.bytes / sig.size) * 100) : undefined });
+      options.onProgress?.(progress(parser.lines, parser.bytes));
       if (options.signal?.aborted) throw new ListError('aborted');
     }
     const summary = parser.summary();
@@ -84,7 +100,7 @@ export async function importList(store: ListStore, source: ByteSource, signature
       importedAt: new Date(now()).toISOString(), count: summary.entries, keyId: h.keyId, sha256: toHex(summary.digest),
       ...(options.url ? { url: options.url } : {}),
     };
-    options.onProgress?.({ lines: summary.lines, bytes: summary.bytes, percent: 100 });
+    options.onProgress?.(progress(summary.lines, summary.bytes, true));
     let replaced: number | undefined;
     try {
       ({ replaced } = await store.commit(list));

@@ -2,6 +2,7 @@ import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ListInfo } from '../sources/ports';
 import { normaliseName } from './normalise-name';
 import type { ListRecord } from './parse';
+import { lanesOf, type Lane, type Lanes } from './queue';
 import type { CreditLevelLine, ListLine } from './schema';
 
 /** A list in force as stored: the port's ListInfo plus what proves which bytes it came from. */
@@ -57,12 +58,13 @@ export interface OpenOptions {
 
 /** The IndexedDB behind local lists. The IDBFactory comes in as a parameter so core/ stays free of globals. */
 export class ListStore {
-  private constructor(readonly db: IDBPDatabase<ListDB>, private readonly keyRange: typeof IDBKeyRange) {}
+  private constructor(readonly db: IDBPDatabase<ListDB>, private readonly keyRange: typeof IDBKeyRange, private readonly lanes: Lanes) {}
 
   /** Opens (and creates or migrates) the database. */
   static async open(idb: IDBFactory, options: OpenOptions = {}): Promise<ListStore> {
     const keyRange = options.keyRange ?? globalThis.IDBKeyRange;
-    const request = idb.open(options.name ?? LIST_DB_NAME, DB_VERSION);
+    const name = options.name ?? LIST_DB_NAME;
+    const request = idb.open(name, DB_VERSION);
     request.onupgradeneeded = (event) => {
       const db = wrap(request.result) as unknown as IDBPDatabase<ListDB>;
       if (event.oldVersion < 1) {
@@ -76,7 +78,15 @@ export class ListStore {
     };
     const db = (await wrap(request)) as unknown as IDBPDatabase<ListDB>;
     db.addEventListener('versionchange', () => db.close());
-    return new ListStore(db, keyRange);
+    return new ListStore(db, keyRange, lanesOf(idb, name));
+  }
+
+  /**
+   * Runs `task` once every task queued before it in the same lane of this database has ended (ok or not).
+   * importList queues in 'import' (imports share one staging area), subscription updates in 'update'.
+   */
+  queue<T>(lane: Lane, task: () => Promise<T>): Promise<T> {
+    return this.lanes[lane](task);
   }
 
   // All rows of one (id, version): arrays sort after numbers, so [] closes a prefix range.

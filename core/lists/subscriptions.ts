@@ -1,6 +1,6 @@
 import type { KeyLookup } from './checks';
 import { toListError } from './errors';
-import { importList, type ImportResult } from './import';
+import { importList, type ImportProgress, type ImportResult } from './import';
 import type { ListStore, Subscription } from './store';
 
 export interface SubscriptionPorts {
@@ -17,15 +17,23 @@ export interface SubscriptionPorts {
 
 export type UpdateOutcome = { url: string; ok: true; result: ImportResult } | { url: string; ok: false; error: { code: string; zh: string; en: string } };
 
-/** Subscribed list URLs; each update imports `<url>` with its `<url>.sig`, all or nothing. */
+export interface UpdateOptions {
+  /** Importer progress per list URL: bytes read, the signed file size (total), entry lines read. */
+  onProgress?: (url: string, progress: ImportProgress) => void;
+}
+
+/**
+ * Subscribed list URLs; each update imports `<url>` with its `<url>.sig`, all or nothing. Updates of one database
+ * run one at a time, in call order, even across Subscriptions objects.
+ */
 export interface Subscriptions {
   add(url: string): Promise<Subscription>;
   remove(url: string): Promise<void>;
   all(): Promise<Subscription[]>;
-  /** Checks every subscription whose next check is due. */
-  updateDue(now?: number): Promise<UpdateOutcome[]>;
-  /** Checks one now, whatever its schedule. */
-  updateNow(url: string): Promise<UpdateOutcome>;
+  /** Checks every subscription whose next check is due, one after another. */
+  updateDue(now?: number, options?: UpdateOptions): Promise<UpdateOutcome[]>;
+  /** Checks one now, whatever its schedule (after any update already running). */
+  updateNow(url: string, options?: UpdateOptions): Promise<UpdateOutcome>;
 }
 
 /** Creates the subscription model over the list store; a failed update keeps the old list and records why. */
@@ -41,14 +49,15 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     return res;
   }
 
-  async function updateNow(url: string): Promise<UpdateOutcome> {
+  async function update(url: string, options: UpdateOptions): Promise<UpdateOutcome> {
     const sub = (await store.getSubscription(url)) ?? { url, nextCheck: iso(ports.now()), failures: 0 };
     const started = ports.now();
     let outcome: UpdateOutcome;
     try {
       const sig = new Uint8Array(await (await fetchOk(`${url}.sig`)).arrayBuffer());
       const body = (await fetchOk(url)).body!;
-      const result = await importList(store, body, sig, { keys: ports.keys, now: ports.now, url });
+      const onProgress = options.onProgress && ((p: ImportProgress) => options.onProgress!(url, p));
+      const result = await importList(store, body, sig, { keys: ports.keys, now: ports.now, url, ...(onProgress ? { onProgress } : {}) });
       Object.assign(sub, { listId: result.list.id, version: result.list.version, lastSuccess: iso(started), failures: 0, nextCheck: iso(started + interval) });
       delete sub.lastError;
       outcome = { url, ok: true, result };
@@ -64,6 +73,8 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     return outcome;
   }
 
+  const updateNow = (url: string, options: UpdateOptions = {}) => store.queue('update', () => update(url, options));
+
   return {
     async add(url) {
       const existing = await store.getSubscription(url);
@@ -75,10 +86,10 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     remove: (url) => store.deleteSubscription(url),
     all: () => store.subscriptions(),
     updateNow,
-    async updateDue(now = ports.now()) {
+    async updateDue(now = ports.now(), options = {}) {
       const due = (await store.subscriptions()).filter((s) => Date.parse(s.nextCheck) <= now);
       const out: UpdateOutcome[] = [];
-      for (const s of due) out.push(await updateNow(s.url)); // one at a time: imports share the staging area
+      for (const s of due) out.push(await updateNow(s.url, options));
       return out;
     },
   };

@@ -1,5 +1,6 @@
 import { singleKey } from '../../../../core/lists/checks';
 import { idbLocalLists } from '../../../../core/lists/local-lists';
+import type { ImportProgress } from '../../../../core/lists/import';
 import { createSubscriptions } from '../../../../core/lists/subscriptions';
 import { NOW, demoKeys, entry, header, openStore, signed } from './support';
 
@@ -61,5 +62,43 @@ describe('subscriptions', () => {
     expect(sub).not.toHaveProperty('lastError');
     await subs.remove(URL_);
     expect(await subs.all()).toEqual([]);
+  });
+
+  it('passes the importer\'s progress through, per URL: bytes read, the signed size, lines', async () => {
+    const { subs, publish, files } = await setup();
+    await publish(1, [1, 2, 3]);
+    const size = (files.get(URL_) as Uint8Array).length;
+    const seen: Array<[string, ImportProgress]> = [];
+    await subs.add(URL_);
+    const [out] = await subs.updateDue(undefined, { onProgress: (url, p) => seen.push([url, p]) });
+    expect(out!.ok).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.every(([url, p]) => url === URL_ && p.total === size)).toBe(true);
+    expect(seen[0]![1]).toMatchObject({ lines: 0 });
+    const bytes = seen.map(([, p]) => p.bytes);
+    expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
+    expect(seen.at(-1)![1]).toEqual({ lines: 3, bytes: size, total: size, percent: 100 });
+    seen.length = 0;
+    expect(await subs.updateNow(URL_, { onProgress: (url, p) => seen.push([url, p]) })).toMatchObject({ ok: true, result: { outcome: 'unchanged' } });
+    expect(seen).toEqual([]);
+  });
+
+  it('runs updates one at a time, even from two subscription objects over one store', async () => {
+    const { store, publish, files } = await setup();
+    await publish(1, [1, 2]);
+    const order: string[] = [];
+    const subsFor = async (tag: string) => createSubscriptions(store, {
+      fetch: async (url) => (order.push(`${tag}:fetch`), new Response(files.get(url) as BodyInit)),
+      now: () => NOW, keys: singleKey((await demoKeys()).publicJwk),
+    });
+    const [one, two] = [await subsFor('a'), await subsFor('b')];
+    const [a, b] = await Promise.all([
+      one.updateNow(URL_).then((r) => (order.push('a:done'), r)),
+      two.updateNow(URL_).then((r) => (order.push('b:done'), r)),
+    ]);
+    expect(a).toMatchObject({ ok: true, result: { outcome: 'imported' } });
+    expect(b).toMatchObject({ ok: true, result: { outcome: 'unchanged' } });
+    expect(order).toEqual(['a:fetch', 'a:fetch', 'a:done', 'b:fetch', 'b:fetch', 'b:done']);
+    expect(await one.all()).toMatchObject([{ url: URL_, version: 1, failures: 0 }]);
   });
 });

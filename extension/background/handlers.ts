@@ -2,27 +2,28 @@ import { identify } from '~~/core/identifiers';
 import type { Handlers, Subscription } from '../platform/messaging';
 import { cleanReport, listProgress, settings, tabReport, updating } from '../platform/storage';
 import { syncGenericScript } from './generic';
-import { isBundled, listStore, serially, subscriptions } from './lists';
+import type { ImportProgress } from '~~/core/lists';
+import { isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
 import { makeResolve } from './resolve';
 import { trustList } from './trust';
 
-/** Writes download progress to storage at most every 100 ms (the options page watches it). */
-function progressWriter(url: string) {
+/** Writes the importer's progress to storage at most every 100 ms, and always the last (the options page watches it). */
+function progressWriter() {
   let last = 0;
-  return (_u: string, read: number, total: number | undefined) => {
+  return (url: string, { bytes, total }: ImportProgress) => {
     const now = Date.now();
-    if (now - last < 100 && read !== total) return;
+    if (now - last < 100 && bytes !== total) return;
     last = now;
-    void listProgress.getValue().then((p) => listProgress.setValue({ ...p, [url]: { read, ...(total ? { total } : {}) } }));
+    void listProgress.getValue().then((p) => listProgress.setValue({ ...p, [url]: { read: bytes, ...(total ? { total } : {}) } }));
   };
 }
 
-/** Runs one subscription update, flagged in storage while it runs, one import at a time. */
+/** Runs one subscription update, flagged in storage while it runs; core queues it behind any update already running. */
 export async function updateOne(url: string): Promise<{ ok: boolean; error?: string }> {
   await updating.setValue([...new Set([...(await updating.getValue()), url])]);
   try {
-    const out = await serially(async () => (await subscriptions(progressWriter(url))).updateNow(url));
+    const out = await (await subscriptions()).updateNow(url, { onProgress: progressWriter() });
     return out.ok ? { ok: true } : { ok: false, error: `${out.error.zh} / ${out.error.en}` };
   } finally {
     await updating.setValue((await updating.getValue()).filter((u) => u !== url));

@@ -19,22 +19,15 @@ export function listStore(): Promise<ListStore> {
   return store;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Runs list imports one at a time: they share one staging area, and two at once would clear each other's rows. */
+/** Runs a subscription task. Core already queues list updates per database; kept so callers need not change. */
 export function serially<T>(run: () => Promise<T>): Promise<T> {
-  const next = queue.then(run, run);
-  queue = next.catch(() => undefined);
-  return next;
+  return run();
 }
 
-/** Subscriptions over the store: list publishers' keys come from the trust list; onBytes sees each list download. */
-export async function subscriptions(onBytes?: (url: string, read: number, total: number | undefined) => void): Promise<Subscriptions> {
+/** Subscriptions over the store: list publishers' keys come from the trust list. Core runs one update at a time. */
+export async function subscriptions(): Promise<Subscriptions> {
   return createSubscriptions(await listStore(), {
-    fetch: async (url, init) => {
-      const res = await fetch(url, { ...init, credentials: 'omit', cache: 'no-store' });
-      return onBytes && !url.endsWith('.sig') ? countingBody(res, (read, total) => onBytes(url, read, total)) : res;
-    },
+    fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
     now: Date.now,
     keys: async (kid) => {
       const found = findKey(await trustList(), kid, Date.now());
@@ -51,22 +44,6 @@ export async function seedBundled(): Promise<void> {
     const url = bundledUrl(id);
     if (known.get(url)?.lastSuccess) continue;
     await subs.add(url);
-    await serially(() => subs.updateNow(url));
+    await subs.updateNow(url);
   }
-}
-
-/** The same response, its body counted as the importer reads it (Content-Length gives the total when sent). */
-function countingBody(res: Response, onRead: (read: number, total: number | undefined) => void): Response {
-  if (!res.body) return res;
-  const length = Number(res.headers.get('content-length'));
-  const total = Number.isFinite(length) && length > 0 ? length : undefined;
-  let read = 0;
-  const body = res.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, out) {
-      read += chunk.byteLength;
-      onRead(read, total);
-      out.enqueue(chunk);
-    },
-  }));
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }

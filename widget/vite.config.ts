@@ -1,8 +1,32 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(here, '..');
+
+// The zod/mini schema modules the widget reaches, and their zod-free stand-ins with the same export names
+// (core/validate/generated, derived from these very modules by scripts/gen-schemas.ts): zod/mini would cost ≈7 kB gzip.
+export const LITE_SCHEMAS: Record<string, string> = Object.fromEntries(
+  [
+    ['core/model/schema.ts', 'model'],
+    ['core/marks/schema.ts', 'marks'],
+    ['core/trust/schema.ts', 'trust'],
+    ['core/sources/protocol.ts', 'protocol'],
+  ].map(([from, to]) => [resolve(root, from!), resolve(root, `core/validate/generated/${to}.ts`)]),
+);
+
+/** Swaps a schema module for its lite module however it is imported ('./schema', '../model/schema', …). */
+const liteSchemas = (): Plugin => ({
+  name: 'xinbiao-lite-schemas',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || !/schema|protocol/.test(source)) return null;
+    const found = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return found && LITE_SCHEMAS[found.id] ? LITE_SCHEMAS[found.id] : null;
+  },
+});
 
 // Everything the first paint does not need: verification (core/marks, core/trust, zod/mini schemas, verdict),
 // the endpoint client, the licence card and the query window. One chunk, because each gzip file starts with an
@@ -14,7 +38,7 @@ const LAZY = /[\\/](?:widget[\\/](?:data|query)[\\/]|widget[\\/]ui[\\/](?:Licenc
 // (first paint); xinbiao-lazy.mjs loads on first use.
 export default defineConfig({
   root: here,
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  plugins: [liteSchemas(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: 'public',
   build: {

@@ -6,7 +6,7 @@ import type { Req } from '../platform/messaging';
 export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'content:page'> {
   const adapters = site ? [{ id: site.id, ...site.selectors }] : [];
   const found = detect(doc, { adapters });
-  const all = found.subjects
+  const subjects = found.subjects
     .filter((s) => s.role === 'shop' && (s.uscc || s.name))
     .slice(0, 5)
     .map((s) => ({
@@ -16,7 +16,6 @@ export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'c
       confidence: s.confidence,
     }))
     .filter((s) => s.uscc || s.name);
-  const subjects = withoutWeakNames(all);
   const marks = found.marks.flatMap((m) => (m.kind === 'xinbiao-mark' && m.token ? [{ token: m.token.slice(0, 20000) }] : []));
   return { url: doc.location?.href ?? '', subjects, marks };
 }
@@ -32,15 +31,4 @@ export function anchorFor(doc: Document, site: SiteAdapter | undefined): Element
     if (el && el.getClientRects().length > 0) return el; // a hidden header cannot carry the badge
   }
   return null;
-}
-
-/**
- * A name without a code, found with less confidence than a checked code on the same page, is either that operator
- * again or prose that merely mentions a label (天猫's "除企业名称通过认证之外…" note); it must not outrank the licence.
- */
-export function withoutWeakNames<T extends { uscc?: string; name?: string; confidence: number }>(subjects: T[]): T[] {
-  const coded = subjects.filter((s) => s.uscc).map((s) => s.confidence);
-  if (!coded.length) return subjects;
-  const best = Math.max(...coded);
-  return subjects.filter((s) => s.uscc || s.confidence >= best);
 }

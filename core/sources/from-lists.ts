@@ -1,6 +1,20 @@
 import type { CreditLevelLine, ListLine } from '../lists/schema';
-import type { CreditLevel, ListEntry, Provenance, Subject } from '../model/schema';
+import type { CreditLevel, ListEntry, ListKind, Provenance, Subject } from '../model/schema';
 import type { ListInfo, ListMatch } from './ports';
+
+/** Provenance of a value read from a list: also until when the list's publisher vouches for it. */
+export type ListProvenance = Provenance & {
+  /** The list's `expires` (ISO date-time): past it the list no longer vouches that a shop is clean. */
+  expires: string;
+};
+
+/** List kinds whose entries are problems: only these can show a shop is on no such list. */
+export const WARNING_KINDS: ReadonlySet<string> = new Set<ListKind>(['black', 'seriously-dishonest', 'judgment-defaulter', 'abnormal']);
+
+/** A list is expired from its `expires` instant on (an unreadable date counts as expired). */
+export function listExpired(list: Pick<ListInfo, 'expires'>, now: number): boolean {
+  return !(Date.parse(list.expires) > now);
+}
 
 /** The parts of a credit status that local list matches give. */
 export interface ListParts {
@@ -10,9 +24,14 @@ export interface ListParts {
   subject?: Subject;
 }
 
-/** Provenance of everything read from one list version: `list:<id>@v<version>`, its publisher, its import time. */
-export function listProvenance(list: ListInfo): Provenance {
-  return { source: `list:${list.id}@v${list.version}`, sourceName: list.publisher.name, retrievedAt: list.importedAt };
+/**
+ * Provenance of everything read from one list version: `list:<id>@v<version>`, its publisher, its import time and
+ * its expiry. Given `now`, an expired list says so in `sourceName`, the text people see next to the value.
+ */
+export function listProvenance(list: ListInfo, now?: number): ListProvenance {
+  const day = list.expires.slice(0, 10);
+  const sourceName = now !== undefined && listExpired(list, now) ? `${list.publisher.name}（名单已于 ${day} 过期 / list expired ${day}）` : list.publisher.name;
+  return { source: `list:${list.id}@v${list.version}`, sourceName, retrievedAt: list.importedAt, expires: list.expires };
 }
 
 /** The kind of subject a USCC names: 92… is an individual business (个体工商户), the rest are organisations. */
@@ -20,11 +39,14 @@ export function subjectKindOf(uscc: string | undefined): Subject['kind'] {
   return uscc?.startsWith('92') ? 'individual-business' : 'company';
 }
 
-/** Turns list matches into list entries and credit levels, each with the provenance of its list. */
-export function listMatchesToParts(matches: readonly ListMatch[]): ListParts {
+/**
+ * Turns list matches into list entries and credit levels, each with the provenance of its list. Entries of expired
+ * lists are kept (a black-list entry must still warn); the verdict reads the expiry from their provenance.
+ */
+export function listMatchesToParts(matches: readonly ListMatch[], now?: number): ListParts {
   const parts: ListParts = { listEntries: [], creditLevels: [] };
   for (const { list, line } of matches) {
-    const provenance = listProvenance(list);
+    const provenance = listProvenance(list, now);
     parts.subject ??= { ...(line.uscc ? { uscc: line.uscc } : {}), name: line.name, kind: subjectKindOf(line.uscc), provenance };
     if (list.kind === 'credit-level') {
       const l = line as CreditLevelLine;

@@ -1,7 +1,7 @@
 import type { CreditStatus } from '../model/schema';
 import type { CachePort } from './cache';
 import type { EndpointClient } from './endpoint-client';
-import { listMatchesToParts, type ListParts } from './from-lists';
+import { listExpired, listMatchesToParts, WARNING_KINDS, type ListParts } from './from-lists';
 import { mergeStatus } from './merge';
 import type { LocalLists } from './ports';
 import { normaliseUsccInput } from './protocol';
@@ -30,18 +30,28 @@ export interface ResolverPolicy {
 export interface SourceReport {
   /** `lists`, or `endpoint:<base>`. */
   source: string;
+  /**
+   * For `lists`: `fresh` when a black / seriously-dishonest / judgment-defaulter / abnormal list in force has not
+   * expired, `stale` when every such list has expired, `failed` when there is none or the store failed.
+   */
   state: 'fresh' | 'stale' | 'offline' | 'failed';
   /** When the answer used was fetched (epoch ms); absent for local lists and failures. */
   fetchedAt?: number;
   found: boolean;
   error?: string;
+  /** For `lists`: lists in force whose `expires` has passed. */
+  expired?: Array<{ id: string; kind: string; expires: string }>;
 }
 
 export interface Resolution {
   uscc: string;
   /** Undefined when nothing is known: the verdict is then unknown, never good. */
   status?: CreditStatus;
-  /** True when local lists or at least one endpoint answered (now or from the cache). */
+  /**
+   * True when at least one endpoint answered (now or from the cache), or the local lists hold a list of a warning
+   * kind (black, seriously-dishonest, judgment-defaulter, abnormal) that has not expired. An expired list cannot
+   * vouch that a shop is on no list; its entries still appear in the status.
+   */
   listsChecked: boolean;
   /** `offline` when any part is a last known answer kept after a failed refresh; `stale` when refreshing. */
   freshness: 'fresh' | 'stale' | 'offline';
@@ -106,8 +116,18 @@ export function createResolver(ports: ResolverPorts, policy: ResolverPolicy = {}
   async function fromLists(uscc: string): Promise<{ report: SourceReport; parts?: ListParts }> {
     if (!ports.lists) return { report: { source: 'lists', state: 'failed', found: false, error: 'no local lists' } };
     try {
-      const parts = listMatchesToParts(await ports.lists.byUscc(uscc));
-      return { report: { source: 'lists', state: 'fresh', found: parts.subject !== undefined }, parts };
+      const [matches, lists] = await Promise.all([ports.lists.byUscc(uscc), ports.lists.lists()]);
+      const now = ports.now();
+      const parts = listMatchesToParts(matches, now);
+      const warning = lists.filter((l) => WARNING_KINDS.has(l.kind));
+      const expired = lists.filter((l) => listExpired(l, now)).map(({ id, kind, expires }) => ({ id, kind, expires }));
+      const usable = warning.some((l) => !listExpired(l, now));
+      const report: SourceReport = {
+        source: 'lists', state: usable ? 'fresh' : warning.length ? 'stale' : 'failed', found: parts.subject !== undefined,
+        ...(usable ? {} : { error: warning.length ? 'every black or abnormal list has expired' : 'no black or abnormal list in force' }),
+        ...(expired.length ? { expired } : {}),
+      };
+      return { report, parts };
     } catch (err) {
       return { report: { source: 'lists', state: 'failed', found: false, error: (err as Error).message } };
     }
@@ -117,7 +137,7 @@ export function createResolver(ports: ResolverPorts, policy: ResolverPolicy = {}
     const [lists, ...endpoints] = await Promise.all([fromLists(uscc), ...(ports.endpoints ?? []).map((e) => fromEndpoint(e, uscc))]);
     const now = ports.now();
     const found = endpoints.flatMap((e) => (e.value?.status ? [{ status: e.value.status, fetchedAt: e.fetchedAt ?? now }] : []));
-    const answered = [lists!.report, ...endpoints].filter((r) => r.state !== 'failed');
+    const answered = [...(lists!.report.state === 'fresh' ? [lists!.report] : []), ...endpoints.filter((r) => r.state !== 'failed')];
     const used = endpoints.filter((e) => e.fetchedAt !== undefined);
     return {
       uscc,

@@ -21,5 +21,11 @@ export function decideVerdict(input: VerdictInput): Verdict {
     for (const cap of hits) if (cap.cap && RANK[cap.level as keyof typeof RANK] < RANK[best]) best = cap.level as keyof typeof RANK;
     level = best;
   }
-  return { level, reasons: hits.map(({ id, zh, en }) => ({ code: id, zh, en })) };
+  return {
+    level,
+    reasons: hits.map((r) => {
+      const d = r.detail?.(facts);
+      return d ? { code: r.id, zh: `${r.zh}（${d.zh}）`, en: `${r.en} (${d.en})` } : { code: r.id, zh: r.zh, en: r.en };
+    }),
+  };
 }

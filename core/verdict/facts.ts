@@ -23,8 +23,10 @@ export interface Facts {
   mark?: MarkOutcome;
   listsChecked: boolean;
   now: number;
-  /** List kinds with at least one entry in force now. */
+  /** List kinds with at least one entry in force now (a red entry only while its list has not expired). */
   activeLists: Set<ListKind>;
+  /** Entries in force of warning kinds whose list has expired: they still warn, with the list's expiry. */
+  expiredListEntries: Array<{ entry: ListEntry; expires: string }>;
   activeLevels: CreditLevel[];
   stale: boolean;
   /** Something about the subject is known besides its name. */
@@ -46,6 +48,17 @@ export function entryInForce(entry: ListEntry, now: number): boolean {
   return entry.until === undefined || !(endOf(entry.until) < now);
 }
 
+/** The expiry of the list an entry came from, when its provenance names one (core/sources listProvenance). */
+export function listExpiryOf(entry: ListEntry): string | undefined {
+  const expires = (entry.provenance as { expires?: unknown }).expires;
+  return typeof expires === 'string' ? expires : undefined;
+}
+
+/** A list is expired from its `expires` instant on; an unreadable date counts as expired. */
+function expiredAt(expires: string | undefined, now: number): boolean {
+  return expires !== undefined && !(Date.parse(expires) > now);
+}
+
 /** A credit level counts until its `validUntil` (inclusive). */
 export function levelInForce(level: CreditLevel, now: number): boolean {
   return level.validUntil === undefined || !(endOf(level.validUntil) < now);
@@ -55,11 +68,21 @@ export function gatherFacts(input: VerdictInput): Facts {
   const now = typeof input.now === 'number' ? input.now : input.now.getTime();
   const s = input.status;
   const activeLists = new Set<ListKind>();
-  for (const e of s?.listEntries ?? []) if (entryInForce(e, now)) activeLists.add(e.list);
+  const expiredListEntries: Facts['expiredListEntries'] = [];
+  for (const e of s?.listEntries ?? []) {
+    if (!entryInForce(e, now)) continue;
+    const expires = listExpiryOf(e);
+    // An expired list cannot vouch for a shop, but what it warned about is still shown as a warning.
+    if (expiredAt(expires, now)) {
+      if (e.list === 'red') continue;
+      expiredListEntries.push({ entry: e, expires: expires! });
+    }
+    activeLists.add(e.list);
+  }
   const activeLevels = (s?.creditLevels ?? []).filter((l) => levelInForce(l, now));
   const asOf = s ? Date.parse(s.asOf) : Number.NaN;
   const stale = s !== undefined && !(now - asOf <= (input.staleAfterMs ?? STALE_AFTER_MS));
   const known = s !== undefined && (s.licence !== undefined || s.identityMark !== undefined || s.creditLevels.length > 0 ||
     s.listEntries.length > 0 || s.records.length > 0 || s.commitments.length > 0);
-  return { status: s, mark: input.mark, listsChecked: input.listsChecked, now, activeLists, activeLevels, stale, known };
+  return { status: s, mark: input.mark, listsChecked: input.listsChecked, now, activeLists, expiredListEntries, activeLevels, stale, known };
 }

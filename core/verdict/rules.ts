@@ -12,6 +12,8 @@ export interface VerdictRule {
   zh: string;
   en: string;
   when(f: Facts): boolean;
+  /** Specifics appended to the reason in brackets (e.g. when a list expired); the table shows zh / en alone. */
+  detail?(f: Facts): { zh: string; en: string };
 }
 
 const markIs = (outcome: Facts['mark']) => (f: Facts) => f.mark === outcome;
@@ -30,6 +32,13 @@ const deadLicence = (f: Facts) => DEAD_LICENCE.test(f.status?.licence?.status ??
 const statusProblem = (f: Facts) => ['black', 'seriously-dishonest', 'judgment-defaulter', 'abnormal'].some((k) => f.activeLists.has(k as 'black')) ||
   lowLevel(f) || deadLicence(f) || licenceExpired(f);
 
+// Which lists expired and when: the publisher's own date, as the list states it.
+function expiredDetail(f: Facts): { zh: string; en: string } {
+  const days = [...new Set(f.expiredListEntries.map((x) => x.expires.slice(0, 10)))].sort();
+  const names = [...new Set(f.expiredListEntries.map((x) => x.entry.provenance.source.replace(/^list:/, '')))];
+  return { zh: `${names.join('、')} 于 ${days.join('、')} 过期`, en: `${names.join(', ')} expired ${days.join(', ')}` };
+}
+
 /** The rule table, most severe first. */
 export const VERDICT_RULES: readonly VerdictRule[] = [
   { id: 'list.black', level: 'danger', when: onList('black'),
@@ -46,6 +55,8 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     zh: '营业执照已吊销或注销', en: 'The business licence has been revoked or deregistered' },
   { id: 'list.abnormal', level: 'caution', when: onList('abnormal'),
     zh: '列入经营异常名录', en: 'On the list of abnormal operations' },
+  { id: 'list.expired', level: 'caution', when: (f) => f.expiredListEntries.length > 0,
+    zh: '所在名单已过期，仍作警示', en: 'On a list that has expired; still shown as a warning', detail: expiredDetail },
   { id: 'mark.expired', level: 'caution', when: markIs('expired'),
     zh: '信用标识已过期', en: 'The credit mark has expired' },
   { id: 'mark.revoked-key', level: 'caution', when: markIs('revoked-key'),

@@ -7,6 +7,12 @@ import { CreditStatus as CreditStatusSchema } from '../../../core/model';
 const NOW = Date.parse('2026-11-21T08:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 const prov = { source: 'list:demo@v1', retrievedAt: iso(NOW - 3600_000) };
+/** Provenance of an entry read from list demo-black@v1, which expires at `expires`. */
+const listProv = (expires: string) => ({ ...prov, source: 'list:demo-black@v1', expires }) as ListEntry['provenance'];
+/** Its list expired on 2026-11-14, a week before NOW. */
+const expiredProv = listProv('2026-11-14T00:00:00+08:00');
+// Set after parsing: the model schema does not declare `expires` in provenance, so parsing would drop it.
+const withEntries = (base: CreditStatus, listEntries: ListEntry[]): CreditStatus => ({ ...base, listEntries });
 const subject = { uscc: '91330106673959654P', name: '示例科技有限公司', kind: 'company' as const, provenance: prov };
 
 function status(parts: Partial<CreditStatus> = {}): CreditStatus {
@@ -60,6 +66,14 @@ const cases: Case[] = [
   { name: 'date-only until of yesterday does not count', input: { status: status({ listEntries: [entry('black', { until: '2026-11-20' })] }), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
   { name: 'repaired entry does not count', input: { status: status({ listEntries: [entry('seriously-dishonest', { repairedAt: '2026-06-01' })] }), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
   { name: 'repaired red entry is not good either', input: { status: status({ listEntries: [entry('red', { repairedAt: '2026-06-01' })] }), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
+  // Entries whose list has expired (core/sources puts the list's expiry into their provenance).
+  { name: 'black entry of an expired list still warns, saying so', input: { status: withEntries(status(), [entry('black', { provenance: expiredProv })]), listsChecked: true }, level: 'danger', codes: ['list.black', 'list.expired'] },
+  { name: 'abnormal entry of an expired list → caution', input: { status: withEntries(status(), [entry('abnormal', { provenance: expiredProv })]), listsChecked: false }, level: 'caution', codes: ['list.abnormal', 'list.expired', 'lists.unchecked'] },
+  { name: 'red entry of an expired list does not vouch', input: { status: withEntries(clean(), [entry('red', { provenance: expiredProv })]), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
+  { name: 'red entry of a list expiring exactly now does not vouch', input: { status: withEntries(clean(), [entry('red', { provenance: listProv(iso(NOW)) })]), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
+  { name: 'red entry of a list expiring a millisecond from now → good', input: { status: withEntries(clean(), [entry('red', { provenance: listProv(iso(NOW + 1)) })]), listsChecked: true }, level: 'good', codes: ['list.red', 'status.clean'] },
+  { name: 'black entry of an unexpired list: no expiry reason', input: { status: withEntries(status(), [entry('black', { provenance: listProv('2036-12-31T23:59:59+08:00') })]), listsChecked: true }, level: 'danger', codes: ['list.black'] },
+  { name: 'repaired entry of an expired list neither warns nor mentions the list', input: { status: withEntries(status(), [entry('black', { provenance: expiredProv, repairedAt: '2026-06-01' })]), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
   { name: 'entry starting in the future does not count yet', input: { status: status({ listEntries: [entry('black', { since: '2026-12-01' })] }), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
 ];
 
@@ -69,6 +83,14 @@ describe('decideVerdict', () => {
     expect(v.level).toBe(level);
     expect(v.reasons.map((r) => r.code)).toEqual(codes);
     for (const r of v.reasons) expect(r.zh && r.en).toBeTruthy();
+  });
+
+  it('says which list expired and when, in both languages', () => {
+    const other = { ...expiredProv, source: 'list:demo-abnormal@v4', expires: '2026-10-01T00:00:00+08:00' } as ListEntry['provenance'];
+    const v = decideVerdict({ status: withEntries(status(), [entry('black', { provenance: expiredProv }), entry('abnormal', { provenance: other })]), listsChecked: true, now: NOW });
+    const r = v.reasons.find((x) => x.code === 'list.expired')!;
+    expect(r.zh).toBe('所在名单已过期，仍作警示（demo-black@v1、demo-abnormal@v4 于 2026-10-01、2026-11-14 过期）');
+    expect(r.en).toBe('On a list that has expired; still shown as a warning (demo-black@v1, demo-abnormal@v4 expired 2026-10-01, 2026-11-14)');
   });
 
   it('accepts a Date for now', () => {

@@ -46,7 +46,7 @@ describe('resolver', () => {
 
   it('builds the subject from the lists alone when no endpoint is set', async () => {
     const r = await createResolver({ lists: memoryLists([blackMatch()]), cache: memoryCache(), now: () => T0 }).resolve(USCC);
-    expect(r.status?.subject).toEqual({ uscc: USCC, name: '示例科技有限公司', kind: 'company', provenance: { source: 'list:demo-black@v3', sourceName: '示例市信用办', retrievedAt: '2026-11-02T03:04:05Z' } });
+    expect(r.status?.subject).toEqual({ uscc: USCC, name: '示例科技有限公司', kind: 'company', provenance: { source: 'list:demo-black@v3', sourceName: '示例市信用办', retrievedAt: '2026-11-02T03:04:05Z', expires: '2026-12-01T00:00:00Z' } });
     expect(r.status?.asOf).toBe(new Date(T0).toISOString());
   });
 

@@ -131,7 +131,7 @@ function dedupe(roots: Node[]): { roots: Node[]; defs: Record<string, Node> } {
   const defs: Record<string, Node> = {};
   const swap = (n: Json, top = false): Json => {
     const key = JSON.stringify(n);
-    if (top || (counts.get(key) ?? 0) < 2 || key.length <= 40) return map(n as Node, (x) => swap(x));
+    if (top || (counts.get(key) ?? 0) < 2 || key.length <= 300) return map(n as Node, (x) => swap(x));
     let name = names.get(key);
     if (!name) {
       name = `d${names.size}`;

@@ -42,7 +42,7 @@ const edge = fc.oneof(
 /** A copy of `seed` with one to three changes: a key dropped or added, a value replaced, a value wrapped in an array. */
 const mutated = (seed: unknown) =>
   fc.array(fc.tuple(fc.nat(), fc.constantFrom('drop', 'set', 'extra', 'wrap'), edge, fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 3 }).map((changes) => {
-    const root = { v: structuredClone(seed) as unknown };
+    const root: Record<string, unknown> = { v: structuredClone(seed) };
     for (const [at, op, value, key] of changes) {
       const slots: [Record<string, unknown>, string][] = [];
       const walk = (o: unknown) => {
@@ -109,7 +109,7 @@ describe('generated validators agree with zod', () => {
           else if (at.length) paths.push(at);
         };
         walk(seed, []);
-        if (paths.length > 60) continue;
+        if (paths.length > 40) continue;
         for (const path of paths) {
           for (const value of EDGES) {
             const copy = structuredClone(seed) as Record<string, unknown>;
@@ -122,7 +122,7 @@ describe('generated validators agree with zod', () => {
       }
     }
     expect(checked).toBeGreaterThan(10_000);
-  });
+  }, 90_000);
 
   it('random strings decide the string schemas alike (patterns, lengths, formats)', () => {
     const strings = PAIRS.filter((p) => ['model.Uscc', 'trust.OriginPattern'].includes(p.name));

@@ -3,14 +3,14 @@ import { settings } from '../platform/storage';
 import { handlers } from '../background/handlers';
 import { seedBundled, serially, subscriptions } from '../background/lists';
 import { syncGenericScript } from '../background/generic';
-import { onLoadPage } from '../background/inject-page';
+import { onLoadPart } from '../background/inject-page';
 
 const ALARM = 'xinbiao-list-updates';
 
 // The only place that resolves statuses; everything it keeps lives in IndexedDB or extension storage, not memory.
 export default defineBackground(() => {
   listen(handlers);
-  browser.runtime.onMessage.addListener(onLoadPage);
+  browser.runtime.onMessage.addListener(onLoadPart);
 
   browser.runtime.onInstalled.addListener(() => {
     void seedBundled().catch((err) => console.warn('sample lists', err));

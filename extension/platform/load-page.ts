@@ -1,8 +1,14 @@
-/**
- * The one message of the content-script stub: "this page may hold a shop, inject the heavy part". A constant the
- * stub sends as is (no schema library in the stub); the background parses it (background/inject-page.ts).
- */
-export const LOAD_PAGE = { xinbiao: 1, name: 'content:load-page' } as const;
+// The content script comes in parts, injected by the background into the asking frame (background/inject-page.ts):
+// the small first part asks for the detection part, the detection part for the badge UI. Each request is a constant
+// sent as is (no schema library in the senders); the background parses it.
 
-/** File of the heavy part (detection and badge), injected by the background into the asking frame. */
-export const PAGE_SCRIPT = '/content-scripts/page.js';
+/** "This page may hold a shop": inject detection and messaging. */
+export const LOAD_PAGE = { xinbiao: 1, name: 'content:load-page' } as const;
+/** "There is a subject to draw": inject the badge UI (Preact, badge, licence card). */
+export const LOAD_BADGE = { xinbiao: 1, name: 'content:load-badge' } as const;
+
+/** Files injected for each request. */
+export const PART_FILES = {
+  'content:load-page': '/content-scripts/page.js',
+  'content:load-badge': '/badge.js',
+} as const;

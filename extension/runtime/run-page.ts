@@ -1,11 +1,12 @@
 import type { ContentScriptContext } from '#imports';
 import type { SiteAdapter } from '../sites/define-site';
 import type { PageReport } from '../platform/schemas';
-import { PageReportShape } from '../platform/page-report-guard';
+import { pageReportValidator } from '~~/core/validate/generated/page-report';
 import { sendWith } from '../platform/send';
 import { readLook } from '../platform/look';
 import { anchorFor, findingsKey, findOnPage } from './findings';
-import { mountBadge, type BadgeMount } from './mount-badge';
+import type { BadgeMount } from './mount-badge';
+import { loadBadge } from './badge-part';
 import { watchPage } from './watch';
 
 /** What the content script does on a page it matched: detect, ask the background, draw, follow SPA changes. */
@@ -22,13 +23,15 @@ export async function runPage(ctx: ContentScriptContext, site: SiteAdapter | und
     if (next === key) return;
     key = next;
     let report: PageReport | undefined;
-    if (found.subjects.length || found.marks.length) report = await sendWith('content:page', found, PageReportShape).catch(() => undefined);
-    else await sendWith('content:page', found, PageReportShape).catch(() => undefined); // clears the popup's view of this tab
+    if (found.subjects.length || found.marks.length) report = await sendWith('content:page', found, pageReportValidator).catch(() => undefined);
+    else await sendWith('content:page', found, pageReportValidator).catch(() => undefined); // clears the popup's view of this tab
     if (ctx.isInvalid || key !== next) return;
     badge?.remove();
     badge = undefined;
     const primary = report?.subjects[0];
-    if (primary) badge = await mountBadge(ctx, anchorFor(document, site), primary, lang, theme);
+    if (!primary) return;
+    const draw = await loadBadge().catch(() => undefined);
+    if (draw && !ctx.isInvalid && key === next) badge = await draw(ctx, anchorFor(document, site), primary, lang, theme);
   };
   const queue = () => { busy = busy.then(refresh, refresh); };
 

@@ -24,9 +24,6 @@ export const CONFIDENCE = {
   withName: 0.05,
 } as const;
 
-// Hover titles that carry licence text on item pages hold one of these. One plain `[title]` query is far cheaper
-// in browsers than a list of substring selectors.
-const TITLE_WORDS = ['注册号', '信用代码'];
 // Fields further apart than this (characters of page text) belong to different subjects.
 const GROUP_GAP = 160;
 
@@ -83,8 +80,8 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
     add(fromGroup(group, insideAny(el, adapters.licence, false) ? 'adapter' : 'label', el));
   }
 
-  const titled = selectAll(root, '[title]', 1_000_000).filter((el) => TITLE_WORDS.some((w) => attr(el, 'title')?.includes(w)));
-  for (const el of new Set([...adapters.hover, ...titled])) {
+  // Links' titles are read with the links; other elements' titles only where an adapter points.
+  for (const el of new Set([...adapters.hover, ...page.titled])) {
     const title = attr(el, 'title');
     if (!title) continue;
     const source = adapters.hover.includes(el) ? 'adapter' : 'label';

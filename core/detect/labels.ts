@@ -12,6 +12,12 @@ export const STOP_LABELS = [
   '注册资本', '登记机关', '营业期限', '经营范围', '联系电话', '电话', '核准日期', '登记状态', '店铺名称', '所在地',
 ];
 
+// Hover titles that carry licence text (JD item pages' shop link) hold one of these.
+const TITLE_WORDS = ['注册号', '信用代码'];
+
+/** Whether a link's title may hold licence text. */
+export const titleMayHoldLicence = (title: string): boolean => title.includes(TITLE_WORDS[0]!) || title.includes(TITLE_WORDS[1]!);
+
 /** The labels that hold no shorter label: text without any of them has no labelled field. */
 export const LABEL_ANCHORS = [...CODE_LABELS, ...NAME_LABELS].filter((l, _, all) => !all.some((o) => o !== l && l.includes(o)));
 

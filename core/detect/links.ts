@@ -6,8 +6,12 @@ import type { MarkKind } from './types';
 const HINT = /\.gov\.cn|knet\.cn|cecdc\.com|szfw\.org/i;
 
 export function mayBeMarkOrPortal(href: string): boolean {
-  // Every hint has '.c' or '.o' in some case: most links (relative item links) fail this before the expression.
-  return (href.includes('.c') || href.includes('.o') || href.includes('.C') || href.includes('.O')) && HINT.test(href);
+  // Every hint has '.c' or '.o' in some case: most links (relative item links) have no such dot and skip the expression.
+  for (let i = href.indexOf('.'); i >= 0; i = href.indexOf('.', i + 1)) {
+    const c = href.charCodeAt(i + 1) | 0x20;
+    if (c === 0x63 || c === 0x6f) return HINT.test(href);
+  }
+  return false;
 }
 
 /** What a link says about the page, without the element. */

@@ -2,7 +2,7 @@ import { ELEMENT_NODE, attr, manualSource, nodeTypeOf, parentOf, tagOf, treeWalk
 import { quickScan } from './quick-scan';
 import { scan, type PageScan } from './scan';
 
-const EMPTY: PageScan = { text: '', starts: [], textNodes: [], links: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+const EMPTY: PageScan = { text: '', starts: [], textNodes: [], links: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
 
 /** Reads the page the quick way when the page left the native reads alone, else walks every node. Never throws. */
 export function scanPage(root: Document | Element): PageScan {

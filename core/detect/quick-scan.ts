@@ -1,5 +1,5 @@
 import { ELEMENT_NODE, TEXT_NODE, WALK_WHAT_TO_SHOW, attr, docOf } from './dom';
-import { LABEL_ANCHORS } from './labels';
+import { LABEL_ANCHORS, titleMayHoldLicence } from './labels';
 import { mayBeMarkOrPortal } from './links';
 import { TAGS, Tag, type PageScan } from './scan';
 
@@ -14,6 +14,10 @@ const SEPARATOR = '|'.repeat(256);
 const DIGIT_RUN = 6;
 const MAX_NODES = 3_000_000;
 const SHOW_TEXT = 0x4;
+// The name labels all end in 名称: one search over the text finds them all, each hit checked against the labels.
+const NAME_TAIL = '名称';
+const NAME_ANCHORS = LABEL_ANCHORS.filter((a) => a.endsWith(NAME_TAIL));
+const OTHER_ANCHORS = LABEL_ANCHORS.filter((a) => !a.endsWith(NAME_TAIL));
 
 /**
  * Reads what detection needs without visiting every node from script: native collections for links, marks,
@@ -27,7 +31,7 @@ export function quickScan(root: Document | Element): PageScan | null {
     const isElement = root.nodeType === ELEMENT_NODE;
     const top = isElement ? (root as Element) : (root as Document).documentElement;
     if (!doc || !trustedTextContent(top ?? root)) return null;
-    const out: PageScan = { text: '', starts: [], textNodes: [], links: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+    const out: PageScan = { text: '', starts: [], textNodes: [], links: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
     collectElements(root, isElement, out);
     if (!top) return out;
     const text = top.textContent;
@@ -62,6 +66,10 @@ function collectElements(root: Document | Element, isElement: boolean, out: Page
   each('a', (el) => {
     const href = attr(el, 'href');
     if (href && mayBeMarkOrPortal(href)) out.links.push({ el, href });
+    // The reflected property costs less than a second getAttribute; SVG links have none.
+    const t = (el as HTMLElement).title;
+    const title = typeof t === 'string' ? t : attr(el, 'title');
+    if (title && titleMayHoldLicence(title)) out.titled.push(el);
   });
   each('xinbiao-mark', (el) => out.markEls.push(el));
   each('xinbiao-query', (el) => out.queryEls.push(el));
@@ -80,7 +88,12 @@ function leadingText(el: Element): string {
 /** Offsets in the text where a label or a bare code may be, ascending. */
 function textHits(text: string): number[] {
   const hits: number[] = [];
-  for (const a of LABEL_ANCHORS) for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + a.length)) hits.push(i);
+  for (const a of OTHER_ANCHORS) for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + a.length)) hits.push(i);
+  for (let i = text.indexOf(NAME_TAIL); i >= 0; i = text.indexOf(NAME_TAIL, i + NAME_TAIL.length)) {
+    const end = i + NAME_TAIL.length;
+    const a = NAME_ANCHORS.find((l) => end >= l.length && text.startsWith(l, end - l.length));
+    if (a) hits.push(end - a.length);
+  }
   digitRuns(text, hits);
   return hits.sort((a, b) => a - b);
 }

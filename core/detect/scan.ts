@@ -1,4 +1,5 @@
 import { ELEMENT_NODE, TEXT_NODE, attr, nodeTypeOf, parentOf, tagOf, type NodeSource } from './dom';
+import { titleMayHoldLicence } from './labels';
 import { mayBeMarkOrPortal } from './links';
 
 /** What the single walk over the page collects; everything else works on this. */
@@ -10,6 +11,8 @@ export interface PageScan {
   textNodes: Node[];
   /** Links whose target may be a mark, seal, registration or credit portal. */
   links: { el: Element; href: string }[];
+  /** Links whose title may hold licence text (JD item pages' shop link). */
+  titled: Element[];
   markEls: Element[];
   queryEls: Element[];
   /** JSON-LD blocks with their script element. */
@@ -42,7 +45,7 @@ export function scan(source: NodeSource, careful: boolean): PageScan {
   const parts: string[] = [];
   const starts: number[] = [];
   const textNodes: Node[] = [];
-  const out: PageScan = { text: '', starts, textNodes, links: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+  const out: PageScan = { text: '', starts, textNodes, links: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
   let len = 0;
   // Text children of script/style are not page text; JSON-LD script text is kept apart.
   let skipParent: Node | null = null;
@@ -75,6 +78,8 @@ export function scan(source: NodeSource, careful: boolean): PageScan {
     } else if (kind === Tag.Link) {
       const href = attr(el, 'href');
       if (href && mayBeMarkOrPortal(href)) out.links.push({ el, href });
+      const title = attr(el, 'title');
+      if (title && titleMayHoldLicence(title)) out.titled.push(el);
     } else if (kind === Tag.Mark) out.markEls.push(el);
     else if (kind === Tag.Query) out.queryEls.push(el);
     else {

@@ -57,6 +57,23 @@ describe('labels as platforms write them', () => {
   });
 });
 
+describe('hover titles', () => {
+  const title = `企业名称：厦门鹭岛茶仓商贸有限公司 企业执照注册号：${USCC} 企业地址：厦门市思明区`;
+
+  it('are read on links without an adapter, on other elements only where an adapter points', () => {
+    expect(subjectsOf(`<div class="name"><a href="/shop.html" title="${title}">鹭岛茶仓旗舰店</a></div>`)).toEqual([[USCC, '厦门鹭岛茶仓商贸有限公司']]);
+    const html = `<!doctype html><html><body><span class="shop" title="${title}">鹭岛茶仓旗舰店</span></body></html>`;
+    expect(detect(new JSDOM(html).window.document).subjects).toEqual([]);
+    const adapted = detect(new JSDOM(html).window.document, { adapters: [{ id: 'x', hoverTitle: ['span.shop'] }] });
+    expect(adapted.subjects.map((s) => [s.uscc, s.source])).toEqual([[USCC, 'adapter']]);
+  });
+
+  it('on SVG links too (no title property)', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg"><a href="/shop.html" title="${title}"><text>店</text></a></svg>`;
+    expect(subjectsOf(svg)).toEqual([[USCC, '厦门鹭岛茶仓商贸有限公司']]);
+  });
+});
+
 describe('a page of help text around the licence', () => {
   it('gives the licence and nothing from the sentences', () => {
     const doc = new JSDOM(readFileSync(join(PAGES, 'prose-labels.html'), 'utf8')).window.document;

@@ -14,6 +14,14 @@ describe('SAMR 亮照 serials', () => {
     expect(samrLink(`${code}-SAIC_SHOW_3100000${code}9999999999999`)).toMatchObject({ uscc: code, issuedAt: null, variant: 'shanghai' });
   });
 
+  it('prefilters links by a dot before c or o in any case, then the host hints', () => {
+    for (const href of ['https://zzlz.gsxt.gov.cn/x', 'HTTPS://BEIAN.MIIT.GOV.CN/', 'https://ss.knet.cn/verifyseal.dll?sn=1', 'https://credit.cecdc.com/CX1.html',
+      'https://credit.szfw.org/CX1.html', 'x.y.Gov.Cn', '/go?u=https://www.creditchina.gov.cn/']) expect(mayBeMarkOrPortal(href)).toBe(true);
+    for (const href of ['/item/100001.html', 'https://item.example.com/1.html', '#none', '', '.', 'gov.cn', 'https://sh.gov.cm/', 'knet.c']) {
+      expect(mayBeMarkOrPortal(href)).toBe(false);
+    }
+  });
+
   it('recognises the link on any gov.cn host and nowhere else', () => {
     const serial = '91330106673959654P-SAIC_SHOW_10000091330106673959654P1565248460894';
     expect(classifyLink(`https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?showType=p&serial=${serial}`)).toMatchObject({ kind: 'samr', uscc: '91330106673959654P' });

@@ -36,6 +36,12 @@ export function Popup({ lang, tabId }: { lang: Lang; tabId?: number }) {
         {checked?.error && <p class="error">{checked.error}</p>}
         {checked?.subject && <ul class="plain"><SubjectSummary s={checked.subject} lang={lang} /></ul>}
       </div>
+      {tabId !== undefined && (
+        <p>
+          <a href={`/audit.html?tab=${tabId}`} target="_blank" data-testid="audit-link">{tr(lang, '审查此页', 'Audit this page')}</a>
+          <span class="muted"> {tr(lang, '（监管抽查：证据与记录）', '(regulators: evidence and records)')}</span>
+        </p>
+      )}
       <p><a href="/options.html" target="_blank">{tr(lang, '设置与名单', 'Settings and lists')}</a></p>
     </main>
   );

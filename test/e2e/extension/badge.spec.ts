@@ -1,3 +1,4 @@
+import type { Worker } from 'playwright/test';
 import { axeViolations, badge, expect, storedReport, test } from './fixtures';
 
 const PLATFORM_PAGES: [string, string, string][] = [
@@ -116,4 +117,47 @@ test('no shop on the page, or a page no adapter matches: nothing drawn', async (
   await page.goto('/sites/other/plain.html');
   await page.waitForTimeout(1500);
   await expect(page.locator('xinbiao-badge')).toHaveCount(0);
+});
+
+/** Which parts of the content script run in the page's top frame (read in the extension's isolated world). */
+const partsIn = (sw: Worker, url: string) =>
+  sw.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    const [res] = await chrome.scripting.executeScript({
+      target: { tabId: tab!.id! },
+      func: () => {
+        const g = globalThis as { __xinbiaoRunning?: boolean; __xinbiaoPage?: boolean; __xinbiaoDrawBadge?: unknown };
+        return { first: !!g.__xinbiaoRunning, detection: !!g.__xinbiaoPage, badge: typeof g.__xinbiaoDrawBadge === 'function' };
+      },
+    });
+    return res!.result as { first: boolean; detection: boolean; badge: boolean };
+  }, url);
+
+test('a listed page without a shop runs only the small first part; an unlisted page runs nothing', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/jd/no-shop.html');
+  await expect.poll(() => partsIn(serviceWorker, page.url())).toMatchObject({ first: true });
+  await page.waitForTimeout(1000);
+  expect(await partsIn(serviceWorker, page.url())).toEqual({ first: true, detection: false, badge: false });
+  await page.goto('/sites/other/plain.html');
+  await page.waitForTimeout(1000);
+  expect(await partsIn(serviceWorker, page.url())).toEqual({ first: false, detection: false, badge: false });
+});
+
+test('a page whose shop has no subject loads detection but not the badge UI', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/jd/shop.html');
+  expect((await storedReport(serviceWorker, page.url())).subjects).toEqual([]);
+  expect(await partsIn(serviceWorker, page.url())).toEqual({ first: true, detection: true, badge: false });
+});
+
+test('single-page app opening on a page without a shop: the first part loads the rest when a shop appears', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/tmall/spa-home.html');
+  await page.waitForTimeout(1000);
+  expect(await partsIn(serviceWorker, page.url())).toEqual({ first: true, detection: false, badge: false });
+  await page.click('#open-shop');
+  await expect(badge(page)).toHaveAttribute('data-level', 'neutral');
+  await expect(badge(page).locator('button')).toContainText('杭州示例优品商贸有限公司');
+  expect(await partsIn(serviceWorker, page.url())).toEqual({ first: true, detection: true, badge: true });
 });

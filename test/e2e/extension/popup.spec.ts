@@ -68,3 +68,15 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await axeViolations(popup)).toEqual([]);
   });
 }
+
+test('popup opens audit mode for its tab', async ({ context, serviceWorker, extensionId }) => {
+  const popup = await popupFor(context, serviceWorker, extensionId, '/sites/jd/black-listed.html');
+  const tabId = new URL(popup.url()).searchParams.get('tab');
+  const link = popup.getByRole('link', { name: '审查此页' });
+  await expect(link).toHaveAttribute('href', `/audit.html?tab=${tabId}`);
+  const [audit] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await audit.waitForLoadState();
+  expect(audit.url()).toBe(`chrome-extension://${extensionId}/audit.html?tab=${tabId}`);
+  // Audit mode took the shop's tab as its page.
+  await expect(audit.getByTestId('target')).toContainText('/sites/jd/black-listed.html');
+});

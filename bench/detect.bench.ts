@@ -9,8 +9,9 @@ import { median, type Benchmark } from './types';
 
 const ELEMENTS = 10_000;
 const RUNS = 21;
-// Rounds left out before measuring, on both sides: the JIT settles on detection's code only after a few dozen calls.
-const WARM_UP = 20;
+// Rounds left out before measuring, on both sides: on a busy machine the optimising compiler needs a few hundred
+// passes to settle on detection's code.
+const WARM_UP = 60;
 // Passes per round, alternating floor and detection so that a busy machine slows both alike; a round's mean of
 // several passes smooths performance.now(), which ticks in 0.1 ms steps in a page.
 const BATCH = 5;

@@ -9,8 +9,8 @@ export { XinbiaoQuery } from './elements/query';
 export { ShopBadge, type ShopBadgeProps } from './ui/ShopBadge';
 export { mountInShadow, type ShadowMount } from './ui/mount';
 export type { MarkCheckView, SubjectView, VerdictView, Lang } from './ui/types';
-/** The licence card is a separate chunk: load it when it is needed. */
-export const loadLicenceCard = () => import('./ui/LicenceCard');
+/** The licence card is in the lazy chunk (with LicenceCard and CARD_CSS): load it when it is needed. */
+export const loadLicenceCard = () => import('./lazy');
 
 define();
 

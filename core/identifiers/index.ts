@@ -1,4 +1,5 @@
 export * from './normalise';
+export * from './names-zh';
 export * from './tables';
 export * from './uscc';
 export * from './regno15';

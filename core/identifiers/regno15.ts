@@ -1,5 +1,5 @@
 import { normaliseCode } from './normalise';
-import { provinceName } from './tables';
+import { provinceName } from './names-zh';
 
 /** ISO 7064 MOD 11,10 check digit for the first 14 digits of a 工商注册号. */
 export function regNo15CheckDigit(first14: string): number {

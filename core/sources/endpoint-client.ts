@@ -64,18 +64,20 @@ function checkBase(base: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/**
- * A client for the status endpoint protocol (docs/status-endpoint.md). Sends nothing but the code: no cookies,
- * no referrer, no page data; validates every answer; retries overload with exponential backoff and Retry-After.
- */
-export function createEndpointClient(ports: EndpointPorts, options: EndpointOptions): EndpointClient {
+/** The single-code half of a client: all a page that looks one code up needs (no batch code or schema ships). */
+export type EndpointLookup = Pick<EndpointClient, 'base' | 'get'>;
+
+const garbled = (what: string, issues?: z.core.$ZodIssue[]) =>
+  new EndpointError('garbled', `garbled answer: ${what}${issues ? ` (${issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})` : ''}`);
+
+/** The checked base URL and the request loop (timeout, size limit, retries) that get and batch share. */
+function connect(ports: EndpointPorts, options: EndpointOptions) {
   const base = checkBase(options.base);
   const timeoutMs = options.timeoutMs ?? 8000;
   const retries = options.retries ?? 3;
   const backoffMs = options.backoffMs ?? 500;
   const maxDelayMs = options.maxDelayMs ?? 30_000;
   const maxBytes = options.maxBytes ?? 1 << 20;
-  const inFlight = new Map<string, Promise<EndpointAnswer>>();
 
   async function attempt(url: string, init: RequestInit): Promise<{ status: number; body: unknown; retryAfter: string | null }> {
     const signal = AbortSignal.timeout(timeoutMs);
@@ -121,8 +123,12 @@ export function createEndpointClient(ports: EndpointPorts, options: EndpointOpti
     }
   }
 
-  const garbled = (what: string, issues?: z.core.$ZodIssue[]) =>
-    new EndpointError('garbled', `garbled answer: ${what}${issues ? ` (${issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})` : ''}`);
+  return { base, withRetry };
+}
+
+/** get() on a connection: one request per code at a time, the answer validated and about that code. */
+function lookupOn({ base, withRetry }: ReturnType<typeof connect>): EndpointLookup {
+  const inFlight = new Map<string, Promise<EndpointAnswer>>();
 
   async function lookup(uscc: string): Promise<EndpointAnswer> {
     const r = await withRetry(base + SUBJECT_PATH + encodeURIComponent(uscc), { method: 'GET', headers: { accept: 'application/json' } });
@@ -151,6 +157,26 @@ export function createEndpointClient(ports: EndpointPorts, options: EndpointOpti
       }
       return p;
     },
+  };
+}
+
+/**
+ * Looks single codes up at a status endpoint, exactly as createEndpointClient's get does; for callers that never
+ * batch, so the batch code and its response schema are not bundled.
+ */
+export function createEndpointLookup(ports: EndpointPorts, options: EndpointOptions): EndpointLookup {
+  return lookupOn(connect(ports, options));
+}
+
+/**
+ * A client for the status endpoint protocol (docs/status-endpoint.md). Sends nothing but the code: no cookies,
+ * no referrer, no page data; validates every answer; retries overload with exponential backoff and Retry-After.
+ */
+export function createEndpointClient(ports: EndpointPorts, options: EndpointOptions): EndpointClient {
+  const connection = connect(ports, options);
+  const { base, withRetry } = connection;
+  return {
+    ...lookupOn(connection),
     async batch(inputs) {
       const out: BatchResult[] = [];
       for (let i = 0; i < inputs.length; i += BATCH_MAX) {

@@ -1,7 +1,7 @@
-import { createEndpointClient, type EndpointClient } from '../../core/sources/endpoint-client';
+import { createEndpointLookup, type EndpointLookup } from '../../core/sources/endpoint-client';
 import type { CreditStatus } from '../ui/types';
 
-const clients = new Map<string, EndpointClient>();
+const clients = new Map<string, EndpointLookup>();
 
 /** The platform's answer for one code (`GET <base>/v1/subjects/<USCC>`), undefined when not known; throws EndpointError. */
 export async function fetchStatus(base: string, uscc: string): Promise<CreditStatus | undefined> {
@@ -10,7 +10,7 @@ export async function fetchStatus(base: string, uscc: string): Promise<CreditSta
   if (!c) {
     // Page fetch without cookies or referrer: the endpoint learns the code and nothing else.
     const ports = { fetch: (u: string, i: RequestInit) => fetch(u, { ...i, credentials: 'omit', referrerPolicy: 'no-referrer' }), now: Date.now, sleep: (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms)) };
-    clients.set(abs, (c = createEndpointClient(ports, { base: abs, retries: 1, timeoutMs: 6000 })));
+    clients.set(abs, (c = createEndpointLookup(ports, { base: abs, retries: 1, timeoutMs: 6000 })));
   }
   const a = await c.get(uscc);
   return a.found ? a.status : undefined;

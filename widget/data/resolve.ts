@@ -1,3 +1,4 @@
+import { fetchStatus } from './endpoint';
 import { decideVerdict } from '../../core/verdict';
 import { verifyMark } from '../../core/marks';
 import type { CreditStatus } from '../ui/types';
@@ -30,7 +31,7 @@ export async function resolveMark(cfg: MarkConfig, pageUrl: string, now: number)
   const uscc = status?.subject.uscc ?? (cfg.token ? undefined : cfg.uscc);
   let listsChecked = false;
   if (cfg.endpoint && uscc && (!cfg.token || status)) {
-    const remote = await import('./endpoint').then((e) => e.fetchStatus(cfg.endpoint!, uscc)).catch(() => undefined);
+    const remote = await fetchStatus(cfg.endpoint, uscc).catch(() => undefined);
     if (remote) {
       listsChecked = true;
       status = status ? merge(status, remote) : remote;

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { mountInShadow, type ShadowMount } from '../ui/mount';
 import { pickLang, OUTCOME_TEXT, t, pick } from '../ui/i18n';
 import { reasonText, ShopBadge } from '../ui/ShopBadge';
@@ -56,7 +57,7 @@ export class XinbiaoMark extends HTMLElement {
     const cfg: MarkConfig = { token: a('token'), trust: a('trust'), trustRoot: a('trust-root'), endpoint: a('endpoint'), uscc: a('uscc') };
     if (!this.#model) this.#ui?.render(<div class="sk" role="status" aria-label={t(this.#lang(), 'loading')} />);
     // Verification (core/marks, trust list, schemas) is its own chunk: the box paints before it arrives.
-    this.rendered = import('../data/resolve').then((r) => r.resolveMark(cfg, location.href, Date.now())).then((m) => {
+    this.rendered = import('../lazy').then((r) => r.resolveMark(cfg, location.href, Date.now())).then((m) => {
       if (seq !== this.#seq) return;
       this.#model = m;
       this.dataset.level = m.verdict.level;
@@ -82,7 +83,7 @@ export class XinbiaoMark extends HTMLElement {
         subject={warning || !subject ? undefined : { name: shop ?? subject.name, uscc: subject.uscc, kind: subject.kind }} />
     );
     if (!this.#open) return this.#ui.render(badge);
-    void import('../ui/LicenceCard').then(({ LicenceCard, CARD_CSS }) => {
+    void import('../lazy').then(({ LicenceCard, CARD_CSS }) => {
       if (!this.#open || !this.#ui) return;
       this.#ui.adopt(CARD_CSS);
       this.#ui.render([badge, <LicenceCard status={warning ? undefined : m.status} check={m.check} verdict={m.verdict} lang={lang} pageUrl={location.href} onClose={() => this.close()} />]);

@@ -25,7 +25,7 @@ export class XinbiaoQuery extends HTMLElement {
   }
 
   async #draw(): Promise<void> {
-    const { QueryWindow, QUERY_CSS, pickSites } = await import('../query/QueryWindow');
+    const { QueryWindow, QUERY_CSS, pickSites } = await import('../lazy');
     if (!this.#ui || !this.isConnected) return;
     this.#ui.adopt(QUERY_CSS);
     this.#ui.render(h(QueryWindow, { lang: pickLang(this), sites: pickSites(this.getAttribute('sites')?.split(/[\s,]+/)), endpoint: this.getAttribute('endpoint') || undefined }));

@@ -1,4 +1,4 @@
-import { Component } from 'preact';
+import { Component, h } from 'preact';
 import { decideVerdict } from '../../core/verdict';
 import { fetchStatus } from '../data/endpoint';
 import { LEVEL, t } from '../ui/i18n';

@@ -1,4 +1,4 @@
-import { Component, createRef, type ComponentChildren, type RefObject } from 'preact';
+import { Component, createRef, Fragment, h, type ComponentChildren, type RefObject } from 'preact';
 import { LEVEL, pick, t } from './i18n';
 import { creditChinaSearch, GSXT_HOME, REPORT_12315, samrCheckUrl } from './links';
 import { maskName } from './mask';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { LEVEL, pick, t } from './i18n';
 import type { Lang, SubjectView, VerdictView } from './types';
 

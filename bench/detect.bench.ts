@@ -8,7 +8,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
 import { median, type Benchmark } from './types';
 
 const ELEMENTS = 10_000;
-const RUNS = 21;
+const RUNS = 31;
 // Rounds left out before measuring, on both sides: on a busy machine the optimising compiler needs a few hundred
 // passes to settle on detection's code.
 const WARM_UP = 60;

@@ -1,10 +1,11 @@
+// Import order is module order in the lazy chunk (see ../lazy.ts): this one compresses best.
 import { fetchStatus } from './endpoint';
-import { decideVerdict } from '../../core/verdict';
+import { loadTrust } from './trust';
 import { verifyMark } from '../../core/marks';
+import { statusFromMark } from './status-from-mark';
+import { decideVerdict } from '../../core/verdict';
 import type { CreditStatus } from '../ui/types';
 import type { MarkConfig, MarkModel } from './model';
-import { statusFromMark } from './status-from-mark';
-import { loadTrust } from './trust';
 
 const NO_TRUST = { zh: '无法取得或核验信任名单', en: 'The trust list could not be loaded or verified' };
 

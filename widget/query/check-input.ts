@@ -1,4 +1,5 @@
 import { checkUscc } from '../../core/identifiers/uscc';
+import { t } from '../ui/i18n';
 import type { Lang } from '../ui/types';
 
 export interface InputCheck {
@@ -23,6 +24,6 @@ export function checkInput(raw: string, lang: Lang): InputCheck {
     return { state: 'partial', message: zh ? `已输入 ${code.length}/18 位` : `${code.length} of 18 characters`, keyword: code };
   }
   const r = checkUscc(code);
-  if (r.valid) return { state: 'ok', message: `${zh ? '代码校验通过' : 'Code is valid'} · ${r.categoryName}${r.province ? ` · ${r.province}` : ''}`, keyword: r.code, uscc: r.code };
+  if (r.valid) return { state: 'ok', message: `${t(lang, 'codeOk')} · ${r.categoryName}${r.province ? ` · ${r.province}` : ''}`, keyword: r.code, uscc: r.code };
   return { state: 'bad', message: `${zh ? '代码有误：' : 'Invalid code: '}${r.reason}`, keyword: code };
 }

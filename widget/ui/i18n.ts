@@ -44,11 +44,9 @@ const T = {
   unknownShop: ['未能取得该网店的信用信息', 'No credit information for this shop'],
   query: ['信用查询', 'Credit query'],
   queryLabel: ['统一社会信用代码或名称', 'Credit code (USCC) or name'],
-  queryHint: ['输入 18 位代码时即时校验', '18-character codes are checked as you type'],
   codeOk: ['代码校验通过', 'Code is valid'],
   search: ['查询', 'Search'],
   endpointAnswer: ['平台记录', 'Platform record'],
-  sample: ['示例数据', 'Sample data'],
 } satisfies Record<string, [string, string]>;
 
 export type Key = keyof typeof T;

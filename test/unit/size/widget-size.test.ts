@@ -45,15 +45,16 @@ describe('widget size (gzip -9 of dist/widget)', () => {
   });
 
   // Verified mark = first paint + everything it loads on use. With one lazy chunk that is the whole kit.
-  // Measured 27.6 kB (33.7 kB with zod/mini); ceilings are measured + 3%. The design's 25 kB is not met yet:
-  // ≈2.6 kB of the kit's own code still has to go (docs/widget.md, "Size").
-  it('verified mark (first paint + lazy chunks) ≤ 28.4 kB', () => {
+  // Measured 26.6 kB (27.6 kB before the lazy entry, classic h(), checkUscc and the lookup-only endpoint client;
+  // 33.7 kB with zod/mini); ceilings are measured + 1%. The design budget of 25 kB is not met: ≈1.6 kB to go
+  // (docs/widget.md, "Size").
+  it('verified mark (first paint + lazy chunks) ≤ 26.8 kB', () => {
     const lazy = dynamicImports('xinbiao.mjs').flatMap((f) => [...closure(f)]);
-    expect(sum(new Set(['xinbiao.js', ...closure('xinbiao.mjs'), ...lazy]))).toBeLessThanOrEqual(28_400);
+    expect(sum(new Set(['xinbiao.js', ...closure('xinbiao.mjs'), ...lazy]))).toBeLessThanOrEqual(26_800);
   });
 
-  it('whole kit ≤ 28.4 kB', () => {
-    expect(sum(scripts())).toBeLessThanOrEqual(28_400);
+  it('whole kit ≤ 26.8 kB', () => {
+    expect(sum(scripts())).toBeLessThanOrEqual(26_800);
   });
 
   // The schemas run on core/validate (generated from the zod schemas, proven equal in test/unit/core/validate).

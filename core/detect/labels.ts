@@ -16,7 +16,7 @@ export const STOP_LABELS = [
 const TITLE_WORDS = ['注册号', '信用代码'];
 
 /** Whether a link's title may hold licence text. */
-export const titleMayHoldLicence = (title: string): boolean => title.includes(TITLE_WORDS[0]!) || title.includes(TITLE_WORDS[1]!);
+export const titleMayHoldLicence = (title: string): boolean => TITLE_WORDS.some((w) => title.includes(w));
 
 /** The labels that hold no shorter label: text without any of them has no labelled field. */
 export const LABEL_ANCHORS = [...CODE_LABELS, ...NAME_LABELS].filter((l, _, all) => !all.some((o) => o !== l && l.includes(o)));

@@ -26,10 +26,10 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     // Supported platforms and the localhost demo pages; anything else only after the shopper grants it.
     host_permissions: hostMatches(SITES),
-    // The small first part (entrypoints/shop.content) only on the adapters' shop/item/licence pages; written here so
+    // The small first part (entrypoints/shop) only on the adapters' shop/item/licence pages; written here so
     // the script itself carries no adapter data.
     content_scripts: [
-      { matches: contentMatches(SITES), exclude_matches: contentExcludes(SITES), js: ['content-scripts/shop.js'], run_at: 'document_idle' },
+      { matches: contentMatches(SITES), exclude_matches: contentExcludes(SITES), js: ['shop.js'], run_at: 'document_idle' },
     ],
     // '<all_urls>': audit mode's screenshots (captureVisibleTab), asked for only when the inspector allows screenshots.
     optional_host_permissions: ['*://*/*', '<all_urls>'],

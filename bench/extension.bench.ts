@@ -1,5 +1,5 @@
-// The extension in Chromium: content-idle (what the content script costs on a page it does not match, against an
-// empty content script) and badge (navigation start to the badge drawn on a recorded shop page with the lists warm,
+// The extension in Chromium: content-idle (what the content script costs on a listed page that holds no shop, where
+// only its small first part runs and stops, against an empty content script listed for the same pages) and badge (navigation start to the badge drawn on a recorded shop page with the lists warm,
 // against the same page's own load without the extension). Needs `npm run build` first.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -13,13 +13,13 @@ import { median, type Benchmark, type BenchResult } from './types';
 const EXT = resolve(import.meta.dirname, '../.output/chrome-mv3');
 const RUNS = 9;
 
-/** An extension like ours in every way that matters here (same matches, same run_at), whose content script is empty. */
+/** An extension like ours in every way that matters here (same listed pages, same run_at), whose content script is empty. */
 function emptyExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'xb-empty-ext-'));
   writeFileSync(join(dir, 'empty.js'), '');
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name: 'empty', version: '1.0.0',
-    content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['empty.js'], run_at: 'document_idle' }],
+    content_scripts: [{ matches: ['http://127.0.0.1/sites/jd/*'], js: ['empty.js'], run_at: 'document_idle' }],
   }));
   return dir;
 }
@@ -81,7 +81,8 @@ const bench: Benchmark = {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const empty = emptyExtension();
     try {
-      const plain = `${origin}/sites/other/plain.html`;
+      // A JD help page: inside the listed JD pages, no shop on it.
+      const plain = `${origin}/sites/jd/no-shop.html`;
       const idle = async (ext: string) => withContext(ext, async (c) => {
         await scriptMs(c, plain); // warm-up: caches, first compile
         const runs: number[] = [];

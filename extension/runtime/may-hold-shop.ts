@@ -24,14 +24,15 @@ export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
 
 /**
  * A cheap first look (one querySelector, one textContent): false only when full detection would surely find no
- * shop under root. Text inside a platform's own licence block does not count.
+ * shop under root. Text inside a platform's own licence block, a script or a style does not count.
  */
 export function mayHoldShop(root: ParentNode & Node, probe: ShopProbe): boolean {
   if ((root as Element).matches?.(probe.selector) || root.querySelector(probe.selector)) return true;
-  let text = root.textContent ?? '';
+  let text = ((root as Document).documentElement ?? root).textContent ?? ''; // a Document's own textContent is null
   if (!TEXT.test(text)) return false;
-  for (const sel of probe.platformBlock) {
-    if ((root as Element).closest?.(sel)) return false; // a change inside the footer
+  // Detection skips script and style text (a single-page app's code, its data) as well.
+  for (const sel of ['script', 'style', ...probe.platformBlock]) {
+    if ((root as Element).closest?.(sel)) return false; // a change inside the footer or a script
     for (const el of root.querySelectorAll(sel)) text = text.replace(el.textContent ?? '', '');
   }
   return TEXT.test(text);

@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from '#imports';
 import { LOAD_PAGE } from '../platform/load-page';
 import { mayHoldShop, type ShopProbe } from './may-hold-shop';
 
@@ -7,31 +6,36 @@ const DELAY_MS = 250;
 // More added nodes than this in one batch: one look at the whole page is cheaper than one per node.
 const MAX_NODES = 50;
 
-/**
- * What runs first on a matched page (once per document): a cheap look for anything a shop is read from. Only when there is one does it
- * ask the background to inject the heavy part (detection and badge); until then it watches DOM changes and
- * navigations without a reload, and stops for good once the heavy part took over.
- */
-export function startStub(ctx: ContentScriptContext): void {
+// The extension API is touched only when asking for the rest: its first use in a page costs more than the whole look.
+const api = () => (globalThis as { chrome?: { runtime?: { id?: string; sendMessage(m: unknown): Promise<unknown> } } }).chrome?.runtime;
+
+/** Once per document: the platform and the any-site script may both be injected. */
+export function startStub(probe: ShopProbe): void {
   const g = globalThis as { __xinbiaoRunning?: boolean };
-  if (g.__xinbiaoRunning) return; // the platform and the any-site script may both be injected
+  if (g.__xinbiaoRunning) return;
   g.__xinbiaoRunning = true;
-  runStub(ctx);
+  runStub(probe);
 }
 
-/** The first look and the watch, with the probe made from the adapters at build time. */
-export function runStub(ctx: ContentScriptContext, probe: ShopProbe = __XINBIAO_PROBE__): void {
+/**
+ * What runs first on a listed page: a cheap look for anything a shop is read from. Only when there is one does it
+ * ask the background to inject the detection part; until then it watches DOM changes and navigations without a
+ * reload, and stops for good once it asked (the detection part has its own watch) or the extension went away.
+ */
+export function runStub(probe: ShopProbe): void {
   let pending: Node[] | null = [];
-  let timer: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = new AbortController();
   let observer: MutationObserver | undefined;
 
   const start = () => {
+    stop.abort();
     observer?.disconnect();
-    if (ctx.isInvalid) return;
-    void browser.runtime.sendMessage(LOAD_PAGE).catch(() => undefined);
+    api()?.sendMessage(LOAD_PAGE)?.catch(() => undefined);
   };
   const look = () => {
     timer = undefined;
+    if (!api()?.id) return stop.abort(), observer?.disconnect(); // the extension was updated or removed
     const nodes = pending;
     pending = [];
     const roots = nodes && nodes.length <= MAX_NODES ? nodes : [document];
@@ -40,7 +44,7 @@ export function runStub(ctx: ContentScriptContext, probe: ShopProbe = __XINBIAO_
   const schedule = (nodes: Node[] | null) => {
     if (pending && nodes) pending.push(...nodes);
     else pending = null; // look at the whole page
-    timer ??= ctx.setTimeout(look, DELAY_MS);
+    timer ??= setTimeout(look, DELAY_MS);
   };
 
   if (mayHoldShop(document, probe)) return start();
@@ -53,6 +57,16 @@ export function runStub(ctx: ContentScriptContext, probe: ShopProbe = __XINBIAO_
     if (nodes.length) schedule(nodes);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => observer?.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', () => schedule(null));
+  watchLocation(() => schedule(null), stop.signal);
+}
+
+/** Navigations without a reload: the Navigation API where there is one, else a once-a-second look at the URL. */
+function watchLocation(onChange: () => void, signal: AbortSignal): void {
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav?.addEventListener) return nav.addEventListener('navigate', onChange, { signal });
+  let last = location.href;
+  const id = setInterval(() => {
+    if (location.href !== last) (last = location.href), onChange();
+  }, 1000);
+  signal.addEventListener('abort', () => clearInterval(id));
 }

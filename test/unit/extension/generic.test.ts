@@ -24,12 +24,19 @@ describe('syncGenericScript', () => {
     expect(await syncGenericScript(true)).toBe(true);
     expect(await syncGenericScript(true)).toBe(true);
     expect(registered).toHaveLength(1);
-    expect(registered[0]).toMatchObject({ matches: ['*://*/*'], js: ['content-scripts/generic.js'] });
+    expect(registered[0]).toMatchObject({ matches: ['*://*/*'], js: ['generic.js'] });
   });
 
   it('does not register without the permission, and reports it off', async () => {
     expect(await syncGenericScript(true)).toBe(false);
     expect(registered).toHaveLength(0);
+  });
+
+  it('replaces a registration of an older file under the same id', async () => {
+    granted = true;
+    registered = [{ id: 'xinbiao-generic', matches: ['*://*/*'], js: ['content-scripts/generic.js'] }];
+    expect(await syncGenericScript(true)).toBe(true);
+    expect(registered).toEqual([expect.objectContaining({ js: ['generic.js'] })]);
   });
 
   it('unregisters when turned off', async () => {

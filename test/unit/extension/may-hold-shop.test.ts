@@ -1,0 +1,31 @@
+// @vitest-environment happy-dom
+import { SITES } from '../../../extension/sites';
+import { mayHoldShop, shopProbe } from '../../../extension/runtime/may-hold-shop';
+
+const probe = shopProbe(SITES);
+const doc = (body: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
+
+describe('mayHoldShop: the first part’s cheap look', () => {
+  it.each([
+    ['an adapter’s shop name', '<div class="jShopHeaderArea"><a class="shop-name">示例店</a></div>'],
+    ['a XinBiao mark', '<xinbiao-mark token="x"></xinbiao-mark>'],
+    ['a SAMR 亮照 link', '<a href="https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?showType=p&serial=1">亮照</a>'],
+    ['labelled licence text', '<p>企业名称：杭州示例优品商贸有限公司</p>'],
+    ['a bare code', '<p>91330106MA2H7Q0139</p>'],
+  ])('%s: may hold a shop', (_, body) => expect(mayHoldShop(doc(body), probe)).toBe(true));
+
+  it.each([
+    ['a help page', '<h1>帮助中心</h1><p>配送方式、售后政策与常见问题。订单号 1234567890</p>'],
+    ['only the platform’s own licence', '<div class="tm-footer">营业执照注册号：330100400015575 企业名称：浙江天猫网络有限公司</div>'],
+    ['a label only inside a script', '<script>var t = "企业名称：x"</script><p>今日推荐</p>'],
+  ])('%s: no shop', (_, body) => expect(mayHoldShop(doc(body), probe)).toBe(false));
+
+  it('looks at a changed part only, ignoring changes inside the footer', () => {
+    const d = doc('<main><p>今日推荐</p></main><div class="tm-footer"><p>企业名称：浙江天猫网络有限公司</p></div>');
+    expect(mayHoldShop(d.querySelector('.tm-footer p')!, probe)).toBe(false);
+    const added = d.createElement('p');
+    added.textContent = '统一社会信用代码：91330106MA2H7Q0139';
+    d.querySelector('main')!.append(added);
+    expect(mayHoldShop(added, probe)).toBe(true);
+  });
+});

@@ -16,6 +16,11 @@ export function listExpired(list: Pick<ListInfo, 'expires'>, now: number): boole
   return !(Date.parse(list.expires) > now);
 }
 
+/** Whether local lists can vouch that a subject is on none of them: some black or abnormal list is in force. */
+export function listsVouch(lists: readonly Pick<ListInfo, 'kind' | 'expires'>[], now: number): boolean {
+  return lists.some((l) => WARNING_KINDS.has(l.kind) && !listExpired(l, now));
+}
+
 /** The parts of a credit status that local list matches give. */
 export interface ListParts {
   listEntries: ListEntry[];

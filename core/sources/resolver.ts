@@ -1,7 +1,7 @@
 import type { CreditStatus } from '../model/schema';
 import type { CachePort } from './cache';
 import type { EndpointClient } from './endpoint-client';
-import { listExpired, listMatchesToParts, WARNING_KINDS, type ListParts } from './from-lists';
+import { listExpired, listMatchesToParts, listsVouch, WARNING_KINDS, type ListParts } from './from-lists';
 import { mergeStatus } from './merge';
 import type { LocalLists } from './ports';
 import { normaliseUsccInput } from './protocol';
@@ -121,7 +121,7 @@ export function createResolver(ports: ResolverPorts, policy: ResolverPolicy = {}
       const parts = listMatchesToParts(matches, now);
       const warning = lists.filter((l) => WARNING_KINDS.has(l.kind));
       const expired = lists.filter((l) => listExpired(l, now)).map(({ id, kind, expires }) => ({ id, kind, expires }));
-      const usable = warning.some((l) => !listExpired(l, now));
+      const usable = listsVouch(lists, now);
       const report: SourceReport = {
         source: 'lists', state: usable ? 'fresh' : warning.length ? 'stale' : 'failed', found: parts.subject !== undefined,
         ...(usable ? {} : { error: warning.length ? 'every black or abnormal list has expired' : 'no black or abnormal list in force' }),

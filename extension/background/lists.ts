@@ -19,11 +19,6 @@ export function listStore(): Promise<ListStore> {
   return store;
 }
 
-/** Runs a subscription task. Core already queues list updates per database; kept so callers need not change. */
-export function serially<T>(run: () => Promise<T>): Promise<T> {
-  return run();
-}
-
 /** Subscriptions over the store: list publishers' keys come from the trust list. Core runs one update at a time. */
 export async function subscriptions(): Promise<Subscriptions> {
   return createSubscriptions(await listStore(), {

@@ -1,7 +1,7 @@
 import { idbLocalLists } from '~~/core/lists';
 import type { CreditStatus } from '~~/core/model/schema';
 import { createEndpointClient } from '~~/core/sources/endpoint-client';
-import { listMatchesToParts } from '~~/core/sources/from-lists';
+import { listMatchesToParts, listsVouch } from '~~/core/sources/from-lists';
 import { createResolver } from '~~/core/sources/resolver';
 import { settings } from '../platform/storage';
 import { listStore } from './lists';
@@ -27,12 +27,15 @@ export async function makeResolve(now: () => number = Date.now): Promise<Resolve
     }
     if (!name) return { listsChecked: false };
     // Names only go to the local lists: endpoints take nothing but a code.
-    const parts = listMatchesToParts(await lists.byName(name));
-    if (!parts.subject) return { listsChecked: true };
+    const at = now();
+    const [matches, inForce] = await Promise.all([lists.byName(name), lists.lists()]);
+    const parts = listMatchesToParts(matches, at);
+    const listsChecked = listsVouch(inForce, at);
+    if (!parts.subject) return { listsChecked };
     const status: CreditStatus = {
       subject: parts.subject, creditLevels: parts.creditLevels, listEntries: parts.listEntries, records: [], commitments: [],
-      asOf: new Date(now()).toISOString(),
+      asOf: new Date(at).toISOString(),
     };
-    return { status, listsChecked: true };
+    return { status, listsChecked };
   };
 }

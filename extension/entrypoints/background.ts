@@ -1,7 +1,7 @@
 import { listen } from '../platform/messaging';
 import { settings } from '../platform/storage';
 import { handlers } from '../background/handlers';
-import { seedBundled, serially, subscriptions } from '../background/lists';
+import { seedBundled, subscriptions } from '../background/lists';
 import { syncGenericScript } from '../background/generic';
 import { onLoadPart } from '../background/inject-page';
 
@@ -21,7 +21,7 @@ export default defineBackground(() => {
     void settings.getValue().then((s) => syncGenericScript(s.generic)).catch(() => undefined);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void subscriptions().then((s) => serially(() => s.updateDue())).catch(() => undefined);
+    if (alarm.name === ALARM) void subscriptions().then((s) => s.updateDue()).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`tab-${tabId}`));
   // A new page starts with no report: on a page without a shop the content script never sends one.

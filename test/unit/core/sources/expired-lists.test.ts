@@ -1,5 +1,5 @@
 import { decideVerdict, type VerdictLevel } from '../../../../core/verdict';
-import { createResolver, memoryCache, type EndpointClient, type ListInfo, type ListMatch, type LocalLists } from '../../../../core/sources';
+import { createResolver, listsVouch, memoryCache, type EndpointClient, type ListInfo, type ListMatch, type LocalLists } from '../../../../core/sources';
 import { listInfo, sampleStatus, USCC } from './fixtures';
 
 const T0 = Date.parse('2026-11-21T08:00:00Z');
@@ -86,5 +86,18 @@ describe('expired lists in the resolver', () => {
   it('an entry of a list in force names its expiry without calling it expired', async () => {
     const r = await createResolver({ lists: localLists([list('demo-black', 'black', FUTURE)], ['demo-black']), cache: memoryCache(), now: () => T0 }).resolve(USCC);
     expect(r.status!.listEntries[0]!.provenance).toMatchObject({ sourceName: '示例市信用办', expires: FUTURE });
+  });
+});
+
+describe('listsVouch (also used for name lookups in the extension)', () => {
+  it.each([
+    ['a black list in force', [list('b', 'black', FUTURE)], true],
+    ['an abnormal list in force', [list('a', 'abnormal', FUTURE)], true],
+    ['only an expired black list', [list('b', 'black', PAST)], false],
+    ['only a red list and credit levels', [list('r', 'red', FUTURE), list('c', 'credit-level', FUTURE)], false],
+    ['no lists at all', [], false],
+    ['an expired black list beside one in force', [list('b', 'black', PAST), list('d', 'seriously-dishonest', FUTURE)], true],
+  ] as const)('%s → %s', (_, lists, expected) => {
+    expect(listsVouch(lists as ListInfo[], T0)).toBe(expected);
   });
 });

@@ -12,6 +12,8 @@ export const Provenance = z.object({
   /** Human-readable name of the source (publisher, platform, page). */
   sourceName: z.optional(text(200)),
   retrievedAt: when,
+  /** When the source stops vouching for the value (a list file's `expires`); past it the value still shows, marked. */
+  expires: z.optional(when),
   /** Where a person can check the value themselves. */
   url: z.optional(z.url()),
 });

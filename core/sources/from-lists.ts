@@ -3,10 +3,7 @@ import type { CreditLevel, ListEntry, ListKind, Provenance, Subject } from '../m
 import type { ListInfo, ListMatch } from './ports';
 
 /** Provenance of a value read from a list: also until when the list's publisher vouches for it. */
-export type ListProvenance = Provenance & {
-  /** The list's `expires` (ISO date-time): past it the list no longer vouches that a shop is clean. */
-  expires: string;
-};
+export type ListProvenance = Provenance & Required<Pick<Provenance, 'expires'>>;
 
 /** List kinds whose entries are problems: only these can show a shop is on no such list. */
 export const WARNING_KINDS: ReadonlySet<string> = new Set<ListKind>(['black', 'seriously-dishonest', 'judgment-defaulter', 'abnormal']);

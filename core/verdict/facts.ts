@@ -50,8 +50,7 @@ export function entryInForce(entry: ListEntry, now: number): boolean {
 
 /** The expiry of the list an entry came from, when its provenance names one (core/sources listProvenance). */
 export function listExpiryOf(entry: ListEntry): string | undefined {
-  const expires = (entry.provenance as { expires?: unknown }).expires;
-  return typeof expires === 'string' ? expires : undefined;
+  return entry.provenance.expires;
 }
 
 /** A list is expired from its `expires` instant on; an unreadable date counts as expired. */

@@ -98,6 +98,6 @@ describe('listsVouch (also used for name lookups in the extension)', () => {
     ['no lists at all', [], false],
     ['an expired black list beside one in force', [list('b', 'black', PAST), list('d', 'seriously-dishonest', FUTURE)], true],
   ] as const)('%s → %s', (_, lists, expected) => {
-    expect(listsVouch(lists as ListInfo[], T0)).toBe(expected);
+    expect(listsVouch(lists, T0)).toBe(expected);
   });
 });

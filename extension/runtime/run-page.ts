@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from '#imports';
 import type { SiteAdapter } from '../sites/define-site';
 import type { PageReport } from '../platform/schemas';
-import { pageReportValidator } from '~~/core/validate/generated/page-report';
+import { pageReportValidator } from '../platform/generated/page-report';
 import { sendWith } from '../platform/send';
 import { readLook } from '../platform/look';
 import { anchorFor, findingsKey, findOnPage } from './findings';

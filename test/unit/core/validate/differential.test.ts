@@ -5,7 +5,7 @@ import * as model from '../../../../core/validate/generated/model';
 import * as marks from '../../../../core/validate/generated/marks';
 import * as trust from '../../../../core/validate/generated/trust';
 import * as protocol from '../../../../core/validate/generated/protocol';
-import { pageReportValidator } from '../../../../core/validate/generated/page-report';
+import { pageReportValidator } from '../../../../extension/platform/generated/page-report';
 import type { Validator } from '../../../../core/validate';
 import { parts, SEEDS } from './seeds';
 

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
-import { CreditScheme, ListKind, Uscc } from '../model/schema';
+import { CreditLevel, ListEntry, ListKind, Uscc } from '../model/schema';
 
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const when = z.iso.datetime({ offset: true });
-const day = z.union([z.iso.date(), when]);
 
 export const LIST_FORMAT = 'xinbiao-list/1';
 
@@ -36,27 +35,13 @@ const subjectPart = {
   name: text(200),
 };
 
-/** One line of a red / black / abnormal / seriously-dishonest / judgment-defaulter list. */
-export const ListLine = z.object({
-  ...subjectPart,
-  reason: text(1000),
-  authority: text(200),
-  since: day,
-  until: z.optional(day),
-  repairedAt: z.optional(day),
-});
+/** One line of a red / black / abnormal / seriously-dishonest / judgment-defaulter list: a list entry without its
+ * list (the header says it) and provenance (the importer adds it), plus the subject. */
+export const ListLine = z.extend(z.omit(ListEntry, { list: true, provenance: true }), subjectPart);
 export type ListLine = z.infer<typeof ListLine>;
 
-/** One line of a credit-level list. */
-export const CreditLevelLine = z.object({
-  ...subjectPart,
-  scheme: CreditScheme,
-  schemeName: text(100),
-  level: text(40),
-  issuer: text(200),
-  date: day,
-  validUntil: z.optional(day),
-});
+/** One line of a credit-level list: a credit level without provenance, plus the subject. */
+export const CreditLevelLine = z.extend(z.omit(CreditLevel, { provenance: true }), subjectPart);
 export type CreditLevelLine = z.infer<typeof CreditLevelLine>;
 
 /** Detached signature file (`<list>.sig`): Ed25519 over the SHA-256 digest of the list file's exact bytes. */

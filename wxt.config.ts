@@ -13,19 +13,24 @@ const bundledSamples = () => [
   { absoluteSrc: resolve(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), relativeDest: 'samples/root.public.jwk.json' },
 ];
 
+// Test build only (XINBIAO_TEST_GRANT_ALL=1): '<all_urls>' is granted at install, so tests reach audit screenshots.
+const GRANT_ALL = process.env.XINBIAO_TEST_GRANT_ALL === '1';
+
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   outDir: '.output',
+  ...(GRANT_ALL && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-grants' }),
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '信标 XinBiao',
     description: '看清网店背后的经营者与信用：亮照、亮标、信用等级、红黑名单。Who runs this shop, and can I trust them?',
     default_locale: undefined,
     // scripting: the content script's small first part has the background inject detection and the badge on demand.
-    permissions: ['storage', 'alarms', 'scripting'],
+    // activeTab: audit mode opened from the popup ("审查此页") may screenshot that tab without asking for '<all_urls>'.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // Supported platforms and the localhost demo pages; anything else only after the shopper grants it.
-    host_permissions: hostMatches(SITES),
+    host_permissions: [...hostMatches(SITES), ...(GRANT_ALL ? ['<all_urls>'] : [])],
     // The small first part (entrypoints/shop) only on the adapters' shop/item/licence pages; written here so
     // the script itself carries no adapter data.
     content_scripts: [

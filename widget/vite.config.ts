@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { QUERY_SITES } from '../core/data/query-sites';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '..');
@@ -27,6 +28,28 @@ const liteSchemas = (): Plugin => ({
   },
 });
 
+const SITES_MODULE = resolve(root, 'core/data/query-sites.ts');
+const SEARCH_SITES = '\0xinbiao-search-sites';
+
+/**
+ * The query window only links to sites: its import of core/data/query-sites gets the same table, generated from it
+ * here, without the hosts that detection matches on (the functions still come from the real module).
+ */
+const searchSites = (): Plugin => ({
+  name: 'xinbiao-search-sites',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || importer === SEARCH_SITES || !source.includes('query-sites')) return null;
+    const found = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return found?.id === SITES_MODULE ? SEARCH_SITES : null;
+  },
+  load(id) {
+    if (id !== SEARCH_SITES) return null;
+    const sites = QUERY_SITES.map(({ id, name, level, searchUrl }) => ({ id, name, level, searchUrl }));
+    return `export const QUERY_SITES = ${JSON.stringify(sites)};\nexport { querySearchUrl } from ${JSON.stringify(SITES_MODULE)};\n`;
+  },
+});
+
 // xinbiao.js is the classic-script loader (no imports, self-invoking), xinbiao.mjs the elements, mark UI and Preact
 // (first paint). Everything else is reached only through `import('./lazy')` and so becomes one chunk,
 // xinbiao-lazy.mjs, with real exports (no namespace objects): each gzip file starts with an empty dictionary, and one
@@ -34,10 +57,11 @@ const liteSchemas = (): Plugin => ({
 // the whole kit 1 kB).
 export default defineConfig({
   root: here,
-  plugins: [liteSchemas()],
+  plugins: [liteSchemas(), searchSites()],
   // Classic h() calls are shorter than jsx() with a props object per element; the TSX files import h and Fragment.
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  // core/validate/compile skips its load-time checks of the schema data: the generator and the tests run them.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production'), XINBIAO_SCHEMA_CHECKS: 'false' },
   publicDir: 'public',
   build: {
     outDir: '../dist/widget',

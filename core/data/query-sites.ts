@@ -43,11 +43,13 @@ export const QUERY_SITES: readonly QuerySite[] = [
   { id: 'credit-beijing', name: '信用北京', region: '北京市', level: 'province', hosts: ['creditbj.jxj.beijing.gov.cn', 'www.creditbj.gov.cn'], searchUrl: 'https://creditbj.jxj.beijing.gov.cn/?keyword={keyword}', inferred: true },
 ];
 
-const BY_HOST = new Map<string, QuerySite>(QUERY_SITES.flatMap((s) => s.hosts.map((h) => [h, s] as const)));
+// Built on first use, so a bundle that never looks hosts up drops it.
+let byHost: Map<string, QuerySite> | undefined;
 
 /** The query site served from a host, if any. */
 export function querySiteByHost(host: string): QuerySite | undefined {
-  return BY_HOST.get(host.toLowerCase());
+  byHost ??= new Map(QUERY_SITES.flatMap((s) => s.hosts.map((h) => [h, s] as const)));
+  return byHost.get(host.toLowerCase());
 }
 
 /** A search link on a query site for a name or USCC. */

@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { QUERY_SITES } from '../core/data/query-sites';
+import { QUERY_SITES } from '../core/data/query-sites.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '..');

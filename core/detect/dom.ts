@@ -83,7 +83,7 @@ export function selectAll(root: Document | Element, selector: string, max = 10_0
   }
 }
 
-/** A document's own or an element's owner document. */
+/** The root itself when it is a document, else the element's owner document (no global lookups). */
 export function docOf(root: Document | Element): Document | null {
   try {
     if (nodeTypeOf(root) === 9) return root as Document;

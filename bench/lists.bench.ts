@@ -34,7 +34,7 @@ const bench: Benchmark = {
       await page.evaluate((n) => harness.build('bench', { id: 'bench' }, n, 0), N);
       const floor: number = await page.evaluate(([n, b]) => harness.floorPut(n, b), [N, BATCH]);
       const ours = await page.evaluate((b) => harness.timed('bench', b), BATCH);
-      if (ours.error || ours.count !== N) throw new Error(`import failed: ${ours.error ?? ours.count}`);
+      if (ours.error || ours.count !== N) throw new Error(`import failed: ${ours.error ?? ours.count}${ours.detail ? ` (${ours.detail})` : ""}`);
       const look: { p99: number; floor: number } = await page.evaluate(([n, k]) => harness.lookups(n, k), [N, LOOKUPS]);
       return [
         { name: 'list-import', value: ours.ms / 1000, unit: 's', floor: floor / 1000, budget: 2.0 },

@@ -44,8 +44,8 @@ const table: Record<string, Row[]> = {
   'mark-valid': [
     ['genuine', input(signed, [mark('genuine')]), 'pass', 'xinbiao-mark'],
     ['copied', input(signed, [mark('copied')]), 'violation', 'xinbiao-mark'],
-    ['copied, but a saved file with no origin to compare', input({ ...signed, url: 'file:///tmp/shop.html' }, [mark('copied')]), 'needs-review', 'xinbiao-mark'],
-    ['copied, in a saved file whose original address is known', input({ ...signed, url: 'file:///tmp/shop.html', savedFrom: 'https://shop.example/shop/1' }, [mark('copied')]), 'violation', 'xinbiao-mark'],
+    ['copied, but a saved file with no origin to compare', input({ ...signed, url: 'file:///home/inspector/saved/shop.html' }, [mark('copied')]), 'needs-review', 'xinbiao-mark'],
+    ['copied, in a saved file whose original address is known', input({ ...signed, url: 'file:///home/inspector/saved/shop.html', savedFrom: 'https://shop.example/shop/1' }, [mark('copied')]), 'violation', 'xinbiao-mark'],
     ['tampered', input(signed, [mark('tampered')]), 'violation', 'xinbiao-mark'],
     ['expired', input(signed, [mark('expired')]), 'violation', 'xinbiao-mark'],
     ['unknown issuer', input(signed, [mark('unknown-issuer')]), 'violation', 'xinbiao-mark'],

@@ -20,9 +20,9 @@ describe('collectPageFacts on the audit fixtures (no layout)', () => {
   });
   it('reads the address a saved page came from, so its marks are checked against the live shop', () => {
     const html = `<!-- saved from url=(0041)http://127.0.0.1:4173/audit/good-shop.html -->\n${readFileSync(join(FIX, 'good-shop.html'), 'utf8')}`;
-    const saved = collectPageFacts(new JSDOM(html).window.document, { url: 'file:///tmp/good-shop.html' });
+    const saved = collectPageFacts(new JSDOM(html).window.document, { url: 'file:///home/inspector/saved/good-shop.html' });
     expect(saved.savedFrom).toBe('http://127.0.0.1:4173/audit/good-shop.html');
-    expect(collectPageFacts(load('good-shop.html'), { url: 'file:///tmp/good-shop.html' }).savedFrom).toBeUndefined();
+    expect(collectPageFacts(load('good-shop.html'), { url: 'file:///home/inspector/saved/good-shop.html' }).savedFrom).toBeUndefined();
   });
   it('keeps a code that fails its check', () => {
     expect(collectPageFacts(load('bad-uscc.html'), { url: url('bad-uscc.html') }).shownCodes[0]!.code).toBe('91110108MA01712M9L');

@@ -14,7 +14,7 @@ marks, all sample data fictional) and the reference status endpoint GET /v1/subj
 built widget under /widget/ and the built extensions under /extension/.
   --port N   port to listen on (default 8080)
   --host H   address to bind (default 127.0.0.1; the demo is not meant for other machines)
-  --build    run 'npm run build' first when dist/ or .output/ is missing
+  --build    run 'npm run build' first, so what is served matches the sources
 Prints {"url", …} once listening; stop with Ctrl+C.`;
 
 const command: Command = {
@@ -24,8 +24,7 @@ const command: Command = {
     const parsed = parseArgs(args, { values: ['port', 'host'], booleans: ['build'] });
     const port = intFlag(parsed, 'port', 8080, 0, 65535);
     const host = strFlag(parsed, 'host') ?? '127.0.0.1';
-    const built = existsSync(resolve(ROOT, 'dist/widget/xinbiao.js')) && existsSync(resolve(ROOT, '.output/chrome-mv3/manifest.json'));
-    if (parsed.flags.has('build') && !built) {
+    if (parsed.flags.has('build')) {
       say('Building the widget and the extensions first (npm run build)…');
       const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
       if (r.status !== 0) {
@@ -33,6 +32,7 @@ const command: Command = {
         return EXIT.invalid;
       }
     }
+    if (!existsSync(resolve(ROOT, 'dist/widget/xinbiao.js'))) say('The widget is not built yet: run npm run build (or start with --build) so the demo pages can load it.');
     const server = await startApp({ port, host, routes: await demoRoutes() });
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

@@ -2,6 +2,7 @@ import { MarkPayload, signMark, verifyMark } from '../../core/marks';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { InputError, readJsonFile, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
+import { firstIssue } from '../../core/model/issue';
 
 const help = `Usage: xinbiao mark sign --key PLATFORM.private.jwk.json --payload PAYLOAD.json
        xinbiao mark verify --trust trust.jws --root ROOT.public.jwk.json --url PAGE-URL [--now ISO-TIME] <token-or-file…>
@@ -27,10 +28,7 @@ async function sign(args: string[]): Promise<number> {
     const raw = await readJsonFile(payloadPath, 'payload file');
     const withIat = raw && typeof raw === 'object' && !('iat' in raw) ? { ...raw, iat: Math.floor(Date.now() / 1000) } : raw;
     const payload = MarkPayload.safeParse(withIat);
-    if (!payload.success) {
-      const i = payload.error.issues[0]!;
-      throw new InputError(`payload file ${payloadPath}: ${i.path.join('.') || '(root)'}: ${i.message}`);
-    }
+    if (!payload.success) throw new InputError(`payload file ${payloadPath}: ${firstIssue(payload.error)}`);
     emit({ payload: payloadPath, kid: privateKey.kid, token: await signMark(payload.data, privateKey) });
     return EXIT.ok;
   });

@@ -2,6 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { TrustList, signTrustList, verifyTrustList } from '../../core/trust';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { InputError, readJsonFile, readPrivateKey, readPublicKey, withInputErrors } from './keys';
+import { firstIssue } from '../../core/model/issue';
 
 const help = `Usage: xinbiao trust sign --key ROOT.private.jwk.json --in issuers.json --out trust.jws
        xinbiao trust verify --root ROOT.public.jwk.json [--now ISO-TIME] <trust.jws…>
@@ -48,10 +49,7 @@ async function sign(args: string[]): Promise<number> {
     const rootKey = await readPrivateKey(key);
     const json = await readJsonFile(input, 'issuers file');
     const parsedTrust = TrustList.safeParse(json);
-    if (!parsedTrust.success) {
-      const i = parsedTrust.error.issues[0]!;
-      throw new InputError(`issuers file ${input}: ${i.path.join('.') || '(root)'}: ${i.message}`);
-    }
+    if (!parsedTrust.success) throw new InputError(`issuers file ${input}: ${firstIssue(parsedTrust.error)}`);
     const jws = await signTrustList(parsedTrust.data, rootKey);
     // Write then rename, so a reader never sees half a trust list.
     await writeFile(`${out}.tmp`, `${jws}\n`);

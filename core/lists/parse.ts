@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Sha256 } from '../crypto/sha256';
 import { ListError } from './errors';
 import { CreditLevelLine, ListHeader, ListLine } from './schema';
+import { firstIssue } from '../model/issue';
 
 /** Bytes of a list file as they arrive: a fetch body, a Blob stream, a Node file stream. */
 export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -46,12 +47,7 @@ export interface ParseSummary {
 const NL = 0x0a;
 const entrySchema = (h: ListHeader) => (h.kind === 'credit-level' ? CreditLevelLine : ListLine);
 
-function reasonOf(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issue.path.length ? issue.path.join('.') : '(line)';
-  return `${path}: ${issue.message}`;
-}
+const reasonOf = (error: z.core.$ZodError): string => firstIssue(error, '(line)');
 
 async function* chunksOf(source: ByteSource, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
   if ('getReader' in source) {

@@ -1,5 +1,6 @@
 import { decodeCompactJws, JwsFormatError, type DecodedJws, type JwsHeader } from '../trust/jws';
 import { MARK_TYP, MarkPayload } from './schema';
+import { firstIssue } from '../model/issue';
 
 export type DecodedMark =
   | { ok: true; header: JwsHeader; payload: MarkPayload; jws: DecodedJws }
@@ -19,9 +20,6 @@ export function decodeMark(token: unknown): DecodedMark {
     return { ok: false, problem: 'unreadable' };
   }
   const parsed = MarkPayload.safeParse(jws.payload);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return { ok: false, problem: `payload ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}` };
-  }
+  if (!parsed.success) return { ok: false, problem: `payload ${firstIssue(parsed.error)}` };
   return { ok: true, header: jws.header, payload: parsed.data, jws };
 }

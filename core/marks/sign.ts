@@ -1,6 +1,7 @@
 import type { PrivateJwk } from '../crypto/ed25519';
 import { signCompactJws } from '../trust/jws';
 import { MARK_TYP, MarkPayload } from './schema';
+import { firstIssue } from '../model/issue';
 
 /**
  * Signs a shop mark with the platform's private key (compact JWS, EdDSA, typ `xinbiao-mark+jws`, kid from the key).
@@ -8,9 +9,6 @@ import { MARK_TYP, MarkPayload } from './schema';
  */
 export async function signMark(payload: MarkPayload, key: PrivateJwk): Promise<string> {
   const parsed = MarkPayload.safeParse(payload);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw new Error(`mark payload: ${first.path.join('.') || '(root)'}: ${first.message}`);
-  }
+  if (!parsed.success) throw new Error(`mark payload: ${firstIssue(parsed.error)}`);
   return signCompactJws(parsed.data, key, MARK_TYP);
 }

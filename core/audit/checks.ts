@@ -1,5 +1,6 @@
 import { OUTCOME_TEXT } from '../marks/outcome';
-import { parseUscc, toHalfWidth } from '../identifiers';
+import { parseUscc } from '../identifiers';
+import { sameName } from '../lists/normalise-name';
 import type { AuditInput, Box, Finding, MarkResult, Outcome, Spot, Text2 } from './types';
 
 /** A rule's check: its findings on one page (usually one). Page kind is handled by the caller. */
@@ -77,12 +78,6 @@ const usccValid: Check = (input) => {
     return [f('uscc-valid', 'violation', { zh: `统一社会信用代码 ${bad.code} ${why.zh}`, en: `USCC ${bad.code}: ${why.en}` }, ['facts', 'html'], bad.selector || undefined)];
   }
   return [f('uscc-valid', 'pass', { zh: `统一社会信用代码 ${codes[0]!.code} 校验通过`, en: `USCC ${codes[0]!.code} passes its check` }, ['facts'], codes[0]!.selector || undefined)];
-};
-
-/** Names compare after width folding, bracket folding and dropping spaces. */
-export const sameName = (a: string, b: string) => {
-  const n = (s: string) => toHalfWidth(s).replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/\s+/g, '');
-  return n(a) === n(b);
 };
 
 const subjectConsistent: Check = (input) => {

@@ -11,3 +11,6 @@ const CLOSE = /[」』】〕］\]）)]/g;
 export function normaliseName(name: string): string {
   return toHalfWidth(name.normalize('NFKC')).replace(OPEN, '(').replace(CLOSE, ')').replace(/[\s\u00a0\u200b·・.]+/g, '').toLowerCase();
 }
+
+/** Two ways of writing one company name (widths, brackets, spaces) count as the same name. */
+export const sameName = (a: string, b: string): boolean => normaliseName(a) === normaliseName(b);

@@ -1,4 +1,5 @@
 import type { CreditStatus, Provenance } from '~~/core/model/schema';
+import { sameName } from '~~/core/lists/normalise-name';
 import { verifyMark, type MarkCheck } from '~~/core/marks';
 import { decideVerdict, type MarkOutcome } from '~~/core/verdict';
 import type { TrustList } from '~~/core/trust';
@@ -27,7 +28,7 @@ const BAD_FIRST: MarkOutcome[] = ['tampered', 'copied', 'revoked-key', 'unknown-
 
 const keyOf = (s: { uscc?: string; name?: string }) => (s.uscc ? `uscc:${s.uscc}` : `name:${s.name ?? ''}`);
 const sameSubject = (a: { uscc?: string; name?: string }, b: { uscc?: string; name?: string }) =>
-  a.uscc && b.uscc ? a.uscc === b.uscc : !!a.name && a.name === b.name;
+  a.uscc && b.uscc ? a.uscc === b.uscc : !!a.name && !!b.name && sameName(a.name, b.name);
 
 function markReport(c: MarkCheck): MarkReport {
   const p = c.payload;

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
+import { text, when } from '../model/fields';
 import { CreditLevel, ListEntry, ListKind, Uscc } from '../model/schema';
 
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-const when = z.iso.datetime({ offset: true });
 
 export const LIST_FORMAT = 'xinbiao-list/1';
 

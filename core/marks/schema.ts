@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
+import { text } from '../model/fields';
 import { CreditLevel, IdentityMark, Licence, SubjectKind, Uscc } from '../model/schema';
 
 export const MARK_TYP = 'xinbiao-mark+jws';
 
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const seconds = z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 40));
 const noProvenance = { provenance: true } as const;
 

@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
+import { day, text, when } from './fields';
 
 // zod/mini so the widget can share these schemas at a fraction of full zod's size (and with no eval under CSP).
-const text = (max = 2000) => z.string().check(z.minLength(1), z.maxLength(max));
-const when = z.iso.datetime({ offset: true });
-const day = z.union([z.iso.date(), when]);
 
 /** Where a value came from and when it was read. Every part of a credit status carries one. */
 export const Provenance = z.object({

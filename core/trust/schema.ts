@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
+import { text, when } from '../model/fields';
 
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-const when = z.iso.datetime({ offset: true });
 const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,99}$/));
 
 export const TRUST_FORMAT = 'xinbiao-trust/1';

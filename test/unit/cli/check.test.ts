@@ -1,9 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { xinbiao } from '../../support/cli';
 
-const run = (...args: string[]) => {
-  const r = spawnSync('node', ['bin/xinbiao.js', 'check', ...args], { encoding: 'utf8' });
-  return { code: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stderr: r.stderr };
-};
+const run = xinbiao('check');
 
 describe('xinbiao check', () => {
   it('prints one JSON object per input and exits 0 when all are valid', () => {

@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { xinbiao } from '../../support/cli';
 
 const PAGES = 'test/fixtures/pages';
-const run = (...args: string[]) => {
-  const r = spawnSync('node', ['bin/xinbiao.js', 'detect', ...args], { encoding: 'utf8' });
-  return { code: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stdout: r.stdout, stderr: r.stderr };
-};
+const run = xinbiao('detect');
 
 describe('xinbiao detect', () => {
   it('prints one JSON object per file with subjects, marks and query windows', () => {

@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xinbiao } from '../../support/cli';
 
-const run = (...args: string[]) => {
-  const r = spawnSync('node', ['bin/xinbiao.js', 'keys', ...args], { encoding: 'utf8' });
-  return { code: r.status, lines: r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)), stderr: r.stderr, stdout: r.stdout };
-};
+const run = xinbiao('keys');
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'xinbiao-keys-')); });

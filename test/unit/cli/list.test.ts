@@ -2,13 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xinbiao } from '../../support/cli';
 
 const S = 'samples';
 const TRUST = ['--trust', `${S}/trust/trust.jws`, '--root', `${S}/keys/demo-root-2026.public.jwk.json`];
-const run = (...args: string[]) => {
-  const r = spawnSync('node', ['bin/xinbiao.js', 'list', ...args], { encoding: 'utf8' });
-  return { code: r.status, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), stderr: r.stderr };
-};
+const run = xinbiao('list');
 
 async function work() {
   const dir = await mkdtemp(join(tmpdir(), 'xinbiao-list-cli-'));

@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeMark } from '../../../core/marks';
+import { xinbiao } from '../../support/cli';
 
 const TRUST = ['--trust', 'samples/trust/trust.jws', '--root', 'samples/keys/demo-root-2026.public.jwk.json', '--now', '2026-11-21T00:00:00+08:00'];
 const GOOD = 'samples/marks/youpin.jws';
-const run = (...args: string[]) => {
-  const r = spawnSync('node', ['bin/xinbiao.js', 'mark', ...args], { encoding: 'utf8' });
-  return { code: r.status, lines: r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)), stderr: r.stderr, stdout: r.stdout };
-};
+const run = xinbiao('mark');
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'xinbiao-mark-')); });

@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xinbiao } from '../../support/cli';
 
 const ROOT_PRIV = 'samples/keys/demo-root-2026.private.jwk.json';
 const ROOT_PUB = 'samples/keys/demo-root-2026.public.jwk.json';
-const run = (...args: string[]) => {
-  const r = spawnSync('node', ['bin/xinbiao.js', 'trust', ...args], { encoding: 'utf8' });
-  return { code: r.status, lines: r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)), stderr: r.stderr, stdout: r.stdout };
-};
+const run = xinbiao('trust');
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'xinbiao-trust-')); });

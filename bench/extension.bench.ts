@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
+import type { BrowserContext } from 'playwright';
+import { launchWithExtension, serviceWorkerOf } from '../test/support/extension';
 import { startFixtureServer } from '../test/support/fixture-server';
 import { median, type Benchmark, type BenchResult } from './types';
 
@@ -26,8 +26,7 @@ function emptyExtension(): string {
 
 async function withContext<T>(extension: string | undefined, run: (c: BrowserContext) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'xb-bench-'));
-  const load = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...load] });
+  const context = await launchWithExtension(profile, extension);
   try {
     return await run(context);
   } finally {
@@ -59,8 +58,8 @@ const WATCH_BADGE = `(() => {
 })()`;
 
 async function waitForLists(context: BrowserContext): Promise<void> {
-  const [sw] = context.serviceWorkers().length ? context.serviceWorkers() : [await context.waitForEvent('serviceworker')];
-  await sw!.evaluate(async () => {
+  const sw = await serviceWorkerOf(context);
+  await sw.evaluate(async () => {
     for (;;) {
       if ((await indexedDB.databases()).some((d) => d.name === 'xinbiao-lists')) {
         const db = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open('xinbiao-lists'); r.onsuccess = () => ok(r.result); });

@@ -1,23 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from 'playwright/test';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from 'playwright/test';
 import { DEMO_PORT, FIXTURE_PORT } from '../../../playwright.config';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../support/chromium';
+import { extensionIdOf as extensionId, launchWithExtension } from '../../support/extension';
 
-const EXT_DIR = resolve('.output/chrome-mv3'); // built by `npm run build` beforehand
 const FIXTURE = `http://127.0.0.1:${FIXTURE_PORT}/audit/`;
 const DEMO = `http://127.0.0.1:${DEMO_PORT}/`;
 
-const launch = (dir: string) => chromium.launchPersistentContext(dir, {
-  executablePath: CHROMIUM_PATH, headless: true, acceptDownloads: true,
-  args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`],
-});
-
-async function extensionId(context: BrowserContext): Promise<string> {
-  const sw = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  return new URL(sw.url()).host;
-}
+const launch = (dir: string) => launchWithExtension(dir, undefined, { acceptDownloads: true });
 
 /** Opens the page to audit, then audit mode pointed at it, and runs the rules. */
 async function auditOf(context: BrowserContext, url: string): Promise<{ target: Page; panel: Page }> {

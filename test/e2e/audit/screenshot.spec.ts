@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from 'playwright/test';
+import { expect, test, type BrowserContext, type Page } from 'playwright/test';
 import { FIXTURE_PORT } from '../../../playwright.config';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../support/chromium';
+import { extensionIdOf as extensionId, launchWithExtension, serviceWorkerOf } from '../../support/extension';
 
 // A test build whose manifest grants '<all_urls>' at install: headless Chromium cannot accept a permission prompt
 // nor click the toolbar button (activeTab), so this is how the capture path itself gets exercised.
@@ -12,15 +12,7 @@ const GRANTS_DIR = resolve('.output/chrome-mv3-grants');
 const PAGE = `http://127.0.0.1:${FIXTURE_PORT}/audit/good-shop.html`;
 const HEADER_COLOUR = [0xfd, 0xf3, 0xe7]; // .shop-header background in the fixture
 
-const launch = (dir: string) => chromium.launchPersistentContext(dir, {
-  executablePath: CHROMIUM_PATH, headless: true, acceptDownloads: true,
-  args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${GRANTS_DIR}`, `--load-extension=${GRANTS_DIR}`],
-});
-
-async function extensionId(context: BrowserContext): Promise<string> {
-  const sw = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  return new URL(sw.url()).host;
-}
+const launch = (dir: string) => launchWithExtension(dir, GRANTS_DIR, { acceptDownloads: true });
 
 const PNG_DATA_URL = 'data:image/png;base64,';
 
@@ -67,7 +59,7 @@ test('with access granted, the record holds a PNG of the audited tab that surviv
     const viewport = await target.evaluate(() => ({ width: innerWidth, height: innerHeight }));
     const header = (await target.locator('.shop-header').boundingBox())!;
     // Audit mode in its own tab, named by tab id as the popup's "审查此页" link does.
-    const sw = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+    const sw = await serviceWorkerOf(context);
     const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, PAGE);
     expect(tabId).toEqual(expect.any(Number));
     const panel = await context.newPage();

@@ -1,9 +1,9 @@
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from 'playwright/test';
+import { test as base, type BrowserContext, type Page, type Worker } from 'playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from '@wxt-dev/browser';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../support/chromium';
+import { EXT_DIR, launchWithExtension, serviceWorkerOf } from '../../support/extension';
 
 // Code passed to serviceWorker.evaluate / extension pages runs where the extension API is the global `chrome`.
 declare global {
@@ -11,24 +11,19 @@ declare global {
   var chrome: typeof Browser;
 }
 
-export const EXT_DIR = resolve('.output/chrome-mv3'); // built by `npm run build` beforehand
+export { EXT_DIR };
 
 export const test = base.extend<{ context: BrowserContext; serviceWorker: Worker; extensionId: string }>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
     const userDataDir = mkdtempSync(join(tmpdir(), 'xb-ext-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: !process.env.HEADED,
-      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXT_DIR}`, `--load-extension=${EXT_DIR}`],
-    });
+    const context = await launchWithExtension(userDataDir);
     await use(context);
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
   },
   serviceWorker: async ({ context }, use) => {
-    let [sw] = context.serviceWorkers();
-    if (!sw) sw = await context.waitForEvent('serviceworker');
+    const sw = await serviceWorkerOf(context);
     // The sample lists are imported on install: wait until every bundled subscription has succeeded (a failure
     // fails at once, with its reason); the test's own timeout bounds the wait.
     await sw.evaluate(async () => {

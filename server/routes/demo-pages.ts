@@ -28,7 +28,20 @@ const key = (kid: string): PrivateJwk | undefined => {
  * The sample marks are bound to the sample origin (port 8080). The demo platform is their issuer and holds the
  * demo key, so it signs them again for the address it is actually served on; everything else stays as sampled.
  */
-async function forOrigin(sampleToken: string, origin: string, variant?: string): Promise<string> {
+const resigned = new Map<string, Promise<string>>();
+
+/** Signing is the slow part of a demo page: each (mark, origin, variant) is signed once per server. */
+function forOrigin(sampleToken: string, origin: string, variant?: string): Promise<string> {
+  const key = `${variant ?? ''}|${origin}|${sampleToken}`;
+  let token = resigned.get(key);
+  if (!token) {
+    if (resigned.size >= 256) resigned.clear(); // the Host header is the client's to choose
+    resigned.set(key, (token = resign(sampleToken, origin, variant)));
+  }
+  return token;
+}
+
+async function resign(sampleToken: string, origin: string, variant?: string): Promise<string> {
   let decoded;
   try { decoded = decodeCompactJws(sampleToken, MARK_TYP); } catch { return sampleToken; }
   const payload = decoded.payload as MarkPayload;

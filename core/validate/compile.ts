@@ -9,7 +9,7 @@ type Check = (value: unknown, path: Path, issues: Issue[]) => unknown;
 declare const XINBIAO_SCHEMA_CHECKS: boolean | undefined;
 const CHECKS = typeof XINBIAO_SCHEMA_CHECKS === 'undefined' || XINBIAO_SCHEMA_CHECKS;
 
-const KEYWORDS = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'anyOf', 'oneOf', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'format', '$ref', 'refine']);
+const KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'enum', 'const', 'anyOf', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'format', 'refine']);
 
 /** Adds an issue; returns undefined, the value of a failed check. */
 const fail = (path: Path, issues: Issue[], message: string): undefined => void issues.push({ path, message });
@@ -43,27 +43,8 @@ function checkUri(v: string): string | undefined {
  * fails at build and test time, not in a shopper's browser.
  */
 export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Validator<T> {
-  const refs = new Map<string, Check>();
-
-  function ref(name: string): Check {
-    const known = refs.get(name);
-    if (known) return known;
-    const target = options.defs?.[name];
-    if (CHECKS && !target) throw new Error(`validate: no $defs entry ${name}`);
-    let built: Check | undefined;
-    const c: Check = (v, p, i) => built!(v, p, i);
-    refs.set(name, c);
-    built = node(target!);
-    return c;
-  }
-
   function node(s: SchemaData): Check {
     if (CHECKS) for (const k in s) if (!KEYWORDS.has(k)) throw new Error(`validate: unsupported keyword ${k}`);
-    if (s.$ref !== undefined) {
-      const to = s.$ref as string;
-      if (CHECKS && (!/^#\/\$defs\/./.test(to) || Object.keys(s).length > 1)) throw new Error(`validate: unsupported $ref ${JSON.stringify(s)}`);
-      return ref(to.slice(8));
-    }
     const checks: Check[] = [];
 
     const is = s.type === undefined ? undefined : TYPES[s.type as string];
@@ -73,12 +54,11 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
       const values = s.enum as unknown[];
       checks.push((v, p, i) => (values.includes(v) ? v : fail(p, i, `expected one of ${values.join(', ')}`)));
     }
-    if (s.anyOf) checks.push(unionCheck(s.anyOf as SchemaData[], false));
-    if (s.oneOf) checks.push(unionCheck(s.oneOf as SchemaData[], true));
+    if (s.anyOf) checks.push(unionCheck(s.anyOf as SchemaData[]));
     stringChecks(s, checks);
     numberChecks(s, checks);
     if (s.minItems !== undefined || s.maxItems !== undefined || s.items !== undefined) checks.push(arrayCheck(s));
-    if (s.properties !== undefined || s.required !== undefined || s.additionalProperties !== undefined) checks.push(objectCheck(s));
+    if (s.properties !== undefined || s.required !== undefined) checks.push(objectCheck(s));
     const refine = s.refine ? refineCheck(s.refine as { message: string; path?: Path }[]) : undefined;
 
     return (v, p, i) => {
@@ -95,19 +75,16 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
     };
   }
 
-  /** z.union (anyOf): the first form that fits wins; z.xor (oneOf): exactly one form may fit. */
-  function unionCheck(forms: SchemaData[], exclusive: boolean): Check {
+  /** z.union (anyOf): the first form that fits wins. */
+  function unionCheck(forms: SchemaData[]): Check {
     const checks = forms.map(node);
     return (v, p, i) => {
-      let out: unknown;
-      let fits = 0;
       for (const c of checks) {
         const own: Issue[] = [];
         const r = c(v, p, own);
-        if (!own.length && !fits++) out = r;
-        if (fits && !exclusive) break;
+        if (!own.length) return r;
       }
-      return fits === 1 || (fits && !exclusive) ? out : fail(p, i, exclusive && fits ? 'fits more than one form' : 'fits no allowed form');
+      return fail(p, i, 'fits no allowed form');
     };
   }
 
@@ -148,8 +125,6 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
     const props = Object.entries((s.properties ?? {}) as Record<string, SchemaData>).map(([k, d]) => [k, node(d)] as const);
     const required = new Set((s.required ?? []) as string[]);
     if (CHECKS) for (const k of required) if (!props.some(([n]) => n === k)) throw new Error(`validate: required ${k} has no schema`);
-    if (CHECKS && s.additionalProperties !== undefined && s.additionalProperties !== false) throw new Error('validate: unsupported additionalProperties');
-    const strict = s.additionalProperties === false;
     return (v, p, i) => {
       if (!isObject(v)) return v;
       // zod objects strip unknown keys: the result is a fresh object with the known ones, in schema order.
@@ -163,7 +138,6 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
         const r = check(x, [...p, k], i);
         if (r !== undefined || k in v) out[k] = r;
       }
-      if (strict) for (const k of Object.keys(v)) if (!props.some(([n]) => n === k)) fail([...p, k], i, 'unknown key');
       return out;
     };
   }

@@ -16,15 +16,13 @@ export interface Validator<T> {
   readonly options?: readonly string[];
 }
 
-/** Validator data: the JSON Schema subset scripts/gen-schemas.ts emits. */
+/** Validator data: the JSON Schema subset scripts/gen-schemas.ts emits; shared subschemas are shared objects, not $refs. */
 export type SchemaData = { readonly [keyword: string]: unknown };
 
 /** A refinement that JSON Schema cannot express, looked up by its message; true means the value is fine. */
 export type Refine = (value: never) => boolean;
 
 export interface CompileOptions {
-  /** Shared subschemas that `{ "$ref": "#/$defs/<name>" }` points to. */
-  defs?: { readonly [name: string]: SchemaData };
   /** Implementations of the `refine` entries, by message. */
   refines?: { readonly [message: string]: Refine };
 }

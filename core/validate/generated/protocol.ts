@@ -4,16 +4,14 @@ import type { output } from 'zod/mini';
 import type * as src from '../../sources/protocol';
 import { compile } from '../compile';
 import type { Validator } from '../types';
-import { defs } from './defs';
+import { d47, d48, d49, d50 } from './defs';
 export { normaliseUsccInput } from '../lite/protocol';
-
-const options = { defs };
 
 export const BATCH_MAX = 100 as const;
 export const BATCH_PATH = "/v1/subjects:batch" as const;
 export const ENDPOINT_ERRORS = {"invalid-uscc":400,"bad-request":400,"batch-too-large":400,"not-found":404,"method-not-allowed":405,"payload-too-large":413,"rate-limited":429,"internal":500,"overloaded":503} as const;
 export const SUBJECT_PATH = "/v1/subjects/" as const;
-export const BatchRequest: Validator<output<typeof src.BatchRequest>> = /* @__PURE__ */ compile({"type":"object","properties":{"uscc":{"minItems":1,"maxItems":100,"type":"array","items":{"type":"string","maxLength":64}}},"required":["uscc"]}, options);
-export const BatchResponse: Validator<output<typeof src.BatchResponse>> = /* @__PURE__ */ compile({"type":"object","properties":{"results":{"maxItems":100,"type":"array","items":{"$ref":"#/$defs/d21"}}},"required":["results"]}, options);
-export const BatchResult: Validator<output<typeof src.BatchResult>> = /* @__PURE__ */ compile({"type":"object","properties":{"uscc":{"type":"string","maxLength":64},"status":{"$ref":"#/$defs/d22"},"error":{"type":"object","properties":{"code":{"type":"string","minLength":1,"maxLength":100},"message":{"type":"string","maxLength":1000}},"required":["code","message"]}},"required":["uscc"]}, options);
-export const ErrorBody: Validator<output<typeof src.ErrorBody>> = /* @__PURE__ */ compile({"type":"object","properties":{"error":{"type":"object","properties":{"code":{"type":"string","minLength":1,"maxLength":100},"message":{"type":"string","maxLength":1000}},"required":["code","message"]}},"required":["error"]}, options);
+export const BatchRequest: Validator<output<typeof src.BatchRequest>> = /* @__PURE__ */ compile({"type":"object","properties":{"uscc":{"minItems":1,"maxItems":100,"type":"array","items":d47}},"required":["uscc"]});
+export const BatchResponse: Validator<output<typeof src.BatchResponse>> = /* @__PURE__ */ compile({"type":"object","properties":{"results":{"maxItems":100,"type":"array","items":d48}},"required":["results"]});
+export const BatchResult: Validator<output<typeof src.BatchResult>> = /* @__PURE__ */ compile({"type":"object","properties":{"uscc":d47,"status":d49,"error":d50},"required":["uscc"]});
+export const ErrorBody: Validator<output<typeof src.ErrorBody>> = /* @__PURE__ */ compile({"type":"object","properties":{"error":d50},"required":["error"]});

@@ -11,10 +11,12 @@ describe('compile', () => {
   it('refuses keywords it does not implement, so a schema change cannot slip through', () => {
     expect(() => compile({ type: 'string', contentEncoding: 'base64' })).toThrow(/unsupported keyword contentEncoding/);
     expect(() => compile({ type: 'object', properties: { a: { allOf: [] } } })).toThrow(/allOf/);
-    expect(() => compile({ type: 'object', additionalProperties: {} })).toThrow(/additionalProperties/);
+    expect(() => compile({ type: 'object', additionalProperties: false })).toThrow(/additionalProperties/);
+    expect(() => compile({ oneOf: [{ type: 'string' }] })).toThrow(/oneOf/);
     expect(() => compile({ type: 'string', format: 'email' })).toThrow(/format email/);
     expect(() => compile({ type: ['string', 'null'] })).toThrow(/type/);
-    expect(() => compile({ $ref: '#/$defs/missing' })).toThrow(/missing/);
+    expect(() => compile({ $ref: '#/$defs/d0' })).toThrow(/\$ref/);
+    expect(() => compile({ type: 'string', format: 'time' })).toThrow(/format time/);
     expect(() => compile({ type: 'object', refine: [{ message: 'needs code' }] })).toThrow(/needs code/);
   });
 

@@ -34,7 +34,7 @@ export interface Facts {
 }
 
 // A date-only bound ("valid until 2026-11-20") is read as the end of that day in China time.
-function endOf(day: string): number {
+export function endOf(day: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T23:59:59.999+08:00`) : Date.parse(day);
 }
 function startOf(day: string): number {

@@ -1,4 +1,5 @@
-import { DEAD_LICENCE, LOW_LEVELS, type Facts } from './facts';
+import { DEAD_LICENCE, endOf, LOW_LEVELS, type Facts } from './facts';
+import { OUTCOME_TEXT, type MarkOutcome } from '../marks/outcome';
 import type { VerdictLevel } from './types';
 
 /**
@@ -17,13 +18,13 @@ export interface VerdictRule {
 }
 
 const markIs = (outcome: Facts['mark']) => (f: Facts) => f.mark === outcome;
+// A mark finding reads as it does on the mark itself: one wording per outcome.
+const markRule = (outcome: MarkOutcome, level: VerdictLevel): VerdictRule => ({ id: `mark.${outcome}`, level, when: markIs(outcome), ...OUTCOME_TEXT[outcome] });
 const onList = (kind: Parameters<Facts['activeLists']['has']>[0]) => (f: Facts) => f.activeLists.has(kind);
 // Dates in a licence are day strings or 长期 (no end).
 const licenceExpired = (f: Facts) => {
   const until = f.status?.licence?.validUntil;
-  if (until === undefined || until === '长期') return false;
-  const end = /^\d{4}-\d{2}-\d{2}$/.test(until) ? Date.parse(`${until}T23:59:59.999+08:00`) : Date.parse(until);
-  return end < f.now;
+  return until !== undefined && until !== '长期' && endOf(until) < f.now;
 };
 
 const lowLevel = (f: Facts) => f.activeLevels.some((l) => LOW_LEVELS[l.scheme].includes(l.level));
@@ -47,24 +48,18 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     zh: '列入严重失信主体名单', en: 'On the list of seriously dishonest entities' },
   { id: 'list.judgment-defaulter', level: 'danger', when: onList('judgment-defaulter'),
     zh: '列为失信被执行人', en: 'Listed as a judgment defaulter' },
-  { id: 'mark.copied', level: 'danger', when: markIs('copied'),
-    zh: '信用标识属于其他网店，疑似冒用', en: 'The credit mark belongs to another shop: likely copied' },
-  { id: 'mark.tampered', level: 'danger', when: markIs('tampered'),
-    zh: '信用标识内容被篡改', en: 'The credit mark has been tampered with' },
+  markRule('copied', 'danger'),
+  markRule('tampered', 'danger'),
   { id: 'licence.dead', level: 'danger', when: deadLicence,
     zh: '营业执照已吊销或注销', en: 'The business licence has been revoked or deregistered' },
   { id: 'list.abnormal', level: 'caution', when: onList('abnormal'),
     zh: '列入经营异常名录', en: 'On the list of abnormal operations' },
   { id: 'list.expired', level: 'caution', when: (f) => f.expiredListEntries.length > 0,
     zh: '所在名单已过期，仍作警示', en: 'On a list that has expired; still shown as a warning', detail: expiredDetail },
-  { id: 'mark.expired', level: 'caution', when: markIs('expired'),
-    zh: '信用标识已过期', en: 'The credit mark has expired' },
-  { id: 'mark.revoked-key', level: 'caution', when: markIs('revoked-key'),
-    zh: '信用标识的签名密钥已被吊销', en: 'The credit mark was signed with a revoked key' },
-  { id: 'mark.unknown-issuer', level: 'caution', when: markIs('unknown-issuer'),
-    zh: '信用标识的签发方不在信任列表中', en: 'The credit mark comes from an issuer that is not trusted' },
-  { id: 'mark.malformed', level: 'caution', when: markIs('malformed'),
-    zh: '信用标识无法识别', en: 'The credit mark cannot be read' },
+  markRule('expired', 'caution'),
+  markRule('revoked-key', 'caution'),
+  markRule('unknown-issuer', 'caution'),
+  markRule('malformed', 'caution'),
   { id: 'credit.low', level: 'caution', when: lowLevel,
     zh: '信用等级较低', en: 'Low credit level' },
   { id: 'licence.expired', level: 'caution', when: licenceExpired,
@@ -73,8 +68,7 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
     zh: '信用信息已过时，请以官方查询为准', en: 'The credit information is out of date; check the official record' },
   { id: 'lists.unchecked', level: 'neutral', cap: true, when: (f) => !f.listsChecked,
     zh: '未查询信用名单', en: 'Credit lists were not checked' },
-  { id: 'mark.genuine', level: 'good', when: markIs('genuine'),
-    zh: '信用标识经验证为真', en: 'The credit mark is genuine' },
+  markRule('genuine', 'good'),
   { id: 'list.red', level: 'good', when: onList('red'),
     zh: '列入守信红名单', en: 'On a red list of trustworthy entities' },
   { id: 'mark.official-link', level: 'neutral', when: markIs('official-link'),

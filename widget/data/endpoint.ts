@@ -8,8 +8,8 @@ export async function fetchStatus(base: string, uscc: string): Promise<CreditSta
   const abs = new URL(base, document.baseURI).href;
   let c = clients.get(abs);
   if (!c) {
-    // Page fetch without cookies or referrer: the endpoint learns the code and nothing else.
-    const ports = { fetch: (u: string, i: RequestInit) => fetch(u, { ...i, credentials: 'omit', referrerPolicy: 'no-referrer' }), now: Date.now, sleep: (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms)) };
+    // The client sends no cookies and no referrer: the endpoint learns the code and nothing else.
+    const ports = { fetch: (u: string, i: RequestInit) => fetch(u, i), now: Date.now, sleep: (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms)) };
     clients.set(abs, (c = createEndpointLookup(ports, { base: abs, retries: 1, timeoutMs: 6000 })));
   }
   const a = await c.get(uscc);

@@ -1,6 +1,7 @@
 import { Component, createRef, Fragment, h, type ComponentChildren, type RefObject } from 'preact';
-import { LEVEL, pick, t } from './i18n';
-import { creditChinaSearch, GSXT_HOME, REPORT_12315, samrCheckUrl } from './links';
+import { pickSites } from '../query/sites';
+import { LEVEL, OUTCOME_TEXT, pick, t } from './i18n';
+import { REPORT_12315, samrCheckUrl } from './links';
 import { maskName } from './mask';
 import type { CreditStatus, Lang, MarkCheckView, VerdictView } from './types';
 
@@ -97,7 +98,7 @@ function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardPro
       {bad && <p class="warn" role="alert">{pick(lang, bad)}</p>}
       {check && !bad && (
         <Part title={t(lang, 'mark')}>
-          <p>{t(lang, 'genuine')}{check.issuerName ? ` · ${check.issuerName}` : ''}{check.expiresAt ? ` · ${t(lang, 'until')} ${day(check.expiresAt)}` : ''}</p>
+          <p>{pick(lang, OUTCOME_TEXT.genuine)}{check.issuerName ? ` · ${check.issuerName}` : ''}{check.expiresAt ? ` · ${t(lang, 'until')} ${day(check.expiresAt)}` : ''}</p>
         </Part>
       )}
       {!bad && lic && (
@@ -153,8 +154,10 @@ function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardPro
         <h3>{t(lang, 'check')}</h3>
         <ul>
           {samr && <li><a href={samr} target="_blank" rel="noopener noreferrer">{t(lang, 'samr')}</a></li>}
-          <li><a href={creditChinaSearch(kw)} target="_blank" rel="noopener noreferrer">{L('信用中国', 'Credit China')}{kw ? `: ${kw}` : ''}</a></li>
-          <li><a href={GSXT_HOME} target="_blank" rel="noopener noreferrer">{L('国家企业信用信息公示系统', 'National Enterprise Credit Information Publicity System')}</a></li>
+          {pickSites().map((site) => {
+            const url = site.url(kw);
+            return <li><a href={url} target="_blank" rel="noopener noreferrer">{L(site.zh, site.en)}{kw && url !== site.url('') ? `: ${kw}` : ''}</a></li>;
+          })}
         </ul>
         <h3>{t(lang, 'report')}</h3>
         <p>{t(lang, 'reportHint')}</p>

@@ -36,7 +36,6 @@ const T = {
   verifiedAt: ['核验时间', 'Verified on'],
   verified: ['已核验', 'verified'],
   mark: ['签名标识', 'Signed mark'],
-  genuine: ['签名有效，与本网店地址相符', 'Signature valid and bound to this shop address'],
   none: ['无', 'None'],
   until: ['至', 'until'],
   repaired: ['已信用修复', 'credit repaired'],

@@ -1,6 +1,7 @@
 import { checkInput } from '../../../widget/query/check-input';
 import { maskName } from '../../../widget/ui/mask';
-import { creditChinaSearch, samrCheckUrl } from '../../../widget/ui/links';
+import { samrCheckUrl } from '../../../widget/ui/links';
+import { pickSites } from '../../../widget/query/sites';
 import { completeUscc } from '../../../core/identifiers';
 
 const good = completeUscc('91330106MA2H7Q013');
@@ -32,7 +33,7 @@ describe('masking and links', () => {
     expect(maskName('王*明')).toBe('王*明');
   });
   it('builds the 信用中国 search with the keyword encoded and offers only SAMR check links', () => {
-    expect(creditChinaSearch('示例 公司')).toMatch(/searchState=2&entityType=1,2,4,5,6,7,8&keyword=%E7%A4%BA%E4%BE%8B%20/);
+    expect(pickSites()[0]!.url('示例 公司')).toMatch(/searchState=2&entityType=1,2,4,5,6,7,8&keyword=%E7%A4%BA%E4%BE%8B%20/);
     expect(samrCheckUrl(['https://evil.example/x', 'https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?x=1'])).toBe('https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?x=1');
     expect(samrCheckUrl(['https://zzlz.gsxt.gov.cn.evil.example/'])).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { normaliseCode } from './normalise';
 import { orgCodeCheckChar } from './orgcode';
-import { DEPARTMENTS_ZH, provinceName, type DepartmentZh } from './names-zh';
+import { DEPARTMENTS_ZH, provinceName } from './names-zh';
+import { describeUsccProblem, type UsccProblem } from './uscc-problem';
 
 /** The 31 symbols of GB 32100 (no I, O, S, V, Z); a symbol's value is its index. */
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -33,47 +34,40 @@ export type UsccResult =
   | ({ kind: 'uscc'; code: string; valid: false; checksum: 'mismatch'; expected: string; reason: string; warnings: string[] } & UsccParts)
   | { kind: 'uscc'; valid: false; checksum: 'n/a'; reason: string };
 
-const malformed = (reason: string): UsccMalformed => ({ kind: 'uscc', valid: false, checksum: 'n/a', reason });
-
 /** Input that is not a USCC at all: wrong length, charset, region digits or department/category pair. */
 export type UsccMalformed = Extract<UsccResult, { checksum: 'n/a' }>;
 
+/** What a form needs while a USCC is typed: the normalised code, valid or why not. No names: see parseUscc. */
+export type UsccCheck = { code: string; valid: true } | { code: string; valid: false; problem: UsccProblem };
+
 /**
- * What a form needs while a USCC is typed: valid or not (with the same reasons as parseUscc), and the Chinese
- * names of its category and province. No department parts and no organization-code warnings: see parseUscc.
+ * Registration department (first character) → its categories (second character), GB 32100-2015. The same keys as
+ * DEPARTMENTS_ZH, without the names, so that checking a code does not carry them.
  */
-export type UsccCheck =
-  | { kind: 'uscc'; code: string; valid: true; checksum: 'ok'; categoryName: string; province: string | null }
-  | { kind: 'uscc'; code: string; valid: false; checksum: 'mismatch'; expected: string; reason: string; categoryName: string; province: string | null }
-  | UsccMalformed;
-
-/** The checks every USCC reading shares; the normalised code and its department, or why it is malformed. */
-function read(input: string): UsccMalformed | { s: string; dept: DepartmentZh; categoryName: string; expected: string } {
-  const s = normaliseCode(input);
-  if (s.length !== 18) return malformed(`length is ${s.length}, a USCC has 18 characters`);
-  const bad = [...s].findIndex((ch) => !USCC_CHARSET.includes(ch));
-  if (bad >= 0) return malformed(`character ${bad + 1} (${s[bad]}) is not allowed (I, O, S, V, Z and symbols never appear)`);
-  if (!SHAPE.test(s)) return malformed('characters 3–8 (region code) must be digits');
-  const dept = DEPARTMENTS_ZH[s[0]!];
-  if (!dept) return malformed(`registration department ${s[0]} does not exist`);
-  const categoryName = dept.categories[s[1]!];
-  if (!categoryName) return malformed(`category ${s[1]} does not exist for department ${s[0]} (${dept.zh})`);
-  return { s, dept, categoryName, expected: usccCheckChar(s.slice(0, 17))! };
-}
-
-const mismatch = (s: string, expected: string) => `check character is ${s[17]}, expected ${expected}`;
+export const USCC_CATEGORIES: Record<string, string> = {
+  '1': '1239', '2': '19', '3': '123459', '4': '19', '5': '1239', '6': '129', '7': '129', '8': '19', '9': '123', A: '19', N: '1239', Y: '1',
+};
 
 /**
- * Checks a 统一社会信用代码 as parseUscc does (charset, length, department/category pair, position-18 check) and
- * names its category and province, without the parts and warnings; parseUscc is this plus the description.
+ * Checks a 统一社会信用代码 as parseUscc does (charset, length, department/category pair, position-18 check), in the
+ * order parseUscc reports problems; the first problem found, as data.
  */
 export function checkUscc(input: string): UsccCheck {
-  const r = read(input);
-  if ('reason' in r) return r;
-  const { s, categoryName, expected } = r;
-  const province = provinceName(s.slice(2, 8));
-  if (expected !== s[17]) return { kind: 'uscc', code: s, valid: false, checksum: 'mismatch', expected, reason: mismatch(s, expected), categoryName, province };
-  return { kind: 'uscc', code: s, valid: true, checksum: 'ok', categoryName, province };
+  const s = normaliseCode(input);
+  const problem = findProblem(s);
+  return problem ? { code: s, valid: false, problem } : { code: s, valid: true };
+}
+
+function findProblem(s: string): UsccProblem | undefined {
+  if (s.length !== 18) return { code: 'length', length: s.length };
+  const bad = [...s].findIndex((ch) => !USCC_CHARSET.includes(ch));
+  if (bad >= 0) return { code: 'character', at: bad + 1, char: s[bad]! };
+  if (!SHAPE.test(s)) return { code: 'region' };
+  const categories = USCC_CATEGORIES[s[0]!];
+  if (!categories) return { code: 'department', department: s[0]! };
+  if (!categories.includes(s[1]!)) return { code: 'category', department: s[0]!, category: s[1]! };
+  const expected = usccCheckChar(s.slice(0, 17))!;
+  return expected === s[17] ? undefined : { code: 'check', found: s[17]!, expected };
 }
 
 /**
@@ -82,21 +76,23 @@ export function checkUscc(input: string): UsccCheck {
  * `checksum: 'mismatch'` (early pilot codes exist), distinct from malformed input (`checksum: 'n/a'`).
  */
 export function parseUscc(input: string): UsccResult {
-  const r = read(input);
-  if ('reason' in r) return r;
-  const { s, dept, categoryName, expected } = r;
+  const check = checkUscc(input);
+  const problem = check.valid ? undefined : check.problem;
+  if (problem && problem.code !== 'check') return { kind: 'uscc', valid: false, checksum: 'n/a', reason: describeUsccProblem(problem) };
+  const s = check.code;
+  const dept = DEPARTMENTS_ZH[s[0]!]!;
   const region = s.slice(2, 8);
   const orgCode = s.slice(8, 17);
   const parts: UsccParts = {
-    department: s[0]!, departmentName: dept.zh, category: s.slice(0, 2), categoryName,
+    department: s[0]!, departmentName: dept.zh, category: s.slice(0, 2), categoryName: dept.categories[s[1]!]!,
     region, province: provinceName(region), orgCode,
   };
   const warnings: string[] = [];
   if (!parts.province) warnings.push(`region ${region} names no province`);
   const orgExpected = orgCodeCheckChar(orgCode.slice(0, 8));
   if (orgExpected !== orgCode[8]) warnings.push(`embedded organization code ${orgCode} fails its own check (expected ${orgExpected ?? '?'})`);
-  if (expected !== s[17]) {
-    return { kind: 'uscc', code: s, valid: false, checksum: 'mismatch', expected, reason: mismatch(s, expected), warnings, ...parts };
+  if (problem) {
+    return { kind: 'uscc', code: s, valid: false, checksum: 'mismatch', expected: problem.expected, reason: describeUsccProblem(problem), warnings, ...parts };
   }
   return { kind: 'uscc', code: s, valid: true, checksum: 'ok', warnings, ...parts };
 }

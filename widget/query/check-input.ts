@@ -1,4 +1,5 @@
 import { checkUscc } from '../../core/identifiers/uscc';
+import { describeUsccProblem } from '../../core/identifiers/uscc-problem';
 import { t } from '../ui/i18n';
 import type { Lang } from '../ui/types';
 
@@ -13,7 +14,7 @@ export interface InputCheck {
 
 const CJK = /[\u3400-\u9fff]/;
 
-/** Checks a USCC as it is typed (with the reason when it is wrong); anything with Chinese characters is a name. */
+/** Checks a USCC as it is typed (with the reason, in the page's language, when it is wrong); Chinese text is a name. */
 export function checkInput(raw: string, lang: Lang): InputCheck {
   const v = raw.trim();
   const zh = lang === 'zh';
@@ -24,6 +25,6 @@ export function checkInput(raw: string, lang: Lang): InputCheck {
     return { state: 'partial', message: zh ? `已输入 ${code.length}/18 位` : `${code.length} of 18 characters`, keyword: code };
   }
   const r = checkUscc(code);
-  if (r.valid) return { state: 'ok', message: `${t(lang, 'codeOk')} · ${r.categoryName}${r.province ? ` · ${r.province}` : ''}`, keyword: r.code, uscc: r.code };
-  return { state: 'bad', message: `${zh ? '代码有误：' : 'Invalid code: '}${r.reason}`, keyword: code };
+  if (r.valid) return { state: 'ok', message: t(lang, 'codeOk'), keyword: r.code, uscc: r.code };
+  return { state: 'bad', message: `${zh ? '代码有误：' : 'Invalid code: '}${describeUsccProblem(r.problem, lang)}`, keyword: code };
 }

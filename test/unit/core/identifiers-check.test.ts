@@ -1,46 +1,53 @@
 import fc from 'fast-check';
-import { checkUscc, completeUscc, DEPARTMENTS, DEPARTMENTS_ZH, parseUscc, PROVINCES, PROVINCES_ZH, provinceName, USCC_CHARSET } from '../../../core/identifiers';
+import { checkUscc, completeUscc, DEPARTMENTS, DEPARTMENTS_ZH, describeUsccProblem, parseUscc, PROVINCES, PROVINCES_ZH, provinceName, USCC_CATEGORIES, USCC_CHARSET } from '../../../core/identifiers';
 
 describe('checkUscc', () => {
-  it('accepts a valid code with its category and province names, and nothing more', () => {
-    expect(checkUscc(' 91330106673959654p ')).toEqual({ kind: 'uscc', code: '91330106673959654P', valid: true, checksum: 'ok', categoryName: '企业', province: '浙江' });
+  it('accepts a valid code, normalised, and says nothing more', () => {
+    expect(checkUscc(' 91330106673959654p ')).toEqual({ code: '91330106673959654P', valid: true });
   });
 
-  it('reports a wrong check character as parseUscc does, without the organization-code warning', () => {
-    expect(checkUscc('91110108MA01712M9L')).toEqual({
-      kind: 'uscc', code: '91110108MA01712M9L', valid: false, checksum: 'mismatch', expected: '7',
-      reason: 'check character is L, expected 7', categoryName: '企业', province: '北京',
-    });
-    expect(parseUscc('91110108MA01712M9L')).toMatchObject({ expected: '7', warnings: [expect.stringMatching(/organization code/)] });
+  it('names a wrong check character with the expected one', () => {
+    expect(checkUscc('91110108MA01712M9L')).toEqual({ code: '91110108MA01712M9L', valid: false, problem: { code: 'check', found: 'L', expected: '7' } });
+    expect(parseUscc('91110108MA01712M9L')).toMatchObject({ checksum: 'mismatch', expected: '7', reason: 'check character is L, expected 7' });
   });
 
-  it.each(['9133010667395965', '91330106673959654I', '9133A106673959654P', 'B1330106673959654P', '94330106673959654P'])('rejects malformed %s with parseUscc’s reason', (code) => {
-    expect(checkUscc(code)).toEqual(parseUscc(code));
-    expect(checkUscc(code)).toMatchObject({ valid: false, checksum: 'n/a' });
+  it.each([
+    ['9133010667395965', { code: 'length', length: 16 }],
+    ['91330106673959654I', { code: 'character', at: 18, char: 'I' }],
+    ['9133A106673959654P', { code: 'region' }],
+    ['B1330106673959654P', { code: 'department', department: 'B' }],
+    ['94330106673959654P', { code: 'category', department: '9', category: '4' }],
+  ])('finds the problem of %s as data, worded in both languages', (code, problem) => {
+    const r = checkUscc(code);
+    expect(r).toEqual({ code, valid: false, problem });
+    if (r.valid) return;
+    expect(parseUscc(code)).toEqual({ kind: 'uscc', valid: false, checksum: 'n/a', reason: describeUsccProblem(r.problem) });
+    expect(describeUsccProblem(r.problem, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+    expect(describeUsccProblem(r.problem, 'zh')).not.toBe(describeUsccProblem(r.problem, 'en'));
   });
 
-  it('is parseUscc without the description on any input', () => {
+  it('agrees with parseUscc on any input: the same verdict and the same reason', () => {
     const symbol = fc.constantFrom(...USCC_CHARSET, 'I', 'O', '-', 'ｐ', ' ');
     const code = fc.oneof(
       fc.array(symbol, { maxLength: 20 }).map((a) => a.join('')),
       fc.array(fc.constantFrom(...USCC_CHARSET), { minLength: 17, maxLength: 17 }).map((a) => completeUscc(`9${a.slice(1).join('').replace(/^(.)(.{6})/, (_, c, r) => `${c}${r.replace(/\D/g, '1')}`)}`)),
+      fc.tuple(fc.constantFrom(...USCC_CHARSET), fc.constantFrom(...USCC_CHARSET)).map(([d, c]) => completeUscc(`${d}${c}330106673959654`)),
     );
     fc.assert(fc.property(code, (input) => {
       const full = parseUscc(input);
       const check = checkUscc(input);
       expect(check.valid).toBe(full.valid);
-      expect(check.checksum).toBe(full.checksum);
-      if (full.checksum === 'n/a') {
-        expect(check).toEqual(full);
-        return;
-      }
-      const { warnings: _w, department: _d, departmentName: _dn, category: _c, region: _r, orgCode: _o, ...rest } = full;
-      expect(check).toEqual(rest);
+      if (!check.valid) expect(describeUsccProblem(check.problem)).toBe('reason' in full ? full.reason : undefined);
+      if (full.checksum !== 'n/a') expect(check.code).toBe(full.code);
     }), { numRuns: 2000 });
   });
 });
 
 describe('code tables', () => {
+  it('checks codes against the same department and category keys that names-zh names', () => {
+    expect(Object.fromEntries(Object.entries(DEPARTMENTS_ZH).map(([d, dept]) => [d, Object.keys(dept.categories).join('')]))).toEqual(USCC_CATEGORIES);
+  });
+
   it('keeps the Chinese names of the bilingual tables in names-zh, key for key', () => {
     expect(Object.keys(DEPARTMENTS)).toEqual(Object.keys(DEPARTMENTS_ZH));
     for (const [d, dept] of Object.entries(DEPARTMENTS)) {

@@ -7,9 +7,14 @@ import { completeUscc } from '../../../core/identifiers';
 const good = completeUscc('91330106MA2H7Q013');
 
 describe('query window input check', () => {
-  it('accepts a valid code and names its category', () => {
-    expect(checkInput(good.toLowerCase(), 'zh')).toMatchObject({ state: 'ok', uscc: good, keyword: good });
-    expect(checkInput(good, 'zh').message).toContain('企业');
+  it('accepts a valid code, normalised', () => {
+    expect(checkInput(good.toLowerCase(), 'zh')).toEqual({ state: 'ok', message: '代码校验通过', uscc: good, keyword: good });
+    expect(checkInput(good, 'en').message).toBe('Code is valid');
+  });
+  it('gives the reason in the page language', () => {
+    expect(checkInput('94330106673959654P', 'zh').message).toBe('代码有误：登记管理部门 9 下没有机构类别“4”');
+    expect(checkInput('94330106673959654P', 'en').message).toBe('Invalid code: category 4 does not exist for department 9');
+    expect(checkInput('9133010667395965412', 'zh').message).toBe('代码有误：长度为 19 位，统一社会信用代码为 18 位');
   });
   it('gives the reason for a wrong check character', () => {
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');

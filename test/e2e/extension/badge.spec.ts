@@ -46,7 +46,7 @@ test('genuine mark, details, links and accessibility', async ({ context, service
   await expect(dialog).toContainText('纳税信用等级');
   await expect(dialog).toContainText('示例信用办');
   await expect(dialog.locator('a[href^="https://www.creditchina.gov.cn/"]')).toHaveAttribute('href', /91330106MA2H7Q0139/);
-  await expect(dialog.locator('a[href="https://www.gsxt.gov.cn"]')).toHaveCount(1);
+  await expect(dialog.locator('a[href="https://www.gsxt.gov.cn/index.html"]')).toHaveText('国家企业信用信息公示系统');
   await expect(dialog.locator('a[href="https://www.12315.cn/"]')).toHaveCount(1);
   expect(await axeViolations(page, 'xinbiao-badge')).toEqual([]);
   // The badge floats: the header's own layout did not move.

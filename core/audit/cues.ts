@@ -10,10 +10,8 @@ export const TEXT_CUES = {
   individualSeller: /个人卖家|个人店铺|个人网店/,
 } as const;
 
-/** Links that lead to a licence page or carry one (platform licence pages, SAMR 亮照). */
+/** Links that lead to a licence page or carry one (platform licence pages, SAMR 亮照); marks and seals are read by core/detect's classifyLink. */
 export const LICENCE_LINK = /showLicence|liangzhao|\/license\.html|licenseLink\.do|zzlz\.gsxt\.gov\.cn/;
-export const SAMR_LINK = /zzlz\.gsxt\.gov\.cn\/businessCheck/;
-export const OTHER_SEAL = /knet\.cn\/verifyseal|credit\.(cecdc|szfw)\.(com|org)\/CX/;
 
 /** Credit portals for the query-window rule: id → address pattern. */
 export const QUERY_TARGETS: readonly { id: string; href: RegExp }[] = [

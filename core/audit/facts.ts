@@ -1,4 +1,5 @@
-import { CODE_LABEL, HOME_PATH, NAME_LABEL_ALONE, SHOP_PATH, SHOP_TEXT, LICENCE_LINK, NAME_LABEL, OTHER_SEAL, QUERY_TARGETS, SAMR_LINK, STANDARD_POSITIONS, TEXT_CUES } from './cues';
+import { classifyLink } from '../detect/links';
+import { CODE_LABEL, HOME_PATH, NAME_LABEL_ALONE, SHOP_PATH, SHOP_TEXT, LICENCE_LINK, NAME_LABEL, QUERY_TARGETS, STANDARD_POSITIONS, TEXT_CUES } from './cues';
 import { cssPath } from './selector';
 import type { Box, PageFacts, PageKind, ShownMark, ShownQueryWindow, ShownSubject, Spot } from './types';
 
@@ -66,15 +67,20 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
     const href = a.getAttribute('href') ?? '';
     let host = '';
     try { host = new URL(href, options.url).hostname; } catch { continue; }
-    if (SAMR_LINK.test(href)) {
-      const serial = /serial=([0-9A-Z]{18})-SAIC_SHOW_/.exec(href);
-      marks.push({ ...spot(a, a.textContent ?? ''), kind: 'samr', href, ...(serial ? { uscc: serial[1]! } : {}) });
-    } else if (OTHER_SEAL.test(href)) {
+    // Marks and seals are read as detection reads them; the audit keeps a SAMR serial's code even when its check
+    // fails (detection drops it), since a failing code on a 亮照 link is itself a finding.
+    const found = classifyLink(href);
+    const markKind = found?.type === 'mark' ? found.kind : undefined;
+    if (found?.type === 'mark' && markKind === 'samr') {
+      const head = found.serial?.split('-SAIC_SHOW_')[0]?.trim().toUpperCase();
+      const uscc = found.uscc ?? (head && found.serial?.includes('-SAIC_SHOW_') && /^[0-9A-Z]{18}$/.test(head) ? head : undefined);
+      marks.push({ ...spot(a, a.textContent ?? ''), kind: 'samr', href, ...(uscc ? { uscc } : {}) });
+    } else if (markKind === 'knet' || markKind === 'cecdc' || markKind === 'szfw') {
       marks.push({ ...spot(a, a.textContent ?? ''), kind: 'other', href });
     } else if (!licenceLink && !a.closest('xinbiao-mark') && (LICENCE_LINK.test(href) || TEXT_CUES.licence.test(a.textContent ?? ''))) {
       licenceLink = spot(a, a.textContent ?? '');
     }
-    const target = QUERY_TARGETS.find((t) => t.href.test(host) && !SAMR_LINK.test(href));
+    const target = markKind ? undefined : QUERY_TARGETS.find((t) => t.href.test(host));
     if (target && !queryWindows.some((q) => q.target === target.id)) queryWindows.push({ ...spot(a, a.textContent ?? ''), target: target.id });
   }
 

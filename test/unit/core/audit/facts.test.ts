@@ -31,6 +31,23 @@ describe('collectPageFacts on the audit fixtures (no layout)', () => {
     const f = collectPageFacts(load('samr-link.html'), { url: url('samr-link.html') });
     expect(f.marks).toMatchObject([{ kind: 'samr', uscc: '91330106673959654P' }]);
   });
+  it('reads marks and seals as detection does, keeping a 亮照 serial’s code even when it fails its check', () => {
+    const serial = (code: string) => `${code}-SAIC_SHOW_1000091330106673959654P1700000000000`;
+    const doc = new JSDOM(`<body><footer>
+      <a id="a" href="https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?showType=p&serial=${serial('91330106673959654P')}">亮照</a>
+      <a id="b" href="https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?serial=${serial('91110108MA01712M9L')}">亮照</a>
+      <a id="c" href="//sh.gsxt.gov.cn/businessCheck/verifKey.do?serial=x">上海亮照</a>
+      <a id="d" href="https://ss.knet.cn/verifyseal.dll?sn=e1">可信网站</a>
+      <a id="e" href="/go?to=https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do">跳转</a>
+      <a id="f" href="https://sh.gsxt.gov.cn/">上海公示系统</a>
+    </footer></body>`).window.document;
+    const f = collectPageFacts(doc, { url: 'https://shop.example.com/' });
+    expect(f.marks.map((m) => [m.selector.split('#').pop(), m.kind, m.uscc])).toEqual([
+      ['a', 'samr', '91330106673959654P'], ['b', 'samr', '91110108MA01712M9L'], ['c', 'samr', undefined], ['d', 'other', undefined],
+    ]);
+    // A 亮照 link is not a query window; the provincial 公示系统 homepage is.
+    expect(f.queryWindows.map((q) => [q.selector.split('#').pop(), q.target])).toEqual([['f', 'gsxt']]);
+  });
   it('tells a platform homepage by its canonical address and query links', () => {
     const f = collectPageFacts(load('home-missing.html'), { url: url('home-missing.html') });
     expect(f.pageKind).toBe('platform-home');

@@ -1,4 +1,4 @@
-import { classifyLink } from '../detect/links';
+import { classifyLink, samrSerialCode } from '../detect/links';
 import { CODE_LABEL, HOME_PATH, NAME_LABEL_ALONE, SHOP_PATH, SHOP_TEXT, LICENCE_LINK, NAME_LABEL, QUERY_TARGETS, STANDARD_POSITIONS, TEXT_CUES } from './cues';
 import { cssPath } from './selector';
 import type { Box, PageFacts, PageKind, ShownMark, ShownQueryWindow, ShownSubject, Spot } from './types';
@@ -72,8 +72,7 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
     const found = classifyLink(href);
     const markKind = found?.type === 'mark' ? found.kind : undefined;
     if (found?.type === 'mark' && markKind === 'samr') {
-      const head = found.serial?.split('-SAIC_SHOW_')[0]?.trim().toUpperCase();
-      const uscc = found.uscc ?? (head && found.serial?.includes('-SAIC_SHOW_') && /^[0-9A-Z]{18}$/.test(head) ? head : undefined);
+      const uscc = samrSerialCode(found.serial ?? '');
       marks.push({ ...spot(a, a.textContent ?? ''), kind: 'samr', href, ...(uscc ? { uscc } : {}) });
     } else if (markKind === 'knet' || markKind === 'cecdc' || markKind === 'szfw') {
       marks.push({ ...spot(a, a.textContent ?? ''), kind: 'other', href });

@@ -44,6 +44,13 @@ export function classifyLink(href: string): LinkFinding | null {
   return site ? { type: 'query', site } : null;
 }
 
+/** The 18 characters a SAMR 亮照 serial starts with (`<code>-SAIC_SHOW_…`), checked or not; null for any other serial. */
+export function samrSerialCode(serial: string): string | null {
+  const dash = serial.indexOf('-SAIC_SHOW_');
+  const head = dash >= 0 ? serial.slice(0, dash).trim().toUpperCase() : '';
+  return /^[0-9A-Z]{18}$/.test(head) ? head : null;
+}
+
 const EARLIEST = Date.UTC(2015, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
 
@@ -53,14 +60,14 @@ const LATEST = Date.UTC(2100, 0, 1);
  */
 export function samrLink(serial: string): LinkFinding {
   const dash = serial.indexOf('-SAIC_SHOW_');
-  const head = dash >= 0 ? serial.slice(0, dash).trim().toUpperCase() : '';
+  const head = samrSerialCode(serial);
   const tail = dash >= 0 ? serial.slice(dash + 11) : '';
   const ms = /(\d{13})$/.exec(tail);
   const t = ms ? Number(ms[1]) : NaN;
   return {
     type: 'mark',
     kind: 'samr',
-    uscc: head.length === 18 && isValidUscc(head) ? head : null,
+    uscc: head && isValidUscc(head) ? head : null,
     issuedAt: t >= EARLIEST && t < LATEST ? new Date(t).toISOString() : null,
     serial: serial || null,
     variant: dash < 0 ? null : tail.startsWith('310000') ? 'shanghai' : 'national',

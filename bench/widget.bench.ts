@@ -10,25 +10,14 @@ import type { PrivateJwk } from '../core/crypto/ed25519';
 import { decodeMark, signMark } from '../core/marks';
 import { startFixtureServer } from '../test/support/fixture-server';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
+import { firstPaintFiles, scripts, sumGz, WIDGET_DIST as DIST } from '../test/support/widget-files';
 import { median, type Benchmark } from './types';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = resolve(ROOT, 'dist/widget');
 const SAMPLES = resolve(ROOT, 'samples');
 const gz = (b: Uint8Array | string) => gzipSync(b, { level: 9 }).length;
 const RUNS = 5;
 const MARKS = 100;
-
-function firstPaintBytes(): number {
-  const seen = new Set<string>();
-  const visit = (f: string) => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    for (const m of readFileSync(resolve(DIST, f), 'utf8').matchAll(/import\s*[^("'`]*?from\s*["']\.\/([^"']+)["']/g)) visit(m[1]!);
-  };
-  visit('xinbiao.mjs');
-  return [...seen, 'xinbiao.js'].reduce((n, f) => n + gz(readFileSync(resolve(DIST, f))), 0);
-}
 
 async function preactBytes(): Promise<number> {
   const out = await build({ stdin: { contents: "import { h, render } from 'preact'; render(h('div', null), document.body);", resolveDir: ROOT },
@@ -85,10 +74,9 @@ const bench: Benchmark = {
     if (!readdirSync(DIST).includes('xinbiao.mjs')) throw new Error('dist/widget is not built (npm run build)');
     const times = await renderTimes();
     const preact = await preactBytes();
-    const kit = readdirSync(DIST).filter((f) => /\.m?js$/.test(f)).reduce((n, f) => n + gz(readFileSync(resolve(DIST, f))), 0);
     return [
-      { name: 'widget-size', value: firstPaintBytes(), unit: 'B', floor: preact, valueBudget: 10_000 },
-      { name: 'widget-kit', value: kit, unit: 'B', floor: preact, valueBudget: 25_000 },
+      { name: 'widget-size', value: sumGz(firstPaintFiles()), unit: 'B', floor: preact, valueBudget: 10_000 },
+      { name: 'widget-kit', value: sumGz(scripts()), unit: 'B', floor: preact, valueBudget: 25_000 },
       { name: 'mark-render', value: times.ours, unit: 'ms', floor: times.floor },
     ];
   },

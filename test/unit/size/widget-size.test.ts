@@ -1,23 +1,8 @@
 // Size ceilings of the built widget (dist/widget, built by `npm run build` before the tests). Raise a ceiling
 // only in the commit that needs it, saying why.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-
-const DIST = resolve(import.meta.dirname, '../../../dist/widget');
-const gz = (f: string) => gzipSync(readFileSync(resolve(DIST, f)), { level: 9 }).length;
-const staticImports = (f: string) => [...readFileSync(resolve(DIST, f), 'utf8').matchAll(/(?:^|[;}\s])import\s*[^("'`]*?from\s*["']\.\/([^"']+)["']/g)].map((m) => m[1]!);
-const dynamicImports = (f: string) => [...new Set([...readFileSync(resolve(DIST, f), 'utf8').matchAll(/import\(\s*["'`]\.\/([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]!))];
-const scripts = () => readdirSync(DIST).filter((f) => /\.m?js$/.test(f));
-
-/** A file and everything it imports statically: what the browser must fetch before it runs. */
-function closure(entry: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(entry)) return seen;
-  seen.add(entry);
-  for (const dep of staticImports(entry)) closure(dep, seen);
-  return seen;
-}
-const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + gz(f), 0);
+import { closure, dynamicImports, firstPaintFiles, gz, scripts, staticImports, sumGz as sum, text, WIDGET_DIST as DIST } from '../../support/widget-files';
 
 describe('widget size (gzip -9 of dist/widget)', () => {
   it('the build exists', () => {
@@ -30,7 +15,7 @@ describe('widget size (gzip -9 of dist/widget)', () => {
   });
 
   it('first paint of the mark (loader + element + UI + Preact) ≤ 10 kB', () => {
-    expect(sum(new Set(['xinbiao.js', ...closure('xinbiao.mjs')]))).toBeLessThanOrEqual(10_000);
+    expect(sum(firstPaintFiles())).toBeLessThanOrEqual(10_000);
   });
 
   it('licence card and query window are not in the first paint', () => {
@@ -57,24 +42,24 @@ describe('widget size (gzip -9 of dist/widget)', () => {
 
   // The query window links to sites; the hosts that detection matches on stay out of the kit.
   it('ships the query sites without their hosts', () => {
-    const all = scripts().map((f) => readFileSync(resolve(DIST, f), 'utf8')).join('\n');
+    const all = scripts().map(text).join('\n');
     expect(all.includes('credit.lyg.gov.cn/?keyword=')).toBe(true);
     expect(all.includes('xy.lyg.gov.cn')).toBe(false);
   });
 
   // The validators' load-time checks of their data run in the generator and the tests, not in the shopper's browser.
   it('ships the validators without their data checks', () => {
-    const all = scripts().map((f) => readFileSync(resolve(DIST, f), 'utf8')).join('\n');
+    const all = scripts().map(text).join('\n');
     expect(all.includes('validate: unsupported')).toBe(false);
   });
 
   // The schemas run on core/validate (generated from the zod schemas, proven equal in test/unit/core/validate).
   it('ships no zod', () => {
-    for (const f of scripts()) expect(readFileSync(resolve(DIST, f), 'utf8').includes('_zod'), f).toBe(false);
+    for (const f of scripts()) expect(text(f).includes('_zod'), f).toBe(false);
   });
 
   it('ships no extension APIs, no eval and no HTML sinks', () => {
-    const all = scripts().map((f) => readFileSync(resolve(DIST, f), 'utf8')).join('\n');
+    const all = scripts().map(text).join('\n');
     for (const bad of ['chrome.runtime', 'browser.runtime', 'new Function', 'eval(', 'document.write', 'insertAdjacentHTML']) {
       expect(all.includes(bad), bad).toBe(false);
     }

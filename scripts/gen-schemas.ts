@@ -149,8 +149,7 @@ function dedupe(roots: Node[]): { roots: Node[]; defs: Map<string, Node> } {
       name = `d${names.size}`;
       names.set(key, name);
       // Inner constants are set first, so every constant comes after the ones it uses.
-      const def = map(n as Node, (x) => swap(x));
-      defs.set(name, def);
+      defs.set(name, map(n as Node, (x) => swap(x)));
     }
     return { [REF]: name } as unknown as Json;
   };
@@ -186,8 +185,9 @@ export function renderValidators(): Map<string, string> {
     const lines: string[] = [];
     const fromLite: string[] = [];
     const mine = schemas.map((s, k) => ({ ...s, schema: roots[k]! })).filter((s) => s.file === file);
-    const refines = mine.some((s) => toJs(s.schema).includes('"refine"'));
     const used = new Set<string>();
+    const texts = mine.map((s) => toJs(s.schema, used));
+    const refines = texts.some((t) => t.includes('"refine"'));
     for (const [name, value] of sortedEntries(m.exports)) {
       if (m.only) continue;
       if (isZod(value)) continue;
@@ -196,9 +196,9 @@ export function renderValidators(): Map<string, string> {
       else if (['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'object' && value !== null)) lines.push(`export const ${name} = ${JSON.stringify(value)} as const;`);
       else throw new Error(`cannot copy export ${name} of ${m.source}`);
     }
-    for (const s of mine) {
-      lines.push(`export const ${s.as}: Validator<output<typeof src.${s.name}>> = /* @__PURE__ */ compile(${toJs(s.schema, used)}${refines ? ', options' : ''});`);
-    }
+    mine.forEach((s, k) => {
+      lines.push(`export const ${s.as}: Validator<output<typeof src.${s.name}>> = /* @__PURE__ */ compile(${texts[k]}${refines ? ', options' : ''});`);
+    });
     const dir = m.dir ?? GENERATED;
     const to = (target: string) => {
       const r = relative(dir, target);

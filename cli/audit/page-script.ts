@@ -1,38 +1,19 @@
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+/** Where `npm run build` writes the audit's in-page script (cli/audit/page-entry.ts). */
+export const PAGE_SCRIPT = resolve(import.meta.dirname, '../../dist/audit/page.js');
 
-// Runs in the audited page: reads the facts with boxes from the live layout, so prominence is measured, not guessed.
-const entry = (withDetect: boolean) => `
-import { collectPageFacts${withDetect ? ', fromDetect' : ''} } from './core/audit';
-${withDetect ? "import { detect } from './core/detect';" : ''}
-globalThis.__xinbiaoAuditFacts = (opts) => {
-  const measure = (el) => {
-    const r = el.getBoundingClientRect();
-    return { x: Math.round(r.x + scrollX), y: Math.round(r.y + scrollY), width: Math.round(r.width), height: Math.round(r.height) };
-  };
-  return collectPageFacts(document, {
-    url: location.href,
-    viewport: { width: innerWidth, height: innerHeight },
-    measure,
-    ${withDetect ? 'detection: fromDetect(detect(document)),' : ''}
-    ...(opts && opts.pageKind ? { pageKind: opts.pageKind } : {}),
-  });
-};`;
+let cached: string | undefined;
 
-let cached: Promise<string> | undefined;
-
-/** The page-side script (IIFE) that defines `__xinbiaoAuditFacts(options)`; built once per process. */
-export function pageScript(): Promise<string> {
-  cached ??= (async () => {
-    const withDetect = existsSync(resolve(ROOT, 'core/detect/index.ts'));
-    const out = await build({
-      stdin: { contents: entry(withDetect), resolveDir: ROOT, loader: 'js' },
-      bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', minify: true,
-    });
-    return out.outputFiles[0]!.text;
-  })();
+/** The in-page script that defines `__xinbiaoAuditFacts(options)`; read once per process. Throws when it was not built. */
+export function pageScript(): string {
+  if (cached === undefined) {
+    try {
+      cached = readFileSync(PAGE_SCRIPT, 'utf8');
+    } catch {
+      throw new Error(`审查页面脚本未构建，请先运行 npm run build (the audit's page script is missing: run npm run build; expected ${PAGE_SCRIPT})`);
+    }
+  }
   return cached;
 }

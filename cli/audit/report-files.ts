@@ -2,22 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUDIT_RULES } from '../../core/audit';
 import { toCsv } from '../../core/audit/csv';
+import { REPORT_FORMAT, type AuditReport } from './report';
 import { renderHtml } from './report-html';
 import type { PageReport } from './run-page';
-import { summarise, type Summary } from './summary';
-
-export const REPORT_FORMAT = 'xinbiao-audit-report/1';
-
-/** report.json: everything, so other tools can re-render or re-check. */
-export interface AuditReport {
-  format: typeof REPORT_FORMAT;
-  generatedAt: string;
-  options: Record<string, unknown>;
-  rules: typeof AUDIT_RULES;
-  refusedLists: { file: string; reason: string }[];
-  summary: Summary;
-  pages: PageReport[];
-}
+import { summarise } from './summary';
 
 export const CSV_HEADER = ['page', 'input', 'url', 'status', 'rule', 'outcome', 'message_zh', 'message_en', 'selector', 'evidence', 'screenshot', 'html', 'html_sha256', 'time'];
 

@@ -1,5 +1,5 @@
 import { auditRule } from '../../core/audit';
-import type { AuditReport } from './report-files';
+import type { AuditReport } from './report';
 import type { PageReport } from './run-page';
 import { OUTCOMES, type Counts } from './summary';
 

@@ -57,7 +57,7 @@ export async function auditPage(browser: Browser, target: AuditTarget, index: nu
       if (response && response.status() >= 400) throw new Error(`HTTP ${response.status()}`);
       const html = await page.content();
       // Evaluated through the debugging protocol, so the page's CSP neither blocks it nor has to be bypassed.
-      await page.evaluate(await pageScript());
+      await page.evaluate(pageScript());
       const facts = await page.evaluate((o) => (globalThis as unknown as { __xinbiaoAuditFacts(o: unknown): PageFacts }).__xinbiaoAuditFacts(o), { pageKind: opts.pageKind });
       const png = await page.screenshot({ timeout: opts.timeout });
       const { input, findings } = await assess(facts, { trust: ctx.trust, lists: ctx.lists, now: Date.now() });

@@ -5,7 +5,8 @@ import { loadContext, type ContextOptions } from './context';
 import type { AuditTarget } from './inputs';
 import { mapPool } from './pool';
 import { progress } from './progress';
-import { writeReport, type AuditReport } from './report-files';
+import type { AuditReport } from './report';
+import { writeReport } from './report-files';
 import { auditPage, type PageReport } from './run-page';
 
 export interface RunOptions extends ContextOptions {

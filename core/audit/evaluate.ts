@@ -1,5 +1,5 @@
-import { CHECKS } from './checks';
-import { AUDIT_RULES, type AuditRule } from './rules';
+import { AUDIT_RULES } from './registry';
+import type { AuditRule } from './rule';
 import type { AuditInput, Finding } from './types';
 
 /**
@@ -8,14 +8,12 @@ import type { AuditInput, Finding } from './types';
  * @param input what was read from the page, what verifyMark said, and the list entries that matched.
  * @param rules a subset of the rules, when an inspector runs only some.
  */
-export function evaluate(input: AuditInput, rules: readonly AuditRule[] = AUDIT_RULES): Finding[] {
-  return rules.flatMap((rule) => {
+export function evaluate(input: AuditInput, rules: readonly Readonly<AuditRule>[] = AUDIT_RULES): Finding[] {
+  return rules.flatMap((rule): Finding[] => {
     if (!rule.appliesTo.includes(input.facts.pageKind)) {
-      return [{ ruleId: rule.id, outcome: 'not-applicable' as const, message: { zh: '不适用于此类页面', en: 'Does not apply to this kind of page' }, evidence: ['facts'] }];
+      return [{ ruleId: rule.id, outcome: 'not-applicable', message: { zh: '不适用于此类页面', en: 'Does not apply to this kind of page' }, evidence: ['facts'] }];
     }
-    const check = CHECKS[rule.id];
-    if (!check) throw new Error(`no check for rule ${rule.id}`);
-    return check(input);
+    return rule.check(input).map((f) => ({ ruleId: rule.id, ...f }));
   });
 }
 

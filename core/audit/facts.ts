@@ -1,103 +1,109 @@
-import { classifyLink, samrSerialCode } from '../detect/links';
-import { CODE_LABEL, HOME_PATH, NAME_LABEL_ALONE, SHOP_PATH, SHOP_TEXT, LICENCE_LINK, NAME_LABEL, QUERY_TARGETS, STANDARD_POSITIONS, TEXT_CUES } from './cues';
-import { cssPath } from './selector';
+import { detect } from '../detect/detect';
+import { ELEMENT_NODE, attr, nodeTypeOf, parentOf, selectAll, tagOf, textOf } from '../detect/dom';
+import type { CueKind } from '../detect/labels';
+import { samrSerialCode } from '../detect/links';
+import { elementPath } from '../detect/serialise';
+import type { DetectResult } from '../detect/types';
+import { guessKind } from './page-kind';
 import type { Box, PageFacts, PageKind, ShownMark, ShownQueryWindow, ShownSubject, Spot } from './types';
 
-/** The part of core/detect's result the audit uses (structural, so either side can grow). */
-export interface DetectionLike {
-  subjects: { uscc?: string; name?: string; source: string; sources?: string[]; confidence?: number; selector?: string }[];
-}
+/** Standard licence positions, for the prominence rule: the shop header and the page footer. */
+export const STANDARD_POSITIONS = ['header', 'footer', '[role="banner"]', '[role="contentinfo"]', '.shop-header', '#shop-header', '.footer', '#footer'];
 
 export interface CollectOptions {
+  /** Address of the page (a saved file's `file:` URL too). */
   url: string;
-  /** Viewport of the browser that drew the page; without one the prominence rule asks for review. */
+  /** Viewport of the browser that drew the page; without one (and boxes) the prominence rule asks for review. */
   viewport?: { width: number; height: number };
-  /** Box of an element in document coordinates; given by a browser, absent in a DOM without layout. */
-  measure?: (el: Element) => Box;
-  /** Result of core/detect on the same document, when available. */
-  detection?: DetectionLike;
   /** Forces the page kind instead of guessing it. */
   pageKind?: PageKind;
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 const clip = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);
+const MAX_DEPTH = 64;
+
+/** The nearest ancestor (or the element itself) with one of these tags. */
+function closestTag(el: Element | null, tags: readonly string[]): Element | null {
+  let n: Node | null = el;
+  for (let depth = 0; n && depth < MAX_DEPTH && nodeTypeOf(n) === ELEMENT_NODE; depth++, n = parentOf(n)) {
+    if (tags.includes(tagOf(n))) return n as Element;
+  }
+  return null;
+}
 
 /**
- * Reads what the audit rules need from a page: marks, query windows, licence and identity cues, codes next to
- * licence labels, standard positions. Pure over the given document; boxes come from `measure` when given.
+ * Reads what the audit rules need from a page with ONE detection (`detect(doc, { cues: true })`): subjects,
+ * marks, query windows, labelled codes and the rules' text cues all come from core/detect; this adds the page's
+ * title, the address a saved page came from, the standard licence positions and the page kind. Elements are named
+ * by core/detect's `elementPath`. No boxes: a browser measures `boxTargets(facts)` and hands them to `withBoxes`.
  */
 export function collectPageFacts(doc: Document, options: CollectOptions): PageFacts {
-  const spot = (el: Element, text?: string): Spot => {
-    const s: Spot = { selector: cssPath(el) };
-    if (text !== undefined) s.text = clip(text);
-    if (options.measure) s.box = options.measure(el);
-    return s;
-  };
-  const cues: Partial<Record<keyof typeof TEXT_CUES, Spot>> = {};
-  const shownCodes: PageFacts['shownCodes'] = [];
-  const named: ShownSubject[] = [];
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    const data = n.nodeValue ?? '';
-    if (!el || SKIP.has(el.localName) || data.trim() === '') continue;
-    for (const [key, re] of Object.entries(TEXT_CUES) as [keyof typeof TEXT_CUES, RegExp][]) {
-      if (!cues[key] && re.test(data)) cues[key] = spot(el, data);
-    }
-    const around = (el.parentElement ?? el).textContent ?? '';
-    if (/统一社会信用代码|注册号|信用代码/.test(data)) {
-      for (const c of around.matchAll(CODE_LABEL)) {
-        const code = c[2]!.toUpperCase();
-        if (!shownCodes.some((s) => s.code === code)) shownCodes.push({ ...spot(el), code });
-      }
-    }
-    const next = NAME_LABEL_ALONE.test(data) ? el.nextElementSibling?.textContent?.trim() : undefined;
-    const name = next && next.length <= 60 ? [data, data, next] : NAME_LABEL.exec(data) ?? NAME_LABEL.exec(around);
-    if (name && !named.some((s) => s.name === name[2])) named.push({ name: name[2]!, source: 'licence-text', selector: cssPath(el) });
-  }
+  return factsFromDetection(doc, detect(doc, { cues: true }), options);
+}
+
+function factsFromDetection(doc: Document, found: DetectResult, options: CollectOptions): PageFacts {
+  const spot = (el: Element, text?: string): Spot => (text === undefined ? { selector: elementPath(el) } : { selector: elementPath(el), text: clip(text) });
+
+  const subjects: ShownSubject[] = found.subjects.filter((s) => s.role !== 'platform').map((s) => ({
+    ...(s.uscc ? { uscc: s.uscc } : {}),
+    ...(s.name ? { name: s.name } : {}),
+    source: s.source,
+    sources: [...s.sources],
+    confidence: s.confidence,
+    ...(s.element ? { selector: elementPath(s.element) } : {}),
+  }));
 
   const marks: ShownMark[] = [];
-  for (const el of Array.from(doc.querySelectorAll('xinbiao-mark'))) {
-    marks.push({ ...spot(el), kind: 'xinbiao', token: el.getAttribute('token') ?? '' });
-  }
-  const queryWindows: ShownQueryWindow[] = Array.from(doc.querySelectorAll('xinbiao-query')).map((el) => ({ ...spot(el), target: 'xinbiao-query' }));
   let licenceLink: Spot | undefined;
-  for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
-    const href = a.getAttribute('href') ?? '';
-    let host = '';
-    try { host = new URL(href, options.url).hostname; } catch { continue; }
-    // Marks and seals are read as detection reads them; the audit keeps a SAMR serial's code even when its check
-    // fails (detection drops it), since a failing code on a 亮照 link is itself a finding.
-    const found = classifyLink(href);
-    const markKind = found?.type === 'mark' ? found.kind : undefined;
-    if (found?.type === 'mark' && markKind === 'samr') {
-      const uscc = samrSerialCode(found.serial ?? '');
-      marks.push({ ...spot(a, a.textContent ?? ''), kind: 'samr', href, ...(uscc ? { uscc } : {}) });
-    } else if (markKind === 'knet' || markKind === 'cecdc' || markKind === 'szfw') {
-      marks.push({ ...spot(a, a.textContent ?? ''), kind: 'other', href });
-    } else if (!licenceLink && !a.closest('xinbiao-mark') && (LICENCE_LINK.test(href) || TEXT_CUES.licence.test(a.textContent ?? ''))) {
-      licenceLink = spot(a, a.textContent ?? '');
-    }
-    const target = markKind ? undefined : QUERY_TARGETS.find((t) => t.href.test(host));
-    if (target && !queryWindows.some((q) => q.target === target.id)) queryWindows.push({ ...spot(a, a.textContent ?? ''), target: target.id });
+  for (const m of found.marks) {
+    if (m.kind === 'xinbiao-mark') marks.push({ ...spot(m.element), kind: 'xinbiao', token: m.token ?? '' });
+    else if (m.kind === 'samr') {
+      // The audit keeps a 亮照 serial's code even when its check fails (detection drops it): that is itself a finding.
+      const uscc = samrSerialCode(m.serial ?? '');
+      marks.push({ ...spot(m.element, textOf(m.element, 400)), kind: 'samr', href: m.href ?? '', ...(uscc ? { uscc } : {}) });
+    } else if (m.kind === 'knet' || m.kind === 'cecdc' || m.kind === 'szfw') {
+      marks.push({ ...spot(m.element, textOf(m.element, 400)), kind: 'other', href: m.href ?? '' });
+    } else if (m.kind === 'sgs-licence' && !licenceLink) licenceLink = spot(m.element, textOf(m.element, 400));
   }
 
-  const subjects: ShownSubject[] = options.detection?.subjects.map((s) => ({ ...s })) ?? [];
-  if (subjects.length === 0) {
-    const first = named[0];
-    const code = shownCodes[0];
-    if (first || code) subjects.push({ ...(code ? { uscc: code.code } : {}), ...(first ? { name: first.name } : {}), source: 'licence-text', selector: first?.selector ?? code?.selector });
+  const queryWindows: ShownQueryWindow[] = [];
+  for (const q of found.queryWindows) {
+    const target = q.site ?? 'xinbiao-query';
+    if (!queryWindows.some((w) => w.target === target)) queryWindows.push({ ...spot(q.element, q.kind === 'link' ? textOf(q.element, 400) : undefined), target });
   }
+
+  const shownCodes: PageFacts['shownCodes'] = [];
+  for (const f of found.fields) {
+    if (f.field === 'code' && f.kind === 'uscc' && f.element && !shownCodes.some((c) => c.code === f.value)) shownCodes.push({ ...spot(f.element), code: f.value });
+  }
+
+  const cues: Partial<Record<CueKind, Spot>> = {};
+  for (const c of found.cues) {
+    if (!c.element) continue;
+    cues[c.kind] ??= spot(c.element, c.text);
+    // A link that says 营业执照 / 亮照 leads to the licence, unless it is part of a XinBiao mark.
+    if (c.kind === 'licence' && !licenceLink && !closestTag(c.element, ['xinbiao-mark'])) {
+      const a = closestTag(c.element, ['a']);
+      if (a) licenceLink = spot(a, textOf(a, 400));
+    }
+  }
+
   // The licence block is the element around the first labelled code (a <dl>, a table row's parent …).
-  const codeEl = shownCodes[0] ? doc.querySelector(shownCodes[0].selector) : null;
-  const block = codeEl ? spot(codeEl.parentElement && codeEl.parentElement !== doc.body ? codeEl.parentElement : codeEl, codeEl.parentElement?.textContent ?? '') : undefined;
-  const licence = block ?? (cues.licence && named.length > 0 ? cues.licence : licenceLink);
-  const standardPositions = STANDARD_POSITIONS.flatMap((sel) => Array.from(doc.querySelectorAll(sel))).map((el) => spot(el));
-  const pageKind = options.pageKind ?? guessKind(doc, options.url, !!(licence || marks.length > 0 || cues.individualSeller), queryWindows.length > 0);
+  const firstCode = found.fields.find((f) => f.field === 'code' && f.element)?.element ?? null;
+  const around = firstCode ? parentOf(firstCode) : null;
+  const blockEl = around && nodeTypeOf(around) === ELEMENT_NODE && !['body', 'html'].includes(tagOf(around)) ? (around as Element) : firstCode;
+  const block = blockEl ? spot(blockEl, textOf(blockEl, 400)) : undefined;
+  const named = found.fields.some((f) => f.field === 'name');
+  const licence = block ?? (cues.licence && named ? cues.licence : licenceLink);
+
+  const standardPositions = [...new Set(STANDARD_POSITIONS.flatMap((sel) => selectAll(doc, sel)))].map((el) => spot(el));
+  const canonical = selectAll(doc, 'link[rel="canonical"]', 1)[0];
+  const pageKind = options.pageKind ?? guessKind(options.url, canonical ? attr(canonical, 'href') : null, {
+    shop: !!(licence || marks.length > 0 || cues.individualSeller), query: queryWindows.length > 0, shopWords: !!cues.shopPage,
+  });
   const facts: PageFacts = {
     url: options.url,
-    title: clip(doc.title ?? ''),
+    title: clip(titleOf(doc)),
     viewport: options.viewport ?? { width: 0, height: 0 },
     subjects, marks, queryWindows, shownCodes, standardPositions, pageKind,
   };
@@ -108,6 +114,35 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
   return facts;
 }
 
+/** Selectors of the elements the prominence rule places: the licence, the marks and the standard positions. */
+export function boxTargets(facts: PageFacts): string[] {
+  return [...new Set([facts.licence, ...facts.marks, ...facts.standardPositions].filter((s): s is Spot => !!s).map((s) => s.selector))];
+}
+
+/**
+ * The facts with the boxes a browser measured for `boxTargets(facts)` (same order). An element the browser did not
+ * find gets an empty box: it is not visible there.
+ */
+export function withBoxes(facts: PageFacts, selectors: readonly string[], boxes: readonly (Box | null)[]): PageFacts {
+  const byId = new Map(selectors.map((s, i) => [s, boxes[i] ?? null]));
+  const boxed = <T extends Spot>(s: T): T => (byId.has(s.selector) ? { ...s, box: byId.get(s.selector) ?? { x: 0, y: 0, width: 0, height: 0 } } : s);
+  return {
+    ...facts,
+    ...(facts.licence ? { licence: boxed(facts.licence) } : {}),
+    marks: facts.marks.map(boxed),
+    standardPositions: facts.standardPositions.map(boxed),
+  };
+}
+
+function titleOf(doc: Document): string {
+  try {
+    const t = doc.title;
+    return typeof t === 'string' ? t : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Browsers put `<!-- saved from url=(0042)https://… -->` before <html> when they save a page. */
 function savedFromUrl(doc: Document): string | undefined {
   for (const node of Array.from(doc.childNodes)) {
@@ -116,16 +151,4 @@ function savedFromUrl(doc: Document): string | undefined {
     if (m && /^https?:\/\//.test(m[1]!)) return m[1]!;
   }
   return undefined;
-}
-
-const pathOf = (url: string) => { try { return new URL(url).pathname + new URL(url).search; } catch { return ''; } };
-
-/** Shop signals win; then a homepage address (or its canonical one) or query windows; else another page. */
-function guessKind(doc: Document, url: string, shopSignals: boolean, hasQuery: boolean): PageKind {
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const paths = [pathOf(url), canonical ? pathOf(new URL(canonical, url).href) : ''].filter(Boolean);
-  if (shopSignals) return 'shop';
-  if (paths.some((p) => HOME_PATH.test(p.split('?')[0]!)) || hasQuery) return 'platform-home';
-  if (paths.some((p) => SHOP_PATH.test(p)) || SHOP_TEXT.test(doc.body?.textContent ?? '')) return 'shop';
-  return 'other';
 }

@@ -1,10 +1,10 @@
 export * from './types';
-export * from './rules';
+export * from './rule';
+export * from './registry';
 export * from './evaluate';
 export * from './facts';
-export * from './selector';
-export { entryActive, REQUIRED_QUERY_TARGETS } from './checks';
+export { guessKind } from './page-kind';
+export { REQUIRED_QUERY_TARGETS } from './rules/query-windows';
 export { sameName } from '../lists/normalise-name';
-export * from './from-detect';
 export * from './assess';
 export * from './csv';

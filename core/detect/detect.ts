@@ -1,13 +1,13 @@
 import { normaliseCode, parseUscc } from '../identifiers';
 import { attr, selectAll, textOf } from './dom';
 import { jsonLdOrganizations } from './json-ld';
-import { bareCodes, labelledFields, type LabelledField } from './labels';
+import { bareCodes, labelledFields, textCues, type LabelledField } from './labels';
 import { classifyLink } from './links';
 import { claimedSubject } from './mark-token';
-import { elementAt, insideAny, scanPage } from './page-text';
+import { elementAt, insideAny, nodeTextAt, scanPage } from './page-text';
 import type { PageScan } from './scan';
 import { mergeCandidates, type Candidate } from './subjects';
-import type { DetectOptions, DetectResult, DetectedMark, DetectedQueryWindow, SiteDetectAdapter, SubjectSource } from './types';
+import type { DetectOptions, DetectResult, DetectedCue, DetectedField, DetectedMark, DetectedQueryWindow, SiteDetectAdapter, SubjectSource } from './types';
 
 /** Confidence of each kind of sighting (0–1); see docs/detection.md. */
 export const CONFIDENCE = {
@@ -36,7 +36,7 @@ const GROUP_GAP = 160;
  * @param options site adapters whose selectors apply to this page
  */
 export function detect(root: Document | Element, options: DetectOptions = {}): DetectResult {
-  return detectOn(root, options, scanPage(root));
+  return detectOn(root, options, scanPage(root, options.cues === true));
 }
 
 /** Detection over a scan already made (the quick read or the full walk give the same findings). */
@@ -103,6 +103,8 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
     subjects: mergeCandidates(candidates),
     marks,
     queryWindows,
+    fields: fields.map((f): DetectedField => ({ field: f.field, label: f.label, value: f.value, kind: f.kind ?? null, checksum: f.checksum ?? 'n/a', element: elementAt(page, f.start) })),
+    cues: options.cues ? cuesOf(page) : [],
     shopName: adapters.shopName.map((el) => clip(textOf(el, 400))).find(Boolean) ?? null,
   };
 }
@@ -207,6 +209,11 @@ function codeOf(raw: string): { uscc: string; checksum: 'ok' | 'mismatch' } | nu
 function icpNumber(el: Element): string | null {
   const m = /[\u4e00-\u9fa5](ICP[备證证]?[\d０-９]+号?|B2-\d+)(-\d+)?/.exec(textOf(el, 200));
   return m ? m[0] : null;
+}
+
+/** Where each cue word appears, with the text of its text node. */
+function cuesOf(page: PageScan): DetectedCue[] {
+  return textCues(page.text).map((c) => ({ kind: c.kind, word: c.word, text: clip(nodeTextAt(page, c.start)), element: elementAt(page, c.start) }));
 }
 
 const clip = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);

@@ -1,5 +1,7 @@
 import { normaliseCode, parseRegNo15, parseUscc } from '../identifiers';
 
+const byLength = (a: string, b: string) => b.length - a.length;
+
 // Labels platforms put before the operator's code; the label does not tell the format, the value does.
 export const CODE_LABELS = [
   '统一社会信用代码', '社会信用代码', '信用代码', '营业执照注册号', '企业执照注册号', '执照注册号', '企业注册号',
@@ -18,10 +20,57 @@ const TITLE_WORDS = ['注册号', '信用代码'];
 /** Whether a link's title may hold licence text. */
 export const titleMayHoldLicence = (title: string): boolean => TITLE_WORDS.some((w) => title.includes(w));
 
+/**
+ * Words the audit rules look for in page text, by what they tell (docs/audit.md). They live with the labels so the
+ * page has one vocabulary; detection reports where each appears when asked (`DetectOptions.cues`).
+ */
+export const TEXT_CUES = {
+  /** The page shows or links to the operator's licence. */
+  licence: ['营业执照', '商家公示信息', '经营者资质', '亮照'],
+  /** An identity verification mark (身份核验标识). */
+  identityMark: ['身份核验', '实名认证', '身份已验证', '已实名'],
+  /** A credit level (信用等级), e.g. 纳税信用 A 级. */
+  creditLevel: ['信用等级', '纳税信用', '信用评级'],
+  /** An individual seller's self-declaration that it need not register (电子商务法 第十条). */
+  selfDeclaration: ['无需登记', '无需办理登记', '无需市场主体登记', '无需办理市场主体登记', '免于登记', '不需要办理市场主体登记', '自我声明'],
+  /** A risk warning about a seriously dishonest operator. */
+  riskWarning: ['风险提示', '严重失信', '失信警示'],
+  /** The page says its operator is an individual seller. */
+  individualSeller: ['个人卖家', '个人店铺', '个人网店'],
+  /** Words of a shop or item page (the page kind when nothing else tells). */
+  shopPage: ['进入店铺', '进店逛逛', '关注店铺', '店铺首页', '加入购物车', '立即购买', '联系客服', '掌柜'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** What a text cue tells about the page. */
+export type CueKind = keyof typeof TEXT_CUES;
+
+const CUE_KIND = new Map<string, CueKind>(Object.entries(TEXT_CUES).flatMap(([k, words]) => words.map((w) => [w, k as CueKind] as const)));
+const CUE = new RegExp([...CUE_KIND.keys()].sort(byLength).join('|'), 'g');
+// Far more than any rule reads: a page repeating a word thousands of times cannot make detection slow.
+const MAX_CUES = 200;
+
+/** One place a cue word appears in text. */
+export interface TextCue {
+  kind: CueKind;
+  word: string;
+  /** Offsets of the word in the scanned text. */
+  start: number;
+  end: number;
+}
+
+/** Cue words in text, in order (at most 200). */
+export function textCues(text: string): TextCue[] {
+  const out: TextCue[] = [];
+  CUE.lastIndex = 0;
+  for (let m = CUE.exec(text); m && out.length < MAX_CUES; m = CUE.exec(text)) {
+    out.push({ kind: CUE_KIND.get(m[0])!, word: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 /** The labels that hold no shorter label: text without any of them has no labelled field. */
 export const LABEL_ANCHORS = [...CODE_LABELS, ...NAME_LABELS].filter((l, _, all) => !all.some((o) => o !== l && l.includes(o)));
 
-const byLength = (a: string, b: string) => b.length - a.length;
 const alt = (labels: string[]) => [...labels].sort(byLength).join('|');
 const NAME_SET = new Set(NAME_LABELS);
 // A label, an optional bracketed note such as （统一社会信用代码）, then spaces and half- or full-width colons.

@@ -4,9 +4,12 @@ import { scan, type PageScan } from './scan';
 
 const EMPTY: PageScan = { text: '', starts: [], textNodes: [], links: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
 
-/** Reads the page the quick way when the page left the native reads alone, else walks every node. Never throws. */
-export function scanPage(root: Document | Element): PageScan {
-  return quickScan(root) ?? fullScan(root);
+/**
+ * Reads the page the quick way when the page left the native reads alone, else walks every node. Never throws.
+ * @param whole read all of the page's text (the quick way reads only the text around labels and codes)
+ */
+export function scanPage(root: Document | Element, whole = false): PageScan {
+  return (whole ? null : quickScan(root)) ?? fullScan(root);
 }
 
 /**
@@ -44,18 +47,32 @@ function hasChild(root: Node): boolean {
   }
 }
 
-/** The element holding the text at an offset of the scanned text. */
-export function elementAt(page: PageScan, offset: number): Element | null {
+/** Index (in `textNodes`) of the text node holding an offset of the scanned text; -1 when there is no text. */
+function nodeIndexAt(page: PageScan, offset: number): number {
   const { starts } = page;
   let lo = 0, hi = starts.length - 1;
-  if (hi < 0) return null;
+  if (hi < 0) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const p = parentOf(page.textNodes[lo]!);
+  return lo;
+}
+
+/** The element holding the text at an offset of the scanned text. */
+export function elementAt(page: PageScan, offset: number): Element | null {
+  const i = nodeIndexAt(page, offset);
+  const p = i < 0 ? null : parentOf(page.textNodes[i]!);
   return p && nodeTypeOf(p) === ELEMENT_NODE ? (p as Element) : null;
+}
+
+/** The text of the text node holding an offset of the scanned text (from the scan, not read again from the page). */
+export function nodeTextAt(page: PageScan, offset: number): string {
+  const i = nodeIndexAt(page, offset);
+  if (i < 0) return '';
+  const next = page.starts[i + 1];
+  return page.text.slice(page.starts[i]!, next === undefined ? undefined : next);
 }
 
 const FOOTER_TOKEN = /(^|[\s_-])(footer|foot|ft|copyright|copy-right|site-info)([\s_-]|$)/i;

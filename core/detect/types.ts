@@ -1,3 +1,5 @@
+import type { CueKind } from './labels';
+
 /** Where a subject was found, from most to least trusted. */
 export type SubjectSource = 'mark' | 'samr-link' | 'adapter' | 'label' | 'json-ld' | 'bare-code';
 
@@ -81,6 +83,35 @@ export interface SiteDetectAdapter {
 export interface DetectOptions {
   /** Site adapters whose selectors apply to this page (the caller picks them by host). */
   adapters?: readonly SiteDetectAdapter[];
+  /**
+   * Also report where the text cues of `TEXT_CUES` (labels.ts) appear. This reads all of the page's text (the
+   * quick read skips text away from labels and codes), so only the audit asks for it.
+   */
+  cues?: boolean;
+}
+
+/** A labelled licence field in the page text (label, then value), whether or not its code passes the check. */
+export interface DetectedField {
+  field: 'code' | 'name';
+  /** The label as written on the page (统一社会信用代码, 营业执照号码, 企业名称 …). */
+  label: string;
+  /** The code in upper case, or the name as plain text. */
+  value: string;
+  /** Codes only: a USCC or a 15-digit 注册号, and whether its check passes. */
+  kind: 'uscc' | 'regno15' | null;
+  checksum: 'ok' | 'mismatch' | 'n/a';
+  /** The element holding the value. */
+  element: Element | null;
+}
+
+/** A place where a cue word of `TEXT_CUES` appears in the page text. */
+export interface DetectedCue {
+  kind: CueKind;
+  word: string;
+  /** The text of the text node the word starts in (at most 200 characters, spaces collapsed), as plain text. */
+  text: string;
+  /** The element holding the word. */
+  element: Element | null;
 }
 
 /** Everything detection found on a page. */
@@ -89,6 +120,10 @@ export interface DetectResult {
   subjects: DetectedSubject[];
   marks: DetectedMark[];
   queryWindows: DetectedQueryWindow[];
+  /** Labelled codes and names in the page text, in page order (title attributes and JSON-LD are not fields). */
+  fields: DetectedField[];
+  /** Cue words in page order, at most 200; empty unless `DetectOptions.cues` was set. */
+  cues: DetectedCue[];
   /** The shop's display name, when an adapter pointed at it. */
   shopName: string | null;
 }

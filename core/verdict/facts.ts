@@ -1,5 +1,6 @@
 import type { CreditLevel, CreditStatus, ListEntry, ListKind } from '../model/schema';
 import type { MarkOutcome, VerdictInput } from './types';
+import { endOfDay as endOf, entryInForce } from '../model/in-force';
 
 /** Default age after which a status is stale: lists are published daily to weekly. */
 export const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
@@ -33,20 +34,7 @@ export interface Facts {
   known: boolean;
 }
 
-// A date-only bound ("valid until 2026-11-20") is read as the end of that day in China time.
-export function endOf(day: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T23:59:59.999+08:00`) : Date.parse(day);
-}
-function startOf(day: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00+08:00`) : Date.parse(day);
-}
-
-/** An entry counts from `since` until `until` (inclusive), unless it was repaired (信用修复). */
-export function entryInForce(entry: ListEntry, now: number): boolean {
-  if (entry.repairedAt !== undefined) return false;
-  if (startOf(entry.since) > now) return false;
-  return entry.until === undefined || !(endOf(entry.until) < now);
-}
+export { endOfDay as endOf, entryInForce } from '../model/in-force';
 
 /** The expiry of the list an entry came from, when its provenance names one (core/sources listProvenance). */
 export function listExpiryOf(entry: ListEntry): string | undefined {

@@ -1,8 +1,7 @@
 import { browser } from '#imports';
-import { assess, collectPageFacts, cssPath, fromDetect, type Box } from '../../core/audit';
+import { assess, boxTargets, collectPageFacts, withBoxes } from '../../core/audit';
 import { sha256Hex } from '../../core/crypto';
 import type { PublicJwk } from '../../core/crypto';
-import { detect } from '../../core/detect';
 import { idbLocalLists, ListStore } from '../../core/lists';
 import { verifyTrustList, type TrustList } from '../../core/trust';
 import { measureElements, snapshotPage } from './probe';
@@ -58,16 +57,10 @@ export async function auditTab(tabId: number, returnTo?: number): Promise<AuditR
   const tab = await browser.tabs.get(tabId);
   const snap = await inTab(tabId, snapshotPage, []);
   const doc = new DOMParser().parseFromString(snap.html, 'text/html');
-  const first = collectPageFacts(doc, { url: snap.url, viewport: snap.viewport, detection: fromDetect(detect(doc)) });
-  // Selectors come from the parsed copy; the live page answers with their boxes.
-  const selectors = [first.licence, ...first.marks, ...first.standardPositions].filter((s) => s).map((s) => s!.selector);
-  const boxes = await inTab(tabId, measureElements, [selectors]);
-  const byId = new Map(selectors.map((s, i) => [s, boxes[i]] as [string, Box | null]));
-  // Same document, same selectors: the second pass reads the boxes the live page measured.
-  const facts = collectPageFacts(doc, {
-    url: snap.url, viewport: snap.viewport, detection: fromDetect(detect(doc)),
-    measure: (el) => byId.get(cssPath(el)) ?? { x: 0, y: 0, width: 0, height: 0 },
-  });
+  // One detection on the parsed copy, one measurement in the live page: selectors name the same elements in both.
+  const read = collectPageFacts(doc, { url: snap.url, viewport: snap.viewport });
+  const selectors = boxTargets(read);
+  const facts = withBoxes(read, selectors, await inTab(tabId, measureElements, [selectors]));
   const lists = await ListStore.open(indexedDB).then(idbLocalLists).catch(() => undefined);
   const { input, findings } = await assess(facts, { trust: await loadTrust(), lists, now: Date.now() });
   const screenshot = await capture(tab, returnTo);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../ui/page.css';
-import '../../audit/audit.css';
-import { AuditPanel } from '../../audit/AuditPanel';
+import './audit.css';
+import { AuditPanel } from './AuditPanel';
 import { AuditStore } from '../../audit/db';
 
 // Opened as a tab: ?tab=<id> or ?url=<address> names the page to audit; without either, the last active page.

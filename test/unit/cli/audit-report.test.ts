@@ -1,6 +1,7 @@
 import { csvField, parseCsv, toCsv } from '../../../core/audit/csv';
 import { esc, renderHtml } from '../../../cli/audit/report-html';
-import { CSV_HEADER, csvRows, REPORT_FORMAT } from '../../../cli/audit/report-files';
+import { REPORT_FORMAT } from '../../../cli/audit/report';
+import { CSV_HEADER, csvRows } from '../../../cli/audit/report-files';
 import type { PageReport } from '../../../cli/audit/run-page';
 import { summarise } from '../../../cli/audit/summary';
 import { AUDIT_RULES } from '../../../core/audit';

@@ -48,7 +48,7 @@ describe('detect on hostile pages', () => {
       Object.defineProperty(w.Node.prototype, key, { get: boom, configurable: true });
     }
     w.Document.prototype.createTreeWalker = boom;
-    expect(detect(w.document)).toEqual({ subjects: [], marks: [], queryWindows: [], shopName: null });
+    expect(detect(w.document)).toEqual({ subjects: [], marks: [], queryWindows: [], fields: [], cues: [], shopName: null });
   });
 
   it('stops a walker that never ends', () => {

@@ -99,7 +99,7 @@ describe('detect: generic pages', () => {
     const shopOnly = detect(doc.querySelector('.license-wrap')!);
     expect(shopOnly.subjects.map((s) => s.uscc)).toEqual(['91370200MA3C5N2W8A']);
     const empty = detect(new JSDOM('').window.document);
-    expect(empty).toEqual({ subjects: [], marks: [], queryWindows: [], shopName: null });
+    expect(empty).toEqual({ subjects: [], marks: [], queryWindows: [], fields: [], cues: [], shopName: null });
   });
 });
 

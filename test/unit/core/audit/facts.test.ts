@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { collectPageFacts, evaluate } from '../../../../core/audit';
+import { boxTargets, collectPageFacts, evaluate, withBoxes } from '../../../../core/audit';
 
 const FIX = join(import.meta.dirname, '../../../fixtures/audit');
 const load = (name: string) => new JSDOM(readFileSync(join(FIX, name), 'utf8')).window.document;
@@ -24,6 +24,16 @@ describe('collectPageFacts on the audit fixtures (no layout)', () => {
     expect(saved.savedFrom).toBe('http://127.0.0.1:4173/audit/good-shop.html');
     expect(collectPageFacts(load('good-shop.html'), { url: 'file:///home/inspector/saved/good-shop.html' }).savedFrom).toBeUndefined();
   });
+  it('shows a licence labelled 营业执照号码 in its codes, read by detection, and checks it', () => {
+    const doc = new JSDOM(`<body><header class="shop-header"><h1>上海示例贸易</h1><div class="licence"><span>企业名称：上海示例贸易有限公司</span>
+      <span>营业执照号码：91310000MA1FL4XQ3L</span></div></header></body>`).window.document;
+    const facts = collectPageFacts(doc, { url: 'https://mall.example.com/shop/7' });
+    expect(facts.shownCodes.map((c) => c.code)).toEqual(['91310000MA1FL4XQ3L']);
+    expect(doc.querySelector(facts.shownCodes[0]!.selector)?.textContent).toBe('营业执照号码：91310000MA1FL4XQ3L');
+    expect(doc.querySelector(facts.licence!.selector)?.className).toBe('licence');
+    const uscc = evaluate({ facts, marks: [], lists: [], now: '2026-11-21T00:00:00Z' }).find((f) => f.ruleId === 'uscc-valid');
+    expect(uscc).toMatchObject({ outcome: 'violation', message: { en: 'USCC 91310000MA1FL4XQ3L: check character wrong (expected A)' } });
+  });
   it('keeps a code that fails its check', () => {
     expect(collectPageFacts(load('bad-uscc.html'), { url: url('bad-uscc.html') }).shownCodes[0]!.code).toBe('91110108MA01712M9L');
   });
@@ -39,14 +49,16 @@ describe('collectPageFacts on the audit fixtures (no layout)', () => {
       <a id="c" href="//sh.gsxt.gov.cn/businessCheck/verifKey.do?serial=x">上海亮照</a>
       <a id="d" href="https://ss.knet.cn/verifyseal.dll?sn=e1">可信网站</a>
       <a id="e" href="/go?to=https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do">跳转</a>
-      <a id="f" href="https://sh.gsxt.gov.cn/">上海公示系统</a>
+      <a id="f" href="https://www.gsxt.gov.cn/">公示系统</a>
+      <a id="g" href="https://sh.gsxt.gov.cn/">上海公示系统</a>
     </footer></body>`).window.document;
     const f = collectPageFacts(doc, { url: 'https://shop.example.com/' });
-    expect(f.marks.map((m) => [m.selector.split('#').pop(), m.kind, m.uscc])).toEqual([
+    const id = (selector: string) => doc.querySelector(selector)?.id;
+    expect(f.marks.map((m) => [id(m.selector), m.kind, m.uscc])).toEqual([
       ['a', 'samr', '91330106673959654P'], ['b', 'samr', '91110108MA01712M9L'], ['c', 'samr', undefined], ['d', 'other', undefined],
     ]);
-    // A 亮照 link is not a query window; the provincial 公示系统 homepage is.
-    expect(f.queryWindows.map((q) => [q.selector.split('#').pop(), q.target])).toEqual([['f', 'gsxt']]);
+    // A 亮照 link is not a query window; the 公示系统 homepage is; a host core/data/query-sites does not list is not.
+    expect(f.queryWindows.map((q) => [id(q.selector), q.target])).toEqual([['f', 'gsxt']]);
   });
   it('tells a platform homepage by its canonical address and query links', () => {
     const f = collectPageFacts(load('home-missing.html'), { url: url('home-missing.html') });
@@ -68,9 +80,14 @@ describe('collectPageFacts on the audit fixtures (no layout)', () => {
     const f = evaluate({ facts, marks: [], lists: [], now: '2026-11-21T00:00:00Z' }).find((x) => x.ruleId === 'licence-prominent');
     expect(f?.outcome).toBe('needs-review');
   });
-  it('boxes from a measure function are kept', () => {
-    const f = collectPageFacts(load('good-shop.html'), { url: url('good-shop.html'), viewport: { width: 1280, height: 800 }, measure: () => ({ x: 1, y: 2, width: 3, height: 4 }) });
+  it('boxes measured for the box targets are set on the licence, marks and standard positions', () => {
+    const read = collectPageFacts(load('good-shop.html'), { url: url('good-shop.html'), viewport: { width: 1280, height: 800 } });
+    const targets = boxTargets(read);
+    expect(targets).toEqual([read.licence!.selector, read.marks[0]!.selector, ...read.standardPositions.map((p) => p.selector)]);
+    const f = withBoxes(read, targets, targets.map((_, i) => (i === 0 ? { x: 1, y: 2, width: 3, height: 4 } : null)));
     expect(f.licence?.box).toEqual({ x: 1, y: 2, width: 3, height: 4 });
-    expect(f.standardPositions.length).toBeGreaterThan(0);
+    // An element the browser did not find is not visible there.
+    expect(f.marks[0]!.box).toEqual({ x: 0, y: 0, width: 0, height: 0 });
+    expect(read.licence?.box).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { auditRule } from '../../core/audit';
+import { auditRule } from '../../../core/audit';
 
 /** Outcome names, Chinese first. */
 export const OUTCOME_LABEL: Record<string, string> = {

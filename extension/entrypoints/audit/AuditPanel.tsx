@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditStore } from './db';
+import type { AuditStore } from '../../audit/db';
 import { FindingItem } from './FindingItem';
-import { highlightElement } from './probe';
-import type { AuditRecord, Verdict } from './record';
+import { highlightElement } from '../../audit/probe';
+import type { AuditRecord, Verdict } from '../../audit/record';
 import { RecordsView } from './RecordsView';
 import { ScreenshotAccess } from './ScreenshotAccess';
-import { auditTab } from './run';
+import { auditTab } from '../../audit/run';
 
 interface Props {
   store: AuditStore;

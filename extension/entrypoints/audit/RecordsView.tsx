@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AuditStore, RecordFilter } from './db';
+import type { AuditStore, RecordFilter } from '../../audit/db';
 import { download } from './download';
-import { recordsToCsv } from './export-csv';
+import { recordsToCsv } from '../../audit/export-csv';
 import { OUTCOME_LABEL } from './labels';
-import type { AuditRecord } from './record';
+import type { AuditRecord } from '../../audit/record';
 
 interface Props {
   store: AuditStore;

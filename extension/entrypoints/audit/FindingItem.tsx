@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { OUTCOME_LABEL, VERDICT_LABEL, ruleTitle } from './labels';
-import type { RecordFinding, Verdict } from './record';
+import type { RecordFinding, Verdict } from '../../audit/record';
 
 interface Props {
   finding: RecordFinding;

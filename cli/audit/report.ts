@@ -1,0 +1,16 @@
+import type { AUDIT_RULES } from '../../core/audit';
+import type { PageReport } from './run-page';
+import type { Summary } from './summary';
+
+export const REPORT_FORMAT = 'xinbiao-audit-report/1';
+
+/** report.json: everything, so other tools can re-render or re-check. */
+export interface AuditReport {
+  format: typeof REPORT_FORMAT;
+  generatedAt: string;
+  options: Record<string, unknown>;
+  rules: typeof AUDIT_RULES;
+  refusedLists: { file: string; reason: string }[];
+  summary: Summary;
+  pages: PageReport[];
+}

@@ -1,0 +1,31 @@
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadContext } from '../../../cli/audit/context';
+
+const SAMPLES = join(import.meta.dirname, '../../../samples');
+const NOW = Date.parse('2026-11-21T00:00:00+08:00');
+
+describe('the audit’s lists, read as the status server reads them', () => {
+  it('answers from the sample lists by USCC', async () => {
+    const ctx = await loadContext({ now: NOW });
+    expect(ctx.refused).toEqual([]);
+    expect((await ctx.lists.byUscc('91440300MA5G3R0358')).map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);
+  });
+
+  it('refuses a tampered list file and says why, in both languages', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xinbiao-audit-lists-'));
+    try {
+      for (const f of ['demo-black.ndjson', 'demo-black.ndjson.sig']) await copyFile(join(SAMPLES, 'lists', f), join(dir, f));
+      const black = await readFile(join(dir, 'demo-black.ndjson'), 'utf8');
+      await writeFile(join(dir, 'demo-black.ndjson'), black.replace('情节严重', '情节轻微'));
+      const ctx = await loadContext({ now: NOW, lists: dir });
+      expect(ctx.refused).toHaveLength(1);
+      expect(ctx.refused[0]!.file).toBe('demo-black.ndjson');
+      expect(ctx.refused[0]!.reason).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+      expect(await ctx.lists.byUscc('91440300MA5G3R0358')).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -25,7 +25,7 @@ export function watchPage(root: Element, onChange: () => void, delayMs = 250): v
     timer = setTimeout(() => { timer = undefined; onChange(); }, delayMs);
   };
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].every(ours))) schedule();
+    if (records.some((r) => !ours(r.target) && (r.type === 'attributes' || ![...r.addedNodes, ...r.removedNodes].every(ours)))) schedule();
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: MARK_ATTRS });
   watchLocation(schedule, stop.signal);
@@ -33,6 +33,8 @@ export function watchPage(root: Element, onChange: () => void, delayMs = 250): v
 
 // How often the badge is looked at even when no mutation arrived (a page cannot stop an isolated world's timer).
 const CHECK_MS = 1000;
+const BURST = 20;
+const BURST_MS = 5000;
 
 /**
  * Keeps a drawn host where it belongs and as it was made: `place(anchor)` puts it after the anchor, `place(null)`
@@ -44,7 +46,11 @@ const CHECK_MS = 1000;
 export function guardHost(host: HTMLElement, attrs: Record<string, string>, anchor: Element | null, place: (at: Element | null) => void): () => void {
   let at = anchor && anchor.isConnected ? anchor : null;
   const visible = (el: Element) => el.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) ?? true;
-  const check = () => {
+  // A page that removes the badge as often as it is put back would ping-pong with us forever: after BURST immediate
+  // redraws in BURST_MS, only the timer puts it back (the toolbar still shows the verdict).
+  let burst = 0;
+  let since = 0;
+  const check = (fromTimer = false) => {
     if (!alive()) return stop();
     for (const a of [...host.attributes]) if (attrs[a.name] !== a.value) host.removeAttribute(a.name);
     for (const [name, value] of Object.entries(attrs)) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
@@ -52,14 +58,17 @@ export function guardHost(host: HTMLElement, attrs: Record<string, string>, anch
     if (at && (!at.isConnected || (host.isConnected && !visible(host)))) at = null;
     const where = at ? at.parentNode : document.documentElement;
     const placed = host.isConnected && host.parentNode === where && (!at || host.previousSibling === at);
-    if (!placed) place(at);
+    if (placed) return;
+    const t = performance.now();
+    if (t - since > BURST_MS) (since = t), (burst = 0);
+    if (fromTimer || ++burst <= BURST) place(at);
   };
-  const observer = new MutationObserver(check);
+  const observer = new MutationObserver(() => check());
   observer.observe(document, { childList: true, subtree: true });
   observer.observe(host, { attributes: true, childList: true });
-  const timer = setInterval(check, CHECK_MS);
+  const timer = setInterval(() => check(true), CHECK_MS);
   const visibility = new AbortController();
-  document.addEventListener('visibilitychange', check, { signal: visibility.signal });
+  document.addEventListener('visibilitychange', () => check(true), { signal: visibility.signal });
   function stop() {
     observer.disconnect();
     clearInterval(timer);

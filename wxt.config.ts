@@ -80,6 +80,6 @@ export default defineConfig({
   zip: {
     // The demo's zips say so in their names; a release's sources carry no sample key, list or test.
     ...(RELEASE ? {} : { artifactTemplate: '{{name}}-{{version}}-demo-{{browser}}.zip', sourcesTemplate: '{{name}}-{{version}}-demo-sources.zip' }),
-    excludeSources: ['test/**', 'dist/**', 'bench/**', '*.log', 'audit-report/**', ...(RELEASE ? ['samples/**'] : [])],
+    excludeSources: ['test/**', 'dist/**', 'bench/**', '*.log', 'audit-report/**', ...(RELEASE ? ['samples/**', 'scripts/gen-samples.ts'] : [])],
   },
 });

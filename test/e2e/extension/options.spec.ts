@@ -10,6 +10,7 @@ test('subscribe to a signed list, update it, and keep it when a tampered update 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByTestId('subscription')).toHaveCount(4); // the bundled samples
+  await expect(options.getByTestId('demo-banner')).toContainText('信任公开的示例密钥');
 
   // Before: nobody lists this operator.
   const shop = await context.newPage();

@@ -13,11 +13,11 @@ export function DemoBanner({ lang }: { lang: Lang }) {
   if (!DEMO) return null;
   const zh = lang === 'zh';
   return (
-    <p role="note" data-testid="demo-banner" style={BANNER}>
+    <header data-testid="demo-banner" style={BANNER}>
       <strong>{zh ? '演示版' : 'Demo build'}</strong>
       {zh
         ? '：信任公开的示例密钥与示例名单，任何人都能签出“可信”，请勿用于真实购物判断。'
         : ': it trusts public sample keys and sample lists, so anyone can sign a "trusted" here; do not rely on it when shopping.'}
-    </p>
+    </header>
   );
 }

@@ -47,11 +47,11 @@ async function scriptMs(context: BrowserContext, url: string): Promise<number> {
   return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
-// Records, in the page, when the badge inside the extension's open shadow root first exists.
+// Records, in the page, when the extension's badge host first exists (its closed shadow root is drawn before the
+// host is attached, so the host's arrival is the badge's).
 const WATCH_BADGE = `(() => {
   const look = () => {
-    const host = document.querySelector('xinbiao-badge');
-    if (host && host.shadowRoot && host.shadowRoot.querySelector('[data-testid="xinbiao-badge"] button')) window.__badgeAt = performance.now();
+    if (document.querySelector('xinbiao-badge')) window.__badgeAt = performance.now();
     else requestAnimationFrame(look);
   };
   requestAnimationFrame(look);

@@ -1,10 +1,21 @@
 import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QUERY_SITES } from '../core/data/query-sites.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '..');
+
+// npm run build:release (XINBIAO_EDITION=release): the production root, checked by scripts/release-trust.ts, is compiled
+// in and the `trust-root` attribute is ignored; the demo build reads the root the page names.
+const RELEASE = process.env.XINBIAO_EDITION === 'release';
+function releaseRoot(): string {
+  const file = process.env.XINBIAO_TRUST_ROOT;
+  if (!file) throw new Error('正式版需要 XINBIAO_TRUST_ROOT / a release build needs XINBIAO_TRUST_ROOT');
+  const { kty, crv, x, kid } = JSON.parse(readFileSync(resolve(file), 'utf8')) as Record<string, string>;
+  return JSON.stringify({ kty, crv, x, ...(kid ? { kid } : {}) });
+}
 
 // The zod/mini schema modules the widget reaches, and their zod-free stand-ins with the same export names
 // (core/validate/generated, derived from these very modules by scripts/gen-schemas.ts): zod/mini would cost ≈7 kB gzip.
@@ -61,10 +72,10 @@ export default defineConfig({
   // Classic h() calls are shorter than jsx() with a props object per element; the TSX files import h and Fragment.
   oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   // core/validate/compile skips its load-time checks of the schema data: the generator and the tests run them.
-  define: { 'process.env.NODE_ENV': JSON.stringify('production'), XINBIAO_SCHEMA_CHECKS: 'false' },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production'), XINBIAO_SCHEMA_CHECKS: 'false', XINBIAO_TRUST_ROOT: RELEASE ? releaseRoot() : 'null' },
   publicDir: 'public',
   build: {
-    outDir: '../dist/widget',
+    outDir: RELEASE ? '../dist/widget-release' : '../dist/widget',
     emptyOutDir: true,
     target: 'es2022',
     minify: true,

@@ -39,6 +39,11 @@ export const Issuer = z.object({
   origins: z.array(OriginPattern),
   keys: z.array(TrustKey).check(z.minLength(1)),
   revoked: z.array(RevokedKey),
+  /**
+   * Optional: an https page on the issuer's own site where anyone can check a mark it issued, away from the page that
+   * shows it (as SAMR's 亮照 check page is). `{uscc}` is replaced by the mark subject's code. docs/trust-list.md.
+   */
+  check: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(?::\d{1,5})?\/[^\s"'<>]{0,400}$/))),
 });
 export type Issuer = z.infer<typeof Issuer>;
 

@@ -20,8 +20,8 @@ let trust: Promise<TrustList> | undefined;
 function loadTrust(): Promise<TrustList> {
   trust ??= (async () => {
     const [jws, root] = await Promise.all([
-      fetch(publicUrl('/samples/trust.jws')).then((r) => r.text()),
-      fetch(publicUrl('/samples/root.public.jwk.json')).then((r) => r.json() as Promise<PublicJwk>),
+      fetch(publicUrl('/trust/trust.jws')).then((r) => r.text()),
+      fetch(publicUrl('/trust/root.public.jwk.json')).then((r) => r.json() as Promise<PublicJwk>),
     ]);
     const v = await verifyTrustList(jws.trim(), root, Date.now());
     if (!v.ok) throw new Error(`trust list: ${v.error}`);

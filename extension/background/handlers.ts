@@ -7,6 +7,9 @@ import { isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
 import { makeResolve } from './resolve';
 import { trustList } from './trust';
+import { showVerdict } from './action';
+import { flagShownMarks } from './page-marks';
+import { DEMO } from '../platform/edition';
 
 /** Writes the importer's progress to storage at most every 100 ms, and always the last (the options page watches it). */
 function progressWriter() {
@@ -49,8 +52,9 @@ async function listState(): Promise<Subscription[]> {
 /** Every message the background answers; each request arrives already validated against the protocol map. */
 export const handlers: Handlers = {
   async 'content:page'(req, sender) {
-    const report = await buildReport(req, { trust: await trustList(), resolve: await makeResolve(), now: Date.now() });
-    if (sender.tabId !== undefined) await tabReport(sender.tabId).setValue(report);
+    const [trust, now] = [await trustList(), Date.now()];
+    const report = await flagShownMarks(req, await buildReport(req, { trust, resolve: await makeResolve(), now }), trust, now);
+    if (sender.tabId !== undefined) await Promise.all([tabReport(sender.tabId).setValue(report), showVerdict(sender.tabId, report)]);
     return report;
   },
   async 'popup:tab'({ tabId }) {
@@ -77,7 +81,8 @@ export const handlers: Handlers = {
     } catch {
       return { ok: false, error: '不是有效的网址 / not a valid URL' };
     }
-    const local = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
+    // Plain http only for the demo's lists on this machine; a release subscribes to https alone.
+    const local = DEMO && (parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost');
     if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) return { ok: false, error: '名单地址必须使用 https / list URLs must use https' };
     await (await subscriptions()).add(parsed.href);
     return updateOne(parsed.href);

@@ -2,9 +2,10 @@ import { createSubscriptions, ListStore, type Subscriptions } from '~~/core/list
 import { findKey } from '~~/core/trust';
 import { trustList } from './trust';
 import { extensionUrl } from '../platform/url';
+import { DEMO } from '../platform/edition';
 
-/** The sample lists bundled with the extension, so a fresh install shows the demo data. */
-export const BUNDLED_LISTS = ['demo-black', 'demo-abnormal', 'demo-red', 'demo-credit-level'];
+/** The sample lists bundled with the demo build, so a fresh install shows the demo data; a release ships none. */
+export const BUNDLED_LISTS = DEMO ? ['demo-black', 'demo-abnormal', 'demo-red', 'demo-credit-level'] : [];
 export const bundledUrl = (id: string) => extensionUrl(`/samples/lists/${id}.ndjson`);
 export const isBundled = (url: string) => url.startsWith(extensionUrl('/'));
 

@@ -4,6 +4,7 @@ import { handlers } from '../background/handlers';
 import { seedBundled, subscriptions } from '../background/lists';
 import { syncGenericScript } from '../background/generic';
 import { onLoadPart } from '../background/inject-page';
+import { showVerdict } from '../background/action';
 
 const ALARM = 'xinbiao-list-updates';
 
@@ -26,6 +27,6 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`tab-${tabId}`));
   // A new page starts with no report: on a page without a shop the content script never sends one.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void browser.storage.session.remove(`tab-${tabId}`);
+    if (change.status === 'loading') void browser.storage.session.remove(`tab-${tabId}`).then(() => showVerdict(tabId, null)).catch(() => undefined);
   });
 });

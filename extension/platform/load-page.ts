@@ -9,6 +9,6 @@ export const LOAD_BADGE = { xinbiao: 1, name: 'content:load-badge' } as const;
 
 /** Files injected for each request. */
 export const PART_FILES = {
-  'content:load-page': '/content-scripts/page.js',
+  'content:load-page': '/page.js',
   'content:load-badge': '/badge.js',
 } as const;

@@ -10,7 +10,7 @@ const Empty = z.object({});
 /** The protocol map: name → request and response schemas; names say who sends them. */
 export const PROTOCOL = {
   /** content → background: what detection found; answers with the verdicts to draw. */
-  'content:page': { req: z.object({ url: text(4000), subjects: z.array(Finding), marks: z.array(z.object({ token: text(20000) })) }), res: PageReport },
+  'content:page': { req: z.object({ url: text(4000), subjects: z.array(Finding), marks: z.array(z.object({ token: text(20000), shown: z.optional(text(40)) })) }), res: PageReport },
   /** popup → background: the last report for a tab. */
   'popup:tab': { req: z.object({ tabId: z.number() }), res: z.object({ report: z.nullable(PageReport) }) },
   /** popup → background: check a pasted USCC or name. */

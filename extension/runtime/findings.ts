@@ -16,13 +16,18 @@ export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'c
       confidence: s.confidence,
     }))
     .filter((s) => s.uscc || s.name);
-  const marks = found.marks.flatMap((m) => (m.kind === 'xinbiao-mark' && m.token ? [{ token: m.token.slice(0, 20000) }] : []));
+  // What the page's own <xinbiao-mark> says it found (its data-outcome): compared with the extension's check, never trusted.
+  const marks = found.marks.flatMap((m) => {
+    if (m.kind !== 'xinbiao-mark' || !m.token) return [];
+    const shown = (m.element as Element | null)?.getAttribute('data-outcome')?.slice(0, 40);
+    return [{ token: m.token.slice(0, 20000), ...(shown ? { shown } : {}) }];
+  });
   return { url: doc.location?.href ?? '', subjects, marks };
 }
 
 /** Same findings, same key: the badge is redrawn only when what the page shows changed. */
 export const findingsKey = (f: Req<'content:page'>): string =>
-  JSON.stringify([f.url, f.subjects.map((s) => [s.uscc, s.name]), f.marks.map((m) => m.token)]);
+  JSON.stringify([f.url, f.subjects.map((s) => [s.uscc, s.name]), f.marks.map((m) => [m.token, m.shown])]);
 
 /** Where the badge goes: after the shop name the adapter points at, or nowhere (a fixed corner). */
 export function anchorFor(doc: Document, site: SiteAdapter | undefined): Element | null {

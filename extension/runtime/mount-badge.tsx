@@ -1,42 +1,62 @@
 import { render } from 'preact';
-import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { CARD_CSS } from '~~/widget/ui/card.css';
 import { MARK_CSS, THEME_CSS } from '~~/widget/ui/theme.css';
 import type { Lang } from '~~/widget/ui/types';
 import type { SubjectReport } from '../platform/schemas';
 import type { Theme } from '../platform/storage';
 import { BadgeApp } from './BadgeApp';
-import { HOST_TAG } from './watch';
+import { guardHost, HOST_TAG } from './watch';
 
 // A zero-size host next to the shop name, the badge floating over the page: the host layout never moves.
-const ANCHORED = `:host{position:relative!important;display:inline-block!important;inline-size:0!important;block-size:0!important;overflow:visible!important;vertical-align:top!important}
+const ANCHORED = `:host{position:relative!important;display:inline-block!important;inline-size:0!important;block-size:0!important;overflow:visible!important;vertical-align:top!important;visibility:visible!important;opacity:1!important}
 .xb-pos{position:absolute;inset-block-start:0;inset-inline-start:6px;inline-size:300px;block-size:56px;z-index:2147483646}`;
-// No anchor: a fixed corner, out of the flow.
-const CORNER = `:host{position:fixed!important;inset-block-end:16px!important;inset-inline-end:16px!important;z-index:2147483646!important;inline-size:300px!important;block-size:56px!important}
+// No anchor (or the page hid it): a fixed corner, out of the flow.
+const CORNER = `:host{position:fixed!important;inset-block-end:16px!important;inset-inline-end:16px!important;z-index:2147483646!important;inline-size:300px!important;block-size:56px!important;display:block!important;visibility:visible!important;opacity:1!important}
 .xb-pos{inline-size:300px;block-size:56px}`;
 
 export interface BadgeMount {
   remove(): void;
 }
 
-/** Draws the badge for one subject in an open shadow root, after the anchor or in a corner. */
-export async function mountBadge(ctx: ContentScriptContext, anchor: Element | null, subject: SubjectReport, lang: Lang, theme: Theme): Promise<BadgeMount> {
-  const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
-    name: HOST_TAG,
-    mode: 'open',
-    position: 'inline',
-    anchor: anchor ?? document.documentElement,
-    append: anchor ? 'after' : 'last',
-    css: [THEME_CSS, MARK_CSS, CARD_CSS, anchor ? ANCHORED : CORNER].join('\n'),
-    onMount(container, _shadow, host) {
-      if (theme !== 'auto') host.setAttribute('theme', theme);
-      host.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
-      render(<BadgeApp subject={subject} lang={lang} pageUrl={location.href} />, container);
+/** What the extension drew on this page, kept in the content scripts' isolated world (the page cannot read it). */
+export interface DrawnBadge {
+  host: HTMLElement;
+  /** Closed: `host.shadowRoot` is null for the page; only this reference reaches inside. */
+  root: ShadowRoot;
+  level: SubjectReport['level'];
+}
+
+const KEY = '__xinbiaoBadges';
+/** The badges drawn now; end-to-end tests read them through `chrome.scripting.executeScript` (same isolated world). */
+export const drawnBadges = (): DrawnBadge[] => ((globalThis as { [KEY]?: DrawnBadge[] })[KEY] ??= []);
+
+/**
+ * Draws the badge for one subject in a closed shadow root, after the anchor or in a corner, and keeps it there:
+ * removed, moved, restyled or hidden by the page, it is put back (watch.ts guardHost).
+ */
+export function mountBadge(anchor: Element | null, subject: SubjectReport, lang: Lang, theme: Theme): BadgeMount {
+  const host = document.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  const container = document.createElement('div');
+  root.append(style, container);
+  render(<BadgeApp subject={subject} lang={lang} pageUrl={location.href} />, container);
+  const attrs = { ...(theme !== 'auto' ? { theme } : {}), lang: lang === 'zh' ? 'zh-CN' : 'en' };
+  const place = (at: Element | null) => {
+    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, at ? ANCHORED : CORNER].join('\n');
+    if (at) at.after(host);
+    else document.documentElement.append(host);
+  };
+  const drawn: DrawnBadge = { host, root, level: subject.level };
+  drawnBadges().push(drawn);
+  const stop = guardHost(host, attrs, anchor, place);
+  return {
+    remove() {
+      stop();
+      render(null, container);
+      host.remove();
+      const all = drawnBadges();
+      all.splice(all.indexOf(drawn), 1);
     },
-    onRemove() {
-      render(null, ui.uiContainer);
-    },
-  });
-  ui.mount();
-  return { remove: () => ui.remove() };
+  };
 }

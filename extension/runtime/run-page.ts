@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from '#imports';
 import type { SiteAdapter } from '../sites/define-site';
 import type { PageReport } from '../platform/schemas';
 import { pageReportValidator } from '../platform/generated/page-report';
@@ -10,7 +9,7 @@ import { loadBadge } from './badge-part';
 import { watchPage } from './watch';
 
 /** What the content script does on a page it matched: detect, ask the background, draw, follow SPA changes. */
-export async function runPage(ctx: ContentScriptContext, site: SiteAdapter | undefined): Promise<void> {
+export async function runPage(site: SiteAdapter | undefined): Promise<void> {
   const { language, theme } = await readLook();
   const lang = language === 'en' ? 'en' : 'zh';
   let key = '';
@@ -25,17 +24,17 @@ export async function runPage(ctx: ContentScriptContext, site: SiteAdapter | und
     let report: PageReport | undefined;
     if (found.subjects.length || found.marks.length) report = await sendWith('content:page', found, pageReportValidator).catch(() => undefined);
     else await sendWith('content:page', found, pageReportValidator).catch(() => undefined); // clears the popup's view of this tab
-    if (ctx.isInvalid || key !== next) return;
+    if (key !== next) return;
     badge?.remove();
     badge = undefined;
     const primary = report?.subjects[0];
     if (!primary) return;
     const draw = await loadBadge().catch(() => undefined);
-    if (draw && !ctx.isInvalid && key === next) badge = await draw(ctx, anchorFor(document, site), primary, lang, theme);
+    if (draw && key === next) badge = draw(anchorFor(document, site), primary, lang, theme);
   };
   const queue = () => { busy = busy.then(refresh, refresh); };
 
   queue();
   const root = (site?.selectors.spaRoot && document.querySelector(site.selectors.spaRoot)) || document.body;
-  if (root) watchPage(ctx, root, queue);
+  if (root) watchPage(root, queue);
 }

@@ -61,7 +61,7 @@ export function runStub(probe: ShopProbe): void {
 }
 
 /** Navigations without a reload: the Navigation API where there is one, else a once-a-second look at the URL. */
-function watchLocation(onChange: () => void, signal: AbortSignal): void {
+export function watchLocation(onChange: () => void, signal: AbortSignal): void {
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
   if (nav?.addEventListener) return nav.addEventListener('navigate', onChange, { signal });
   let last = location.href;

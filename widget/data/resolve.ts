@@ -23,7 +23,8 @@ export async function resolveMark(cfg: MarkConfig, pageUrl: string, now: number)
       : { outcome: 'unknown-issuer' as const, payload: undefined, issuer: undefined, reason: NO_TRUST };
     const payload = check.outcome === 'genuine' ? check.payload : undefined;
     const issuerName = check.issuer?.name;
-    model = { verdict: model.verdict, check: { outcome: check.outcome, issuerName, reason: check.reason, boundTo: payload && payload.bind.origin + payload.bind.path, expiresAt: payload && new Date(payload.exp * 1000).toISOString() } };
+    const checkUrl = trust?.issuers.find((i) => i.id === check.issuer?.id)?.check?.replace('{uscc}', check.payload?.sub.uscc ?? '');
+    model = { verdict: model.verdict, check: { outcome: check.outcome, issuerName, checkUrl, reason: check.reason, boundTo: payload && payload.bind.origin + payload.bind.path, expiresAt: payload && new Date(payload.exp * 1000).toISOString() } };
     if (payload) {
       status = statusFromMark(payload, issuerName ?? payload.iss, now);
       model.shopName = payload.shop?.name;

@@ -154,6 +154,7 @@ function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardPro
         <h3>{t(lang, 'check')}</h3>
         <ul>
           {samr && <li><a href={samr} target="_blank" rel="noopener noreferrer">{t(lang, 'samr')}</a></li>}
+          {check?.checkUrl && <li><a href={check.checkUrl} target="_blank" rel="noopener noreferrer">{L('在签发平台核验此标识', 'Check this mark on the issuer\'s site')}{check.issuerName ? `: ${check.issuerName}` : ''}</a></li>}
           {pickSites().map((site) => {
             const url = site.url(kw);
             return <li><a href={url} target="_blank" rel="noopener noreferrer">{L(site.zh, site.en)}{kw && url !== site.url('') ? `: ${kw}` : ''}</a></li>;

@@ -22,6 +22,8 @@ export interface MarkCheckView {
   expiresAt?: string;
   /** Bilingual explanation (core/marks MarkCheck.reason). */
   reason?: { zh: string; en: string };
+  /** The issuer's own check page for this mark (trust list `check`), independent of the page showing it. */
+  checkUrl?: string;
 }
 
 /** The subject line of a badge. */

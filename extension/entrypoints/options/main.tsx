@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { settings } from '../../platform/storage';
-import { applyLook } from '../../ui/lang';
+import { applyLook, langOf } from '../../ui/lang';
 import '../../ui/page.css';
 import { Options } from './Options';
+import { DemoBanner } from '../../platform/edition';
 
 const s = await settings.getValue();
 applyLook(s.language, s.theme);
-render(<Options initial={s} />, document.getElementById('app')!);
+render(<><DemoBanner lang={langOf(s.language)} /><Options initial={s} /></>, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 import type { Worker } from 'playwright/test';
-import { axeViolations, badge, expect, storedReport, test } from './fixtures';
+import { badgeIs, badgeView, expect, storedReport, test } from './fixtures';
 
 const PLATFORM_PAGES: [string, string, string][] = [
   // path, subject the shopper sees, expected verdict (sample lists: tax A + genuine mark, red list, abnormal, repaired, expired)
@@ -22,51 +22,49 @@ test.describe('badge on the recorded platform pages', () => {
       if (level === 'unknown' && !name) {
         // The JD shop home names no operator: once the background answered for this page, there is still no badge.
         expect((await storedReport(serviceWorker, page.url())).subjects).toEqual([]);
-        await expect(badge(page)).toHaveCount(0);
+        expect((await badgeView(serviceWorker, page)).count).toBe(0);
         return;
       }
-      await expect(badge(page)).toHaveAttribute('data-level', level);
-      await expect(badge(page).locator('button')).toContainText(name);
+      await badgeIs(serviceWorker, page, { level, button: expect.stringContaining(name) });
     });
   }
 });
 
 test('genuine mark, details, links and accessibility', async ({ context, serviceWorker }) => {
-  void serviceWorker;
   const page = await context.newPage();
   await page.goto('/sites/tmall/shop.html');
-  const button = badge(page).locator('button');
-  await expect(button).toContainText('杭州示例优品商贸有限公司');
+  await badgeIs(serviceWorker, page, { button: expect.stringContaining('杭州示例优品商贸有限公司') });
   const before = await page.locator('.shop-summary').boundingBox();
-  await button.focus();
+  // The closed shadow root hides the badge from the page and from axe: the browser's own accessibility tree has it.
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  expect(nodes.some((n) => n.role?.value === 'button' && String(n.name?.value).includes('杭州示例优品商贸有限公司'))).toBe(true);
+  await badgeView(serviceWorker, page, 'focus');
   await page.keyboard.press('Enter');
-  const dialog = page.locator('xinbiao-badge dialog');
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('营业执照');
-  await expect(dialog).toContainText('纳税信用等级');
-  await expect(dialog).toContainText('示例信用办');
-  await expect(dialog.locator('a[href^="https://www.creditchina.gov.cn/"]')).toHaveAttribute('href', /91330106MA2H7Q0139/);
-  await expect(dialog.locator('a[href="https://www.gsxt.gov.cn/index.html"]')).toHaveText('国家企业信用信息公示系统');
-  await expect(dialog.locator('a[href="https://www.12315.cn/"]')).toHaveCount(1);
-  expect(await axeViolations(page, 'xinbiao-badge')).toEqual([]);
+  await badgeIs(serviceWorker, page, { dialogOpen: true });
+  const { dialog, links } = await badgeView(serviceWorker, page);
+  expect(dialog).toContain('营业执照');
+  expect(dialog).toContain('纳税信用等级');
+  expect(dialog).toContain('示例信用办');
+  expect(links.some((l) => /https:\/\/www\.creditchina\.gov\.cn\/.*91330106MA2H7Q0139/.test(l))).toBe(true);
+  expect(links).toContain('国家企业信用信息公示系统 https://www.gsxt.gov.cn/index.html');
+  expect(links.filter((l) => l.endsWith(' https://www.12315.cn/'))).toHaveLength(1);
   // The badge floats: the header's own layout did not move.
   expect(await page.locator('.shop-summary').boundingBox()).toEqual(before);
 });
 
 test('black-listed shop gets a danger badge with the list entry', async ({ context, serviceWorker }) => {
-  void serviceWorker;
   const page = await context.newPage();
   await page.goto('/sites/jd/black-listed.html');
-  await expect(badge(page)).toHaveAttribute('data-level', 'danger');
-  await badge(page).locator('button').click();
-  await expect(page.locator('xinbiao-badge dialog')).toContainText('示例：销售假冒商品，情节严重');
+  await badgeIs(serviceWorker, page, { level: 'danger' });
+  await badgeView(serviceWorker, page, 'click');
+  await badgeIs(serviceWorker, page, { dialog: expect.stringContaining('示例：销售假冒商品，情节严重') });
 });
 
 test('unknown shop says so and never good', async ({ context, serviceWorker }) => {
-  void serviceWorker;
   const page = await context.newPage();
   await page.goto('/sites/jd/unknown.html');
-  await expect(badge(page)).toHaveAttribute('data-level', 'unknown');
+  await badgeIs(serviceWorker, page, { level: 'unknown' });
 });
 
 for (const [path, outcome, text] of [
@@ -74,40 +72,33 @@ for (const [path, outcome, text] of [
   ['/sites/jd/tampered-mark.html', 'tampered', '标识被篡改'],
 ] as const) {
   test(`${outcome} mark gets a clear warning`, async ({ context, serviceWorker }) => {
-    void serviceWorker;
     const page = await context.newPage();
     await page.goto(path);
-    await expect(badge(page)).toHaveAttribute('data-level', 'danger');
-    await expect(badge(page).locator('button')).toContainText(text);
+    await badgeIs(serviceWorker, page, { level: 'danger', button: expect.stringContaining(text) });
   });
 }
 
 test('licence for one operator and mark for another: warning', async ({ context, serviceWorker }) => {
-  void serviceWorker;
   const page = await context.newPage();
   await page.goto('/sites/jd/mismatch.html');
-  await expect(badge(page).first().locator('button')).toContainText(/营业执照与平台标识不是同一经营者|标识被挪用/);
+  await badgeIs(serviceWorker, page, { button: expect.stringMatching(/营业执照与平台标识不是同一经营者|标识被挪用/) });
 });
 
 test('single-page app: the badge follows the shop without a reload', async ({ context, serviceWorker }) => {
-  void serviceWorker;
   const page = await context.newPage();
   await page.goto('/sites/tmall/spa.html');
-  await expect(badge(page)).toHaveAttribute('data-level', 'neutral');
+  await badgeIs(serviceWorker, page, { level: 'neutral' });
   await page.click('#next');
-  await expect(badge(page)).toHaveAttribute('data-level', 'danger');
-  await expect(badge(page).locator('button')).toContainText('深圳示例失信贸易有限公司');
+  await badgeIs(serviceWorker, page, { level: 'danger', button: expect.stringContaining('深圳示例失信贸易有限公司'), count: 1 });
   await expect(page.locator('xinbiao-badge')).toHaveCount(1);
 });
 
 test('hostile page: payloads stay text, global CSS and patched prototypes do not break the badge', async ({ context, serviceWorker }) => {
-  void serviceWorker;
   const page = await context.newPage();
   await page.goto('/sites/jd/hostile.html');
-  await expect(badge(page)).toHaveAttribute('data-level', 'danger');
-  await expect(badge(page).locator('button')).toBeVisible();
+  await badgeIs(serviceWorker, page, { level: 'danger', visible: true });
   expect(await page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(0);
-  expect(await page.locator('xinbiao-badge img').count()).toBe(0);
+  expect((await badgeView(serviceWorker, page)).images).toBe(0);
 });
 
 test('no shop on the page, or a page no adapter matches: nothing drawn', async ({ context, serviceWorker }) => {
@@ -157,7 +148,6 @@ test('single-page app opening on a page without a shop: the first part loads the
   await page.waitForTimeout(1000);
   expect(await partsIn(serviceWorker, page.url())).toEqual({ first: true, detection: false, badge: false });
   await page.click('#open-shop');
-  await expect(badge(page)).toHaveAttribute('data-level', 'neutral');
-  await expect(badge(page).locator('button')).toContainText('杭州示例优品商贸有限公司');
+  await badgeIs(serviceWorker, page, { level: 'neutral', button: expect.stringContaining('杭州示例优品商贸有限公司') });
   expect(await partsIn(serviceWorker, page.url())).toEqual({ first: true, detection: true, badge: true });
 });

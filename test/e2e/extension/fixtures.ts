@@ -54,8 +54,74 @@ export const test = base.extend<{ context: BrowserContext; serviceWorker: Worker
 });
 export const expect = test.expect;
 
-/** The badge button inside the extension's shadow root (Playwright locators pierce open shadow roots). */
-export const badge = (page: Page) => page.locator('xinbiao-badge [data-testid="xinbiao-badge"]');
+/** What the extension drew on a page, as its own isolated world sees it (the page cannot reach the closed shadow root). */
+export interface BadgeView {
+  /** Badges the extension drew and keeps (extension/runtime/mount-badge.tsx drawnBadges). */
+  count: number;
+  connected: boolean;
+  visible: boolean;
+  level?: string;
+  button?: string;
+  dialog?: string;
+  dialogOpen: boolean;
+  links: string[];
+  images: number;
+}
+
+/** The tab showing this page (asked from the background). */
+export const tabIdOf = (sw: Worker, url: string): Promise<number | undefined> =>
+  sw.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+
+/**
+ * Runs `act` ('read', 'click' or 'focus' on the badge's button) in the extension's isolated world of the page's top
+ * frame, through chrome.scripting from the service worker: the way in that tests have and the page has not.
+ */
+export async function badgeView(sw: Worker, page: Page, act: 'read' | 'click' | 'focus' = 'read'): Promise<BadgeView> {
+  return sw.evaluate(async ([u, a]) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    const [res] = await chrome.scripting.executeScript({
+      target: { tabId: tab!.id! },
+      args: [a],
+      func: (what: string) => {
+        const all = (globalThis as { __xinbiaoBadges?: { host: HTMLElement; root: ShadowRoot }[] }).__xinbiaoBadges ?? [];
+        const b = all[all.length - 1];
+        const root = b?.root;
+        const button = root?.querySelector<HTMLButtonElement>('[data-testid="xinbiao-badge"] button');
+        if (what === 'click') button?.click();
+        if (what === 'focus') button?.focus();
+        const dialog = root?.querySelector('dialog');
+        return {
+          count: all.length,
+          connected: !!b?.host.isConnected,
+          visible: !!b && b.host.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+          level: root?.querySelector<HTMLElement>('[data-testid="xinbiao-badge"]')?.dataset.level,
+          button: button?.textContent ?? undefined,
+          dialog: dialog?.textContent ?? undefined,
+          dialogOpen: !!dialog?.open,
+          links: [...(dialog?.querySelectorAll('a') ?? [])].map((l) => `${l.textContent} ${l.href}`),
+          images: root?.querySelectorAll('img').length ?? 0,
+        };
+      },
+    });
+    return res!.result as BadgeView;
+  }, [page.url(), act] as const);
+}
+
+/** Polls the badge until it matches (level, texts…): `await badgeIs(sw, page, { level: 'good' })`. */
+export const badgeIs = (sw: Worker, page: Page, want: Partial<Record<keyof BadgeView, unknown>>) =>
+  expect.poll(() => badgeView(sw, page), { timeout: 10_000 }).toMatchObject(want);
+
+/** The toolbar button's state for the page's tab (badge text, colour, title), read from the service worker. */
+export async function toolbarOf(sw: Worker, page: Page): Promise<{ text: string; colour: number[]; title: string }> {
+  return sw.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    const tabId = tab!.id!;
+    const [text, colour, title] = await Promise.all([
+      chrome.action.getBadgeText({ tabId }), chrome.action.getBadgeBackgroundColor({ tabId }), chrome.action.getTitle({ tabId }),
+    ]);
+    return { text, colour: [...colour], title };
+  }, page.url());
+}
 
 /** Runs axe-core in the page on the given shadow host and returns the violation ids. */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {

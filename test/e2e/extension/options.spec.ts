@@ -1,21 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { axeViolations, badge, expect, test } from './fixtures';
+import { axeViolations, badgeIs, badgeView, expect, test } from './fixtures';
 import { watchList } from './gen-fixture-lists';
 
 const LIST_PATH = '/sites/lists/watch.ndjson';
 
 test('subscribe to a signed list, update it, and keep it when a tampered update fails', async ({ context, serviceWorker, extensionId, baseURL }) => {
-  void serviceWorker;
   const listUrl = `${baseURL}${LIST_PATH}`;
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByTestId('subscription')).toHaveCount(4); // the bundled samples
+  await expect(options.getByTestId('demo-banner')).toContainText('信任公开的示例密钥');
 
   // Before: nobody lists this operator.
   const shop = await context.newPage();
   await shop.goto('/sites/jd/unknown.html');
-  await expect(badge(shop)).toHaveAttribute('data-level', 'unknown');
+  await badgeIs(serviceWorker, shop, { level: 'unknown' });
 
   await options.getByLabel(/名单地址/).fill(listUrl);
   await options.getByRole('button', { name: '订阅' }).click();
@@ -27,7 +27,7 @@ test('subscribe to a signed list, update it, and keep it when a tampered update 
   expect(first).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 
   await shop.reload();
-  await expect(badge(shop)).toHaveAttribute('data-level', 'danger');
+  await badgeIs(serviceWorker, shop, { level: 'danger' });
 
   // Update now: same file, the check is recorded.
   await options.waitForTimeout(1100); // the shown time has whole seconds; let one pass so a new check is visible
@@ -43,10 +43,10 @@ test('subscribe to a signed list, update it, and keep it when a tampered update 
   await expect(sub).toContainText('版本: 1');
   // The old version still answers lookups.
   await shop.reload();
-  await expect(badge(shop)).toHaveAttribute('data-level', 'danger');
-  await badge(shop).locator('button').click();
-  await expect(shop.locator('xinbiao-badge dialog')).toContainText('示例：虚假宣传，列入关注');
-  await expect(shop.locator('xinbiao-badge dialog')).not.toContainText('篡改后的内容');
+  await badgeIs(serviceWorker, shop, { level: 'danger' });
+  await badgeView(serviceWorker, shop, 'click');
+  await badgeIs(serviceWorker, shop, { dialog: expect.stringContaining('示例：虚假宣传，列入关注') });
+  expect((await badgeView(serviceWorker, shop)).dialog).not.toContain('篡改后的内容');
 });
 
 test('language and theme persist across reloads', async ({ context, serviceWorker, extensionId }) => {

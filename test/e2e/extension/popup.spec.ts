@@ -18,6 +18,8 @@ async function popupFor(context: BrowserContext, sw: Worker, extensionId: string
 
 test('popup lists the operators of the tab with verdicts and details', async ({ context, serviceWorker, extensionId }) => {
   const popup = await popupFor(context, serviceWorker, extensionId, '/sites/jd/black-listed.html');
+  // The demo build says so on every page of its own (npm run build:release has no banner).
+  await expect(popup.getByTestId('demo-banner')).toContainText('演示版');
   const subject = popup.getByTestId('subject');
   await expect(subject).toHaveCount(1);
   await expect(subject).toHaveAttribute('data-level', 'danger');

@@ -15,6 +15,12 @@ describe('Firefox build (npm run build)', () => {
     expect(Array.isArray(m.background.scripts)).toBe(true);
     expect(m.background.service_worker).toBeUndefined();
     expect(Object.keys(m).filter((k) => !KNOWN.has(k))).toEqual([]);
-    expect(existsSync(resolve(ROOT, '.output/xinbiao-0.1.0-firefox.zip'))).toBe(true);
+    expect(existsSync(resolve(ROOT, '.output/xinbiao-0.1.0-demo-firefox.zip'))).toBe(true);
+  });
+
+  it('says it is the demo in its name and description', () => {
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    expect(m.name).toBe('信标 XinBiao (demo)（演示版）');
+    expect(m.description).toMatch(/^演示版/);
   });
 });

@@ -13,7 +13,7 @@ describe('content script size (after npm run build)', () => {
 
   // Detection, messaging and the answer's validation, injected only where a shop may be; the badge UI (Preact, badge,
   // licence card) only when there is a subject to draw.
-  it.each(['content-scripts/page.js', 'badge.js'])('%s ≤ 30 kB gzip', (file) => {
+  it.each(['page.js', 'badge.js'])('%s ≤ 30 kB gzip', (file) => {
     expect(gzipKb(file)).toBeLessThanOrEqual(30);
   });
 

@@ -1,3 +1,4 @@
+import type { LinkMarkKind } from '../data/marks';
 /** Where a subject was found, from most to least trusted. */
 export type SubjectSource = 'mark' | 'samr-link' | 'adapter' | 'label' | 'json-ld' | 'bare-code';
 
@@ -31,7 +32,7 @@ export interface DetectedSubject {
 }
 
 /** A mark, seal or registration link on the page. */
-export type MarkKind = 'xinbiao-mark' | 'samr' | 'sgs-licence' | 'knet' | 'cecdc' | 'szfw' | 'icp' | 'police-beian';
+export type MarkKind = 'xinbiao-mark' | LinkMarkKind; // link marks: the table in core/data/marks
 
 export interface DetectedMark {
   kind: MarkKind;

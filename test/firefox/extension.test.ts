@@ -81,4 +81,25 @@ describe('the built Firefox extension in firefox-esr', () => {
       await page.close();
     }
   });
+
+  it("real 1688 offer page: the supplier company from the page's own data gets the badge", async () => {
+    const page = await browser.newPage();
+    try {
+      const badge = await badgeOn(page, '/sites/1688/real/1688-detail-init-data.html', 'unknown');
+      expect(badge.text).toContain('广州欧博化妆品有限公司');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('real JD item page (GBK): decoded by its own charset', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${base}/sites/jd/real/jd-item-airmate-2015-gbk.html`);
+      expect(await page.title()).toContain('艾美特');
+      expect(await page.$eval('.seller-infor a.name', (a) => a.textContent)).toBe('艾美特生活电器旗舰店');
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -20,3 +20,15 @@ export function decodeHtml(bytes: Uint8Array): DecodedPage {
   // Node's TextDecoder (full ICU) implements every WHATWG encoding the sniffer can name.
   return { text: new TextDecoder(encoding).decode(bytes), encoding };
 }
+
+/**
+ * A page's HTML (as the browser serialised it) as the bytes of a saved file: UTF-8 with a byte order mark, which
+ * outranks the page's own `<meta charset=gbk>` left in the markup, so the saved copy opens readable.
+ */
+export function savedHtmlBytes(html: string): Uint8Array {
+  const body = new TextEncoder().encode(html);
+  const out = new Uint8Array(body.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(body, 3);
+  return out;
+}

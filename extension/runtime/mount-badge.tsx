@@ -32,6 +32,10 @@ export async function mountBadge(ctx: ContentScriptContext, anchor: Element | nu
       if (theme !== 'auto') host.setAttribute('theme', theme);
       host.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
       render(<BadgeApp subject={subject} lang={lang} pageUrl={location.href} />, container);
+      if (anchor) {
+        keepInView(container);
+        ctx.addEventListener(window, 'resize', () => keepInView(container));
+      }
     },
     onRemove() {
       render(null, ui.uiContainer);
@@ -39,4 +43,23 @@ export async function mountBadge(ctx: ContentScriptContext, anchor: Element | nu
   });
   ui.mount();
   return { remove: () => ui.remove() };
+}
+
+// Space kept between the badge and the viewport's edges (CSS px).
+const EDGE = 8;
+
+/**
+ * The badge floats beside the shop name; where that would run past the viewport's left or right edge (a name at
+ * the right end of a crumb bar, a 390 px phone), it is moved back inside, and narrowed when the viewport is narrower.
+ */
+function keepInView(root: ParentNode): void {
+  const pos = root.querySelector<HTMLElement>('.xb-pos');
+  if (!pos) return;
+  pos.style.translate = '';
+  pos.style.inlineSize = '';
+  const width = document.documentElement.clientWidth;
+  if (pos.getBoundingClientRect().width > width - 2 * EDGE) pos.style.inlineSize = `${Math.max(0, width - 2 * EDGE)}px`;
+  const r = pos.getBoundingClientRect();
+  const shift = r.right > width - EDGE ? width - EDGE - r.right : r.left < EDGE ? EDGE - r.left : 0;
+  if (shift) pos.style.translate = `${Math.round(shift)}px 0`;
 }

@@ -36,6 +36,15 @@ if (missing.length > 0) {
   if (!existsSync(cjkFont)) process.stderr.write('No CJK font (sudo apt-get install -y fonts-wqy-microhei): screenshots will show boxes for Chinese text.\n');
 }
 
+// Firefox: Debian's firefox-esr, driven over WebDriver BiDi (puppeteer-core); installed like chromium when missing.
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+if (!existsSync(firefox) && process.getuid?.() === 0) {
+  log('Installing Debian package: firefox-esr (apt-get install -y)…');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { DEBIAN_FRONTEND: 'noninteractive' });
+}
+if (!existsSync(firefox)) process.stderr.write(`Firefox is missing at ${firefox}. Install it with: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH).\n`);
+
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
@@ -43,6 +52,9 @@ mkdirSync(results, { recursive: true });
 for (const [label, cmd, args] of [
   ['Type check (tsc --noEmit)', 'npx', ['--no-install', 'tsc', '--noEmit']],
   ['Build (extension + widget)', 'npm', ['run', 'build', '--silent']],
+  // Mozilla's add-ons linter on the Firefox build: any error fails (warnings are printed).
+  ['Firefox build passes addons-linter', 'npx', ['--no-install', 'addons-linter', '.output/firefox-mv3']],
+  ['Firefox: the built extension in firefox-esr', 'npx', ['--no-install', 'vitest', 'run', '--config', 'test/firefox/vitest.config.ts']],
 ]) {
   log(label);
   if (run(cmd, args) === 0) passed++;

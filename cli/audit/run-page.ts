@@ -6,6 +6,7 @@ import { sha256Hex } from '../../core/crypto';
 import type { AuditContext } from './context';
 import type { AuditTarget } from './inputs';
 import { pageScript } from './page-script';
+import { savedHtmlBytes } from '../decode';
 
 export interface PageOptions {
   timeout: number;
@@ -61,7 +62,7 @@ export async function auditPage(browser: Browser, target: AuditTarget, index: nu
       const facts = await page.evaluate((o) => (globalThis as unknown as { __xinbiaoAuditFacts(o: unknown): PageFacts }).__xinbiaoAuditFacts(o), { pageKind: opts.pageKind });
       const png = await page.screenshot({ timeout: opts.timeout });
       const { input, findings } = await assess(facts, { trust: ctx.trust, lists: ctx.lists, now: Date.now() });
-      const bytes = new TextEncoder().encode(html);
+      const bytes = savedHtmlBytes(html);
       const evidence: PageEvidence = { dir, screenshot: `${dir}/screenshot.png`, html: `${dir}/page.html`, htmlSha256: sha256Hex(bytes), facts: `${dir}/facts.json` };
       writeFileSync(join(out, evidence.screenshot!), png);
       writeFileSync(join(out, evidence.html!), bytes);

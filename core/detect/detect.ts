@@ -61,15 +61,15 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
 
   const queryWindows: DetectedQueryWindow[] = [];
   for (const { el, href } of page.links) {
-    const found = classifyLink(href);
+    const found = classifyLink(href, { text: textOf(el, 200), hover: attr(el, 'title') ?? attr(el, 'alt') });
     if (!found) continue;
     if (found.type === 'query') {
       queryWindows.push({ kind: 'link', site: found.site.id, name: found.site.name, region: found.site.region, href, element: el });
       continue;
     }
-    const serial = found.kind === 'icp' ? icpNumber(el) : found.serial;
-    marks.push({ kind: found.kind, href, token: null, uscc: found.uscc, issuedAt: found.issuedAt, serial, variant: found.variant, element: el });
-    if (found.uscc) add({ uscc: found.uscc, regNo: null, name: null, source: 'samr-link', confidence: CONFIDENCE.samrLink, checksum: 'ok', label: null, element: el });
+    marks.push({ kind: found.kind, href, token: null, uscc: found.uscc, issuedAt: found.issuedAt, serial: found.serial, variant: found.variant, element: el });
+    // A code an official licence link carries (SAMR serial, a regional system's code parameter), with the name its hover text gives.
+    if (found.uscc || found.regNo) add({ uscc: found.uscc, regNo: found.regNo, name: found.name, source: 'samr-link', confidence: CONFIDENCE.samrLink, checksum: 'ok', label: null, element: el });
   }
   for (const el of page.queryEls) queryWindows.push({ kind: 'xinbiao-query', site: null, name: null, region: null, href: null, element: el });
 
@@ -203,12 +203,6 @@ function addBareCodes(page: PageScan, fields: LabelledField[], add: (c: Omit<Can
 function codeOf(raw: string): { uscc: string; checksum: 'ok' | 'mismatch' } | null {
   const r = parseUscc(normaliseCode(raw));
   return r.checksum === 'n/a' ? null : { uscc: r.code, checksum: r.checksum };
-}
-
-/** The 京ICP备… number an ICP link shows as its text. */
-function icpNumber(el: Element): string | null {
-  const m = /[\u4e00-\u9fa5](ICP[备證证]?[\d０-９]+号?|B2-\d+)(-\d+)?/.exec(textOf(el, 200));
-  return m ? m[0] : null;
 }
 
 /** Where each cue word appears, with the text of its text node. */

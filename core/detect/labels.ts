@@ -7,15 +7,16 @@ export const CODE_LABELS = [
   '统一社会信用代码', '社会信用代码', '信用代码', '营业执照注册号', '企业执照注册号', '执照注册号', '企业注册号',
   '工商注册号', '营业执照号码', '营业执照号', '注册号',
 ];
-export const NAME_LABELS = ['企业名称', '公司名称', '经营者名称', '经营主体名称', '主体名称', '单位名称'];
+// 名称 is the business licence's own field label (营业执照: 名称 / 类型 / 住所 …).
+export const NAME_LABELS = ['企业名称', '公司名称', '经营者名称', '经营主体名称', '主体名称', '单位名称', '名称'];
 // Other licence fields: a name glued to the next field ends where one of these begins.
 export const STOP_LABELS = [
   '类型', '企业类型', '住所', '企业地址', '地址', '法定代表人', '法人代表', '负责人', '经营者', '成立时间', '成立日期',
   '注册资本', '登记机关', '营业期限', '经营范围', '联系电话', '电话', '核准日期', '登记状态', '店铺名称', '所在地',
 ];
 
-// Hover titles that carry licence text (JD item pages' shop link) hold one of these.
-const TITLE_WORDS = ['注册号', '信用代码'];
+// Hover titles that carry licence text (JD item pages' shop link, Guangdong 红盾 links) hold one of these.
+const TITLE_WORDS = ['注册号', '信用代码', '企业名称'];
 
 /** Whether a link's title may hold licence text. */
 export const titleMayHoldLicence = (title: string): boolean => TITLE_WORDS.some((w) => title.includes(w));
@@ -110,6 +111,8 @@ export function labelledFields(text: string, nodeStarts: readonly number[] = [])
     const label = m[1]!;
     const at = LABEL.lastIndex;
     const isCode = !NAME_SET.has(label);
+    // The bare 名称 is a label only on its own: 产品名称 / 商品名称 / 店铺名称 are other fields.
+    if (label === '名称' && m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) continue;
     if (!standsAsLabel(text, m.index, m.index + label.length + m[2]!.length, m[3]!, isCode, nodeStarts)) continue;
     if (!isCode) {
       NAME_VALUE.lastIndex = at;

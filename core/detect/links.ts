@@ -1,9 +1,11 @@
+import { MARK_HOST_HINTS, isMarkHost, markSpecFor, type LinkMarkKind, type MarkCategory, type MarkSpec } from '../data/marks';
 import { querySiteByHost, type QuerySite } from '../data/query-sites';
-import { isValidUscc } from '../identifiers';
-import type { MarkKind } from './types';
+import { isValidUscc, normaliseCode, parseRegNo15, parseUscc } from '../identifiers';
+import { labelledFields } from './labels';
 
-/** Cheap test run on every link during the walk: only these can be marks, seals or credit portals. */
-const HINT = /\.gov\.cn|knet\.cn|cecdc\.com|szfw\.org/i;
+/** Cheap test run on every link during the walk: only these can be marks, seals or credit portals (core/data/marks). */
+// gov.cn only as a subdomain's suffix; other domains also bare (https://knet.cn) or after a copier's ../ or https@.
+const HINT = new RegExp(MARK_HOST_HINTS.map((d) => `${d === 'gov.cn' ? '\\.' : '(?:^|[/.@])'}${d.replace(/\./g, '\\.')}`).join('|'), 'i');
 
 export function mayBeMarkOrPortal(href: string): boolean {
   // Every hint has '.c' or '.o' in some case: most links (relative item links) have no such dot and skip the expression.
@@ -16,32 +18,98 @@ export function mayBeMarkOrPortal(href: string): boolean {
 
 /** What a link says about the page, without the element. */
 export type LinkFinding =
-  | { type: 'mark'; kind: MarkKind; uscc: string | null; issuedAt: string | null; serial: string | null; variant: 'national' | 'shanghai' | null }
+  | {
+    type: 'mark';
+    kind: LinkMarkKind;
+    category: MarkCategory;
+    /** A USCC the link carries (SAMR serial, a regional system's code parameter), only when its check passes. */
+    uscc: string | null;
+    /** A 15-digit 注册号 the link carries (Guangdong 红盾 key), only when its check passes. */
+    regNo: string | null;
+    /** The operator's name from the link's hover text, where the system puts it there (企业名称：…). */
+    name: string | null;
+    issuedAt: string | null;
+    serial: string | null;
+    variant: 'national' | 'shanghai' | null;
+  }
   | { type: 'query'; site: QuerySite };
 
-const mark = (kind: MarkKind, serial: string | null = null): LinkFinding =>
-  ({ type: 'mark', kind, uscc: null, issuedAt: null, serial, variant: null });
+/** What the page shows with a link: its text, and its title (or alt) hover text. */
+export interface LinkContext {
+  text?: string;
+  hover?: string | null;
+}
 
-/** Classifies a link target as a mark, seal, registration link or query portal. */
-export function classifyLink(href: string): LinkFinding | null {
-  let url: URL;
+/**
+ * Classifies a link target as a mark, seal, registration link or query portal, by the table in core/data/marks.
+ * Links a website copier rewrote to relative paths (`../www.miitbeian.gov.cn/…`, `../https@credit.szfw.org/…`,
+ * `?` saved as `@`) are read as the address they stand for, for mark hosts only.
+ *
+ * @param href the link target as written (absolute, protocol-relative or relative)
+ * @param context the link's text (ICP numbers, telecom licences) and hover text (operator names)
+ */
+export function classifyLink(href: string, context: LinkContext = {}): LinkFinding | null {
+  const url = parse(href);
+  if (!url) return null;
+  const host = url.hostname.toLowerCase();
+  const spec = markSpecFor(host, url.pathname);
+  if (spec) return fromSpec(spec, url, context);
+  const site = querySiteByHost(host);
+  return site ? { type: 'query', site } : null;
+}
+
+/** The address a link stands for (a copier's relative mark link read as its absolute address), or null. */
+export function linkTarget(href: string): URL | null {
+  return parse(href);
+}
+
+function parse(href: string): URL | null {
   try {
-    url = new URL(href.trim(), 'https://invalid.invalid/');
+    const url = new URL(href.trim(), 'https://invalid.invalid/');
+    if (url.hostname !== 'invalid.invalid') return url;
+    // A copier's relative path: the first segment (after any ../ and an http@ / https@ prefix) is the host.
+    const m = /^\/(?:(https?)@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(\/[^?#]*)?$/i.exec(url.pathname);
+    if (!m || !isMarkHost(m[2]!)) return null;
+    return new URL(`${m[1] ?? 'https'}://${m[2]}${(m[3] ?? '/').replace('@', '?')}`);
   } catch {
     return null;
   }
-  const host = url.hostname.toLowerCase();
-  const path = url.pathname;
-  if (/\/businesscheck\/verifkey\.do$/i.test(path) && host.endsWith('.gov.cn')) return samrLink(url.searchParams.get('serial') ?? '');
-  if (host.endsWith('sgs.gov.cn') && /\/lz\/licenseLink\.do$/i.test(path)) return mark('sgs-licence', url.searchParams.get('entyId'));
-  if (host.endsWith('knet.cn') && /verifyseal/i.test(path)) return mark('knet', url.searchParams.get('sn'));
-  const seal = /^\/(CX\d{20})\.html$/i.exec(path);
-  if (seal && host === 'credit.cecdc.com') return mark('cecdc', seal[1]!);
-  if (seal && host === 'credit.szfw.org') return mark('szfw', seal[1]!);
-  if (host === 'beian.miit.gov.cn') return mark('icp');
-  if (host.endsWith('beian.gov.cn') && /registerSystemInfo/i.test(path)) return mark('police-beian', url.searchParams.get('recordcode'));
-  const site = querySiteByHost(host);
-  return site ? { type: 'query', site } : null;
+}
+
+function fromSpec(spec: MarkSpec, url: URL, context: LinkContext): LinkFinding {
+  if (spec.category === 'samr') return samrLink(url.searchParams.get('serial') ?? '');
+  let serial: string | null = null;
+  if (spec.serial && 'param' in spec.serial) serial = url.searchParams.get(spec.serial.param);
+  else if (spec.serial) serial = new RegExp(spec.serial.path, 'i').exec(url.pathname)?.[1] ?? null;
+  let kind = spec.id as LinkMarkKind;
+  let category = spec.category;
+  if (spec.category === 'icp') {
+    const numbers = icpNumbers(context.text ?? '');
+    serial = numbers.icp ?? numbers.telecom;
+    // A link to the MIIT host that shows only the 增值电信业务经营许可证 is that licence, not the site's filing.
+    if (!numbers.icp && numbers.telecom) (kind = 'telecom-licence'), (category = 'telecom-licence');
+  }
+  let uscc: string | null = null;
+  let regNo: string | null = null;
+  for (const p of spec.codeParams ?? []) {
+    const code = normaliseCode(url.searchParams.get(p) ?? '');
+    if (!uscc && code.length === 18 && parseUscc(code).valid) uscc = code;
+    if (!regNo && code.length === 15 && parseRegNo15(code).valid) regNo = code;
+  }
+  const hover = spec.titleNamesOperator ? context.hover ?? '' : '';
+  const name = hover ? labelledFields(hover).find((f) => f.field === 'name')?.value ?? null : null;
+  return { type: 'mark', kind, category, uscc, regNo, name, issuedAt: null, serial: serial || null, variant: null };
+}
+
+const ICP = /[\u4e00-\u9fa5]\s*ICP\s*[备證证]\s*[\d０-９]+\s*号?(?:-\d+)?/;
+const TELECOM = /[\u4e00-\u9fa5]\s*B\d-\d{6,}/;
+
+/**
+ * The numbers a link to the MIIT host shows: the site's ICP filing (京ICP备…号-n, or an ICP证 number) and a telecom
+ * licence (粤B2-…). `渝B2-20120028 | 渝ICP备10200070号-3` holds both: the ICP number is the filing.
+ */
+export function icpNumbers(text: string): { icp: string | null; telecom: string | null } {
+  return { icp: ICP.exec(text)?.[0].replace(/\s+/g, '') ?? null, telecom: TELECOM.exec(text)?.[0].replace(/\s+/g, '') ?? null };
 }
 
 /** The 18 characters a SAMR 亮照 serial starts with (`<code>-SAIC_SHOW_…`), checked or not; null for any other serial. */
@@ -67,7 +135,10 @@ export function samrLink(serial: string): LinkFinding {
   return {
     type: 'mark',
     kind: 'samr',
+    category: 'samr',
     uscc: head && isValidUscc(head) ? head : null,
+    regNo: null,
+    name: null,
     issuedAt: t >= EARLIEST && t < LATEST ? new Date(t).toISOString() : null,
     serial: serial || null,
     variant: dash < 0 ? null : tail.startsWith('310000') ? 'shanghai' : 'national',

@@ -1,3 +1,4 @@
+import type { LinkMarkKind } from '../data/marks';
 import type { CueKind } from './labels';
 
 /** Where a subject was found, from most to least trusted. */
@@ -33,7 +34,7 @@ export interface DetectedSubject {
 }
 
 /** A mark, seal or registration link on the page. */
-export type MarkKind = 'xinbiao-mark' | 'samr' | 'sgs-licence' | 'knet' | 'cecdc' | 'szfw' | 'icp' | 'police-beian';
+export type MarkKind = 'xinbiao-mark' | LinkMarkKind; // link marks: the table in core/data/marks
 
 export interface DetectedMark {
   kind: MarkKind;

@@ -1,11 +1,10 @@
-import { detect } from '~~/core/detect';
 import type { SiteAdapter } from '../sites/define-site';
+import { detectWithSite } from '../sites/detect-site';
 import type { Req } from '../platform/messaging';
 
 /** One detection pass, reduced to what the background needs: codes, names, sources and mark tokens. */
 export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'content:page'> {
-  const adapters = site ? [{ id: site.id, ...site.selectors }] : [];
-  const found = detect(doc, { adapters });
+  const found = detectWithSite(doc, site, doc.location?.href ?? '').result;
   const subjects = found.subjects
     .filter((s) => s.role === 'shop' && (s.uscc || s.name))
     .slice(0, 5)

@@ -11,6 +11,15 @@ export interface ShopProbe {
   selector: string;
   /** The platforms' own licences (footers): their text does not count. */
   platformBlock: string[];
+  /** Words that open a state object naming the operator in an inline script (1688's `__INIT_DATA`). */
+  dataMarkers: string[];
+}
+
+/** The literal name a script way's pattern starts with (`__INIT_DATA[\\s\\S]…` → `__INIT_DATA`), or null. */
+function leadingLiteral(pattern: string): string | null {
+  const m = /^(?:[A-Za-z0-9_$]|\\\.)+/.exec(pattern);
+  const word = m ? m[0].replace(/\\\./g, '.') : '';
+  return word.length >= 6 ? word : null;
 }
 
 /** The probe for a set of adapters: the union of their selectors, so one probe serves every platform and any site. */
@@ -19,6 +28,7 @@ export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
   return {
     selector: [...new Set([...ELEMENTS, ...blocks])].join(','),
     platformBlock: [...new Set(sites.flatMap((s) => s.selectors.platformBlock))],
+    dataMarkers: [...new Set(sites.flatMap((s) => s.ways.operator.flatMap((w) => (w.from === 'script' ? leadingLiteral(w.pattern) ?? [] : []))))],
   };
 }
 
@@ -28,6 +38,10 @@ export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
  */
 export function mayHoldShop(root: ParentNode & Node, probe: ShopProbe): boolean {
   if ((root as Element).matches?.(probe.selector) || root.querySelector(probe.selector)) return true;
+  // Page data in inline scripts: looked for in the whole document only (a single-page app's later scripts are code).
+  if (probe.dataMarkers.length > 0 && (root as Document).documentElement) {
+    for (const s of root.querySelectorAll('script:not([src])')) if (probe.dataMarkers.some((m) => s.textContent?.includes(m))) return true;
+  }
   let text = ((root as Document).documentElement ?? root).textContent ?? ''; // a Document's own textContent is null
   if (!TEXT.test(text)) return false;
   // Detection skips script and style text (a single-page app's code, its data) as well.

@@ -46,17 +46,40 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
     style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, at ? ANCHORED : CORNER].join('\n');
     if (at) at.after(host);
     else document.documentElement.append(host);
+    if (at) keepInView(container);
   };
+  const onResize = () => { if (anchor) keepInView(container); };
+  window.addEventListener('resize', onResize);
   const drawn: DrawnBadge = { host, root, level: subject.level };
   drawnBadges().push(drawn);
   const stop = guardHost(host, attrs, anchor, place);
   return {
     remove() {
       stop();
+      window.removeEventListener('resize', onResize);
       render(null, container);
       host.remove();
       const all = drawnBadges();
       all.splice(all.indexOf(drawn), 1);
     },
   };
+}
+
+// Space kept between the badge and the viewport's edges (CSS px).
+const EDGE = 8;
+
+/**
+ * The badge floats beside the shop name; where that would run past the viewport's left or right edge (a name at
+ * the right end of a crumb bar, a 390 px phone), it is moved back inside, and narrowed when the viewport is narrower.
+ */
+function keepInView(root: ParentNode): void {
+  const pos = root.querySelector<HTMLElement>('.xb-pos');
+  if (!pos) return;
+  pos.style.translate = '';
+  pos.style.inlineSize = '';
+  const width = document.documentElement.clientWidth;
+  if (pos.getBoundingClientRect().width > width - 2 * EDGE) pos.style.inlineSize = `${Math.max(0, width - 2 * EDGE)}px`;
+  const r = pos.getBoundingClientRect();
+  const shift = r.right > width - EDGE ? width - EDGE - r.right : r.left < EDGE ? EDGE - r.left : 0;
+  if (shift) pos.style.translate = `${Math.round(shift)}px 0`;
 }

@@ -10,7 +10,8 @@ export default defineSite({
   matches: ['*://*.1688.com/*'],
   // Offers (detail.1688.com/offer/…) and each supplier's winport subdomain with its 公司档案.
   pages: ['*://*.1688.com/*'],
-  exclude: ['*://www.1688.com/*', '*://s.1688.com/*', '*://login.1688.com/*', '*://work.1688.com/*', '*://cart.1688.com/*', '*://trade.1688.com/*'],
+  exclude: ['*://www.1688.com/*', '*://s.1688.com/*', '*://login.1688.com/*', '*://work.1688.com/*', '*://cart.1688.com/*', '*://trade.1688.com/*',
+    '*://trade.m.1688.com/*', '*://m.1688.com/', '*://m.1688.com/?*'],
   testPaths: ['/sites/1688/'],
   selectors: {
     shopName: [
@@ -20,5 +21,15 @@ export default defineSite({
     licenceBlock: ['.registration-info', '.company-archive'],
     hoverTitle: [],
     platformBlock: ['.footer-copyright', '#alibaba-footer'], // Alibaba's own licence
+  },
+  ways: {
+    shopName: [{ from: 'near', controls: ['进入店铺', '进店逛逛', '进店', '关注店铺', '收藏店铺'] }],
+    shopId: [
+      { from: 'url', pattern: '[?&]memberId=(b2b-[0-9a-z]+)' },
+      { from: 'url', pattern: '^https?://(?:m\\.1688\\.com/winport/)?(b2b-[0-9a-z]+)(?:\\.1688\\.com/|\\.html)' },
+      { from: 'script', pattern: '__INIT_DATA[\\s\\S]{0,50000}?"sellerMemberId"\\s*:\\s*"(b2b-[0-9a-z]+)"' }, // offer page state
+    ],
+    // The supplier company the offer page state names (globalData.tempModel.companyName).
+    operator: [{ from: 'script', pattern: '__INIT_DATA[\\s\\S]{0,50000}?"companyName"\\s*:\\s*"((?:[^"\\\\]|\\\\.){2,200})"', decode: 'json' }],
   },
 });

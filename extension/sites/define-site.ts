@@ -12,6 +12,36 @@ export interface SiteSelectors {
   spaRoot?: string;
 }
 
+/**
+ * One way to read a value from a page; an adapter lists several per value, tried in order until one yields, so a
+ * redesign that breaks one way leaves the others. Content scripts run in an isolated world: page variables are out
+ * of reach, but the text of `<script>` elements (state objects such as `pageConfig`, `TShop.Setup`, `_DATA_Detail`,
+ * `window.__INIT_DATA`) is not.
+ * - `script`: a regular expression over each inline script's text; group 1 is the value.
+ * - `url`: a regular expression over the page address; group 1 is the value.
+ * - `near`: the link that sits next to one of these controls (进入店铺, 进店逛逛, 关注店铺): a link to the same
+ *   address inside the control's block, with text of its own.
+ * - `selector`: the first element matching a CSS selector; its text (`own`: only its own text nodes, not its
+ *   children's) or an attribute.
+ * `pattern` (script, url: required; others optional) picks group 1 out of the raw value; `decode` undoes
+ * percent-encoding (`uri`) or JSON string escapes (`json`).
+ */
+export type Way =
+  | { from: 'script'; pattern: string; decode?: 'uri' | 'json' }
+  | { from: 'url'; pattern: string }
+  | { from: 'near'; controls: string[]; pattern?: string; attr?: 'href' }
+  | { from: 'selector'; selector: string; attr?: string; own?: boolean; pattern?: string; decode?: 'uri' | 'json' };
+
+/** The ways an adapter reads the shop and its operator, each list tried in order (embedded data and structure first). */
+export interface SiteWays {
+  /** The shop's display name. */
+  shopName: Way[];
+  /** The platform's own id of the shop (for one shop, every way yields the same kind of id). */
+  shopId: Way[];
+  /** The operator's registered name where the platform embeds it in the page (1688's companyName). */
+  operator: Way[];
+}
+
 /** One supported platform, as data: the content script and detection read it, they never branch on an id. */
 export interface SiteAdapter {
   id: string;
@@ -28,6 +58,13 @@ export interface SiteAdapter {
   /** Path prefixes of the recorded pages served on localhost for the demo and tests. */
   testPaths: string[];
   selectors: SiteSelectors;
+  /** Several independent ways to the shop name, the shop id and the operator, tried before `selectors.shopName`. */
+  ways: SiteWays;
+  /**
+   * The shop's licence page, from its id (`{id}` is replaced by the id, percent-encoded): where the shopper reads
+   * the operator when the item page does not name it. Absent when the platform has none addressable by id.
+   */
+  licenceUrl?: string;
 }
 
 /** Typed identity: adapters stay plain objects that anyone can read and edit. */

@@ -7,10 +7,15 @@ shop bar), licence.html (店铺资质 page).
 export default defineSite({
   id: 'douyin',
   name: { zh: '抖音电商', en: 'Douyin shop' },
-  matches: ['*://haohuo.jinritemai.com/*', '*://*.jinritemai.com/*', '*://www.douyin.com/*'],
-  // Product and shop views of the shop site; douyin.com opens shop windows inside its single-page app.
-  pages: ['*://haohuo.jinritemai.com/*', '*://*.jinritemai.com/views/*', '*://www.douyin.com/*'],
-  exclude: ['*://www.douyin.com/search/*', '*://www.douyin.com/user/self*'],
+  matches: ['*://*.jinritemai.com/*', '*://haohuo.snssdk.com/*', '*://www.douyin.com/*'],
+  // Product and shop views of the shop site (haohuo.jinritemai.com/views/product/item2|detail?id=…,
+  // views/shop/index?id=…) and its older host haohuo.snssdk.com (views/product/item.html?id=…); douyin.com opens
+  // shop windows inside its single-page app.
+  pages: ['*://haohuo.jinritemai.com/*', '*://*.jinritemai.com/views/*', '*://haohuo.snssdk.com/views/*', '*://www.douyin.com/*'],
+  exclude: [
+    '*://www.douyin.com/search/*', '*://www.douyin.com/user/self*', '*://haohuo.jinritemai.com/views/order/*',
+    '*://haohuo.snssdk.com/views/order/*', '*://buyin.jinritemai.com/*',
+  ],
   testPaths: ['/sites/douyin/'],
   selectors: {
     shopName: [
@@ -20,5 +25,16 @@ export default defineSite({
     licenceBlock: ['.shop-qualification', '.qualification-info'],
     hoverTitle: [],
     platformBlock: ['.platform-footer'], // the platform's own licence
+  },
+  ways: {
+    shopName: [
+      { from: 'script', pattern: '"shop_name"\\s*:\\s*"((?:[^"\\\\]|\\\\.){1,200})"', decode: 'json' }, // product state
+      { from: 'near', controls: ['进店', '进入店铺', '关注店铺'] },
+    ],
+    shopId: [
+      { from: 'url', pattern: '/views/shop/index\\?(?:.*&)?id=(\\d+)' },
+      { from: 'script', pattern: '"shop_id"\\s*:\\s*"?(\\d+)' },
+    ],
+    operator: [],
   },
 });

@@ -7,10 +7,12 @@ store card), licence.html (店铺资质 page: labelled licence text).
 export default defineSite({
   id: 'pinduoduo',
   name: { zh: '拼多多', en: 'Pinduoduo' },
-  matches: ['*://mobile.yangkeduo.com/*', '*://*.pinduoduo.com/*'],
-  // The shopping site is one single-page app on mobile.yangkeduo.com (goods, mall page, 店铺资质 without reloads).
-  pages: ['*://mobile.yangkeduo.com/*'],
-  exclude: ['*://mobile.yangkeduo.com/login.html*', '*://mobile.yangkeduo.com/search_result.html*', '*://mobile.yangkeduo.com/orders.html*'],
+  matches: ['*://*.yangkeduo.com/*', '*://*.pinduoduo.com/*'],
+  // The shopping site is one single-page app on mobile.yangkeduo.com, mobile.pinduoduo.com and bare yangkeduo.com
+  // (goods.html?goods_id=…, goods_comments.html, mall_page.html?mall_id=…, 店铺资质 without reloads).
+  pages: ['*://mobile.yangkeduo.com/*', '*://yangkeduo.com/*', '*://mobile.pinduoduo.com/*'],
+  exclude: ['mobile.yangkeduo.com', 'yangkeduo.com', 'mobile.pinduoduo.com'].flatMap((h) =>
+    ['login.html', 'search_result.html', 'orders.html', 'order.html', 'personal.html'].map((p) => `*://${h}/${p}*`)),
   testPaths: ['/sites/pinduoduo/'],
   selectors: {
     shopName: [
@@ -20,5 +22,16 @@ export default defineSite({
     licenceBlock: ['.mall-qualification', '.qualification-card'],
     hoverTitle: [],
     platformBlock: ['.footer-license'], // Pinduoduo's own licence
+  },
+  ways: {
+    shopName: [
+      { from: 'script', pattern: '"mall(?:_n|N)ame"\\s*:\\s*"((?:[^"\\\\]|\\\\.){1,200})"', decode: 'json' }, // window.rawData state
+      { from: 'near', controls: ['进店逛逛', '进店', '关注店铺', '收藏店铺'] },
+    ],
+    shopId: [
+      { from: 'url', pattern: '[?&]mall_id=(\\d+)' },
+      { from: 'script', pattern: '"mall(?:_i|I)[dD]"\\s*:\\s*"?(\\d+)' },
+    ],
+    operator: [],
   },
 });

@@ -66,6 +66,8 @@ export interface BadgeView {
   dialogOpen: boolean;
   links: string[];
   images: number;
+  /** The badge's box in CSS px of the viewport, and the viewport's width. */
+  box?: { left: number; right: number; viewport: number };
 }
 
 /** The tab showing this page (asked from the background). */
@@ -100,6 +102,11 @@ export async function badgeView(sw: Worker, page: Page, act: 'read' | 'click' | 
           dialogOpen: !!dialog?.open,
           links: [...(dialog?.querySelectorAll('a') ?? [])].map((l) => `${l.textContent} ${l.href}`),
           images: root?.querySelectorAll('img').length ?? 0,
+          box: (() => {
+            const el = root?.querySelector<HTMLElement>('[data-testid="xinbiao-badge"]');
+            const r = el?.getBoundingClientRect();
+            return r ? { left: r.left, right: r.right, viewport: document.documentElement.clientWidth } : undefined;
+          })(),
         };
       },
     });

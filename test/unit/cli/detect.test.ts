@@ -35,9 +35,11 @@ describe('xinbiao detect', () => {
     const bad = run('--adapter', 'x.html');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown option --adapter/);
+    expect(run('--site', 'ebay', `${PAGES}/json-ld.html`).code).toBe(2);
+    expect(run('--url', 'not a url', `${PAGES}/json-ld.html`).code).toBe(2);
     const help = spawnSync('node', ['bin/xinbiao.js', 'detect', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/Usage: xinbiao detect <file\.html…>/);
+    expect(help.stdout).toMatch(/Usage: xinbiao detect \[--site ID\] \[--url URL\] <file\.html…>/);
   });
 
   it('reports only the operator on the Tmall 资质 page, not a name read from its note', () => {

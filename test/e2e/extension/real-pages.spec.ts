@@ -1,0 +1,29 @@
+import { badgeIs, badgeView, expect, storedReport, test } from './fixtures';
+
+// Real platform pages (../shared/real-pages, served in place under their platform's test path) in Chromium with the
+// built extension: what a person reading each page says holds for the badge the shopper sees.
+test.describe('real platform pages with the built extension', () => {
+  test('JD item page (2015, GBK): decoded by its own charset, no operator on the page, so no badge', async ({ context, serviceWorker }) => {
+    const page = await context.newPage();
+    await page.goto('/sites/jd/real/jd-item-airmate-2015-gbk.html');
+    await expect(page).toHaveTitle(/艾美特/);
+    await expect(page.locator('.seller-infor a.name')).toHaveText('艾美特生活电器旗舰店');
+    expect((await storedReport(serviceWorker, page.url())).subjects).toEqual([]);
+    expect((await badgeView(serviceWorker, page)).count).toBe(0);
+  });
+
+  test('Tmall item page (2013): the 商家信息 card names no operator, and the 产品名称 line is not one', async ({ context, serviceWorker }) => {
+    const page = await context.newPage();
+    await page.goto('/sites/tmall/real/tmall-item-winshare-2013.html');
+    expect((await storedReport(serviceWorker, page.url())).subjects).toEqual([]);
+    expect((await badgeView(serviceWorker, page)).count).toBe(0);
+  });
+
+  test("1688 offer page: the supplier company from the page's own data (window.__INIT_DATA) gets the badge", async ({ context, serviceWorker }) => {
+    const page = await context.newPage();
+    await page.goto('/sites/1688/real/1688-detail-init-data.html');
+    const report = await storedReport(serviceWorker, page.url());
+    expect(report.subjects.map((s) => s.name)).toEqual(['广州欧博化妆品有限公司']);
+    await badgeIs(serviceWorker, page, { button: expect.stringContaining('广州欧博化妆品有限公司') });
+  });
+});

@@ -45,6 +45,7 @@ export interface ParseSummary {
 }
 
 const NL = 0x0a;
+const CR = 0x0d;
 const entrySchema = (h: ListHeader) => (h.kind === 'credit-level' ? CreditLevelLine : ListLine);
 
 const reasonOf = (error: z.core.$ZodError): string => firstIssue(error, '(line)');
@@ -118,7 +119,7 @@ export class ListParser {
       }
       let bytes = parts.length === 1 ? parts[0]! : concat(parts);
       if (lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
+      if (bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, -1);
       if (lineNo > 1) this.lines++;
       let text: string;
       try {
@@ -144,6 +145,8 @@ export class ListParser {
       return true;
     };
 
+    // A line's length excludes its line end: the LF, and the CR of a CRLF (which may sit in the pending part).
+    const endsInCr = (piece: Uint8Array): boolean => (piece.length ? piece[piece.length - 1] : pending.at(-1)?.at(-1)) === CR;
     for await (const chunk of chunksOf(source, this.options.signal)) {
       this.hash.update(chunk);
       this.bytes += chunk.length;
@@ -151,12 +154,13 @@ export class ListParser {
       for (;;) {
         const nl = chunk.indexOf(NL, start);
         if (nl < 0) {
-          if (!overflow && pendingLen + chunk.length - start > max) overflow = true, pending = [], pendingLen = 0;
+          // One byte more than the cap may wait: it can be the CR of a CRLF split across chunks.
+          if (!overflow && pendingLen + chunk.length - start > max + 1) overflow = true, pending = [], pendingLen = 0;
           else if (!overflow && start < chunk.length) pending.push(chunk.slice(start)), pendingLen += chunk.length - start;
           break;
         }
         const piece = chunk.subarray(start, nl);
-        const tooLong = overflow || pendingLen + piece.length > max;
+        const tooLong = overflow || pendingLen + piece.length - (endsInCr(piece) ? 1 : 0) > max;
         const go = await take(tooLong ? [] : [...pending, piece], tooLong);
         pending = [];
         pendingLen = 0;
@@ -170,7 +174,8 @@ export class ListParser {
       }
     }
     if (pendingLen > 0 || overflow) {
-      const go = await take(overflow ? [] : pending, overflow);
+      const last = overflow || pendingLen - (endsInCr(new Uint8Array(0)) ? 1 : 0) > max;
+      const go = await take(last ? [] : pending, last);
       if (!go) return this.finish();
     }
     if (lineNo === 0) throw new ListError('empty');

@@ -4,8 +4,11 @@ import { ListError } from './errors';
 import { CreditLevelLine, ListHeader, ListLine } from './schema';
 import { firstIssue } from '../model/issue';
 
-/** Bytes of a list file as they arrive: a fetch body, a Blob stream, a Node file stream. */
-export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+/**
+ * Bytes of a list file: a fetch body, a Node file stream, or a Blob / File. A Blob is read in short slices
+ * (see blobChunks), never through one stream held open for the whole import.
+ */
+export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Blob;
 
 /** One valid entry and the line it came from (line 1 is the header). */
 export interface ListRecord {
@@ -50,8 +53,61 @@ const entrySchema = (h: ListHeader) => (h.kind === 'credit-level' ? CreditLevelL
 
 const reasonOf = (error: z.core.$ZodError): string => firstIssue(error, '(line)');
 
+export interface BlobReadOptions {
+  /** Bytes per slice (default 1 MiB). */
+  sliceBytes?: number;
+  /** Tries per slice before the read fails (default 5); a slice read is idempotent, so a retry is safe. */
+  tries?: number;
+  /** Wait before the first retry in ms (default 200), doubling after each failure. */
+  retryMs?: number;
+  signal?: AbortSignal;
+}
+
+const isBlob = (source: ByteSource): source is Blob => typeof (source as Blob).slice === 'function' && typeof (source as Blob).arrayBuffer === 'function';
+
+const describe = (err: unknown): string => {
+  const e = err as { name?: string; message?: string };
+  return e?.name ? `${e.name}: ${e.message ?? ''}` : String(err);
+};
+
+/**
+ * Reads a Blob as a sequence of slices, each through its own short read. Why: a Blob.stream() reader held for
+ * the minutes a national list takes to import (while IndexedDB transactions run between reads) fails in Chromium
+ * with NotReadableError when the machine is busy; a slice read can simply be tried again. A slice that still
+ * fails after `tries` is a ListError 'read-failed' naming the offset and the browser's error.
+ */
+export async function* blobChunks(blob: Blob, options: BlobReadOptions = {}): AsyncGenerator<Uint8Array> {
+  const step = options.sliceBytes ?? 1 << 20;
+  const tries = options.tries ?? 5;
+  for (let offset = 0; offset < blob.size; offset += step) {
+    for (let attempt = 1; ; attempt++) {
+      if (options.signal?.aborted) throw new ListError('aborted');
+      try {
+        yield new Uint8Array(await blob.slice(offset, offset + step).arrayBuffer());
+        break;
+      } catch (err) {
+        if (attempt >= tries) throw new ListError('read-failed', `byte ${offset}, ${attempt} tries: ${describe(err)}`);
+        await new Promise((resolve) => setTimeout(resolve, (options.retryMs ?? 200) * 2 ** (attempt - 1)));
+      }
+    }
+  }
+}
+
+// Any failure of the source itself is 'read-failed' with the underlying error's name, never a bare rethrow.
 async function* chunksOf(source: ByteSource, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
-  if ('getReader' in source) {
+  try {
+    yield* rawChunks(source, signal);
+  } catch (err) {
+    if (err instanceof ListError) throw err;
+    if ((err as Error)?.name === 'AbortError') throw new ListError('aborted');
+    throw new ListError('read-failed', describe(err));
+  }
+}
+
+async function* rawChunks(source: ByteSource, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  if (isBlob(source)) {
+    yield* blobChunks(source, { signal });
+  } else if ('getReader' in source) {
     const reader = source.getReader();
     try {
       for (;;) {

@@ -12,11 +12,13 @@ import { trustKeys } from '../../core/lists/trust-keys';
 import { verifyList, type VerifyResult } from '../../core/lists/verify';
 import { verifyTrustList } from '../../core/trust/verify';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
+import { pack, packHelp } from './list-pack';
 
 const help = `Usage:
   xinbiao list sign --key <private.jwk.json> <file.ndjson…>
   xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson…>
   xinbiao list import [--trust T --root R | --pub K] [--db <dir>] <file.ndjson…>
+${packHelp}
 
 Credit list files (format xinbiao-list/1): a JSON header line, then one JSON entry per line, with a detached
 signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every file is read streaming.
@@ -185,15 +187,16 @@ const command: Command = {
   help,
   async run(args) {
     const [sub, ...rest] = args;
-    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now'] });
+    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now', 'out', 'k'] });
     const files = parsed.positionals;
-    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify or import');
+    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import' && sub !== 'pack') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify, import or pack');
     if (files.length === 0) throw new UsageError('give at least one list file');
     const nowFlag = strFlag(parsed, 'now');
     const fixed = nowFlag === undefined ? undefined : Date.parse(nowFlag);
     if (fixed !== undefined && Number.isNaN(fixed)) throw new UsageError('--now takes an ISO date-time');
     const now = () => fixed ?? Date.now();
     if (sub === 'sign') return sign(files, parsed);
+    if (sub === 'pack') return pack(files, parsed, now);
     const db = strFlag(parsed, 'db');
     if (sub === 'verify' && db) throw new UsageError('--db belongs to import');
     let keys: KeyLookup | undefined;

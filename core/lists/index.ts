@@ -10,3 +10,5 @@ export * from './local-lists';
 export * from './subscriptions';
 export * from './verify';
 export * from './trust-keys';
+export * from './fuse';
+export * from './pack';

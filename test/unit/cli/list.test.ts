@@ -70,8 +70,14 @@ describe('xinbiao list', () => {
     expect(r.lines[0].replaced).toBeUndefined();
     expect(r.stderr).toMatch(/not trusted, replaced/);
     expect(await readFile(join(db, 'demo-red.ndjson'), 'utf8')).toBe(real);
-    // A file edited to claim a newer version fails its signature and is replaced as well.
+  });
+
+  it('import --db: a file edited to claim a newer version is replaced; a genuinely signed newer one wins', async () => {
+    const db = await mkdtemp(join(tmpdir(), 'xinbiao-db-'));
+    const real = await readFile(`${S}/lists/demo-red.ndjson`, 'utf8');
+    const head = JSON.parse(real.split('\n')[0]!);
     const inDir = join(db, 'demo-red.ndjson');
+    await copyFile(`${S}/lists/demo-red.ndjson.sig`, `${inDir}.sig`);
     const v2 = real.replace(`"version":${head.version}`, `"version":${head.version + 1}`);
     await writeFile(inDir, v2);
     expect(run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`).lines[0]).toMatchObject({ stored: 'replaced', distrusted: { code: 'digest-mismatch' } });

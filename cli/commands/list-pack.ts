@@ -43,22 +43,31 @@ function shardWriter(dir: string, dirs: Record<PackKeyKind, string>, bits: () =>
   };
 }
 
+/** Reads a private JWK for signing; a bad one is a usage error. */
+export async function readPrivateKey(path: string | undefined): Promise<PrivateJwk> {
+  if (!path) throw new UsageError('--key <private.jwk.json> is required');
+  let key: PrivateJwk;
+  try {
+    key = JSON.parse(await readFile(path, 'utf8')) as PrivateJwk;
+  } catch (err) {
+    throw new UsageError(`cannot read private key ${path}: ${(err as Error).message}`);
+  }
+  if (!isPublicJwk(key) || typeof key.d !== 'string' || !key.kid) throw new UsageError(`${path} is not an Ed25519 private JWK with a kid`);
+  return key;
+}
+
+/** The public half of a private JWK. */
+export const publicHalf = ({ d: _d, ...pub }: PrivateJwk): PublicJwk => pub as PublicJwk;
+
 /** `xinbiao list pack`: one JSON summary per file. */
 export async function pack(files: string[], parsed: ParsedArgs, now: () => number): Promise<number> {
   const keyPath = strFlag(parsed, 'key');
   const out = strFlag(parsed, 'out');
   if (!keyPath || !out) throw new UsageError('pack needs --key <private.jwk.json> and --out <dir>');
-  let key: PrivateJwk;
-  try {
-    key = JSON.parse(await readFile(keyPath, 'utf8')) as PrivateJwk;
-  } catch (err) {
-    throw new UsageError(`cannot read private key ${keyPath}: ${(err as Error).message}`);
-  }
-  if (!isPublicJwk(key) || typeof key.d !== 'string' || !key.kid) throw new UsageError(`${keyPath} is not an Ed25519 private JWK with a kid`);
+  const key = await readPrivateKey(keyPath);
   const kText = strFlag(parsed, 'k');
   const k = kText === undefined ? undefined : Number(kText);
   if (k !== undefined && (!Number.isInteger(k) || k < 1)) throw new UsageError('--k takes a whole number ≥ 1');
-  const { d: _d, ...pub } = key;
   let ok = true;
   for (const file of files) {
     let sig: Uint8Array;
@@ -70,7 +79,7 @@ export async function pack(files: string[], parsed: ParsedArgs, now: () => numbe
       ok = false;
       continue;
     }
-    const checked = await verifyList(createReadStream(file), sig, singleKey(pub as PublicJwk, key.kid), { now });
+    const checked = await verifyList(createReadStream(file), sig, singleKey(publicHalf(key), key.kid), { now });
     if (checked.error) {
       say(`${file}: ${checked.error.en} / ${checked.error.zh}`);
       emit({ file, ok: false, error: { code: checked.error.code, en: checked.error.en, zh: checked.error.zh } });

@@ -12,13 +12,17 @@ import { trustKeys } from '../../core/lists/trust-keys';
 import { verifyList, type VerifyResult } from '../../core/lists/verify';
 import { verifyTrustList } from '../../core/trust/verify';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
+import { diff, diffHelp } from './list-diff';
 import { pack, packHelp } from './list-pack';
+import { timestamp, timestampHelp } from './list-timestamp';
 
 const help = `Usage:
   xinbiao list sign --key <private.jwk.json> <file.ndjson…>
   xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson…>
   xinbiao list import [--trust T --root R | --pub K] [--db <dir>] <file.ndjson…>
 ${packHelp}
+${diffHelp}
+${timestampHelp}
 
 Credit list files (format xinbiao-list/1): a JSON header line, then one JSON entry per line, with a detached
 signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every file is read streaming.
@@ -187,9 +191,9 @@ const command: Command = {
   help,
   async run(args) {
     const [sub, ...rest] = args;
-    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now', 'out', 'k'] });
+    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now', 'out', 'k', 'hours'] });
     const files = parsed.positionals;
-    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import' && sub !== 'pack') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify, import or pack');
+    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import' && sub !== 'pack' && sub !== 'diff' && sub !== 'timestamp') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify, import, pack, diff or timestamp');
     if (files.length === 0) throw new UsageError('give at least one list file');
     const nowFlag = strFlag(parsed, 'now');
     const fixed = nowFlag === undefined ? undefined : Date.parse(nowFlag);
@@ -197,6 +201,8 @@ const command: Command = {
     const now = () => fixed ?? Date.now();
     if (sub === 'sign') return sign(files, parsed);
     if (sub === 'pack') return pack(files, parsed, now);
+    if (sub === 'diff') return diff(files, parsed, now);
+    if (sub === 'timestamp') return timestamp(files, parsed, now);
     const db = strFlag(parsed, 'db');
     if (sub === 'verify' && db) throw new UsageError('--db belongs to import');
     let keys: KeyLookup | undefined;

@@ -12,3 +12,5 @@ export * from './verify';
 export * from './trust-keys';
 export * from './fuse';
 export * from './pack';
+export * from './delta';
+export * from './timestamp';

@@ -29,6 +29,11 @@ export interface ParseOptions {
   /** Bad lines kept with their reasons (default 100); the rest are only counted. */
   maxBadLines?: number;
   signal?: AbortSignal;
+  /**
+   * Other line-oriented signed files (deltas) reuse the reader with their own header and line schemas; the header
+   * they produce then stands in for ListHeader (it carries id, kind, keyId, issued and expires the same way).
+   */
+  schemas?: { header: z.ZodMiniType; line: (header: ListHeader) => z.ZodMiniType };
   /** Called once the header is valid, before any entry; return 'stop' to end reading (e.g. a version already in force). */
   onHeader?: (header: ListHeader) => void | 'stop' | Promise<void | 'stop'>;
 }
@@ -52,6 +57,13 @@ const CR = 0x0d;
 const entrySchema = (h: ListHeader) => (h.kind === 'credit-level' ? CreditLevelLine : ListLine);
 
 const reasonOf = (error: z.core.$ZodError): string => firstIssue(error, '(line)');
+
+/** Bytes already in memory (a small delta or timestamp) as a source. */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return (async function* () {
+    yield bytes;
+  })();
+}
 
 export interface BlobReadOptions {
   /** Bytes per slice (default 1 MiB). */
@@ -246,11 +258,12 @@ export class ListParser {
     } catch {
       throw new ListError('bad-header', 'line 1 is not JSON', 1);
     }
-    const parsed = ListHeader.safeParse(value);
+    const parsed = (this.options.schemas?.header ?? ListHeader).safeParse(value);
     if (!parsed.success) throw new ListError('bad-header', `line 1: ${reasonOf(parsed.error)}`, 1);
-    this.header = parsed.data;
-    this.schema = entrySchema(parsed.data);
-    if ((await this.options.onHeader?.(parsed.data)) === 'stop') {
+    const header = parsed.data as ListHeader;
+    this.header = header;
+    this.schema = this.options.schemas ? this.options.schemas.line(header) : entrySchema(header);
+    if ((await this.options.onHeader?.(header)) === 'stop') {
       this.stopped = true;
       return false;
     }

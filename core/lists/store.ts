@@ -1,5 +1,6 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ListInfo } from '../sources/ports';
+import { ListError } from './errors';
 import { normaliseName } from './normalise-name';
 import type { ListRecord } from './parse';
 import { lanesOf, type Lane, type Lanes } from './queue';
@@ -8,8 +9,18 @@ import type { CreditLevelLine, ListLine } from './schema';
 /** A list in force as stored: the port's ListInfo plus what proves which bytes it came from. */
 export interface StoredList extends ListInfo {
   keyId: string;
+  /** SHA-256 of the NDJSON file this state equals (after deltas: the file the last delta led to). */
   sha256: string;
+  /** The version the entry rows are stored under, when deltas moved the list on without rewriting its rows. */
+  rowsVersion?: number;
+  /** Until when the last valid timestamp vouched that this edition is the current one (timestamp.ts). */
+  freshUntil?: string;
+  /** Issue time of the first timestamp that named a newer edition than this one. */
+  staleSince?: string;
 }
+
+/** Which version's rows answer for a list. */
+export const rowsOf = (list: StoredList): number => list.rowsVersion ?? list.version;
 
 /** One entry row; rows of versions not in force (staging, leftovers) never answer a lookup. */
 export interface StoredEntry {
@@ -111,7 +122,7 @@ export class ListStore {
     const tx = this.db.transaction(['staging', 'lists', 'entries'], 'readwrite');
     for (const s of await tx.objectStore('staging').getAll()) {
       const current = await tx.objectStore('lists').get(s.id);
-      if (current?.version !== s.version) await tx.objectStore('entries').delete(this.versionRange(s.id, s.version));
+      if (!current || rowsOf(current) !== s.version) await tx.objectStore('entries').delete(this.versionRange(s.id, s.version));
       await tx.objectStore('staging').delete([s.id, s.version]);
     }
     await tx.done;
@@ -136,7 +147,8 @@ export class ListStore {
   /** Best-effort removal of a failed staging. */
   async dropStaging(id: string, version: number): Promise<void> {
     const tx = this.db.transaction(['staging', 'entries', 'lists'], 'readwrite');
-    if ((await tx.objectStore('lists').get(id))?.version !== version) await tx.objectStore('entries').delete(this.versionRange(id, version));
+    const current = await tx.objectStore('lists').get(id);
+    if (!current || rowsOf(current) !== version) await tx.objectStore('entries').delete(this.versionRange(id, version));
     await tx.objectStore('staging').delete([id, version]);
     await tx.done;
   }
@@ -151,9 +163,51 @@ export class ListStore {
     }
     await tx.objectStore('lists').put(list);
     await tx.objectStore('staging').delete([list.id, list.version]);
-    if (old) await tx.objectStore('entries').delete(this.versionRange(old.id, old.version));
+    if (old) await tx.objectStore('entries').delete(this.versionRange(old.id, rowsOf(old)));
     await tx.done;
     return old ? { replaced: old.version } : {};
+  }
+
+  /**
+   * A delta's operations in one transaction: each `-` deletes one row of the version in force whose entry equals it
+   * (none found: 'delta-mismatch', nothing changes), each `+` adds a row, then `next` replaces the list record.
+   * Refuses (VersionRace) when the list in force is no longer `current`.
+   */
+  async applyOps(current: StoredList, next: StoredList, ops: Array<{ op: '+' | '-'; entry: ListLine | CreditLevelLine }>): Promise<void> {
+    const tx = this.db.transaction(['lists', 'entries'], 'readwrite', { durability: 'strict' });
+    tx.done.catch(() => {});
+    const fail = (err: Error): never => {
+      tx.abort();
+      throw err;
+    };
+    const inForce = await tx.objectStore('lists').get(current.id);
+    if (!inForce || inForce.version !== current.version || inForce.sha256 !== current.sha256) fail(Object.assign(new Error('the list in force changed'), { name: 'VersionRace' }));
+    const rows = rowsOf(current);
+    const entries = tx.objectStore('entries');
+    const last = await entries.openCursor(this.versionRange(current.id, rows), 'prev');
+    let seq = (last ? (last.primaryKey as [string, number, number])[2] : 1) + 1;
+    for (const { op, entry } of ops) {
+      if (op === '+') {
+        await entries.put(toRows(current.id, rows, [{ line: seq++, entry }])[0]!);
+        continue;
+      }
+      const text = JSON.stringify(entry);
+      const candidates = entry.uscc ? await entries.index('uscc').getAll(entry.uscc) : await entries.index('name').getAll(normaliseName(entry.name));
+      const row = candidates.find((r) => r.list === current.id && r.version === rows && JSON.stringify(r.line) === text);
+      if (!row) fail(new ListError('delta-mismatch', `no entry to remove for ${entry.uscc ?? entry.name}`));
+      await entries.delete([row!.list, row!.version, row!.seq]);
+    }
+    await tx.objectStore('lists').put(next);
+    await tx.done;
+  }
+
+  /** Reads and rewrites one list record in one transaction; `change` returns the new record (or none) and a result. */
+  async updateList<T>(id: string, change: (list: StoredList | undefined) => [StoredList | undefined, T]): Promise<T> {
+    const tx = this.db.transaction('lists', 'readwrite');
+    const [next, result] = change(await tx.store.get(id));
+    if (next) await tx.store.put(next);
+    await tx.done;
+    return result;
   }
 
   /** Rows by index key whose (list, version) is in force. */
@@ -163,7 +217,7 @@ export class ListStore {
     const byId = new Map(lists.map((l) => [l.id, l]));
     return rows.flatMap((row) => {
       const list = byId.get(row.list);
-      return list && list.version === row.version ? [{ list, row }] : [];
+      return list && rowsOf(list) === row.version ? [{ list, row }] : [];
     });
   }
 

@@ -1,7 +1,10 @@
 import type { KeyLookup } from './checks';
-import { toListError } from './errors';
+import { applyDelta } from './delta';
+import { ListError, toListError } from './errors';
 import { importList, type ImportProgress, type ImportResult } from './import';
 import type { ListStore, Subscription } from './store';
+import { bytesSource } from './parse';
+import { recordTimestamp, verifyTimestamp, type Freshness, type ListTimestamp } from './timestamp';
 
 export interface SubscriptionPorts {
   fetch: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -15,7 +18,10 @@ export interface SubscriptionPorts {
   maxBackoffMs?: number;
 }
 
-export type UpdateOutcome = { url: string; ok: true; result: ImportResult } | { url: string; ok: false; error: { code: string; zh: string; en: string } };
+/** How an update went: the import result, which deltas it applied, and what the list's timestamp said. */
+export type UpdateOutcome =
+  | { url: string; ok: true; result: ImportResult; deltas?: number[]; freshness?: Freshness; fallback?: { code: string; zh: string; en: string } }
+  | { url: string; ok: false; error: { code: string; zh: string; en: string }; freshness?: Freshness };
 
 export interface UpdateOptions {
   /** Importer progress per list URL: bytes read, the signed file size (total), entry lines read. */
@@ -23,8 +29,11 @@ export interface UpdateOptions {
 }
 
 /**
- * Subscribed list URLs; each update imports `<url>` with its `<url>.sig`, all or nothing. Updates of one database
- * run one at a time, in call order, even across Subscriptions objects.
+ * Subscribed list URLs. An update first fetches `<url>.timestamp.json` (+ `.sig`) when the publisher serves one:
+ * naming the edition in force, nothing else is downloaded and the list is current until it expires. Otherwise it
+ * applies `<url>.delta-<version in force>.ndjson` (+ `.sig`) deltas in order while they lead forward, and falls back
+ * to the full `<url>` with its `<url>.sig` when a delta is missing or does not apply. Each step is all or nothing.
+ * Updates of one database run one at a time, in call order, even across Subscriptions objects.
  */
 export interface Subscriptions {
   add(url: string): Promise<Subscription>;
@@ -49,24 +58,73 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     return res;
   }
 
+  const bytesOf = async (url: string) => new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+  // A missing optional file (timestamp, delta) is a 404; anything else is an error worth reporting.
+  // A fetch that fails outright counts as missing too: freshness then lapses on its own (freshUntil).
+  async function optional(url: string): Promise<Uint8Array | undefined> {
+    const res = await ports.fetch(url).catch(() => undefined);
+    if (!res || res.status === 404) return undefined;
+    if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+  const errorOf = (err: unknown) => {
+    const e = toListError(err);
+    return { code: e.code, zh: e.zh, en: e.en };
+  };
+
+  async function bring(url: string, listId: string | undefined, wanted: number | undefined, options: UpdateOptions) {
+    const deltas: number[] = [];
+    let fallback: ReturnType<typeof errorOf> | undefined;
+    let current = listId ? await store.inForce(listId) : undefined;
+    // Deltas only when a timestamp names a newer edition than the one in force.
+    while (current && wanted !== undefined && current.version < wanted) {
+      try {
+        const delta = await optional(`${url}.delta-${current.version}.ndjson`);
+        if (!delta) throw new ListError('delta-mismatch', `no delta from version ${current.version}`);
+        const sig = await bytesOf(`${url}.delta-${current.version}.ndjson.sig`);
+        const r = await applyDelta(store, bytesSource(delta), sig, { keys: ports.keys, now: ports.now });
+        if (r.outcome !== 'applied') break;
+        deltas.push(r.list.version);
+        current = r.list;
+      } catch (err) {
+        fallback = errorOf(err);
+        break;
+      }
+    }
+    if (current && wanted !== undefined && current.version >= wanted) return { result: { outcome: deltas.length ? 'imported' : 'unchanged', list: current } as ImportResult, deltas, fallback };
+    const sig = await bytesOf(`${url}.sig`);
+    const body = (await fetchOk(url)).body!;
+    const onProgress = options.onProgress && ((p: ImportProgress) => options.onProgress!(url, p));
+    const result = await importList(store, body, sig, { keys: ports.keys, now: ports.now, url, ...(onProgress ? { onProgress } : {}) });
+    return { result, deltas, fallback };
+  }
+
   async function update(url: string, options: UpdateOptions): Promise<UpdateOutcome> {
     const sub = (await store.getSubscription(url)) ?? { url, nextCheck: iso(ports.now()), failures: 0 };
     const started = ports.now();
     let outcome: UpdateOutcome;
+    let freshness: Freshness | undefined;
     try {
-      const sig = new Uint8Array(await (await fetchOk(`${url}.sig`)).arrayBuffer());
-      const body = (await fetchOk(url)).body!;
-      const onProgress = options.onProgress && ((p: ImportProgress) => options.onProgress!(url, p));
-      const result = await importList(store, body, sig, { keys: ports.keys, now: ports.now, url, ...(onProgress ? { onProgress } : {}) });
+      const tsBytes = await optional(`${url}.timestamp.json`);
+      let ts: ListTimestamp | undefined;
+      let tsError: ListError | undefined;
+      try {
+        ts = tsBytes && (await verifyTimestamp(tsBytes, await bytesOf(`${url}.timestamp.json.sig`), ports.keys, ports.now()));
+      } catch (err) {
+        tsError = toListError(err); // a stale or forged timestamp proves nothing; the list itself is still fetched
+      }
+      const { result, deltas, fallback } = await bring(url, ts?.id ?? sub.listId, ts?.version, options);
+      if (ts) freshness = await recordTimestamp(store, ts);
       Object.assign(sub, { listId: result.list.id, version: result.list.version, lastSuccess: iso(started), failures: 0, nextCheck: iso(started + interval) });
       delete sub.lastError;
-      outcome = { url, ok: true, result };
+      if (tsError) throw new ListError('not-current', `timestamp: ${tsError.en}`);
+      if (freshness === 'behind') throw new ListError('not-current', `version ${ts!.version} is current, ${result.list.version} in force`);
+      outcome = { url, ok: true, result, ...(deltas.length ? { deltas } : {}), ...(freshness ? { freshness } : {}), ...(fallback ? { fallback } : {}) };
     } catch (err) {
-      const e = toListError(err);
       sub.failures += 1;
-      sub.lastError = { code: e.code, zh: e.zh, en: e.en };
+      sub.lastError = errorOf(err);
       sub.nextCheck = iso(started + Math.min(cap, base * 2 ** (sub.failures - 1)));
-      outcome = { url, ok: false, error: sub.lastError };
+      outcome = { url, ok: false, error: sub.lastError, ...(freshness ? { freshness } : {}) };
     }
     sub.lastCheck = iso(started);
     await store.putSubscription(sub);

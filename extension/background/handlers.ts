@@ -2,7 +2,7 @@ import { identify } from '~~/core/identifiers';
 import type { Handlers, Subscription } from '../platform/messaging';
 import { cleanReport, listProgress, settings, tabReport, updating } from '../platform/storage';
 import { syncGenericScript } from './generic';
-import type { ImportProgress } from '~~/core/lists';
+import { staleSinceOf, type ImportProgress } from '~~/core/lists';
 import { isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
 import { makeResolve } from './resolve';
@@ -42,6 +42,7 @@ async function listState(): Promise<Subscription[]> {
       ...(s.listId ? { listId: s.listId } : {}), ...(list ? { name: list.name, count: list.count, version: list.version } : {}),
       ...(s.lastCheck ? { lastCheck: s.lastCheck } : {}), ...(s.lastSuccess ? { lastSuccess: s.lastSuccess } : {}),
       ...(s.lastError ? { lastError: s.lastError } : {}),
+      ...(list && staleSinceOf(list) ? { staleSince: staleSinceOf(list) } : {}),
     };
   });
 }

@@ -4,6 +4,7 @@ import { ListError } from './errors';
 import { normaliseName } from './normalise-name';
 import type { ListRecord } from './parse';
 import { lanesOf, type Lane, type Lanes } from './queue';
+import type { PackManifest } from './pack';
 import type { CreditLevelLine, ListLine } from './schema';
 
 /** A list in force as stored: the port's ListInfo plus what proves which bytes it came from. */
@@ -46,15 +47,28 @@ export interface Subscription {
   lastError?: { code: string; zh: string; en: string };
 }
 
+/** A packed list in force (pack.ts): its verified manifest and the files every subscriber holds (filters, digests). */
+export interface StoredPack {
+  id: string;
+  /** Manifest URL; shards are fetched next to it. */
+  url: string;
+  manifest: PackManifest;
+  /** SHA-256 of the manifest bytes as signed. */
+  sha256: string;
+  files: Record<string, Uint8Array>;
+  importedAt: string;
+}
+
 export interface ListDB extends DBSchema {
   lists: { key: string; value: StoredList };
+  packs: { key: string; value: StoredPack };
   entries: { key: [string, number, number]; value: StoredEntry; indexes: { uscc: string; name: string } };
   staging: { key: [string, number]; value: { id: string; version: number; startedAt: string } };
   subscriptions: { key: string; value: Subscription };
 }
 
 export const LIST_DB_NAME = 'xinbiao-lists';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 /** Entry rows as written for a batch: the same shape the benchmark's bare-put floor writes. */
 export function toRows(list: string, version: number, batch: ListRecord[]): StoredEntry[] {
@@ -86,6 +100,7 @@ export class ListStore {
         db.createObjectStore('staging', { keyPath: ['id', 'version'] });
         db.createObjectStore('subscriptions', { keyPath: 'url' });
       }
+      if (event.oldVersion < 2) db.createObjectStore('packs', { keyPath: 'id' });
     };
     const db = (await wrap(request)) as unknown as IDBPDatabase<ListDB>;
     db.addEventListener('versionchange', () => db.close());
@@ -224,6 +239,24 @@ export class ListStore {
   /** Row count of every version, staging included (for tests and diagnostics). */
   countRows(id: string, version?: number): Promise<number> {
     return this.db.count('entries', version === undefined ? this.keyRange.bound([id], [id, []]) : this.versionRange(id, version));
+  }
+
+  packs(): Promise<StoredPack[]> {
+    return this.db.getAll('packs');
+  }
+
+  /** Puts a pack in force unless one of the same or a newer version already is (VersionRace). */
+  async putPack(pack: StoredPack): Promise<{ replaced?: number }> {
+    const tx = this.db.transaction('packs', 'readwrite', { durability: 'strict' });
+    const old = await tx.store.get(pack.id);
+    if (old && old.manifest.list.version >= pack.manifest.list.version) {
+      tx.abort();
+      tx.done.catch(() => {});
+      throw Object.assign(new Error(`version ${old.manifest.list.version} is already in force`), { name: 'VersionRace' });
+    }
+    await tx.store.put(pack);
+    await tx.done;
+    return old ? { replaced: old.manifest.list.version } : {};
   }
 
   getSubscription(url: string): Promise<Subscription | undefined> {

@@ -3,8 +3,12 @@ import { applyDelta } from './delta';
 import { ListError, toListError } from './errors';
 import { importList, type ImportProgress, type ImportResult } from './import';
 import type { ListStore, Subscription } from './store';
+import { importPack, type PackImportResult } from './pack-import';
 import { bytesSource } from './parse';
 import { recordTimestamp, verifyTimestamp, type Freshness, type ListTimestamp } from './timestamp';
+
+/** A subscription URL ending so is a packed list's manifest (pack.ts); any other is an NDJSON list. */
+export const PACK_SUFFIX = '.pack.json';
 
 export interface SubscriptionPorts {
   fetch: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -20,7 +24,7 @@ export interface SubscriptionPorts {
 
 /** How an update went: the import result, which deltas it applied, and what the list's timestamp said. */
 export type UpdateOutcome =
-  | { url: string; ok: true; result: ImportResult; deltas?: number[]; freshness?: Freshness; fallback?: { code: string; zh: string; en: string } }
+  | { url: string; ok: true; result: ImportResult | PackImportResult; deltas?: number[]; freshness?: Freshness; fallback?: { code: string; zh: string; en: string } }
   | { url: string; ok: false; error: { code: string; zh: string; en: string }; freshness?: Freshness };
 
 export interface UpdateOptions {
@@ -99,32 +103,46 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     return { result, deltas, fallback };
   }
 
+  // A packed list: the signed manifest, then the filters and digest tables it names (shards only on lookups).
+  async function bringPack(url: string) {
+    const [manifest, sig] = await Promise.all([bytesOf(url), bytesOf(`${url}.sig`)]);
+    return importPack(store, url, manifest, sig, (file) => bytesOf(new URL(file, url).href), { keys: ports.keys, now: ports.now });
+  }
+
+  // An NDJSON list: its timestamp first, then deltas or the full file; a lapsed or behind list is 'not-current'.
+  async function bringList(url: string, sub: Subscription, options: UpdateOptions) {
+    const tsBytes = await optional(`${url}.timestamp.json`);
+    let ts: ListTimestamp | undefined;
+    let notCurrent: ListError | undefined;
+    try {
+      ts = tsBytes && (await verifyTimestamp(tsBytes, await bytesOf(`${url}.timestamp.json.sig`), ports.keys, ports.now()));
+    } catch (err) {
+      notCurrent = new ListError('not-current', `timestamp: ${toListError(err).en}`); // it proves nothing; the list itself is still fetched
+    }
+    const { result, deltas, fallback } = await bring(url, ts?.id ?? sub.listId, ts?.version, options);
+    const freshness = ts ? await recordTimestamp(store, ts) : undefined;
+    if (freshness === 'behind') notCurrent = new ListError('not-current', `version ${ts!.version} is current, ${result.list.version} in force`);
+    return { result, ...(deltas.length ? { deltas } : {}), ...(freshness ? { freshness } : {}), ...(fallback ? { fallback } : {}), notCurrent };
+  }
+
   async function update(url: string, options: UpdateOptions): Promise<UpdateOutcome> {
     const sub = (await store.getSubscription(url)) ?? { url, nextCheck: iso(ports.now()), failures: 0 };
     const started = ports.now();
     let outcome: UpdateOutcome;
-    let freshness: Freshness | undefined;
     try {
-      const tsBytes = await optional(`${url}.timestamp.json`);
-      let ts: ListTimestamp | undefined;
-      let tsError: ListError | undefined;
-      try {
-        ts = tsBytes && (await verifyTimestamp(tsBytes, await bytesOf(`${url}.timestamp.json.sig`), ports.keys, ports.now()));
-      } catch (err) {
-        tsError = toListError(err); // a stale or forged timestamp proves nothing; the list itself is still fetched
-      }
-      const { result, deltas, fallback } = await bring(url, ts?.id ?? sub.listId, ts?.version, options);
-      if (ts) freshness = await recordTimestamp(store, ts);
-      Object.assign(sub, { listId: result.list.id, version: result.list.version, lastSuccess: iso(started), failures: 0, nextCheck: iso(started + interval) });
+      const { notCurrent, ...done } = url.endsWith(PACK_SUFFIX) ? { result: await bringPack(url), notCurrent: undefined } : await bringList(url, sub, options);
+      const failures = notCurrent ? sub.failures + 1 : 0;
+      // A list that is not current is retried as soon as a failed update would be.
+      const next = notCurrent ? started + Math.min(cap, base * 2 ** (failures - 1)) : started + interval;
+      Object.assign(sub, { listId: done.result.list.id, version: done.result.list.version, lastSuccess: iso(started), failures, nextCheck: iso(next) });
       delete sub.lastError;
-      if (tsError) throw new ListError('not-current', `timestamp: ${tsError.en}`);
-      if (freshness === 'behind') throw new ListError('not-current', `version ${ts!.version} is current, ${result.list.version} in force`);
-      outcome = { url, ok: true, result, ...(deltas.length ? { deltas } : {}), ...(freshness ? { freshness } : {}), ...(fallback ? { fallback } : {}) };
+      if (notCurrent) sub.lastError = errorOf(notCurrent);
+      outcome = notCurrent ? { url, ok: false, error: sub.lastError!, ...('freshness' in done ? { freshness: done.freshness } : {}) } : { url, ok: true, ...done };
     } catch (err) {
       sub.failures += 1;
       sub.lastError = errorOf(err);
       sub.nextCheck = iso(started + Math.min(cap, base * 2 ** (sub.failures - 1)));
-      outcome = { url, ok: false, error: sub.lastError, ...(freshness ? { freshness } : {}) };
+      outcome = { url, ok: false, error: sub.lastError };
     }
     sub.lastCheck = iso(started);
     await store.putSubscription(sub);

@@ -2,32 +2,14 @@ import fc from 'fast-check';
 import { completeUscc } from '../../../../core/identifiers/uscc';
 import { singleKey } from '../../../../core/lists/checks';
 import { buildFuse, fuseMayContain, hashKey } from '../../../../core/lists/fuse';
-import { decodeFilter, manifestBytes, openPack, packList, verifyManifest, type PackManifest } from '../../../../core/lists/pack';
+import { decodeFilter, manifestBytes, openPack, verifyManifest, type PackManifest } from '../../../../core/lists/pack';
 import { ListParser, type ListRecord } from '../../../../core/lists/parse';
 import { normaliseName } from '../../../../core/lists/normalise-name';
 import { signList } from '../../../../core/lists/sign';
-import { NOW, bytes, demoKeys, header, ndjson, stream } from './support';
+import { NOW, bytes, demoKeys, header, ndjson, packFiles, stream } from './support';
 
 const code = (i: number) => completeUscc(`9133010${String(i).padStart(10, '0')}`);
 const NAMES = ['杭州示例电子商务有限公司', '杭州示例（电子）商务有限公司', '宁波某某贸易有限公司', '温州某某鞋业商行', '绍兴某某纺织有限公司'];
-
-/** Packs NDJSON bytes in memory: the shard files and the other files by name. */
-async function packInMemory(file: Uint8Array, k: number) {
-  const shards = new Map<string, string>();
-  const result = await packList(() => stream(file, 997), {
-    shardLine(kind, shard, line) {
-      const name = `${kind}/${shard}`;
-      shards.set(name, (shards.get(name) ?? '') + line);
-    },
-  }, { k });
-  const enc = new TextEncoder();
-  const byFile = new Map<string, Uint8Array>(result.files);
-  for (const kind of ['uscc', 'name'] as const) {
-    const ix = result.manifest.indexes[kind];
-    for (let s = 0; s < 1 << ix.prefixBits; s++) byFile.set(`${ix.dir}/${s.toString(16).padStart(Math.max(1, Math.ceil(ix.prefixBits / 4)), '0')}.ndjson`, enc.encode(shards.get(`${kind}/${s}`) ?? ''));
-  }
-  return { manifest: result.manifest, byFile };
-}
 
 /** Every valid entry of the NDJSON, in order: the answers the pack must give. */
 async function records(file: Uint8Array): Promise<ListRecord[]> {
@@ -62,7 +44,7 @@ describe('packed lists', () => {
         const lines = rows.map((r) => ({ ...(r.code !== undefined ? { uscc: code(r.code) } : {}), name: r.name, reason: r.reason, authority: '杭州市市场监督管理局', since: '2026-03-01' }));
         const file = bytes(ndjson(header({ count: lines.length }), lines));
         const want = (await records(file)).map((r) => r.entry);
-        const { manifest, byFile } = await packInMemory(file, k);
+        const { manifest, byFile } = await packFiles(file, k);
         const reader = await openPack(manifest, async (f) => byFile.get(f) ?? new Uint8Array(0));
         for (let c = 0; c <= 45; c++) expect(await reader.byUscc(code(c))).toEqual(want.filter((e) => e.uscc === code(c)));
         for (const name of [...NAMES, '不在名单上的公司']) expect(await reader.byName(name)).toEqual(want.filter((e) => normaliseName(e.name) === normaliseName(name)));
@@ -78,7 +60,7 @@ describe('packed lists', () => {
   it('no false "listed": a code that passes the filter by chance comes back empty after the shard is checked', async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => ({ uscc: code(i), name: `示例${i}号公司`, reason: '虚假宣传', authority: '杭州市市场监督管理局', since: '2026-03-01' }));
     const file = bytes(ndjson(header({ count: lines.length }), lines));
-    const { manifest, byFile } = await packInMemory(file, 100);
+    const { manifest, byFile } = await packFiles(file, 100);
     expect(manifest.indexes.uscc.prefixBits).toBeGreaterThan(0);
     expect(manifest.indexes.uscc.minShard).toBeGreaterThanOrEqual(100);
     const reader = await openPack(manifest, async (f) => byFile.get(f)!);
@@ -94,7 +76,7 @@ describe('packed lists', () => {
   it('the manifest is signed like a list; a changed manifest, filter or shard is refused', async () => {
     const lines = Array.from({ length: 300 }, (_, i) => ({ uscc: code(i), name: `示例${i}号公司`, reason: '虚假宣传', authority: '杭州市市场监督管理局', since: '2026-03-01' }));
     const file = bytes(ndjson(header({ count: lines.length }), lines));
-    const { manifest, byFile } = await packInMemory(file, 100);
+    const { manifest, byFile } = await packFiles(file, 100);
     const m = manifestBytes(manifest);
     const sig = JSON.stringify(await signList(m, (await demoKeys()).privateJwk));
     const keys = singleKey((await demoKeys()).publicJwk);

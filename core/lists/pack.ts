@@ -1,12 +1,11 @@
 import * as z from 'zod/mini';
 import { Sha256, sha256Hex, toHex } from '../crypto/sha256';
-import { checkHeader, readSignature, type KeyLookup } from './checks';
+import { verifySignedJson, type KeyLookup } from './checks';
 import { ListError } from './errors';
 import { buildFuse, fuseMayContain, hashKey, murmur3, type FuseFilter } from './fuse';
 import { normaliseName } from './normalise-name';
 import { ListParser, type ByteSource } from './parse';
 import { CreditLevelLine, ListHeader, ListLine, type ListSignature } from './schema';
-import { verifyListDigest } from './sign';
 
 /**
  * The compact subscriber format of a list (docs/list-format.md, "Packed lists"): a signed manifest, one binary
@@ -60,8 +59,8 @@ export function packKey(kind: PackKeyKind, entry: { uscc?: string; name: string 
 const shardOf = (key: string, bits: number): number => (bits === 0 ? 0 : murmur3(key, SHARD_SEED) >>> (32 - bits));
 export const shardName = (shard: number, bits: number): string => `${shard.toString(16).padStart(Math.max(1, Math.ceil(bits / 4)), '0')}.ndjson`;
 
-/** Growable parallel arrays of key hashes: typed memory only, never one object per entry. */
-class KeyHashes {
+/** Growable parallel arrays of key hashes: typed memory only, never one object per entry (also used by the benchmark). */
+export class KeyHashes {
   a = new Uint32Array(1024);
   b = new Uint32Array(1024);
   s = new Uint32Array(1024);
@@ -207,20 +206,8 @@ export const manifestBytes = (m: PackManifest): Uint8Array => new TextEncoder().
  * Verifies a manifest against its `.sig` through the same checks as a list file (key of the list's key id from
  * the key lookup, not expired, digest and Ed25519 signature). Throws ListError.
  */
-export async function verifyManifest(bytes: Uint8Array, signature: ListSignature | string | Uint8Array, keys: KeyLookup, now: number): Promise<PackManifest> {
-  const sig = readSignature(signature);
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new ListError('bad-pack', 'the manifest is not JSON');
-  }
-  const parsed = PackManifest.safeParse(value);
-  if (!parsed.success) throw new ListError('bad-pack', parsed.error.issues[0]?.message);
-  const key = await checkHeader(parsed.data.list, sig, keys, now);
-  const verdict = await verifyListDigest(sig, new Sha256().update(bytes).digest(), bytes.length, key);
-  if (verdict !== 'ok') throw new ListError(verdict);
-  return parsed.data;
+export function verifyManifest(bytes: Uint8Array, signature: ListSignature | string | Uint8Array, keys: KeyLookup, now: number): Promise<PackManifest> {
+  return verifySignedJson(bytes, signature, PackManifest, (m) => m.list, keys, now, 'bad-pack');
 }
 
 /** Fetches one file of a pack by name (`<dir>/<shard>.ndjson` for shards); the reader checks every byte. */

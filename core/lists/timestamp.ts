@@ -1,10 +1,7 @@
 import * as z from 'zod/mini';
-import { Sha256 } from '../crypto/sha256';
 import { text, when } from '../model/fields';
-import { checkHeader, readSignature, type KeyLookup } from './checks';
-import { ListError } from './errors';
+import { verifySignedJson, type KeyLookup } from './checks';
 import { ListFileKind, ListHeader, type ListSignature } from './schema';
-import { verifyListDigest } from './sign';
 import type { ListStore, StoredList } from './store';
 
 export const TIMESTAMP_FORMAT = 'xinbiao-timestamp/1';
@@ -45,20 +42,8 @@ export const timestampBytes = (t: ListTimestamp): Uint8Array => new TextEncoder(
  * Verifies a timestamp through the same checks as a list (key for its key id, not expired, not issued in the
  * future, digest and Ed25519 signature). An expired one is 'expired': it proves nothing about the present.
  */
-export async function verifyTimestamp(bytes: Uint8Array, signature: ListSignature | string | Uint8Array, keys: KeyLookup, now: number): Promise<ListTimestamp> {
-  const sig = readSignature(signature);
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new ListError('bad-header', 'the timestamp is not JSON');
-  }
-  const parsed = ListTimestamp.safeParse(value);
-  if (!parsed.success) throw new ListError('bad-header', `timestamp: ${parsed.error.issues[0]?.message ?? ''}`);
-  const key = await checkHeader(parsed.data as unknown as ListHeader, sig, keys, now);
-  const verdict = await verifyListDigest(sig, new Sha256().update(bytes).digest(), bytes.length, key);
-  if (verdict !== 'ok') throw new ListError(verdict);
-  return parsed.data;
+export function verifyTimestamp(bytes: Uint8Array, signature: ListSignature | string | Uint8Array, keys: KeyLookup, now: number): Promise<ListTimestamp> {
+  return verifySignedJson(bytes, signature, ListTimestamp, (t) => t as unknown as ListHeader, keys, now, 'bad-header');
 }
 
 /** What a verified timestamp says about the list in force. */

@@ -35,7 +35,7 @@ describe('xinbiao list diff', () => {
     await importList(store, stream(new Uint8Array(await readFile(v1))), await readFile(`${v1}.sig`), opts);
     expect(await applyDelta(store, stream(new Uint8Array(await readFile(delta))), await readFile(`${delta}.sig`), opts)).toMatchObject({ outcome: 'applied', list: { version: 2 } });
     expect(await idbLocalLists(store).byUscc('91440300MA5G3R0358')).toEqual([expect.objectContaining({ line: expect.objectContaining({ reason: '示例：销售假冒商品，情节特别严重' }) })]);
-  });
+  }, 60_000); // several CLI processes, each a Node start-up
 
   it('refuses versions that do not go forward, and a changed file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'xinbiao-diff-'));
@@ -48,7 +48,7 @@ describe('xinbiao list diff', () => {
     await writeFile(v1, (await readFile(v1, 'utf8')).replace('情节严重', '情节轻微'));
     expect(run('diff', '--key', KEY, v1, `${S}/lists/demo-black.ndjson`).lines[0]).toMatchObject({ ok: false, error: { code: 'digest-mismatch' } });
     expect(run('diff', '--key', KEY, v1).code).toBe(2);
-  });
+  }, 60_000); // several CLI processes, each a Node start-up
 });
 
 describe('xinbiao list timestamp', () => {
@@ -65,5 +65,5 @@ describe('xinbiao list timestamp', () => {
     expect(ts.sha256).toBe(JSON.parse(await readFile(`${file}.sig`, 'utf8')).sha256);
     await expect(verifyTimestamp(await readFile(`${file}.timestamp.json`), await readFile(`${file}.timestamp.json.sig`), singleKey(pub), Date.parse('2026-11-30T05:00:00Z'))).rejects.toMatchObject({ code: 'expired' });
     expect(run('timestamp', '--key', KEY, '--hours', '0', file).code).toBe(2);
-  });
+  }, 60_000); // several CLI processes, each a Node start-up
 });

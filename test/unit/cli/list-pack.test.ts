@@ -23,7 +23,7 @@ describe('xinbiao list pack', () => {
     expect(await reader.byUscc('91440300MA5G3R0358')).toEqual([expect.objectContaining({ name: '深圳示例失信贸易有限公司', until: '2029-05-09' })]);
     expect(await reader.byName('深圳示例失信贸易有限公司')).toHaveLength(1);
     expect(await reader.byUscc('91330106673959654P')).toEqual([]);
-  });
+  }, 60_000); // several CLI processes, each a Node start-up
 
   it('refuses a list that does not verify with the key, and exits 2 without --out', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'xinbiao-pack-'));
@@ -35,5 +35,5 @@ describe('xinbiao list pack', () => {
     expect(r.lines[0]).toMatchObject({ ok: false, error: { code: 'digest-mismatch' } });
     expect(r.stderr).toMatch(/文件内容与签名不符/);
     expect(run('pack', '--key', KEY, file).code).toBe(2);
-  });
+  }, 60_000); // several CLI processes, each a Node start-up
 });

@@ -70,7 +70,7 @@ describe('xinbiao list', () => {
     expect(r.lines[0].replaced).toBeUndefined();
     expect(r.stderr).toMatch(/not trusted, replaced/);
     expect(await readFile(join(db, 'demo-red.ndjson'), 'utf8')).toBe(real);
-  });
+  }, 60_000); // several CLI processes, each a Node start-up
 
   it('import --db: a file edited to claim a newer version is replaced; a genuinely signed newer one wins', async () => {
     const db = await mkdtemp(join(tmpdir(), 'xinbiao-db-'));
@@ -88,7 +88,7 @@ describe('xinbiao list', () => {
     expect(older.code).toBe(1);
     expect(older.lines[0]).toMatchObject({ ok: false, error: { code: 'older-version' } });
     expect(await readFile(inDir, 'utf8')).toBe(v2);
-  });
+  }, 60_000); // several CLI processes, each a Node start-up
 
   it('exits 2 on usage errors and prints help', () => {
     expect(run().code).toBe(2);

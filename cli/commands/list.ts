@@ -12,11 +12,17 @@ import { trustKeys } from '../../core/lists/trust-keys';
 import { verifyList, type VerifyResult } from '../../core/lists/verify';
 import { verifyTrustList } from '../../core/trust/verify';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
+import { diff, diffHelp } from './list-diff';
+import { pack, packHelp } from './list-pack';
+import { timestamp, timestampHelp } from './list-timestamp';
 
 const help = `Usage:
   xinbiao list sign --key <private.jwk.json> <file.ndjson…>
   xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson…>
   xinbiao list import [--trust T --root R | --pub K] [--db <dir>] <file.ndjson…>
+${packHelp}
+${diffHelp}
+${timestampHelp}
 
 Credit list files (format xinbiao-list/1): a JSON header line, then one JSON entry per line, with a detached
 signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every file is read streaming.
@@ -27,7 +33,8 @@ signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every f
   import   the same checks as a browser import. Without keys it only validates the lines (and the digest when a
            .sig is next to the file). With --db DIR (keys required) a file that passes is copied with its .sig
            into DIR, replacing an older version of the same list id; the same version is left as is and an older
-           one is refused. DIR is a list directory as 'xinbiao serve' reads it.
+           one is refused. A file already in DIR counts only if it verifies with its .sig; otherwise it is replaced.
+           DIR is a list directory as 'xinbiao serve' reads it.
 
 Options: --now <ISO time> checks expiry at that time instead of now.
 Prints one JSON summary per file on stdout; bad lines as <file>:<line>: <reason> on stderr.
@@ -136,16 +143,34 @@ async function sign(files: string[], parsed: ParsedArgs): Promise<number> {
   return ok ? EXIT.ok : EXIT.invalid;
 }
 
+/**
+ * The version of the list already in DIR, counted only when its bytes verify against its .sig with a known key:
+ * an unchecked file claiming a high version must not block real updates. An expired but genuine file still
+ * counts (versions only go forward). Anything else is reported on stderr and replaced.
+ */
+async function versionInDir(target: string, keys: KeyLookup, now: () => number): Promise<{ version?: number; distrusted?: ListError }> {
+  try {
+    await stat(target);
+  } catch {
+    return {};
+  }
+  let issued: number;
+  try {
+    issued = Date.parse((await scanList(createReadStream(target), { onHeader: () => 'stop' })).header.issued);
+  } catch (err) {
+    return { distrusted: err instanceof ListError ? err : new ListError('read-failed', (err as Error).message) };
+  }
+  // Checked as of its own issue time, so expiry does not hide whether the bytes are genuine; keys are checked now.
+  const r = await check(target, keys, () => issued);
+  return r.error ? { distrusted: r.error } : { version: r.summary!.header.version };
+}
+
 /** Copies a verified file and its .sig into the list directory, newest version wins (rename = atomic per file). */
-async function store(file: string, r: VerifyResult, dir: string, now: () => number): Promise<Record<string, unknown>> {
+async function store(file: string, r: VerifyResult, dir: string, keys: KeyLookup, now: () => number): Promise<Record<string, unknown>> {
   const h = r.summary!.header;
   const target = join(dir, `${h.id}.ndjson`);
-  let current: number | undefined;
-  try {
-    current = (await scanList(createReadStream(target), { onHeader: () => 'stop' })).header.version;
-  } catch {
-    current = undefined;
-  }
+  const { version: current, distrusted } = await versionInDir(target, keys, now);
+  if (distrusted) say(`${target}: ${distrusted.en} / ${distrusted.zh}; not trusted, replaced`);
   if (current === h.version) return { stored: 'unchanged', target };
   if (current !== undefined && current > h.version) throw new ListError('older-version', `${h.version} < ${current} in ${target}`);
   await mkdir(dir, { recursive: true });
@@ -154,7 +179,11 @@ async function store(file: string, r: VerifyResult, dir: string, now: () => numb
   await writeFile(`${tmp}.sig`, (await readSig(file))!);
   await rename(tmp, target);
   await rename(`${tmp}.sig`, `${target}.sig`);
-  return { stored: current === undefined ? 'added' : 'replaced', target, ...(current !== undefined ? { replaced: current } : {}) };
+  return {
+    stored: current === undefined && !distrusted ? 'added' : 'replaced', target,
+    ...(current !== undefined ? { replaced: current } : {}),
+    ...(distrusted ? { distrusted: { code: distrusted.code, en: distrusted.en, zh: distrusted.zh } } : {}),
+  };
 }
 
 const command: Command = {
@@ -162,15 +191,18 @@ const command: Command = {
   help,
   async run(args) {
     const [sub, ...rest] = args;
-    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now'] });
+    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now', 'out', 'k', 'hours'] });
     const files = parsed.positionals;
-    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify or import');
+    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import' && sub !== 'pack' && sub !== 'diff' && sub !== 'timestamp') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify, import, pack, diff or timestamp');
     if (files.length === 0) throw new UsageError('give at least one list file');
     const nowFlag = strFlag(parsed, 'now');
     const fixed = nowFlag === undefined ? undefined : Date.parse(nowFlag);
     if (fixed !== undefined && Number.isNaN(fixed)) throw new UsageError('--now takes an ISO date-time');
     const now = () => fixed ?? Date.now();
     if (sub === 'sign') return sign(files, parsed);
+    if (sub === 'pack') return pack(files, parsed, now);
+    if (sub === 'diff') return diff(files, parsed, now);
+    if (sub === 'timestamp') return timestamp(files, parsed, now);
     const db = strFlag(parsed, 'db');
     if (sub === 'verify' && db) throw new UsageError('--db belongs to import');
     let keys: KeyLookup | undefined;
@@ -187,7 +219,7 @@ const command: Command = {
       let extra = {};
       if (!r.error && db) {
         try {
-          extra = await store(file, r, db, now);
+          extra = await store(file, r, db, keys!, now);
         } catch (err) {
           r.error = err instanceof ListError ? err : new ListError('store-failed', (err as Error).message);
         }

@@ -1,5 +1,7 @@
 import type { PublicJwk } from '../crypto/ed25519';
-import { ListError } from './errors';
+import type * as z from 'zod/mini';
+import { Sha256 } from '../crypto/sha256';
+import { ListError, type ListErrorCode } from './errors';
 import type { ParseSummary } from './parse';
 import { ListSignature, type ListHeader } from './schema';
 import { verifyListDigest } from './sign';
@@ -59,4 +61,25 @@ export async function checkComplete(summary: ParseSummary, sig: ListSignature, k
   }
   const count = summary.header.count;
   if (count !== undefined && count !== summary.entries) throw new ListError('count-mismatch', `${summary.entries} entries, header says ${count}`);
+}
+
+/**
+ * Verifies a small signed JSON document (a pack manifest, a timestamp) through the same checks as a list file:
+ * valid against `schema` (else `invalid` with the first issue), the key of the header `headerOf` names, not
+ * expired or issued in the future, then digest and Ed25519 signature over its exact bytes. Throws ListError.
+ */
+export async function verifySignedJson<T>(bytes: Uint8Array, signature: ListSignature | string | Uint8Array, schema: z.ZodMiniType<T>, headerOf: (doc: T) => ListHeader, keys: KeyLookup, now: number, invalid: ListErrorCode): Promise<T> {
+  const sig = readSignature(signature);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new ListError(invalid, 'not JSON');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ListError(invalid, parsed.error.issues[0]?.message);
+  const key = await checkHeader(headerOf(parsed.data), sig, keys, now);
+  const verdict = await verifyListDigest(sig, new Sha256().update(bytes).digest(), bytes.length, key);
+  if (verdict !== 'ok') throw new ListError(verdict);
+  return parsed.data;
 }

@@ -15,7 +15,11 @@ export type ListErrorCode =
   | 'older-version'
   | 'aborted'
   | 'read-failed'
-  | 'store-failed';
+  | 'store-failed'
+  | 'bad-pack'
+  | 'delta-mismatch'
+  | 'delta-too-large'
+  | 'not-current';
 
 const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   empty: ['名单文件为空', 'the list file is empty'],
@@ -34,6 +38,10 @@ const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   aborted: ['导入被中断，原名单保持不变', 'the import was interrupted; the previous list is unchanged'],
   'read-failed': ['读取名单文件失败', 'reading the list file failed'],
   'store-failed': ['写入本地存储失败', 'writing to local storage failed'],
+  'bad-pack': ['压缩名单文件无效', 'the packed list is invalid'],
+  'delta-mismatch': ['增量更新与本地名单版本不符，需下载完整名单', 'the delta does not apply to the list in force; the full list is needed'],
+  'delta-too-large': ['增量更新过大，改为下载完整名单', 'the delta is too large; the full list is needed instead'],
+  'not-current': ['名单不是最新版本（更新被扣留或无法获取）', 'the list is not current (the update is withheld or cannot be fetched)'],
 };
 
 /** A refused list file; `detail` says what exactly (a line number, a key id, a version). */

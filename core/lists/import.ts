@@ -57,6 +57,19 @@ export function importList(store: ListStore, source: ByteSource, signature: List
   return store.queue('import', () => importNow(store, source, sig, options));
 }
 
+/** Runs a store step; its failure is 'store-failed' with the database's own error, never taken for a read error. */
+async function storeStep<T>(step: () => Promise<T>, tries = 1): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (err instanceof ListError) throw err;
+      const e = err as { name?: string; message?: string };
+      if (attempt >= tries || e?.name === 'AbortError' || e?.name === 'QuotaExceededError') throw new ListError('store-failed', e?.name ? `${e.name}: ${e.message ?? ''}` : String(err));
+    }
+  }
+}
+
 async function importNow(store: ListStore, source: ByteSource, sig: ListSignature, options: ImportOptions): Promise<ImportResult> {
   const now = options.now ?? Date.now;
   const progress = (lines: number, bytes: number, done = false): ImportProgress =>
@@ -70,18 +83,20 @@ async function importNow(store: ListStore, source: ByteSource, sig: ListSignatur
     maxBadLines: 100,
     onHeader: async (header) => {
       await checkHeader(header, sig, options.keys, now());
-      current = await store.inForce(header.id);
+      current = await storeStep(() => store.inForce(header.id));
       if (current && current.version === header.version) return 'stop';
       if (current && current.version > header.version) throw new ListError('older-version', `${header.version} < ${current.version}`, 1);
-      await store.beginStaging(header.id, header.version, now());
+      await storeStep(() => store.beginStaging(header.id, header.version, now()));
       staged = { id: header.id, version: header.version };
       options.onProgress?.(progress(0, parser.bytes));
     },
   });
   try {
-    await store.cleanStaging();
+    await storeStep(() => store.cleanStaging());
     for await (const batch of parser.batches(source)) {
-      await store.putRows(toRows(staged!.id, staged!.version, batch));
+      const rows = toRows(staged!.id, staged!.version, batch);
+      // Staged rows are keyed by (list, version, line): writing a batch again is harmless, so a busy database gets a second try.
+      await storeStep(() => store.putRows(rows), 3);
       options.onProgress?.(progress(parser.lines, parser.bytes));
       if (options.signal?.aborted) throw new ListError('aborted');
     }

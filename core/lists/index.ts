@@ -10,3 +10,8 @@ export * from './local-lists';
 export * from './subscriptions';
 export * from './verify';
 export * from './trust-keys';
+export * from './fuse';
+export * from './pack';
+export * from './delta';
+export * from './timestamp';
+export * from './pack-import';

@@ -4,8 +4,11 @@ import { ListError } from './errors';
 import { CreditLevelLine, ListHeader, ListLine } from './schema';
 import { firstIssue } from '../model/issue';
 
-/** Bytes of a list file as they arrive: a fetch body, a Blob stream, a Node file stream. */
-export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+/**
+ * Bytes of a list file: a fetch body, a Node file stream, or a Blob / File. A Blob is read in short slices
+ * (see blobChunks), never through one stream held open for the whole import.
+ */
+export type ByteSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Blob;
 
 /** One valid entry and the line it came from (line 1 is the header). */
 export interface ListRecord {
@@ -26,6 +29,11 @@ export interface ParseOptions {
   /** Bad lines kept with their reasons (default 100); the rest are only counted. */
   maxBadLines?: number;
   signal?: AbortSignal;
+  /**
+   * Other line-oriented signed files (deltas) reuse the reader with their own header and line schemas; the header
+   * they produce then stands in for ListHeader (it carries id, kind, keyId, issued and expires the same way).
+   */
+  schemas?: { header: z.ZodMiniType; line: (header: ListHeader) => z.ZodMiniType };
   /** Called once the header is valid, before any entry; return 'stop' to end reading (e.g. a version already in force). */
   onHeader?: (header: ListHeader) => void | 'stop' | Promise<void | 'stop'>;
 }
@@ -45,12 +53,73 @@ export interface ParseSummary {
 }
 
 const NL = 0x0a;
+const CR = 0x0d;
 const entrySchema = (h: ListHeader) => (h.kind === 'credit-level' ? CreditLevelLine : ListLine);
 
 const reasonOf = (error: z.core.$ZodError): string => firstIssue(error, '(line)');
 
+/** Bytes already in memory (a small delta or timestamp) as a source. */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return (async function* () {
+    yield bytes;
+  })();
+}
+
+export interface BlobReadOptions {
+  /** Bytes per slice (default 1 MiB). */
+  sliceBytes?: number;
+  /** Tries per slice before the read fails (default 5); a slice read is idempotent, so a retry is safe. */
+  tries?: number;
+  /** Wait before the first retry in ms (default 200), doubling after each failure. */
+  retryMs?: number;
+  signal?: AbortSignal;
+}
+
+const isBlob = (source: ByteSource): source is Blob => typeof (source as Blob).slice === 'function' && typeof (source as Blob).arrayBuffer === 'function';
+
+const describe = (err: unknown): string => {
+  const e = err as { name?: string; message?: string };
+  return e?.name ? `${e.name}: ${e.message ?? ''}` : String(err);
+};
+
+/**
+ * Reads a Blob as a sequence of slices, each through its own short read. Why: a Blob.stream() reader held for
+ * the minutes a national list takes to import (while IndexedDB transactions run between reads) fails in Chromium
+ * with NotReadableError when the machine is busy; a slice read can simply be tried again. A slice that still
+ * fails after `tries` is a ListError 'read-failed' naming the offset and the browser's error.
+ */
+export async function* blobChunks(blob: Blob, options: BlobReadOptions = {}): AsyncGenerator<Uint8Array> {
+  const step = options.sliceBytes ?? 1 << 20;
+  const tries = options.tries ?? 5;
+  for (let offset = 0; offset < blob.size; offset += step) {
+    for (let attempt = 1; ; attempt++) {
+      if (options.signal?.aborted) throw new ListError('aborted');
+      try {
+        yield new Uint8Array(await blob.slice(offset, offset + step).arrayBuffer());
+        break;
+      } catch (err) {
+        if (attempt >= tries) throw new ListError('read-failed', `byte ${offset}, ${attempt} tries: ${describe(err)}`);
+        await new Promise((resolve) => setTimeout(resolve, (options.retryMs ?? 200) * 2 ** (attempt - 1)));
+      }
+    }
+  }
+}
+
+// Any failure of the source itself is 'read-failed' with the underlying error's name, never a bare rethrow.
 async function* chunksOf(source: ByteSource, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
-  if ('getReader' in source) {
+  try {
+    yield* rawChunks(source, signal);
+  } catch (err) {
+    if (err instanceof ListError) throw err;
+    if ((err as Error)?.name === 'AbortError') throw new ListError('aborted');
+    throw new ListError('read-failed', describe(err));
+  }
+}
+
+async function* rawChunks(source: ByteSource, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  if (isBlob(source)) {
+    yield* blobChunks(source, { signal });
+  } else if ('getReader' in source) {
     const reader = source.getReader();
     try {
       for (;;) {
@@ -118,7 +187,7 @@ export class ListParser {
       }
       let bytes = parts.length === 1 ? parts[0]! : concat(parts);
       if (lineNo === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-      if (bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, -1);
+      if (bytes[bytes.length - 1] === CR) bytes = bytes.subarray(0, -1);
       if (lineNo > 1) this.lines++;
       let text: string;
       try {
@@ -144,6 +213,8 @@ export class ListParser {
       return true;
     };
 
+    // A line's length excludes its line end: the LF, and the CR of a CRLF (which may sit in the pending part).
+    const endsInCr = (piece: Uint8Array): boolean => (piece.length ? piece[piece.length - 1] : pending.at(-1)?.at(-1)) === CR;
     for await (const chunk of chunksOf(source, this.options.signal)) {
       this.hash.update(chunk);
       this.bytes += chunk.length;
@@ -151,12 +222,13 @@ export class ListParser {
       for (;;) {
         const nl = chunk.indexOf(NL, start);
         if (nl < 0) {
-          if (!overflow && pendingLen + chunk.length - start > max) overflow = true, pending = [], pendingLen = 0;
+          // One byte more than the cap may wait: it can be the CR of a CRLF split across chunks.
+          if (!overflow && pendingLen + chunk.length - start > max + 1) overflow = true, pending = [], pendingLen = 0;
           else if (!overflow && start < chunk.length) pending.push(chunk.slice(start)), pendingLen += chunk.length - start;
           break;
         }
         const piece = chunk.subarray(start, nl);
-        const tooLong = overflow || pendingLen + piece.length > max;
+        const tooLong = overflow || pendingLen + piece.length - (endsInCr(piece) ? 1 : 0) > max;
         const go = await take(tooLong ? [] : [...pending, piece], tooLong);
         pending = [];
         pendingLen = 0;
@@ -170,7 +242,8 @@ export class ListParser {
       }
     }
     if (pendingLen > 0 || overflow) {
-      const go = await take(overflow ? [] : pending, overflow);
+      const last = overflow || pendingLen - (endsInCr(new Uint8Array(0)) ? 1 : 0) > max;
+      const go = await take(last ? [] : pending, last);
       if (!go) return this.finish();
     }
     if (lineNo === 0) throw new ListError('empty');
@@ -185,11 +258,12 @@ export class ListParser {
     } catch {
       throw new ListError('bad-header', 'line 1 is not JSON', 1);
     }
-    const parsed = ListHeader.safeParse(value);
+    const parsed = (this.options.schemas?.header ?? ListHeader).safeParse(value);
     if (!parsed.success) throw new ListError('bad-header', `line 1: ${reasonOf(parsed.error)}`, 1);
-    this.header = parsed.data;
-    this.schema = entrySchema(parsed.data);
-    if ((await this.options.onHeader?.(parsed.data)) === 'stop') {
+    const header = parsed.data as ListHeader;
+    this.header = header;
+    this.schema = this.options.schemas ? this.options.schemas.line(header) : entrySchema(header);
+    if ((await this.options.onHeader?.(header)) === 'stop') {
       this.stopped = true;
       return false;
     }

@@ -1,15 +1,27 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ListInfo } from '../sources/ports';
+import { ListError } from './errors';
 import { normaliseName } from './normalise-name';
 import type { ListRecord } from './parse';
 import { lanesOf, type Lane, type Lanes } from './queue';
+import type { PackManifest } from './pack';
 import type { CreditLevelLine, ListLine } from './schema';
 
 /** A list in force as stored: the port's ListInfo plus what proves which bytes it came from. */
 export interface StoredList extends ListInfo {
   keyId: string;
+  /** SHA-256 of the NDJSON file this state equals (after deltas: the file the last delta led to). */
   sha256: string;
+  /** The version the entry rows are stored under, when deltas moved the list on without rewriting its rows. */
+  rowsVersion?: number;
+  /** Until when the last valid timestamp vouched that this edition is the current one (timestamp.ts). */
+  freshUntil?: string;
+  /** Issue time of the first timestamp that named a newer edition than this one. */
+  staleSince?: string;
 }
+
+/** Which version's rows answer for a list. */
+export const rowsOf = (list: StoredList): number => list.rowsVersion ?? list.version;
 
 /** One entry row; rows of versions not in force (staging, leftovers) never answer a lookup. */
 export interface StoredEntry {
@@ -35,15 +47,28 @@ export interface Subscription {
   lastError?: { code: string; zh: string; en: string };
 }
 
+/** A packed list in force (pack.ts): its verified manifest and the files every subscriber holds (filters, digests). */
+export interface StoredPack {
+  id: string;
+  /** Manifest URL; shards are fetched next to it. */
+  url: string;
+  manifest: PackManifest;
+  /** SHA-256 of the manifest bytes as signed. */
+  sha256: string;
+  files: Record<string, Uint8Array>;
+  importedAt: string;
+}
+
 export interface ListDB extends DBSchema {
   lists: { key: string; value: StoredList };
+  packs: { key: string; value: StoredPack };
   entries: { key: [string, number, number]; value: StoredEntry; indexes: { uscc: string; name: string } };
   staging: { key: [string, number]; value: { id: string; version: number; startedAt: string } };
   subscriptions: { key: string; value: Subscription };
 }
 
 export const LIST_DB_NAME = 'xinbiao-lists';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 /** Entry rows as written for a batch: the same shape the benchmark's bare-put floor writes. */
 export function toRows(list: string, version: number, batch: ListRecord[]): StoredEntry[] {
@@ -75,6 +100,7 @@ export class ListStore {
         db.createObjectStore('staging', { keyPath: ['id', 'version'] });
         db.createObjectStore('subscriptions', { keyPath: 'url' });
       }
+      if (event.oldVersion < 2) db.createObjectStore('packs', { keyPath: 'id' });
     };
     const db = (await wrap(request)) as unknown as IDBPDatabase<ListDB>;
     db.addEventListener('versionchange', () => db.close());
@@ -111,7 +137,7 @@ export class ListStore {
     const tx = this.db.transaction(['staging', 'lists', 'entries'], 'readwrite');
     for (const s of await tx.objectStore('staging').getAll()) {
       const current = await tx.objectStore('lists').get(s.id);
-      if (current?.version !== s.version) await tx.objectStore('entries').delete(this.versionRange(s.id, s.version));
+      if (!current || rowsOf(current) !== s.version) await tx.objectStore('entries').delete(this.versionRange(s.id, s.version));
       await tx.objectStore('staging').delete([s.id, s.version]);
     }
     await tx.done;
@@ -136,7 +162,8 @@ export class ListStore {
   /** Best-effort removal of a failed staging. */
   async dropStaging(id: string, version: number): Promise<void> {
     const tx = this.db.transaction(['staging', 'entries', 'lists'], 'readwrite');
-    if ((await tx.objectStore('lists').get(id))?.version !== version) await tx.objectStore('entries').delete(this.versionRange(id, version));
+    const current = await tx.objectStore('lists').get(id);
+    if (!current || rowsOf(current) !== version) await tx.objectStore('entries').delete(this.versionRange(id, version));
     await tx.objectStore('staging').delete([id, version]);
     await tx.done;
   }
@@ -151,9 +178,51 @@ export class ListStore {
     }
     await tx.objectStore('lists').put(list);
     await tx.objectStore('staging').delete([list.id, list.version]);
-    if (old) await tx.objectStore('entries').delete(this.versionRange(old.id, old.version));
+    if (old) await tx.objectStore('entries').delete(this.versionRange(old.id, rowsOf(old)));
     await tx.done;
     return old ? { replaced: old.version } : {};
+  }
+
+  /**
+   * A delta's operations in one transaction: each `-` deletes one row of the version in force whose entry equals it
+   * (none found: 'delta-mismatch', nothing changes), each `+` adds a row, then `next` replaces the list record.
+   * Refuses (VersionRace) when the list in force is no longer `current`.
+   */
+  async applyOps(current: StoredList, next: StoredList, ops: Array<{ op: '+' | '-'; entry: ListLine | CreditLevelLine }>): Promise<void> {
+    const tx = this.db.transaction(['lists', 'entries'], 'readwrite', { durability: 'strict' });
+    tx.done.catch(() => {});
+    const fail = (err: Error): never => {
+      tx.abort();
+      throw err;
+    };
+    const inForce = await tx.objectStore('lists').get(current.id);
+    if (!inForce || inForce.version !== current.version || inForce.sha256 !== current.sha256) fail(Object.assign(new Error('the list in force changed'), { name: 'VersionRace' }));
+    const rows = rowsOf(current);
+    const entries = tx.objectStore('entries');
+    const last = await entries.openCursor(this.versionRange(current.id, rows), 'prev');
+    let seq = (last ? (last.primaryKey as [string, number, number])[2] : 1) + 1;
+    for (const { op, entry } of ops) {
+      if (op === '+') {
+        await entries.put(toRows(current.id, rows, [{ line: seq++, entry }])[0]!);
+        continue;
+      }
+      const text = JSON.stringify(entry);
+      const candidates = entry.uscc ? await entries.index('uscc').getAll(entry.uscc) : await entries.index('name').getAll(normaliseName(entry.name));
+      const row = candidates.find((r) => r.list === current.id && r.version === rows && JSON.stringify(r.line) === text);
+      if (!row) fail(new ListError('delta-mismatch', `no entry to remove for ${entry.uscc ?? entry.name}`));
+      await entries.delete([row!.list, row!.version, row!.seq]);
+    }
+    await tx.objectStore('lists').put(next);
+    await tx.done;
+  }
+
+  /** Reads and rewrites one list record in one transaction; `change` returns the new record (or none) and a result. */
+  async updateList<T>(id: string, change: (list: StoredList | undefined) => [StoredList | undefined, T]): Promise<T> {
+    const tx = this.db.transaction('lists', 'readwrite');
+    const [next, result] = change(await tx.store.get(id));
+    if (next) await tx.store.put(next);
+    await tx.done;
+    return result;
   }
 
   /** Rows by index key whose (list, version) is in force. */
@@ -163,13 +232,31 @@ export class ListStore {
     const byId = new Map(lists.map((l) => [l.id, l]));
     return rows.flatMap((row) => {
       const list = byId.get(row.list);
-      return list && list.version === row.version ? [{ list, row }] : [];
+      return list && rowsOf(list) === row.version ? [{ list, row }] : [];
     });
   }
 
   /** Row count of every version, staging included (for tests and diagnostics). */
   countRows(id: string, version?: number): Promise<number> {
     return this.db.count('entries', version === undefined ? this.keyRange.bound([id], [id, []]) : this.versionRange(id, version));
+  }
+
+  packs(): Promise<StoredPack[]> {
+    return this.db.getAll('packs');
+  }
+
+  /** Puts a pack in force unless one of the same or a newer version already is (VersionRace). */
+  async putPack(pack: StoredPack): Promise<{ replaced?: number }> {
+    const tx = this.db.transaction('packs', 'readwrite', { durability: 'strict' });
+    const old = await tx.store.get(pack.id);
+    if (old && old.manifest.list.version >= pack.manifest.list.version) {
+      tx.abort();
+      tx.done.catch(() => {});
+      throw Object.assign(new Error(`version ${old.manifest.list.version} is already in force`), { name: 'VersionRace' });
+    }
+    await tx.store.put(pack);
+    await tx.done;
+    return old ? { replaced: old.manifest.list.version } : {};
   }
 
   getSubscription(url: string): Promise<Subscription | undefined> {

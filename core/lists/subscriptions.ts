@@ -1,7 +1,14 @@
 import type { KeyLookup } from './checks';
-import { toListError } from './errors';
+import { applyDelta } from './delta';
+import { ListError, toListError } from './errors';
 import { importList, type ImportProgress, type ImportResult } from './import';
 import type { ListStore, Subscription } from './store';
+import { importPack, type PackImportResult } from './pack-import';
+import { bytesSource } from './parse';
+import { recordTimestamp, verifyTimestamp, type Freshness, type ListTimestamp } from './timestamp';
+
+/** A subscription URL ending so is a packed list's manifest (pack.ts); any other is an NDJSON list. */
+export const PACK_SUFFIX = '.pack.json';
 
 export interface SubscriptionPorts {
   fetch: (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -15,7 +22,10 @@ export interface SubscriptionPorts {
   maxBackoffMs?: number;
 }
 
-export type UpdateOutcome = { url: string; ok: true; result: ImportResult } | { url: string; ok: false; error: { code: string; zh: string; en: string } };
+/** How an update went: the import result, which deltas it applied, and what the list's timestamp said. */
+export type UpdateOutcome =
+  | { url: string; ok: true; result: ImportResult | PackImportResult; deltas?: number[]; freshness?: Freshness; fallback?: { code: string; zh: string; en: string } }
+  | { url: string; ok: false; error: { code: string; zh: string; en: string }; freshness?: Freshness };
 
 export interface UpdateOptions {
   /** Importer progress per list URL: bytes read, the signed file size (total), entry lines read. */
@@ -23,8 +33,11 @@ export interface UpdateOptions {
 }
 
 /**
- * Subscribed list URLs; each update imports `<url>` with its `<url>.sig`, all or nothing. Updates of one database
- * run one at a time, in call order, even across Subscriptions objects.
+ * Subscribed list URLs. An update first fetches `<url>.timestamp.json` (+ `.sig`) when the publisher serves one:
+ * naming the edition in force, nothing else is downloaded and the list is current until it expires. Otherwise it
+ * applies `<url>.delta-<version in force>.ndjson` (+ `.sig`) deltas in order while they lead forward, and falls back
+ * to the full `<url>` with its `<url>.sig` when a delta is missing or does not apply. Each step is all or nothing.
+ * Updates of one database run one at a time, in call order, even across Subscriptions objects.
  */
 export interface Subscriptions {
   add(url: string): Promise<Subscription>;
@@ -49,22 +62,85 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     return res;
   }
 
+  const bytesOf = async (url: string) => new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+  // A missing optional file (timestamp, delta) is a 404; anything else is an error worth reporting.
+  // A fetch that fails outright counts as missing too: freshness then lapses on its own (freshUntil).
+  async function optional(url: string): Promise<Uint8Array | undefined> {
+    const res = await ports.fetch(url).catch(() => undefined);
+    if (!res || res.status === 404) return undefined;
+    if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+  const errorOf = (err: unknown) => {
+    const e = toListError(err);
+    return { code: e.code, zh: e.zh, en: e.en };
+  };
+
+  async function bring(url: string, listId: string | undefined, wanted: number | undefined, options: UpdateOptions) {
+    const deltas: number[] = [];
+    let fallback: ReturnType<typeof errorOf> | undefined;
+    let current = listId ? await store.inForce(listId) : undefined;
+    // Deltas only when a timestamp names a newer edition than the one in force.
+    while (current && wanted !== undefined && current.version < wanted) {
+      try {
+        const delta = await optional(`${url}.delta-${current.version}.ndjson`);
+        if (!delta) throw new ListError('delta-mismatch', `no delta from version ${current.version}`);
+        const sig = await bytesOf(`${url}.delta-${current.version}.ndjson.sig`);
+        const r = await applyDelta(store, bytesSource(delta), sig, { keys: ports.keys, now: ports.now });
+        if (r.outcome !== 'applied') break;
+        deltas.push(r.list.version);
+        current = r.list;
+      } catch (err) {
+        fallback = errorOf(err);
+        break;
+      }
+    }
+    if (current && wanted !== undefined && current.version >= wanted) return { result: { outcome: deltas.length ? 'imported' : 'unchanged', list: current } as ImportResult, deltas, fallback };
+    const sig = await bytesOf(`${url}.sig`);
+    const body = (await fetchOk(url)).body!;
+    const onProgress = options.onProgress && ((p: ImportProgress) => options.onProgress!(url, p));
+    const result = await importList(store, body, sig, { keys: ports.keys, now: ports.now, url, ...(onProgress ? { onProgress } : {}) });
+    return { result, deltas, fallback };
+  }
+
+  // A packed list: the signed manifest, then the filters and digest tables it names (shards only on lookups).
+  async function bringPack(url: string) {
+    const [manifest, sig] = await Promise.all([bytesOf(url), bytesOf(`${url}.sig`)]);
+    return importPack(store, url, manifest, sig, (file) => bytesOf(new URL(file, url).href), { keys: ports.keys, now: ports.now });
+  }
+
+  // An NDJSON list: its timestamp first, then deltas or the full file; a lapsed or behind list is 'not-current'.
+  async function bringList(url: string, sub: Subscription, options: UpdateOptions) {
+    const tsBytes = await optional(`${url}.timestamp.json`);
+    let ts: ListTimestamp | undefined;
+    let notCurrent: ListError | undefined;
+    try {
+      ts = tsBytes && (await verifyTimestamp(tsBytes, await bytesOf(`${url}.timestamp.json.sig`), ports.keys, ports.now()));
+    } catch (err) {
+      notCurrent = new ListError('not-current', `timestamp: ${toListError(err).en}`); // it proves nothing; the list itself is still fetched
+    }
+    const { result, deltas, fallback } = await bring(url, ts?.id ?? sub.listId, ts?.version, options);
+    const freshness = ts ? await recordTimestamp(store, ts) : undefined;
+    if (freshness === 'behind') notCurrent = new ListError('not-current', `version ${ts!.version} is current, ${result.list.version} in force`);
+    return { result, ...(deltas.length ? { deltas } : {}), ...(freshness ? { freshness } : {}), ...(fallback ? { fallback } : {}), notCurrent };
+  }
+
   async function update(url: string, options: UpdateOptions): Promise<UpdateOutcome> {
     const sub = (await store.getSubscription(url)) ?? { url, nextCheck: iso(ports.now()), failures: 0 };
     const started = ports.now();
     let outcome: UpdateOutcome;
     try {
-      const sig = new Uint8Array(await (await fetchOk(`${url}.sig`)).arrayBuffer());
-      const body = (await fetchOk(url)).body!;
-      const onProgress = options.onProgress && ((p: ImportProgress) => options.onProgress!(url, p));
-      const result = await importList(store, body, sig, { keys: ports.keys, now: ports.now, url, ...(onProgress ? { onProgress } : {}) });
-      Object.assign(sub, { listId: result.list.id, version: result.list.version, lastSuccess: iso(started), failures: 0, nextCheck: iso(started + interval) });
+      const { notCurrent, ...done } = url.endsWith(PACK_SUFFIX) ? { result: await bringPack(url), notCurrent: undefined } : await bringList(url, sub, options);
+      const failures = notCurrent ? sub.failures + 1 : 0;
+      // A list that is not current is retried as soon as a failed update would be.
+      const next = notCurrent ? started + Math.min(cap, base * 2 ** (failures - 1)) : started + interval;
+      Object.assign(sub, { listId: done.result.list.id, version: done.result.list.version, lastSuccess: iso(started), failures, nextCheck: iso(next) });
       delete sub.lastError;
-      outcome = { url, ok: true, result };
+      if (notCurrent) sub.lastError = errorOf(notCurrent);
+      outcome = notCurrent ? { url, ok: false, error: sub.lastError!, ...('freshness' in done ? { freshness: done.freshness } : {}) } : { url, ok: true, ...done };
     } catch (err) {
-      const e = toListError(err);
       sub.failures += 1;
-      sub.lastError = { code: e.code, zh: e.zh, en: e.en };
+      sub.lastError = errorOf(err);
       sub.nextCheck = iso(started + Math.min(cap, base * 2 ** (sub.failures - 1)));
       outcome = { url, ok: false, error: sub.lastError };
     }

@@ -13,9 +13,12 @@ export function listExpired(list: Pick<ListInfo, 'expires'>, now: number): boole
   return !(Date.parse(list.expires) > now);
 }
 
-/** Whether local lists can vouch that a subject is on none of them: some black or abnormal list is in force. */
-export function listsVouch(lists: readonly Pick<ListInfo, 'kind' | 'expires'>[], now: number): boolean {
-  return lists.some((l) => WARNING_KINDS.has(l.kind) && !listExpired(l, now));
+/** A list is not current from its `staleSince` instant on (see core/lists/timestamp.ts). */
+export const listStale = (list: Pick<ListInfo, 'staleSince'>, now: number): boolean => list.staleSince !== undefined && !(Date.parse(list.staleSince) > now);
+
+/** Whether local lists can vouch that a subject is on none of them: some current black or abnormal list is in force. */
+export function listsVouch(lists: readonly Pick<ListInfo, 'kind' | 'expires' | 'staleSince'>[], now: number): boolean {
+  return lists.some((l) => WARNING_KINDS.has(l.kind) && !listExpired(l, now) && !listStale(l, now));
 }
 
 /** The parts of a credit status that local list matches give. */
@@ -32,7 +35,10 @@ export interface ListParts {
  */
 export function listProvenance(list: ListInfo, now?: number): ListProvenance {
   const day = list.expires.slice(0, 10);
-  const sourceName = now !== undefined && listExpired(list, now) ? `${list.publisher.name}（名单已于 ${day} 过期 / list expired ${day}）` : list.publisher.name;
+  const stale = list.staleSince?.slice(0, 16).replace('T', ' ');
+  const sourceName = now !== undefined && listExpired(list, now) ? `${list.publisher.name}（名单已于 ${day} 过期 / list expired ${day}）`
+    : now !== undefined && listStale(list, now) ? `${list.publisher.name}（名单自 ${stale} 起未更新 / list not current since ${stale}）`
+    : list.publisher.name;
   return { source: `list:${list.id}@v${list.version}`, sourceName, retrievedAt: list.importedAt, expires: list.expires };
 }
 

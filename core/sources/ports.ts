@@ -13,6 +13,8 @@ export interface ListInfo {
   count: number;
   /** Where it was downloaded from, when it came from a subscription. */
   url?: string;
+  /** From this instant on the list is not known to be current (its signed timestamp lapsed or named a newer edition). */
+  staleSince?: string;
 }
 
 /** One entry of a local list that matched a lookup, with the list it belongs to. */

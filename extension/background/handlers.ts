@@ -2,7 +2,7 @@ import { identify } from '~~/core/identifiers';
 import type { Handlers, Subscription } from '../platform/messaging';
 import { cleanReport, listProgress, settings, tabReport, updating } from '../platform/storage';
 import { syncGenericScript } from './generic';
-import type { ImportProgress } from '~~/core/lists';
+import { idbLocalLists, type ImportProgress } from '~~/core/lists';
 import { isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
 import { makeResolve } from './resolve';
@@ -37,7 +37,7 @@ export async function updateOne(url: string): Promise<{ ok: boolean; error?: str
 
 async function listState(): Promise<Subscription[]> {
   const store = await listStore();
-  const [subs, lists, busy] = await Promise.all([(await subscriptions()).all(), store.lists(), updating.getValue()]);
+  const [subs, lists, busy] = await Promise.all([(await subscriptions()).all(), idbLocalLists(store).lists(), updating.getValue()]);
   return subs.map((s) => {
     const list = lists.find((l) => l.id === s.listId);
     return {
@@ -45,6 +45,7 @@ async function listState(): Promise<Subscription[]> {
       ...(s.listId ? { listId: s.listId } : {}), ...(list ? { name: list.name, count: list.count, version: list.version } : {}),
       ...(s.lastCheck ? { lastCheck: s.lastCheck } : {}), ...(s.lastSuccess ? { lastSuccess: s.lastSuccess } : {}),
       ...(s.lastError ? { lastError: s.lastError } : {}),
+      ...(list?.staleSince ? { staleSince: list.staleSince } : {}),
     };
   });
 }

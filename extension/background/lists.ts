@@ -20,6 +20,13 @@ export function listStore(): Promise<ListStore> {
   return store;
 }
 
+/** A packed list's shard, fetched on a filter hit only: its URL names a hash prefix shared by ≥ 100 entries, no code. */
+export async function fetchShard(url: string): Promise<Uint8Array> {
+  const res = await fetch(url, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+  if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 /** Subscriptions over the store: list publishers' keys come from the trust list. Core runs one update at a time. */
 export async function subscriptions(): Promise<Subscriptions> {
   return createSubscriptions(await listStore(), {

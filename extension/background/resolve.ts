@@ -4,13 +4,13 @@ import { createEndpointClient } from '~~/core/sources/endpoint-client';
 import { listMatchesToParts, listsVouch } from '~~/core/sources/from-lists';
 import { createResolver } from '~~/core/sources/resolver';
 import { settings } from '../platform/storage';
-import { listStore } from './lists';
+import { fetchShard, listStore } from './lists';
 import type { Resolve, Resolved } from './report';
 import { storageCache } from './status-cache';
 
 /** The resolver over the local lists and the endpoints the shopper opted into; rebuilt per request (settings change). */
 export async function makeResolve(now: () => number = Date.now): Promise<Resolve> {
-  const lists = idbLocalLists(await listStore());
+  const lists = idbLocalLists(await listStore(), { fetchShard });
   const { endpoints } = await settings.getValue();
   const clients = endpoints.flatMap((base) => {
     try {

@@ -61,6 +61,8 @@ export const Subscription = z.object({
   lastCheck: z.optional(text(40)),
   lastSuccess: z.optional(text(40)),
   lastError: z.optional(Reason),
+  /** From this instant the list is not known current (its signed timestamp lapsed or named a newer edition). */
+  staleSince: z.optional(text(40)),
   updating: z.boolean(),
 });
 export type Subscription = z.infer<typeof Subscription>;

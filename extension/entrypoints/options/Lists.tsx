@@ -34,6 +34,7 @@ export function Lists({ lang }: { lang: Lang }) {
             <div><b>{s.name ?? s.url}</b> {s.bundled && <span class="muted">({tr(lang, '自带示例', 'bundled sample')})</span>}</div>
             <div class="muted">{s.url}</div>
             <div>{tr(lang, '版本', 'Version')}: {s.version ?? '—'} · {tr(lang, '条目', 'Entries')}: {s.count ?? '—'} · {tr(lang, '上次成功更新', 'Last update')}: <span data-testid="last-success">{s.lastSuccess?.replace('T', ' ').slice(0, 19) ?? '—'}</span></div>
+            {s.staleSince && Date.parse(s.staleSince) <= Date.now() && <NotCurrent lang={lang} since={s.staleSince} />}
             {s.lastError && <div class="error" role="alert" data-testid="list-error">{tr(lang, '更新失败', 'Update failed')}: {lang === 'zh' ? s.lastError.zh : s.lastError.en}（{tr(lang, '仍使用旧版本', 'the previous version stays in force')}）</div>}
             {s.updating && <UpdateProgress lang={lang} p={progress[s.url]} />}
             <div class="row">
@@ -44,7 +45,7 @@ export function Lists({ lang }: { lang: Lang }) {
         ))}
       </ul>
       <form class="row" onSubmit={(e) => { e.preventDefault(); void act(send('options:subscribe', { url })).then(() => setUrl('')); }}>
-        <label for="list-url">{tr(lang, '名单地址（.ndjson，旁边需有 .sig 签名文件）', 'List URL (.ndjson, with its .sig beside it)')}</label>
+        <label for="list-url">{tr(lang, '名单地址（.ndjson 或压缩格式 .pack.json，旁边需有 .sig 签名文件）', 'List URL (.ndjson or packed .pack.json, with its .sig beside it)')}</label>
         <input id="list-url" type="url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
         <button type="submit">{tr(lang, '订阅', 'Subscribe')}</button>
       </form>
@@ -61,6 +62,16 @@ function UpdateProgress({ lang, p }: { lang: Lang; p?: ListProgress }) {
     <div class="row" data-testid="list-progress">
       {p?.total ? <progress aria-label={label} max={p.total} value={p.read} /> : <progress aria-label={label} />}
       <span class="muted">{label}{kb && ` · ${kb}`}{p?.total ? ` / ${Math.round(p.total / 1024)} kB` : ''}</span>
+    </div>
+  );
+}
+
+/** A list past its signed timestamp: it no longer vouches for "clean", its entries still warn. */
+function NotCurrent({ lang, since }: { lang: Lang; since: string }) {
+  const at = since.replace('T', ' ').slice(0, 16);
+  return (
+    <div class="error" role="status" data-testid="list-not-current">
+      {tr(lang, `名单自 ${at} 起未更新：不再据此判断“未上名单”，名单上的警示仍会显示`, `List not current since ${at}: it no longer vouches that a shop is on no list; its warnings still show`)}
     </div>
   );
 }

@@ -71,3 +71,19 @@ test('closing the page mid-import keeps the previous version; the next import cl
   expect(await again.evaluate(() => harness.run('v3'))).toMatchObject({ outcome: 'imported', version: 3 });
   expect(await again.evaluate(() => harness.rows('e2e-black'))).toBe(10);
 });
+
+test('a large list imports whole while the CPU is busy: spinning workers in the same page', async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page);
+  await importV1(page);
+  const size: number = await page.evaluate(() => harness.build('large', { version: 2 }, 100_000, 20_000));
+  expect(size).toBeGreaterThan(18_000_000);
+  expect(await page.evaluate(() => harness.busy(3))).toBe(3);
+  try {
+    expect(await page.evaluate(() => harness.run('large', 5000))).toEqual({ outcome: 'imported', version: 2, count: 100_000 });
+  } finally {
+    await page.evaluate(() => harness.idle());
+  }
+  expect(await page.evaluate(() => harness.byUscc(119_999))).toEqual([{ id: 'e2e-black', version: 2, name: '杭州示例119999号电子商务有限公司' }]);
+  expect(await page.evaluate(() => harness.rows('e2e-black'))).toBe(100_000);
+});

@@ -125,6 +125,58 @@ describe('importList', () => {
       return { file: broken as unknown as Uint8Array, sig };
     }, 'read-failed'));
 
+  // A Blob whose slice reads fail `failures` times at one offset, as Chromium's do on a busy machine.
+  function flakyBlob(file: Uint8Array, failures: number, at = 0) {
+    const blob = new Blob([file as BlobPart]);
+    let left = failures;
+    const reads: number[] = [];
+    const flaky = {
+      size: blob.size,
+      slice: (start: number, end: number) => ({
+        arrayBuffer: () => {
+          reads.push(start);
+          if (start === at && left > 0) return left--, Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError'));
+          return blob.slice(start, end).arrayBuffer();
+        },
+      }),
+      arrayBuffer: () => blob.arrayBuffer(),
+    } as unknown as Blob;
+    return { flaky, reads };
+  }
+
+  it('reads a Blob in slices and tries a failed slice again: a busy machine does not fail the import', async () => {
+    const { store, lists } = await withV1();
+    const big = await v2(Array.from({ length: 12_000 }, (_, i) => entry(300 + i)));
+    expect(big.file.length).toBeGreaterThan(2 << 20);
+    const { flaky, reads } = flakyBlob(big.file, 2, 1 << 20);
+    const r = await importList(store, flaky, big.sig, await opts({ batchSize: 4000 }));
+    expect(r).toMatchObject({ outcome: 'imported', list: { version: 2, count: 12_000 } });
+    expect(reads.filter((o) => o === 1 << 20)).toHaveLength(3);
+    expect(await lists.byUscc(entry(12_299).uscc)).toHaveLength(1);
+  });
+
+  it('says read-failed with the browser error and the offset once a slice keeps failing; the old version stays', async () => {
+    const { store, lists } = await withV1();
+    const { file, sig } = await v2();
+    const err = await importList(store, flakyBlob(file, 99).flaky, sig, await opts()).catch((e) => e);
+    expect(err).toMatchObject({ code: 'read-failed', detail: expect.stringMatching(/^byte 0, 5 tries: NotReadableError/) });
+    expect(err.zh).toMatch(/^读取名单文件失败/);
+    expect((await store.inForce('demo-black'))?.version).toBe(1);
+    expect(await lists.byUscc(entry(2).uscc)).toHaveLength(1);
+  });
+
+  it('a database failure while staging is store-failed, not read-failed, and the old version stays', async () => {
+    const { store, lists } = await withV1();
+    const { file, sig } = await v2([entry(4), entry(5), entry(6)]);
+    const putRows = store.putRows.bind(store);
+    store.putRows = () => Promise.reject(new DOMException('Internal error', 'UnknownError'));
+    const err = await importList(store, stream(file), sig, await opts()).catch((e) => e);
+    expect(err).toMatchObject({ code: 'store-failed', detail: 'UnknownError: Internal error' });
+    store.putRows = putRows;
+    expect((await store.inForce('demo-black'))?.version).toBe(1);
+    expect(await lists.byUscc(entry(4).uscc)).toEqual([]);
+  });
+
   it('refuses a signature file that is not one', async () => {
     const { store } = await withV1();
     const { file } = await v2();

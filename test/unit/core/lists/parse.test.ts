@@ -44,6 +44,28 @@ describe('ListParser', () => {
     expect(summary.badLines).toEqual([{ line: 3, reason: 'line longer than 1024 bytes' }]);
   });
 
+  it.each([7, 4096, 'split'] as const)('counts a line without its line end: a 65,536-byte entry passes with LF and with CRLF (chunks: %s)', async (chunk) => {
+    const base = JSON.stringify(entry(1));
+    const exact = `${base.slice(0, -1)},"note":"${'x'.repeat(65_536 - bytes(base).length - 10)}"}`;
+    expect(bytes(exact).length).toBe(65_536);
+    const over = exact.replace('"note":"', '"note":"y');
+    // 'split': one chunk ends right after the long line's CR, so the CR waits for its LF in the next chunk.
+    const read = async (file: Uint8Array) => {
+      if (chunk !== 'split') return all(file, chunk);
+      const cut = file.indexOf(0x0a, file.indexOf(0x0a) + 1);
+      const parser = new ListParser({ batchSize: 3 });
+      for await (const _ of parser.batches((async function* () { yield file.slice(0, cut); yield file.slice(cut); })())) void _;
+      return { summary: parser.summary() };
+    };
+    for (const eol of ['\n', '\r\n']) {
+      const { summary } = await read(bytes(ndjson(header(), [exact, over, entry(2)], eol)));
+      expect(summary.entries).toBe(2);
+      expect(summary.badLines).toEqual([{ line: 3, reason: 'line longer than 65536 bytes' }]);
+      const last = await all(bytes(ndjson(header(), [exact], eol).slice(0, -eol.length)), chunk === 'split' ? 65_536 : chunk);
+      expect(last.summary).toMatchObject({ entries: 1, badLineCount: 0 });
+    }
+  });
+
   it('validates credit-level lines with their own schema', async () => {
     const level = { uscc: '91330106673959654P', name: '杭州示例', scheme: 'tax', schemeName: '纳税信用等级', level: 'A', issuer: '国家税务总局杭州市税务局', date: '2026-04-15' };
     const { summary } = await all(bytes(ndjson(header({ kind: 'credit-level' }), [level, entry(1)])));

@@ -5,6 +5,7 @@ import { generateKeyPair, type PrivateJwk, type PublicJwk } from '../../../../co
 import { ListStore } from '../../../../core/lists/store';
 import { signList } from '../../../../core/lists/sign';
 import type { ListHeader } from '../../../../core/lists/schema';
+import { packList, shardName } from '../../../../core/lists/pack';
 
 export const NOW = Date.parse('2026-11-20T08:00:00Z');
 
@@ -52,3 +53,22 @@ export function stream(file: Uint8Array, chunk = 64): ReadableStream<Uint8Array>
 }
 
 export const openStore = () => ListStore.open(new IDBFactory(), { keyRange: IDBKeyRange });
+
+/** Packs NDJSON bytes in memory: the shard files and the other files by name. */
+export async function packFiles(file: Uint8Array, k: number) {
+  const shards = new Map<string, string>();
+  const result = await packList(() => stream(file, 997), {
+    shardLine(kind, shard, line) {
+      const name = `${kind}/${shard}`;
+      shards.set(name, (shards.get(name) ?? '') + line);
+    },
+  }, { k });
+  const enc = new TextEncoder();
+  const byFile = new Map<string, Uint8Array>(result.files);
+  for (const kind of ['uscc', 'name'] as const) {
+    const ix = result.manifest.indexes[kind];
+    for (let s = 0; s < 1 << ix.prefixBits; s++) byFile.set(`${ix.dir}/${shardName(s, ix.prefixBits)}`, enc.encode(shards.get(`${kind}/${s}`) ?? ''));
+  }
+  return { manifest: result.manifest, byFile };
+}
+

@@ -1,0 +1,129 @@
+import { createReadStream } from 'node:fs';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isPublicJwk, type PrivateJwk, type PublicJwk } from '../../core/crypto/ed25519';
+import { singleKey } from '../../core/lists/checks';
+import { ListError, toListError } from '../../core/lists/errors';
+import { manifestBytes, packList, shardName, type PackKeyKind } from '../../core/lists/pack';
+import { signList } from '../../core/lists/sign';
+import { verifyList } from '../../core/lists/verify';
+import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
+
+export const packHelp = `  xinbiao list pack --key <private.jwk.json> --out <dir> [--k N] <list.ndjson…>
+
+  pack     verifies each signed list with the key's public half, then writes its compact subscriber form into
+           DIR: <id>.pack.json (signed manifest, with <id>.pack.json.sig), <id>.uscc.filter and <id>.name.filter
+           (binary fuse filters), <id>.uscc.digests / <id>.name.digests and the shard folders <id>.uscc/ and
+           <id>.name/ (entry details keyed by a hash prefix that at least N entries share, default 100).
+           See docs/list-format.md.`;
+
+// Shard lines wait in memory up to this many bytes, then go to their files in one round of appends.
+const FLUSH_BYTES = 32 << 20;
+
+/** Buffers shard lines per file and appends them to the shard files under `dir`. */
+function shardWriter(dir: string, dirs: Record<PackKeyKind, string>, bits: () => Record<PackKeyKind, number>) {
+  let pending = new Map<string, string[]>();
+  let size = 0;
+  const flush = async () => {
+    const batch = pending;
+    pending = new Map();
+    size = 0;
+    for (const [file, lines] of batch) await appendFile(join(dir, file), lines.join(''));
+  };
+  return {
+    async shardLine(kind: PackKeyKind, shard: number, line: string) {
+      const file = `${dirs[kind]}/${shardName(shard, bits()[kind])}`;
+      let lines = pending.get(file);
+      if (!lines) pending.set(file, (lines = []));
+      lines.push(line);
+      size += line.length * 3;
+      if (size > FLUSH_BYTES) await flush();
+    },
+    flush,
+  };
+}
+
+/** Reads a private JWK for signing; a bad one is a usage error. */
+export async function readPrivateKey(path: string | undefined): Promise<PrivateJwk> {
+  if (!path) throw new UsageError('--key <private.jwk.json> is required');
+  let key: PrivateJwk;
+  try {
+    key = JSON.parse(await readFile(path, 'utf8')) as PrivateJwk;
+  } catch (err) {
+    throw new UsageError(`cannot read private key ${path}: ${(err as Error).message}`);
+  }
+  if (!isPublicJwk(key) || typeof key.d !== 'string' || !key.kid) throw new UsageError(`${path} is not an Ed25519 private JWK with a kid`);
+  return key;
+}
+
+/** The public half of a private JWK. */
+export const publicHalf = ({ d: _d, ...pub }: PrivateJwk): PublicJwk => pub as PublicJwk;
+
+/** `xinbiao list pack`: one JSON summary per file. */
+export async function pack(files: string[], parsed: ParsedArgs, now: () => number): Promise<number> {
+  const keyPath = strFlag(parsed, 'key');
+  const out = strFlag(parsed, 'out');
+  if (!keyPath || !out) throw new UsageError('pack needs --key <private.jwk.json> and --out <dir>');
+  const key = await readPrivateKey(keyPath);
+  const kText = strFlag(parsed, 'k');
+  const k = kText === undefined ? undefined : Number(kText);
+  if (k !== undefined && (!Number.isInteger(k) || k < 1)) throw new UsageError('--k takes a whole number ≥ 1');
+  let ok = true;
+  for (const file of files) {
+    let sig: Uint8Array;
+    try {
+      sig = await readFile(`${file}.sig`);
+    } catch {
+      say(`${file}: ${file}.sig not found / 找不到签名文件`);
+      emit({ file, ok: false, error: { code: 'bad-signature-file' } });
+      ok = false;
+      continue;
+    }
+    const checked = await verifyList(createReadStream(file), sig, singleKey(publicHalf(key), key.kid), { now });
+    if (checked.error) {
+      say(`${file}: ${checked.error.en} / ${checked.error.zh}`);
+      emit({ file, ok: false, error: { code: checked.error.code, en: checked.error.en, zh: checked.error.zh } });
+      ok = false;
+      continue;
+    }
+    const id = checked.summary!.header.id;
+    const tmp = join(out, `.pack-${id}-${now()}.tmp`);
+    try {
+      const dirs = { uscc: `${id}.uscc`, name: `${id}.name` };
+      await mkdir(join(tmp, dirs.uscc), { recursive: true });
+      await mkdir(join(tmp, dirs.name), { recursive: true });
+      let bits = { uscc: 0, name: 0 };
+      // Shard widths are known only after packList's first pass; it calls shardLine in the second.
+      const writer = shardWriter(tmp, dirs, () => bits);
+      const { manifest, files: extra } = await packList(() => createReadStream(file), {
+        shardLine: (kind, shard, line) => writer.shardLine(kind, shard, line),
+        flush: writer.flush,
+      }, { ...(k ? { k } : {}), onLayout: (b) => { bits = b; } });
+      for (const kind of ['uscc', 'name'] as const) {
+        for (let s = 0; s < 1 << manifest.indexes[kind].prefixBits; s++) await appendFile(join(tmp, dirs[kind], shardName(s, manifest.indexes[kind].prefixBits)), '');
+      }
+      for (const [name, bytes] of extra) await writeFile(join(tmp, name), bytes);
+      const m = manifestBytes(manifest);
+      await writeFile(join(tmp, `${id}.pack.json`), m);
+      await writeFile(join(tmp, `${id}.pack.json.sig`), `${JSON.stringify(await signList(m, key), null, 2)}\n`);
+      // Data first, the signed manifest last: a reader never sees a manifest whose files are not in place.
+      for (const name of [dirs.uscc, dirs.name]) await rm(join(out, name), { recursive: true, force: true });
+      for (const name of [dirs.uscc, dirs.name, ...extra.keys(), `${id}.pack.json.sig`, `${id}.pack.json`]) await rename(join(tmp, name), join(out, name));
+      const ix = manifest.indexes;
+      emit({
+        file, ok: true, id, version: manifest.list.version, entries: checked.summary!.entries, manifest: join(out, `${id}.pack.json`),
+        download: ix.uscc.filter.size + ix.uscc.digests.size + m.length,
+        uscc: { keys: ix.uscc.keys, filterBytes: ix.uscc.filter.size, shards: 1 << ix.uscc.prefixBits, minShard: ix.uscc.minShard },
+        name: { keys: ix.name.keys, filterBytes: ix.name.filter.size, shards: 1 << ix.name.prefixBits, minShard: ix.name.minShard },
+      });
+    } catch (err) {
+      const e = err instanceof ListError ? err : toListError(err, 'store-failed');
+      say(`${file}: ${e.en} / ${e.zh}`);
+      emit({ file, ok: false, error: { code: e.code, en: e.en, zh: e.zh } });
+      ok = false;
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }
+  return ok ? EXIT.ok : EXIT.invalid;
+}

@@ -1,0 +1,281 @@
+import * as z from 'zod/mini';
+import { Sha256, sha256Hex, toHex } from '../crypto/sha256';
+import { verifySignedJson, type KeyLookup } from './checks';
+import { ListError } from './errors';
+import { buildFuse, fuseMayContain, hashKey, murmur3, type FuseFilter } from './fuse';
+import { normaliseName } from './normalise-name';
+import { ListParser, type ByteSource } from './parse';
+import { CreditLevelLine, ListHeader, ListLine, type ListSignature } from './schema';
+
+/**
+ * The compact subscriber format of a list (docs/list-format.md, "Packed lists"): a signed manifest, one binary
+ * fuse filter per lookup key (USCC, normalised name) that every subscriber downloads whole, and entry details in
+ * shards keyed by a hash prefix that at least `k` entries share, fetched only when the filter says "maybe".
+ */
+export const PACK_FORMAT = 'xinbiao-pack/1';
+/** Fewest entries a shard may hold, so fetching one says no more than "one of these k or more subjects". */
+export const PACK_MIN_SHARD = 100;
+const SHARD_SEED = 0x2f1b9e3d;
+const FILTER_MAGIC = 0x31464258; // "XBF1" little-endian
+
+const FileRef = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)), size: z.number().check(z.int(), z.minimum(0)) });
+export type FileRef = z.infer<typeof FileRef>;
+
+const PackIndex = z.object({
+  /** Distinct keys in the filter. */
+  keys: z.number().check(z.int(), z.minimum(0)),
+  filter: FileRef,
+  /** Shard number = top `prefixBits` bits of murmur3(key, SHARD_SEED); 0 bits is a single shard. */
+  prefixBits: z.number().check(z.int(), z.minimum(0), z.maximum(20)),
+  /** 32-byte SHA-256 of each shard file, in shard order (2^prefixBits of them). */
+  digests: FileRef,
+  /** Folder of the shards: `<dir>/<shard as hex>.ndjson`. */
+  dir: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)),
+  /** Entries in the smallest shard (≥ k unless the whole list is smaller). */
+  minShard: z.number().check(z.int(), z.minimum(0)),
+});
+export type PackIndex = z.infer<typeof PackIndex>;
+
+/** The signed manifest (`<id>.pack.json`, with `<id>.pack.json.sig` in the list signature format). */
+export const PackManifest = z.object({
+  format: z.literal(PACK_FORMAT),
+  /** The header of the NDJSON list it was packed from: id, version, expiry and signing key are the list's. */
+  list: ListHeader,
+  /** The NDJSON file it was packed from. */
+  source: z.object({ sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)), size: z.number().check(z.int(), z.minimum(0)) }),
+  k: z.number().check(z.int(), z.minimum(1)),
+  indexes: z.object({ uscc: PackIndex, name: PackIndex }),
+});
+export type PackManifest = z.infer<typeof PackManifest>;
+
+export type PackKeyKind = 'uscc' | 'name';
+
+/** The lookup key of an entry for one index, or undefined (an entry without a USCC has no code key). */
+export function packKey(kind: PackKeyKind, entry: { uscc?: string; name: string }): string | undefined {
+  if (kind === 'uscc') return entry.uscc;
+  return normaliseName(entry.name) || undefined;
+}
+
+const shardOf = (key: string, bits: number): number => (bits === 0 ? 0 : murmur3(key, SHARD_SEED) >>> (32 - bits));
+export const shardName = (shard: number, bits: number): string => `${shard.toString(16).padStart(Math.max(1, Math.ceil(bits / 4)), '0')}.ndjson`;
+
+/** Growable parallel arrays of key hashes: typed memory only, never one object per entry (also used by the benchmark). */
+export class KeyHashes {
+  a = new Uint32Array(1024);
+  b = new Uint32Array(1024);
+  s = new Uint32Array(1024);
+  n = 0;
+  push(key: string): void {
+    if (this.n === this.a.length) for (const f of ['a', 'b', 's'] as const) {
+      const grown = new Uint32Array(this.n * 2);
+      grown.set(this[f]);
+      this[f] = grown;
+    }
+    const h = hashKey(key);
+    this.a[this.n] = h.a;
+    this.b[this.n] = h.b;
+    this.s[this.n++] = murmur3(key, SHARD_SEED);
+  }
+  /** Distinct keys (by their 64-bit hash), sorted. */
+  distinct(): { a: Uint32Array; b: Uint32Array } {
+    const both = new BigUint64Array(this.n);
+    for (let i = 0; i < this.n; i++) both[i] = (BigInt(this.a[i]!) << 32n) | BigInt(this.b[i]!);
+    both.sort();
+    const a = new Uint32Array(this.n), b = new Uint32Array(this.n);
+    let m = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (i > 0 && both[i] === both[i - 1]) continue;
+      a[m] = Number(both[i]! >> 32n);
+      b[m++] = Number(both[i]! & 0xffffffffn);
+    }
+    return { a: a.subarray(0, m), b: b.subarray(0, m) };
+  }
+  /** Widest shard prefix whose every shard holds ≥ k entries, aiming at about 2.5 k per shard. */
+  prefixBits(k: number): { bits: number; min: number } {
+    let bits = Math.max(0, Math.min(20, Math.floor(Math.log2(this.n / (2.5 * k)))));
+    for (;;) {
+      const counts = new Uint32Array(1 << bits);
+      for (let i = 0; i < this.n; i++) counts[bits === 0 ? 0 : this.s[i]! >>> (32 - bits)]!++;
+      const min = counts.reduce((m, c) => Math.min(m, c), Infinity);
+      if (bits === 0 || min >= k) return { bits, min: this.n === 0 ? 0 : min };
+      bits--;
+    }
+  }
+}
+
+/** Filter file bytes: magic "XBF1", seed, segment length, segment count (u32 LE each), then the fingerprints. */
+export function encodeFilter(f: FuseFilter): Uint8Array {
+  const out = new Uint8Array(16 + f.fingerprints.length);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, FILTER_MAGIC, true);
+  v.setUint32(4, f.seed, true);
+  v.setUint32(8, f.segmentLength, true);
+  v.setUint32(12, f.segmentCount, true);
+  out.set(f.fingerprints, 16);
+  return out;
+}
+
+/** Reads a filter file; a malformed one is a ListError 'bad-pack'. */
+export function decodeFilter(bytes: Uint8Array): FuseFilter {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 16 || v.getUint32(0, true) !== FILTER_MAGIC) throw new ListError('bad-pack', 'not a filter file');
+  const seed = v.getUint32(4, true), segmentLength = v.getUint32(8, true), segmentCount = v.getUint32(12, true);
+  const fingerprints = bytes.subarray(16);
+  const powerOfTwo = segmentLength > 0 && (segmentLength & (segmentLength - 1)) === 0;
+  if (!powerOfTwo || (fingerprints.length !== 0 && fingerprints.length !== (segmentCount + 2) * segmentLength)) throw new ListError('bad-pack', 'filter layout');
+  return { seed, segmentLength, segmentCount, fingerprints };
+}
+
+/** Where packList writes: one call per file (filters, digest tables) and per shard line. */
+export interface PackSink {
+  /** A shard line (the entry as one JSON line, newline included), in list order within each shard. */
+  shardLine(kind: PackKeyKind, shard: number, line: string): void | Promise<void>;
+  /** Called when every line of a pass was handed over (flush buffers). */
+  flush?(): void | Promise<void>;
+}
+
+export interface PackResult {
+  manifest: PackManifest;
+  /** Files to write next to the manifest, by name (filters and digest tables). */
+  files: Map<string, Uint8Array>;
+}
+
+/**
+ * Packs a valid NDJSON list (already verified by the caller) in two streaming passes: the first hashes every key
+ * into typed arrays and chooses the shard width, the second hands each entry line to its shards. `open` returns
+ * the file's bytes afresh for each pass; `onLayout` learns the shard widths between the passes. Shard digests are
+ * computed from the lines as handed over.
+ * Throws ListError when the file is not a valid list (bad lines, count mismatch).
+ */
+export async function packList(open: () => ByteSource, sink: PackSink, options: { k?: number; onLayout?: (bits: Record<PackKeyKind, number>) => void } = {}): Promise<PackResult> {
+  const k = options.k ?? PACK_MIN_SHARD;
+  const hashes = { uscc: new KeyHashes(), name: new KeyHashes() };
+  const first = new ListParser({ batchSize: 5_000 });
+  for await (const batch of first.batches(open())) {
+    for (const { entry } of batch) for (const kind of ['uscc', 'name'] as const) {
+      const key = packKey(kind, entry);
+      if (key) hashes[kind].push(key);
+    }
+  }
+  const summary = first.summary();
+  if (summary.badLineCount) throw new ListError('bad-lines', `${summary.badLineCount} bad line(s)`, summary.badLines[0]?.line);
+  if (summary.header.count !== undefined && summary.header.count !== summary.entries) throw new ListError('count-mismatch', `${summary.entries} entries, header says ${summary.header.count}`);
+  const id = summary.header.id;
+  const layout = { uscc: hashes.uscc.prefixBits(k), name: hashes.name.prefixBits(k) };
+  options.onLayout?.({ uscc: layout.uscc.bits, name: layout.name.bits });
+  const shardHash = { uscc: Array.from({ length: 1 << layout.uscc.bits }, () => new Sha256()), name: Array.from({ length: 1 << layout.name.bits }, () => new Sha256()) };
+  const enc = new TextEncoder();
+  const second = new ListParser({ batchSize: 5_000 });
+  for await (const batch of second.batches(open())) {
+    for (const { entry } of batch) {
+      const line = `${JSON.stringify(entry)}\n`;
+      for (const kind of ['uscc', 'name'] as const) {
+        const key = packKey(kind, entry);
+        if (!key) continue;
+        const shard = shardOf(key, layout[kind].bits);
+        shardHash[kind][shard]!.update(enc.encode(line));
+        await sink.shardLine(kind, shard, line);
+      }
+    }
+  }
+  if (toHex(second.summary().digest) !== toHex(summary.digest)) throw new ListError('read-failed', 'the file changed between the two passes');
+  await sink.flush?.();
+  const files = new Map<string, Uint8Array>();
+  const ref = (file: string, bytes: Uint8Array): FileRef => (files.set(file, bytes), { file, sha256: sha256Hex(bytes), size: bytes.length });
+  const index = (kind: PackKeyKind): PackIndex => {
+    const { a, b } = hashes[kind].distinct();
+    const digests = new Uint8Array(32 * shardHash[kind].length);
+    shardHash[kind].forEach((h, i) => digests.set(h.digest(), 32 * i));
+    return {
+      keys: a.length,
+      filter: ref(`${id}.${kind}.filter`, encodeFilter(buildFuse(a, b))),
+      prefixBits: layout[kind].bits,
+      digests: ref(`${id}.${kind}.digests`, digests),
+      dir: `${id}.${kind}`,
+      minShard: layout[kind].min,
+    };
+  };
+  const manifest: PackManifest = { format: PACK_FORMAT, list: summary.header, source: { sha256: toHex(summary.digest), size: summary.bytes }, k, indexes: { uscc: index('uscc'), name: index('name') } };
+  return { manifest, files };
+}
+
+/** Bytes of the manifest as signed and published: compact JSON plus a newline. */
+export const manifestBytes = (m: PackManifest): Uint8Array => new TextEncoder().encode(`${JSON.stringify(m)}\n`);
+
+/**
+ * Verifies a manifest against its `.sig` through the same checks as a list file (key of the list's key id from
+ * the key lookup, not expired, digest and Ed25519 signature). Throws ListError.
+ */
+export function verifyManifest(bytes: Uint8Array, signature: ListSignature | string | Uint8Array, keys: KeyLookup, now: number): Promise<PackManifest> {
+  return verifySignedJson(bytes, signature, PackManifest, (m) => m.list, keys, now, 'bad-pack');
+}
+
+/** Fetches one file of a pack by name (`<dir>/<shard>.ndjson` for shards); the reader checks every byte. */
+export type PackFetch = (file: string) => Promise<Uint8Array>;
+
+/** A list entry found in a pack: the validated line. */
+export type PackEntry = ListLine | CreditLevelLine;
+
+/** Exact lookups over a verified pack: the filter answers "no" locally; a "maybe" is confirmed in its shard. */
+export interface PackReader {
+  manifest: PackManifest;
+  byUscc(uscc: string): Promise<PackEntry[]>;
+  byName(name: string): Promise<PackEntry[]>;
+  /** Shard fetches so far, as `<dir>/<file>` (for tests of what leaves the device). */
+  fetched: string[];
+}
+
+/**
+ * Opens a verified manifest: fetches both filters and digest tables and checks them against the manifest's
+ * SHA-256 (a mismatch is 'digest-mismatch'). Lookups fetch a shard only on a filter hit, by shard number, and
+ * check it against the digest table before reading it; a shard line that fails validation is 'bad-pack'.
+ */
+export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Promise<PackReader> {
+  const checked = async (ref: FileRef): Promise<Uint8Array> => {
+    const bytes = await fetchFile(ref.file);
+    if (bytes.length !== ref.size || sha256Hex(bytes) !== ref.sha256) throw new ListError('digest-mismatch', ref.file);
+    return bytes;
+  };
+  const schema = manifest.list.kind === 'credit-level' ? CreditLevelLine : ListLine;
+  const load = async (kind: PackKeyKind) => {
+    const ix = manifest.indexes[kind];
+    const [filter, digests] = await Promise.all([checked(ix.filter).then(decodeFilter), checked(ix.digests)]);
+    if (digests.length !== 32 << ix.prefixBits) throw new ListError('bad-pack', `${ix.digests.file}: ${digests.length} bytes`);
+    return { ix, filter, digests, shards: new Map<number, PackEntry[]>() };
+  };
+  const indexes = { uscc: await load('uscc'), name: await load('name') };
+  const fetched: string[] = [];
+  const dec = new TextDecoder('utf-8', { fatal: true });
+
+  async function shard(kind: PackKeyKind, n: number): Promise<PackEntry[]> {
+    const { ix, digests, shards } = indexes[kind];
+    const cached = shards.get(n);
+    if (cached) return cached;
+    const file = `${ix.dir}/${shardName(n, ix.prefixBits)}`;
+    fetched.push(file);
+    const bytes = await fetchFile(file);
+    if (toHex(new Sha256().update(bytes).digest()) !== toHex(digests.subarray(32 * n, 32 * n + 32))) throw new ListError('digest-mismatch', file);
+    const entries = dec.decode(bytes).split('\n').filter((l) => l !== '').map((l, i) => {
+      const parsed = schema.safeParse(JSON.parse(l));
+      if (!parsed.success) throw new ListError('bad-pack', `${file}:${i + 1}`);
+      return parsed.data as PackEntry;
+    });
+    if (shards.size > 64) shards.delete(shards.keys().next().value!);
+    shards.set(n, entries);
+    return entries;
+  }
+
+  async function lookup(kind: PackKeyKind, key: string | undefined): Promise<PackEntry[]> {
+    if (!key) return [];
+    const { ix, filter } = indexes[kind];
+    if (!fuseMayContain(filter, hashKey(key))) return [];
+    return (await shard(kind, shardOf(key, ix.prefixBits))).filter((e) => packKey(kind, e) === key);
+  }
+
+  return {
+    manifest,
+    fetched,
+    byUscc: (uscc) => lookup('uscc', uscc.trim().toUpperCase()),
+    byName: (name) => lookup('name', normaliseName(name)),
+  };
+}

@@ -4,7 +4,7 @@ import { sha256Hex } from '../../../core/crypto/sha256';
 import { signList } from '../../../core/lists/sign';
 import { makeTimestamp, timestampBytes } from '../../../core/lists/timestamp';
 import type { ListHeader } from '../../../core/lists/schema';
-import { badge, expect, test } from './fixtures';
+import { badgeIs, badgeView, expect, test } from './fixtures';
 
 const LIST_PATH = '/sites/lists/watch.ndjson';
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -43,7 +43,7 @@ test('a list whose timestamp names a newer edition it cannot get shows "not curr
 
   const shop = await context.newPage();
   await shop.goto('/sites/jd/unknown.html');
-  await expect(badge(shop)).toHaveAttribute('data-level', 'danger');
-  await badge(shop).locator('button').click();
-  await expect(shop.locator('xinbiao-badge dialog')).toContainText('起未更新');
+  await badgeIs(serviceWorker, shop, { level: 'danger' });
+  await badgeView(serviceWorker, shop, 'click');
+  await badgeIs(serviceWorker, shop, { dialogOpen: true, dialog: expect.stringContaining('起未更新') });
 });

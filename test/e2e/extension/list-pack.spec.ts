@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { completeUscc } from '../../../core/identifiers/uscc';
 import { manifestBytes, packList, shardName } from '../../../core/lists/pack';
 import { signList } from '../../../core/lists/sign';
-import { badge, expect, test } from './fixtures';
+import { badgeIs, badgeView, expect, test } from './fixtures';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const key = JSON.parse(readFileSync(resolve(ROOT, 'samples/keys/demo-credit-office-2026.private.jwk.json'), 'utf8'));
@@ -59,9 +59,9 @@ test('subscribes to a packed list; a listed shop shows its entry, and no code le
 
   const shop = await context.newPage();
   await shop.goto('/sites/jd/unknown.html');
-  await expect(badge(shop)).toHaveAttribute('data-level', 'caution');
-  await badge(shop).locator('button').click();
-  await expect(shop.locator('xinbiao-badge dialog')).toContainText('通过登记的住所或者经营场所无法联系');
+  await badgeIs(serviceWorker, shop, { level: 'caution' });
+  await badgeView(serviceWorker, shop, 'click');
+  await badgeIs(serviceWorker, shop, { dialogOpen: true, dialog: expect.stringContaining('通过登记的住所或者经营场所无法联系') });
 
   // Only whole files and hash-prefix shards were asked for; the shop's code and name never appear in a request.
   const packs = seen.filter((u) => u.includes('/packs/'));

@@ -6,7 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { PublicJwk } from '../../core/crypto';
 import { idbLocalLists, importList, ListStore } from '../../core/lists';
 import type { LocalLists } from '../../core/sources';
-import { findKey, verifyTrustList, type TrustList } from '../../core/trust';
+import { listKeys, verifyTrustList, type TrustList } from '../../core/trust';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
 
@@ -44,10 +44,7 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
       const sig = readFileSync(join(dir, `${file}.sig`), 'utf8');
       await importList(store, [new Uint8Array(bytes)] as unknown as AsyncIterable<Uint8Array>, sig, {
         now: () => now,
-        keys: (kid) => {
-          const found = findKey(trust, kid, now);
-          return 'key' in found && !('error' in found) ? { key: found.key as unknown as PublicJwk } : { error: `key ${kid}: ${'error' in found ? found.error : 'unknown'}` };
-        },
+        keys: listKeys(trust, () => now),
       });
     } catch (err) {
       refused.push({ file, reason: (err as Error).message });

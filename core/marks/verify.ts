@@ -57,7 +57,7 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkO
   const { header, payload, jws } = decoded;
   const t = now instanceof Date ? now.getTime() : now;
 
-  const lookup = findKey(trust, header.kid, t);
+  const lookup = findKey(trust, header.kid, t, { role: 'platform' });
   const issuerOfKey = 'issuer' in lookup ? lookup.issuer : undefined;
   if (!issuerOfKey || !lookup.key) {
     return check('unknown-issuer', `信任名单中没有密钥 ${header.kid}`, `No key ${header.kid} in the trust list`, { payload, detail: 'unknown-key' });
@@ -66,8 +66,8 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkO
   if (issuerOfKey.id !== payload.iss) {
     return check('unknown-issuer', `声称由 ${payload.iss} 签发，但密钥属于 ${issuer.name}`, `Claims issuer ${payload.iss} but the key belongs to ${issuer.id}`, { payload, detail: 'issuer-mismatch' });
   }
-  if (issuerOfKey.kind === 'list-publisher') {
-    return check('unknown-issuer', `${issuer.name} 只能签发名单，不能签发店铺标识`, `${issuer.id} may publish lists, not shop marks`, { payload, issuer, detail: 'not-a-platform' });
+  if ('error' in lookup && lookup.error === 'wrong-role') {
+    return check('unknown-issuer', `${issuer.name} 只能签发名单，不能签发店铺标识`, `${issuer.id} may publish lists, not shop marks`, { payload, issuer, detail: 'wrong-role' });
   }
   if (!(await verifyBytes(lookup.key, jws.signingInput, jws.signature))) {
     return check('tampered', '内容在签发后被改动，或签名属于其他标识', 'The content changed after signing, or the signature belongs to another mark', { payload, issuer });

@@ -6,6 +6,9 @@ import { pageMatchesBinding } from './binding';
 import { decodeMark } from './decode';
 import { OUTCOME_TEXT, type MarkOutcome, type Reason } from './outcome';
 import type { MarkPayload } from './schema';
+import { bitAt } from '../status/bits';
+import type { StatusSource } from '../status/source';
+import { STATUS_ERROR_TEXT } from '../status/verify';
 
 /** The result of verifying a shop mark on a page. */
 export interface MarkCheck {
@@ -27,6 +30,11 @@ export interface VerifyMarkOptions {
   pageUrl: string | URL;
   /** Current time (ms since the epoch or a Date). */
   now: Date | number;
+  /**
+   * The issuer's status list (core/status createStatusSource), asked only when the trust list declares one for the
+   * issuer. Without it such a mark is `status-unknown`, never genuine.
+   */
+  status?: StatusSource;
 }
 
 /** Tolerated clock difference between the issuer and the shopper for iat. */
@@ -39,9 +47,12 @@ const check = (outcome: MarkOutcome, zh: string, en: string, extra: Partial<Mark
 });
 
 /**
- * Verifies a shop mark (compact JWS) for the page it is shown on. Order: malformed → unknown issuer/key →
- * tampered → revoked key → issuer not allowed on the bound origin (unknown-issuer, detail 'origin-not-allowed')
- * → copied (page outside the binding) → expired → genuine. Never throws; every input gets a named outcome.
+ * Verifies a shop mark (compact JWS) for the page it is shown on. Order: malformed → unknown issuer/key (also a
+ * list-publisher key: detail 'wrong-role') → tampered → revoked key → longer-lived than the issuer's maxMarkDays
+ * (malformed, detail 'lifetime-too-long') → issuer not allowed on the bound origin (unknown-issuer, detail
+ * 'origin-not-allowed') → copied (page outside the binding) → expired → when the issuer declares a status list:
+ * revoked (its bit is set) or status-unknown (no index, list unreachable, invalid or stale) → genuine.
+ * Never throws; every input gets a named outcome.
  */
 export async function verifyMark(token: unknown, options: VerifyMarkOptions): Promise<MarkCheck> {
   try {
@@ -51,7 +62,7 @@ export async function verifyMark(token: unknown, options: VerifyMarkOptions): Pr
   }
 }
 
-async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkOptions): Promise<MarkCheck> {
+async function verifyUnsafe(token: unknown, { trust, pageUrl, now, status }: VerifyMarkOptions): Promise<MarkCheck> {
   const decoded = decodeMark(token);
   if (!decoded.ok) return check('malformed', `格式问题：${decoded.problem}`, `Problem: ${decoded.problem}`);
   const { header, payload, jws } = decoded;
@@ -77,6 +88,10 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkO
     if (lookup.error === 'expired') return check('expired', `签发密钥 ${header.kid} 已过有效期`, `Signing key ${header.kid} is past its validity`, { payload, issuer, detail: 'key-expired' });
     return check('unknown-issuer', `签发密钥 ${header.kid} 尚未生效`, `Signing key ${header.kid} is not valid yet`, { payload, issuer, detail: 'key-not-yet-valid' });
   }
+  const maxDays = issuerOfKey.maxMarkDays;
+  if (maxDays !== undefined && payload.exp - payload.iat > maxDays * 86400) {
+    return check('malformed', `有效期超过签发者允许的 ${maxDays} 天`, `It lives longer than the ${maxDays} days its issuer may grant`, { payload, issuer, detail: 'lifetime-too-long' });
+  }
   if (!originAllowed(payload.bind.origin, issuerOfKey.origins)) {
     return check('unknown-issuer', `${issuer.name} 无权为 ${payload.bind.origin} 签发标识`, `${issuer.id} is not trusted for ${payload.bind.origin}`, { payload, issuer, detail: 'origin-not-allowed' });
   }
@@ -95,6 +110,18 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkO
   if (t >= payload.exp * 1000) {
     const until = beijingDate(payload.exp);
     return check('expired', `有效期至 ${until}`, `Valid until ${until} (Beijing time)`, { payload, issuer });
+  }
+  if (issuerOfKey.statusList) {
+    const idx = payload.status?.idx;
+    if (idx === undefined) return check('status-unknown', '标识没有状态编号', 'The mark carries no status index', { payload, issuer, detail: 'no-status-index' });
+    const list = status ? await status(issuerOfKey) : undefined;
+    if (!list?.ok) {
+      const why = list ? STATUS_ERROR_TEXT[list.error] : (['未查询状态列表', 'the status list was not consulted'] as const);
+      return check('status-unknown', why[0], why[1], { payload, issuer, detail: list ? `status-${list.error}` : 'status-not-checked' });
+    }
+    const bit = bitAt(list.bits, idx);
+    if (bit === undefined) return check('status-unknown', `状态编号 ${idx} 超出列表范围`, `Status index ${idx} is outside the list`, { payload, issuer, detail: 'status-index-out-of-range' });
+    if (bit) return check('revoked', `${issuer.name} 的状态列表（${beijingDate(Date.parse(list.issued) / 1000)}）标明已撤销`, `${issuer.name}'s status list of ${beijingDate(Date.parse(list.issued) / 1000)} marks it withdrawn`, { payload, issuer });
   }
   return check('genuine', `签发：${issuer.name}`, `Issued by ${issuer.name}`, { payload, issuer });
 }

@@ -42,6 +42,10 @@ export const Issuer = z.object({
   origins: z.array(OriginPattern),
   keys: z.array(TrustKey).check(z.minLength(1)),
   revoked: z.array(RevokedKey),
+  /** Where the issuer publishes its signed status list (docs/status-list.md); every mark it issues then carries a `status` index. */
+  statusList: z.optional(z.string().check(z.maxLength(500), z.regex(/^https?:\/\/[^\s#]+$/))),
+  /** The longest a mark of this issuer may live (exp − iat), in days; a longer-lived mark is refused. */
+  maxMarkDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3660))),
 });
 export type Issuer = z.infer<typeof Issuer>;
 

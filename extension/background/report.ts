@@ -24,7 +24,7 @@ const MISMATCH: Reason = {
   en: 'The licence on this page and the platform mark name different operators',
 };
 const SEVERITY = { danger: 0, caution: 1, unknown: 2, neutral: 3, good: 4 } as const;
-const BAD_FIRST: MarkOutcome[] = ['tampered', 'copied', 'revoked-key', 'unknown-issuer', 'expired', 'malformed', 'genuine'];
+const BAD_FIRST: MarkOutcome[] = ['tampered', 'copied', 'revoked', 'revoked-key', 'unknown-issuer', 'expired', 'malformed', 'status-unknown', 'genuine'];
 
 const keyOf = (s: { uscc?: string; name?: string }) => (s.uscc ? `uscc:${s.uscc}` : `name:${s.name ?? ''}`);
 const sameSubject = (a: { uscc?: string; name?: string }, b: { uscc?: string; name?: string }) =>

@@ -135,7 +135,7 @@ describe('verifyMark outcomes', () => {
   });
 
   it('types: outcome is the agreed union', () => {
-    expectTypeOf<MarkCheck['outcome']>().toEqualTypeOf<'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed'>();
+    expectTypeOf<MarkCheck['outcome']>().toEqualTypeOf<'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed' | 'revoked' | 'status-unknown'>();
   });
 });
 

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './bits';
+export * from './sign';
+export * from './verify';
+export * from './source';

@@ -1,6 +1,7 @@
 import type { Issuer, TrustList } from '../trust/schema';
 import type { StatusCodec } from './bits';
-import { STATUS_ERROR_TEXT, verifyStatusList, type StatusListResult } from './verify';
+import { STATUS_ERROR_TEXT } from './errors';
+import { verifyStatusList, type StatusListResult } from './verify';
 
 export interface StatusSourcePorts {
   /** Fetches the whole list (never a per-mark query: the issuer must not learn which mark was looked at). */

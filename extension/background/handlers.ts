@@ -5,6 +5,7 @@ import { syncGenericScript } from './generic';
 import type { ImportProgress } from '~~/core/lists';
 import { isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
+import { markStatus } from './status-lists';
 import { makeResolve } from './resolve';
 import { trustList } from './trust';
 
@@ -49,7 +50,7 @@ async function listState(): Promise<Subscription[]> {
 /** Every message the background answers; each request arrives already validated against the protocol map. */
 export const handlers: Handlers = {
   async 'content:page'(req, sender) {
-    const report = await buildReport(req, { trust: await trustList(), resolve: await makeResolve(), now: Date.now() });
+    const report = await buildReport(req, { trust: await trustList(), resolve: await makeResolve(), now: Date.now(), status: markStatus });
     if (sender.tabId !== undefined) await tabReport(sender.tabId).setValue(report);
     return report;
   },

@@ -89,7 +89,7 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now, status }: Ver
   }
   const maxDays = issuerOfKey.maxMarkDays;
   if (maxDays !== undefined && payload.exp - payload.iat > maxDays * 86400) {
-    return check('malformed', `有效期超过签发者允许的 ${maxDays} 天`, `It lives longer than the ${maxDays} days its issuer may grant`, { payload, issuer, detail: 'lifetime-too-long' });
+    return check('malformed', `有效期超过 ${maxDays} 天上限`, `Valid longer than its issuer's ${maxDays}-day maximum`, { payload, issuer, detail: 'lifetime-too-long' });
   }
   if (!originAllowed(payload.bind.origin, issuerOfKey.origins)) {
     return check('unknown-issuer', `${issuer.name} 无权为 ${payload.bind.origin} 签发标识`, `${issuer.id} is not trusted for ${payload.bind.origin}`, { payload, issuer, detail: 'origin-not-allowed' });
@@ -117,7 +117,7 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now, status }: Ver
     if (bit === undefined) {
       // One wording with the code keeps the status texts out of the widget; STATUS_ERROR_TEXT[code] has the long form.
       const code = idx === undefined ? 'no-status-index' : !list ? 'status-not-checked' : list.ok ? 'status-index-out-of-range' : `status-${list.error}`;
-      return check('status-unknown', `签发者的状态列表不可用（${code}）`, `The issuer's status list is not usable (${code})`, { payload, issuer, detail: code });
+      return check('status-unknown', `状态列表：${code}`, `Status list: ${code}`, { payload, issuer, detail: code });
     }
     if (bit) return check('revoked', `签发：${issuer.name}`, `Issued by ${issuer.name}`, { payload, issuer });
   }

@@ -120,6 +120,13 @@ describe('marks against their issuer’s status list', () => {
     expect(await verifyMark(long, { trust, pageUrl: page, now: NOW, status: s.status })).toMatchObject({ outcome: 'malformed', detail: 'lifetime-too-long', reason: { en: expect.stringContaining('800-day maximum') } });
   });
 
+  it('concurrent checks share one fetch of the whole list', async () => {
+    const s = sourceOf(await list());
+    const results = await Promise.all([7, 8, 9].map(async (i) => (await verifyMark(await mark(i), { trust, pageUrl: page, now: NOW, status: s.status })).outcome));
+    expect(results).toEqual(['revoked', 'genuine', 'genuine']);
+    expect(s.calls).toEqual([URL_]);
+  });
+
   it('an issuer without a status list keeps the old behaviour', async () => {
     expect(await verifyMark(await mark(), { trust: f.trust, pageUrl: page, now: NOW })).toMatchObject({ outcome: 'genuine' });
   });

@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   keys: () => import('./commands/keys'),
   mark: () => import('./commands/mark'),
   trust: () => import('./commands/trust'),
+  status: () => import('./commands/status'),
 };
 
 const OVERVIEW = `xinbiao — 信标: who runs this shop, and can I trust them?
@@ -21,7 +22,8 @@ Commands:
   detect <file.html…>      find shop operators, marks and query windows in saved pages
   keys                     generate an Ed25519 key pair as JWK files
   list sign|verify|import  publish and check signed credit list files
-  mark sign|verify         issue and check signed shop marks
+  mark sign|verify|revoke  issue, check and withdraw signed shop marks
+  status sign|verify       publish and check an issuer's signed status list
   trust sign|verify        publish and check the signed trust list of issuers
   audit <url-or-file…>     spot-check pages against the display rules in headless Chromium
   serve                    the demo platform and reference status endpoint on localhost

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PublicJwk } from '../../core/crypto';
-import { trustKeys } from '../../core/lists/trust-keys';
 import type { LocalLists } from '../../core/sources';
-import { verifyTrustList, type TrustList } from '../../core/trust';
+import { listKeys, verifyTrustList, type TrustList } from '../../core/trust';
 import { loadListIndex } from '../../server/list-index';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
@@ -35,7 +34,7 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
   const verified = await verifyTrustList(jws, root, now);
   if (!verified.ok) throw new Error(`trust list refused: ${verified.error} (${verified.message})`);
   const trust = verified.trust;
-  const index = await loadListIndex(options.lists ?? join(SAMPLES, 'lists'), { keys: trustKeys(trust, () => now), now });
+  const index = await loadListIndex(options.lists ?? join(SAMPLES, 'lists'), { keys: listKeys(trust, () => now), now });
   const refused = index.problems.map((p) => ({ file: p.file, reason: `${p.zh} / ${p.en}${p.line ? ` (line ${p.line})` : ''}` }));
   return { trust, lists: index, refused };
 }

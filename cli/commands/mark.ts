@@ -1,19 +1,27 @@
-import { MarkPayload, signMark, verifyMark } from '../../core/marks';
-import { EXIT, UsageError, emit, parseArgs, say, strFlag, withSubcommands } from '../io';
+import { MarkPayload, decodeMark, signMark, verifyMark } from '../../core/marks';
+import { createStatusSource, setBit } from '../../core/status';
+import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
+import { nodeStatusCodec, readOwnStatus, writeStatus } from './status';
 import { InputError, readJsonFile, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
 import { firstIssue } from '../../core/model/issue';
 
 const help = `Usage: xinbiao mark sign --key PLATFORM.private.jwk.json --payload PAYLOAD.json
-       xinbiao mark verify --trust trust.jws --root ROOT.public.jwk.json --url PAGE-URL [--now ISO-TIME] <token-or-file…>
+       xinbiao mark verify --trust trust.jws --root ROOT.public.jwk.json --url PAGE-URL [--status status.jws] [--now ISO-TIME] <token-or-file…>
+       xinbiao mark revoke --key PLATFORM.private.jwk.json --status status.jws [--hours H] [--now ISO-TIME] <index-or-token-or-file…>
 
 sign    checks the payload against the mark format (docs/marks.md) and signs it as a compact JWS
         (EdDSA, typ xinbiao-mark+jws, kid from the key). "iat" defaults to now. Prints {"payload","kid","token"}.
 verify  verifies the trust list with the root key, then each mark (a token, or a file holding one) as shown
         on PAGE-URL at --now (default the current time). Prints one line per input:
         {"input","outcome","reason":{"zh","en"},"detail"?,"issuer"?,"payload"?}
-        outcome: genuine | copied | tampered | expired | unknown-issuer | revoked-key | malformed.
-Exit 0 when every mark is genuine, 1 when any is not or a file is bad, 2 on usage errors.`;
+        outcome: genuine | copied | tampered | expired | unknown-issuer | revoked-key | malformed | revoked |
+        status-unknown. When the trust list declares a status list for the issuer, it is fetched whole from
+        that URL, or read from --status; unreachable, invalid or stale gives status-unknown, never genuine.
+revoke  sets each mark's bit (its "status" idx, or a bare index) in the issuer's status list --status, signed
+        by --key, and re-signs it (issued = --now, expires = issued + --hours, default 24), in place.
+        Prints {"input","idx","revoked":true} per input; the new list's summary goes to stderr.
+Exit 0 when every mark is genuine (verify) or withdrawn (revoke), 1 when any is not or a file is bad, 2 on usage errors.`;
 
 const TOKEN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
@@ -35,7 +43,7 @@ async function sign(args: string[]): Promise<number> {
 }
 
 async function verify(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { values: ['trust', 'root', 'url', 'now'] });
+  const parsed = parseArgs(args, { values: ['trust', 'root', 'url', 'now', 'status'] });
   const [trustPath, rootPath, url] = ['trust', 'root', 'url'].map((n) => strFlag(parsed, n));
   if (!trustPath || !rootPath || !url) throw new UsageError('mark verify needs --trust, --root and --url');
   try {
@@ -47,6 +55,14 @@ async function verify(args: string[]): Promise<number> {
   const now = nowFlag(strFlag(parsed, 'now'));
   return withInputErrors('mark verify', async () => {
     const trust = await loadTrust(trustPath, rootPath, now);
+    const statusPath = strFlag(parsed, 'status');
+    const statusText = statusPath === undefined ? undefined : await readText(statusPath, 'status list');
+    const status = createStatusSource({
+      fetch: (u) => (statusText === undefined ? fetch(u, { redirect: 'error' }) : Promise.resolve(new Response(statusText))),
+      now: () => now,
+      trust: () => trust,
+      codec: nodeStatusCodec,
+    });
     let allGenuine = true;
     for (const input of parsed.positionals) {
       let token: string;
@@ -58,7 +74,7 @@ async function verify(args: string[]): Promise<number> {
         allGenuine = false;
         continue;
       }
-      const r = await verifyMark(token, { trust, pageUrl: url, now });
+      const r = await verifyMark(token, { trust, pageUrl: url, now, status });
       if (r.outcome !== 'genuine') allGenuine = false;
       emit({ input, ...r });
     }
@@ -66,4 +82,37 @@ async function verify(args: string[]): Promise<number> {
   });
 }
 
-export default withSubcommands('issue and check signed shop marks', help, { sign, verify });
+async function revoke(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { values: ['key', 'status', 'hours', 'now'] });
+  const keyPath = strFlag(parsed, 'key');
+  const statusPath = strFlag(parsed, 'status');
+  if (!keyPath || !statusPath) throw new UsageError('mark revoke needs --key and --status');
+  if (parsed.positionals.length === 0) throw new UsageError('give at least one mark (token or file) or status index');
+  const hours = intFlag(parsed, 'hours', 24, 1, 24 * 31);
+  const now = nowFlag(strFlag(parsed, 'now'));
+  return withInputErrors('mark revoke', async () => {
+    const key = await readPrivateKey(keyPath);
+    const { payload, bits } = await readOwnStatus(statusPath, key);
+    const done: { input: string; idx: number }[] = [];
+    for (const input of parsed.positionals) {
+      let idx: number | undefined;
+      if (/^\d+$/.test(input)) idx = Number(input);
+      else {
+        const mark = decodeMark(TOKEN.test(input) ? input : await readText(input, 'mark file'));
+        if (!mark.ok) throw new InputError(`${input}: not a mark (${mark.problem})`);
+        if (mark.payload.iss !== payload.iss) throw new InputError(`${input}: issued by ${mark.payload.iss}, the status list is ${payload.iss}'s`);
+        idx = mark.payload.status?.idx;
+        if (idx === undefined) throw new InputError(`${input}: the mark carries no status index, so it cannot be withdrawn (let it expire or revoke the key)`);
+      }
+      if (idx >= bits.length * 8) throw new InputError(`${input}: index ${idx} is outside the list (${bits.length * 8} bits)`);
+      setBit(bits, idx, true);
+      done.push({ input, idx });
+    }
+    const summary = await writeStatus(statusPath, key, payload.iss, payload.url, bits, now, hours);
+    for (const d of done) emit({ ...d, revoked: true });
+    say(`xinbiao mark revoke: ${summary.out} re-signed, ${summary.revoked} withdrawn of ${summary.size}, valid until ${summary.expires}`);
+    return EXIT.ok;
+  });
+}
+
+export default withSubcommands('issue, check and withdraw signed shop marks', help, { sign, verify, revoke });

@@ -8,7 +8,8 @@ const help = `Usage: xinbiao trust sign --key ROOT.private.jwk.json --in issuers
        xinbiao trust verify --root ROOT.public.jwk.json [--now ISO-TIME] <trust.jws…>
 
 sign    checks issuers.json against the trust-list format (xinbiao-trust/1) and writes it as a compact JWS
-        signed by the root key. Prints {"out","kid","version","issuers"}.
+        signed by the root key. Refuses what verifiers refuse: origin ports outside 1-65535, a key id or issuer
+        id used twice, a signed list over 65536 characters. Prints {"out","kid","version","issuers"}.
 verify  checks each file's signature against the root public key, its format and its issued/expires window
         (at --now, default the current time). Prints {"file","ok":true,"version","expires","issuers":[…]} or
         {"file","ok":false,"error":"malformed"|"wrong-root"|"bad-signature"|"not-yet-valid"|"expired","message"}.
@@ -50,7 +51,12 @@ async function sign(args: string[]): Promise<number> {
     const json = await readJsonFile(input, 'issuers file');
     const parsedTrust = TrustList.safeParse(json);
     if (!parsedTrust.success) throw new InputError(`issuers file ${input}: ${firstIssue(parsedTrust.error)}`);
-    const jws = await signTrustList(parsedTrust.data, rootKey);
+    let jws: string;
+    try {
+      jws = await signTrustList(parsedTrust.data, rootKey);
+    } catch (err) {
+      throw new InputError(`issuers file ${input}: ${(err as Error).message.replace(/^trust list: /, '')}`);
+    }
     // Write then rename, so a reader never sees half a trust list.
     await writeFile(`${out}.tmp`, `${jws}\n`);
     await rename(`${out}.tmp`, out);

@@ -80,7 +80,7 @@ export interface PageFacts {
 /** What verifyMark said about one signed mark, with the claims the evaluator compares. */
 export interface MarkResult {
   selector: string;
-  outcome: 'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed';
+  outcome: import('../marks/outcome').MarkOutcome;
   subject?: { uscc?: string; name?: string; kind?: string };
   hasIdentityMark?: boolean;
   hasCreditLevel?: boolean;

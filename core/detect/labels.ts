@@ -79,8 +79,9 @@ const LABEL = new RegExp(`(${alt([...CODE_LABELS, ...NAME_LABELS])})((?:[ \\t]*[
 // Letters (Chinese included) and digits: a label glued to one of these on either side is part of a sentence.
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const ANY_LABEL = new RegExp(alt([...CODE_LABELS, ...NAME_LABELS, ...STOP_LABELS]));
-const CODE_VALUE = /[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]{9,24}/y;
-const NAME_VALUE = /[^\s:：|｜,，;；、]{2,120}/y;
+// Invisible characters (U+200B, U+2060, bidi controls…) inside a value belong to it: normaliseCode/normaliseName drop them.
+const CODE_VALUE = /(?:[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}){9,80}/uy;
+const NAME_VALUE = /(?:[^\s:：|｜,，;；、]|\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}){2,120}/uy;
 const BARE = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 
 /** One labelled value found in text. */

@@ -1,3 +1,14 @@
+/**
+ * Characters that render as nothing or only steer direction: every Unicode default-ignorable code point (ZWSP U+200B,
+ * ZWJ U+200D, word joiner U+2060, soft hyphen U+00AD, BOM U+FEFF, variation selectors, tag characters U+E0000–E007F…)
+ * and every bidi control (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C). From the Unicode properties, not a hand
+ * list, so a new Unicode version cannot add a gap. A name or code is matched only after they are removed.
+ */
+export const INVISIBLE = /\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}/gu;
+
+/** The text without invisible characters (see INVISIBLE). */
+export const stripInvisible = (input: string): string => input.replace(INVISIBLE, '');
+
 /** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space fold to their half-width forms. */
 export function toHalfWidth(input: string): string {
   let out = '';
@@ -10,7 +21,23 @@ export function toHalfWidth(input: string): string {
   return out;
 }
 
-/** Identifier as people type it → canonical form: half-width, upper case, no surrounding spaces. */
+/** Identifier as people type it (or a page hides it) → canonical form: no invisible characters, half-width, upper case, no surrounding spaces. */
 export function normaliseCode(input: string): string {
-  return toHalfWidth(input).trim().toUpperCase();
+  return toHalfWidth(stripInvisible(input)).trim().toUpperCase();
 }
+
+// Brackets people and registries use interchangeably in company names.
+const OPEN = /[「『【〔［\[（(]/g;
+const CLOSE = /[」』】〕］\]）)]/g;
+
+/**
+ * A company name as a lookup key: no invisible characters, NFKC, half-width, one bracket style `()`, no spaces or
+ * dots between words, lower case. `杭州某某（电子）商务 有限公司`, `杭州某某(电子)商务有限公司` and the same with a
+ * U+200D inside give the same key. The one name normalisation of the kit: lists, pages, marks and the audit use it.
+ */
+export function normaliseName(name: string): string {
+  return toHalfWidth(stripInvisible(name).normalize('NFKC')).replace(OPEN, '(').replace(CLOSE, ')').replace(/[\s\u00a0·・.]+/g, '').toLowerCase();
+}
+
+/** Two ways of writing one company name (widths, brackets, spaces, invisible characters) count as the same name. */
+export const sameName = (a: string, b: string): boolean => normaliseName(a) === normaliseName(b);

@@ -8,8 +8,11 @@ import { verifyListDigest } from './sign';
 
 /** What a key lookup answers: the publisher's current key, or why there is none (unknown, revoked, expired). */
 export type KeyLookupResult = { key: PublicJwk } | { error: string | { code?: string; message?: string } };
-/** Key-lookup port: key id → key. The trust list's findKey fits it; tests and the CLI pass a bare key. */
-export type KeyLookup = (keyId: string) => KeyLookupResult | Promise<KeyLookupResult>;
+/**
+ * Key-lookup port: (key id, the header's publisher id) → key. core/trust's listKeys checks role and publisher; tests
+ * and the CLI's `--pub` pass a bare key. An error code `wrong-role` or `publisher-mismatch` is reported as such.
+ */
+export type KeyLookup = (keyId: string, publisherId: string) => KeyLookupResult | Promise<KeyLookupResult>;
 
 /** Accepted clock drift between publisher and reader. */
 const SKEW_MS = 5 * 60_000;
@@ -40,11 +43,13 @@ export async function checkHeader(header: ListHeader, sig: ListSignature, keys: 
   if (Date.parse(header.issued) > now + SKEW_MS) throw new ListError('not-yet-issued', header.issued, 1);
   let found: KeyLookupResult;
   try {
-    found = await keys(header.keyId);
+    found = await keys(header.keyId, header.publisher.id);
   } catch (err) {
     throw new ListError('unknown-key', `${header.keyId} (${(err as Error).message})`);
   }
   if ('error' in found) {
+    const code = typeof found.error === 'string' ? undefined : found.error.code;
+    if (code === 'wrong-role' || code === 'publisher-mismatch') throw new ListError(code, `${header.keyId}, publisher ${header.publisher.id}`, 1);
     const why = typeof found.error === 'string' ? found.error : (found.error.message ?? found.error.code ?? '');
     throw new ListError('unknown-key', why ? `${header.keyId} (${why})` : header.keyId);
   }

@@ -8,6 +8,8 @@ export type ListErrorCode =
   | 'bad-signature-file'
   | 'key-mismatch'
   | 'unknown-key'
+  | 'wrong-role'
+  | 'publisher-mismatch'
   | 'digest-mismatch'
   | 'bad-signature'
   | 'expired'
@@ -30,6 +32,8 @@ const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   'bad-signature-file': ['签名文件无效', 'the signature file is invalid'],
   'key-mismatch': ['签名文件与名单的密钥编号不一致', 'the signature and the list name different keys'],
   'unknown-key': ['签名密钥未知或已撤销', 'the signing key is unknown or revoked'],
+  'wrong-role': ['签名密钥不属于名单发布者（例如平台密钥只能签发店铺标识）', 'the signing key is not a list publisher\'s (a platform key signs shop marks only)'],
+  'publisher-mismatch': ['名单声明的发布者不是签名密钥的持有者', 'the publisher named in the list header does not hold the signing key'],
   'digest-mismatch': ['文件内容与签名不符（被修改或截断）', 'the file does not match its signature (changed or truncated)'],
   'bad-signature': ['签名验证失败', 'the signature does not verify'],
   expired: ['名单已过期', 'the list has expired'],

@@ -1,11 +1,2 @@
-import { findKey } from '../trust/find-key';
-import type { TrustList } from '../trust/schema';
-import type { KeyLookup } from './checks';
-
-/** List publishers' keys from a verified trust list, checked (validity, revocation) at the given time. */
-export function trustKeys(trust: TrustList, now: () => number = Date.now): KeyLookup {
-  return (kid) => {
-    const found = findKey(trust, kid, now());
-    return 'error' in found ? { error: { code: found.error, message: found.error } } : { key: found.key };
-  };
-}
+// The list importer's key port is core/trust's one key lookup; this name stays for existing importers.
+export { listKeys as trustKeys } from '../trust/find-key';

@@ -1,5 +1,5 @@
 /** The named findings of mark verification. */
-export type MarkOutcome = 'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed';
+export type MarkOutcome = 'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed' | 'revoked' | 'status-unknown';
 
 /** Bilingual text shown to shoppers; Chinese first. */
 export interface Reason {
@@ -16,4 +16,6 @@ export const OUTCOME_TEXT: Record<MarkOutcome, Reason> = {
   'unknown-issuer': { zh: '签发者不在信任名单中', en: 'Unknown issuer: not in the trust list' },
   'revoked-key': { zh: '签发密钥已被吊销', en: 'The signing key has been revoked' },
   malformed: { zh: '标识格式错误，无法读取', en: 'Malformed mark: it cannot be read' },
+  revoked: { zh: '标识已被签发者撤销', en: 'Revoked mark: withdrawn by its issuer' },
+  'status-unknown': { zh: '标识状态未知：无法确认是否已撤销', en: 'Mark status unknown: withdrawal cannot be checked' },
 };

@@ -36,6 +36,8 @@ export const MarkPayload = z.object({
   identity: z.omit(IdentityMark, noProvenance),
   credit: z.array(z.omit(CreditLevel, noProvenance)).check(z.maxLength(20)),
   bind: MarkBinding,
+  /** This mark's bit in its issuer's status list (docs/status-list.md): 0-based index, set means revoked. */
+  status: z.optional(z.object({ idx: z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 24 - 1)) })),
 }).check(
   z.refine((m) => m.exp > m.iat, { message: 'exp must be after iat', path: ['exp'] }),
   z.refine((m) => !m.licence?.uscc || !m.sub.uscc || m.licence.uscc === m.sub.uscc, { message: 'licence and subject USCC differ', path: ['licence', 'uscc'] }),

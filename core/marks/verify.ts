@@ -6,6 +6,8 @@ import { pageMatchesBinding } from './binding';
 import { decodeMark } from './decode';
 import { OUTCOME_TEXT, type MarkOutcome, type Reason } from './outcome';
 import type { MarkPayload } from './schema';
+import { bitAt } from '../status/bits';
+import type { StatusSource } from '../status/source';
 
 /** The result of verifying a shop mark on a page. */
 export interface MarkCheck {
@@ -27,6 +29,11 @@ export interface VerifyMarkOptions {
   pageUrl: string | URL;
   /** Current time (ms since the epoch or a Date). */
   now: Date | number;
+  /**
+   * The issuer's status list (core/status createStatusSource), asked only when the trust list declares one for the
+   * issuer. Without it such a mark is `status-unknown`, never genuine.
+   */
+  status?: StatusSource;
 }
 
 /** Tolerated clock difference between the issuer and the shopper for iat. */
@@ -39,9 +46,12 @@ const check = (outcome: MarkOutcome, zh: string, en: string, extra: Partial<Mark
 });
 
 /**
- * Verifies a shop mark (compact JWS) for the page it is shown on. Order: malformed → unknown issuer/key →
- * tampered → revoked key → issuer not allowed on the bound origin (unknown-issuer, detail 'origin-not-allowed')
- * → copied (page outside the binding) → expired → genuine. Never throws; every input gets a named outcome.
+ * Verifies a shop mark (compact JWS) for the page it is shown on. Order: malformed → unknown issuer/key (also a
+ * list-publisher key: detail 'wrong-role') → tampered → revoked key → longer-lived than the issuer's maxMarkDays
+ * (malformed, detail 'lifetime-too-long') → issuer not allowed on the bound origin (unknown-issuer, detail
+ * 'origin-not-allowed') → copied (page outside the binding) → expired → when the issuer declares a status list:
+ * revoked (its bit is set) or status-unknown (no index, list unreachable, invalid or stale) → genuine.
+ * Never throws; every input gets a named outcome.
  */
 export async function verifyMark(token: unknown, options: VerifyMarkOptions): Promise<MarkCheck> {
   try {
@@ -51,13 +61,13 @@ export async function verifyMark(token: unknown, options: VerifyMarkOptions): Pr
   }
 }
 
-async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkOptions): Promise<MarkCheck> {
+async function verifyUnsafe(token: unknown, { trust, pageUrl, now, status }: VerifyMarkOptions): Promise<MarkCheck> {
   const decoded = decodeMark(token);
   if (!decoded.ok) return check('malformed', `格式问题：${decoded.problem}`, `Problem: ${decoded.problem}`);
   const { header, payload, jws } = decoded;
   const t = now instanceof Date ? now.getTime() : now;
 
-  const lookup = findKey(trust, header.kid, t);
+  const lookup = findKey(trust, header.kid, t, { role: 'platform' });
   const issuerOfKey = 'issuer' in lookup ? lookup.issuer : undefined;
   if (!issuerOfKey || !lookup.key) {
     return check('unknown-issuer', `信任名单中没有密钥 ${header.kid}`, `No key ${header.kid} in the trust list`, { payload, detail: 'unknown-key' });
@@ -66,8 +76,8 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkO
   if (issuerOfKey.id !== payload.iss) {
     return check('unknown-issuer', `声称由 ${payload.iss} 签发，但密钥属于 ${issuer.name}`, `Claims issuer ${payload.iss} but the key belongs to ${issuer.id}`, { payload, detail: 'issuer-mismatch' });
   }
-  if (issuerOfKey.kind === 'list-publisher') {
-    return check('unknown-issuer', `${issuer.name} 只能签发名单，不能签发店铺标识`, `${issuer.id} may publish lists, not shop marks`, { payload, issuer, detail: 'not-a-platform' });
+  if ('error' in lookup && lookup.error === 'wrong-role') {
+    return check('unknown-issuer', `${issuer.name} 只能签发名单，不能签发店铺标识`, `${issuer.id} may publish lists, not shop marks`, { payload, issuer, detail: 'wrong-role' });
   }
   if (!(await verifyBytes(lookup.key, jws.signingInput, jws.signature))) {
     return check('tampered', '内容在签发后被改动，或签名属于其他标识', 'The content changed after signing, or the signature belongs to another mark', { payload, issuer });
@@ -76,6 +86,10 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkO
     if (lookup.error === 'revoked') return check('revoked-key', `${issuer.name} 已吊销密钥 ${header.kid}`, `${issuer.id} revoked key ${header.kid}`, { payload, issuer });
     if (lookup.error === 'expired') return check('expired', `签发密钥 ${header.kid} 已过有效期`, `Signing key ${header.kid} is past its validity`, { payload, issuer, detail: 'key-expired' });
     return check('unknown-issuer', `签发密钥 ${header.kid} 尚未生效`, `Signing key ${header.kid} is not valid yet`, { payload, issuer, detail: 'key-not-yet-valid' });
+  }
+  const maxDays = issuerOfKey.maxMarkDays;
+  if (maxDays !== undefined && payload.exp - payload.iat > maxDays * 86400) {
+    return check('malformed', `有效期超过 ${maxDays} 天上限`, `Valid longer than its issuer's ${maxDays}-day maximum`, { payload, issuer, detail: 'lifetime-too-long' });
   }
   if (!originAllowed(payload.bind.origin, issuerOfKey.origins)) {
     return check('unknown-issuer', `${issuer.name} 无权为 ${payload.bind.origin} 签发标识`, `${issuer.id} is not trusted for ${payload.bind.origin}`, { payload, issuer, detail: 'origin-not-allowed' });
@@ -95,6 +109,17 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now }: VerifyMarkO
   if (t >= payload.exp * 1000) {
     const until = beijingDate(payload.exp);
     return check('expired', `有效期至 ${until}`, `Valid until ${until} (Beijing time)`, { payload, issuer });
+  }
+  if (issuerOfKey.statusList) {
+    const idx = payload.status?.idx;
+    const list = status && idx !== undefined ? await status(issuerOfKey) : undefined;
+    const bit = list?.ok ? bitAt(list.bits, idx!) : undefined;
+    if (bit === undefined) {
+      // One wording with the code keeps the status texts out of the widget; STATUS_ERROR_TEXT[code] has the long form.
+      const code = idx === undefined ? 'no-status-index' : !list ? 'status-not-checked' : list.ok ? 'status-index-out-of-range' : `status-${list.error}`;
+      return check('status-unknown', `状态列表：${code}`, `Status list: ${code}`, { payload, issuer, detail: code });
+    }
+    if (bit) return check('revoked', `签发：${issuer.name}`, `Issued by ${issuer.name}`, { payload, issuer });
   }
   return check('genuine', `签发：${issuer.name}`, `Issued by ${issuer.name}`, { payload, issuer });
 }

@@ -7,10 +7,13 @@ export const TRUST_FORMAT = 'xinbiao-trust/1';
 export const TRUST_TYP = 'xinbiao-trust+jws';
 
 /**
- * An origin an issuer may bind marks to: `scheme://host` (default port only), `scheme://host:port` (that port),
- * or `scheme://host:*` (any port). Hosts are exact: no wildcard subdomains.
+ * An origin an issuer may bind marks to: `scheme://host` (default port only), `scheme://host:port` (that port,
+ * 1–65535 without leading zeros: a URL's origin never shows another), or `scheme://host:*` (any port). Hosts are
+ * exact: no wildcard subdomains.
  */
-export const OriginPattern = z.string().check(z.regex(/^https?:\/\/[a-z0-9.-]+(?::(?:\d{1,5}|\*))?$/));
+export const OriginPattern = z.string().check(
+  z.regex(/^https?:\/\/[a-z0-9.-]+(?::(?:[1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5]|\*))?$/),
+);
 
 /** One public key of an issuer: an Ed25519 JWK plus the period it may be used in. */
 export const TrustKey = z.object({
@@ -44,6 +47,10 @@ export const Issuer = z.object({
    * shows it (as SAMR's 亮照 check page is). `{uscc}` is replaced by the mark subject's code. docs/trust-list.md.
    */
   check: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(?::\d{1,5})?\/[^\s"'<>]{0,400}$/))),
+  /** Where the issuer publishes its signed status list (docs/status-list.md); every mark it issues then carries a `status` index. */
+  statusList: z.optional(z.string().check(z.maxLength(500), z.regex(/^https?:\/\/[^\s#]+$/))),
+  /** The longest a mark of this issuer may live (exp − iat), in days; a longer-lived mark is refused. */
+  maxMarkDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3660))),
 });
 export type Issuer = z.infer<typeof Issuer>;
 

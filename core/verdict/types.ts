@@ -4,8 +4,7 @@ import type { CreditStatus } from '../model/schema';
 export type VerdictLevel = 'good' | 'neutral' | 'caution' | 'danger' | 'unknown';
 
 /** Outcome of the shop's mark: a verified XinBiao mark, or `official-link` for a SAMR 亮照 link we cannot verify. */
-export type MarkOutcome =
-  | 'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed' | 'official-link';
+export type MarkOutcome = import('../marks/outcome').MarkOutcome | 'official-link';
 
 /** One human-readable reason; `code` is the id of the rule that produced it. */
 export interface VerdictReason {

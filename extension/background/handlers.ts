@@ -5,6 +5,7 @@ import { syncGenericScript } from './generic';
 import { idbLocalLists, type ImportProgress } from '~~/core/lists';
 import { isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
+import { markStatus } from './status-lists';
 import { makeResolve } from './resolve';
 import { trustList } from './trust';
 import { showVerdict } from './action';
@@ -54,7 +55,7 @@ async function listState(): Promise<Subscription[]> {
 export const handlers: Handlers = {
   async 'content:page'(req, sender) {
     const [trust, now] = [await trustList(), Date.now()];
-    const report = await flagShownMarks(req, await buildReport(req, { trust, resolve: await makeResolve(), now }), trust, now);
+    const report = await flagShownMarks(req, await buildReport(req, { trust, resolve: await makeResolve(), now, status: markStatus }), trust, now);
     if (sender.tabId !== undefined) await Promise.all([tabReport(sender.tabId).setValue(report), showVerdict(sender.tabId, report)]);
     return report;
   },

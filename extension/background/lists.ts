@@ -1,5 +1,5 @@
 import { createSubscriptions, ListStore, type Subscriptions } from '~~/core/lists';
-import { findKey } from '~~/core/trust';
+import { listKeys } from '~~/core/trust';
 import { trustList } from './trust';
 import { extensionUrl } from '../platform/url';
 import { DEMO } from '../platform/edition';
@@ -27,15 +27,12 @@ export async function fetchShard(url: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-/** Subscriptions over the store: list publishers' keys come from the trust list. Core runs one update at a time. */
+/** Subscriptions over the store: list publishers' keys come from the trust list, for their role and publisher id. Core runs one update at a time. */
 export async function subscriptions(): Promise<Subscriptions> {
   return createSubscriptions(await listStore(), {
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
     now: Date.now,
-    keys: async (kid) => {
-      const found = findKey(await trustList(), kid, Date.now());
-      return 'error' in found ? { error: `key ${kid}: ${found.error}` } : { key: found.key };
-    },
+    keys: listKeys(trustList, Date.now),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { StatusSource } from '~~/core/status/source';
 import type { CreditStatus, Provenance } from '~~/core/model/schema';
 import { sameName } from '~~/core/lists/normalise-name';
 import { verifyMark, type MarkCheck } from '~~/core/marks';
@@ -14,6 +15,8 @@ export type Resolve = (q: { uscc?: string; name?: string }) => Promise<Resolved>
 
 export interface ReportDeps {
   trust: TrustList;
+  /** Issuers' status lists (core/status); without it a mark of an issuer that declares one is status-unknown. */
+  status?: StatusSource;
   resolve: Resolve;
   now: number;
 }
@@ -24,7 +27,7 @@ const MISMATCH: Reason = {
   en: 'The licence on this page and the platform mark name different operators',
 };
 const SEVERITY = { danger: 0, caution: 1, unknown: 2, neutral: 3, good: 4 } as const;
-const BAD_FIRST: MarkOutcome[] = ['tampered', 'copied', 'revoked-key', 'unknown-issuer', 'expired', 'malformed', 'genuine'];
+const BAD_FIRST: MarkOutcome[] = ['tampered', 'copied', 'revoked', 'revoked-key', 'unknown-issuer', 'expired', 'malformed', 'status-unknown', 'genuine'];
 
 const keyOf = (s: { uscc?: string; name?: string }) => (s.uscc ? `uscc:${s.uscc}` : `name:${s.name ?? ''}`);
 const sameSubject = (a: { uscc?: string; name?: string }, b: { uscc?: string; name?: string }) =>
@@ -58,7 +61,7 @@ function fromMark(c: MarkCheck, base: CreditStatus | undefined, now: number): Cr
 
 /** Verifies the page's marks, resolves each subject and decides its verdict; the most severe subject comes first. */
 export async function buildReport(req: Req<'content:page'>, deps: ReportDeps): Promise<PageReport> {
-  const checks = await Promise.all(req.marks.map((m) => verifyMark(m.token, { trust: deps.trust, pageUrl: req.url, now: deps.now })));
+  const checks = await Promise.all(req.marks.map((m) => verifyMark(m.token, { trust: deps.trust, pageUrl: req.url, now: deps.now, ...(deps.status ? { status: deps.status } : {}) })));
   const found = new Map<string, Finding>();
   for (const f of req.subjects) if (!found.has(keyOf(f))) found.set(keyOf(f), f);
   for (const c of checks) {

@@ -19,7 +19,7 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-export const MarkOutcome = z.enum(['genuine', 'copied', 'tampered', 'expired', 'unknown-issuer', 'revoked-key', 'malformed']);
+export const MarkOutcome = z.enum(['genuine', 'copied', 'tampered', 'expired', 'unknown-issuer', 'revoked-key', 'malformed', 'revoked', 'status-unknown']);
 export type MarkOutcome = z.infer<typeof MarkOutcome>;
 
 /** A verified mark as the shopper sees it. */

@@ -44,7 +44,7 @@ describe('sample data', () => {
         if (line.uscc) expect(isValidUscc(line.uscc), line.uscc).toBe(true);
       }
       const sig = ListSignature.parse(JSON.parse(read(l.sig)));
-      const key = findKey(trust, sig.keyId, NOW);
+      const key = findKey(trust, sig.keyId, NOW, { role: 'list-publisher', publisher: header.publisher.id });
       expect('error' in key).toBe(false);
       if ('error' in key) continue;
       expect(key.issuer.id).toBe('demo-credit-office');

@@ -1,4 +1,5 @@
 import type { CreditStatus } from '../../core/model/schema';
+import type { MarkOutcome } from '../../core/marks/outcome';
 
 /** Verdict levels, as core/verdict decides them. */
 export type VerdictLevel = 'good' | 'neutral' | 'caution' | 'danger' | 'unknown';
@@ -10,7 +11,7 @@ export interface VerdictView {
 }
 
 /** Outcomes of a signed-mark check (core/marks MarkCheck.outcome). */
-export type MarkOutcome = 'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed';
+export type { MarkOutcome };
 
 /** What the UI needs from a mark check; plain data so any caller can build it. */
 export interface MarkCheckView {

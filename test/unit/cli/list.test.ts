@@ -21,6 +21,13 @@ describe('xinbiao list', () => {
     expect(r.lines.map((l) => [l.id, l.ok, l.entries, l.signature])).toEqual([['demo-black', true, 2, 'verified'], ['demo-credit-level', true, 3, 'verified']]);
   });
 
+  it('refuses a list signed with a platform key (wrong-role), whatever publisher its header names', () => {
+    const r = run('verify', ...TRUST, 'test/fixtures/sites/lists/platform-signed.ndjson');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatchObject({ ok: false, signature: 'verified', error: { code: 'wrong-role', zh: expect.stringContaining('签名密钥不属于名单发布者') } });
+    expect(r.stderr).toContain('a platform key signs shop marks only');
+  });
+
   it('signs a file with a private key and verifies it with the bare public key; a change breaks it', async () => {
     const dir = await work();
     const file = join(dir, 'demo-black.ndjson');

@@ -47,6 +47,28 @@ describe('xinbiao trust', () => {
     expect(run('sign', '--key', ROOT_PRIV, '--in', bad, '--out', join(dir, 'o.jws')).stderr).toMatch(/is not JSON/);
   });
 
+  it('sign refuses what verifiers would refuse: a port above 65535, a duplicate kid, a list over 64 KiB', () => {
+    const bad = join(dir, 'issuers.json');
+    const sign = (edit: (t: { issuers: { origins: string[]; keys: { kid: string; x: string }[]; name: string }[] }) => void) => {
+      const issuers = JSON.parse(readFileSync('samples/trust/issuers.json', 'utf8'));
+      edit(issuers);
+      writeFileSync(bad, JSON.stringify(issuers));
+      return run('sign', '--key', ROOT_PRIV, '--in', bad, '--out', join(dir, 'o.jws'));
+    };
+    const port = sign((t) => { t.issuers[0]!.origins = ['https://mall.example.cn:65536']; });
+    expect(port.code).toBe(1);
+    expect(port.stderr).toMatch(/issuers\.0\.origins\.0/);
+    expect(sign((t) => { t.issuers[0]!.origins = ['https://mall.example.cn:65535']; }).code).toBe(0);
+    const dup = sign((t) => { t.issuers[1]!.keys[0]!.kid = 'demo-platform-2026'; });
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/issuers\.1\.keys\.0\.kid: key id demo-platform-2026 appears twice/);
+    const big = sign((t) => {
+      for (let i = 0; i < 200; i++) t.issuers.push({ ...structuredClone(t.issuers[1]!), id: `office-${i}`, keys: [{ ...t.issuers[1]!.keys[0]!, kid: `office-${i}` }] } as never);
+    });
+    expect(big.code).toBe(1);
+    expect(big.stderr).toMatch(/verifiers accept at most 65536/);
+  });
+
   it('usage errors exit 2; --help exits 0', () => {
     expect(run().code).toBe(2);
     expect(run('frob').code).toBe(2);

@@ -32,11 +32,12 @@ const cases: Case[] = [
   { name: 'seriously dishonest → danger', input: { status: status({ listEntries: [entry('seriously-dishonest')] }), listsChecked: true }, level: 'danger', codes: ['list.seriously-dishonest'] },
   { name: 'judgment defaulter → danger', input: { status: status({ listEntries: [entry('judgment-defaulter')] }), listsChecked: true }, level: 'danger', codes: ['list.judgment-defaulter'] },
   { name: 'copied mark → danger even with a clean status', input: { status: clean(), mark: 'copied', listsChecked: true }, level: 'danger', codes: ['mark.copied', 'status.clean'] },
+  { name: 'revoked mark → danger even with a clean status', input: { status: clean(), mark: 'revoked', listsChecked: true }, level: 'danger', codes: ['mark.revoked', 'status.clean'] },
   { name: 'tampered mark without any status → danger', input: { mark: 'tampered', listsChecked: false }, level: 'danger', codes: ['mark.tampered', 'lists.unchecked'] },
   { name: '吊销 licence → danger', input: { status: status({ licence: licence({ status: '吊销，未注销' }) }), listsChecked: true }, level: 'danger', codes: ['licence.dead'] },
   { name: '注销 licence → danger', input: { status: status({ licence: licence({ status: '注销' }) }), listsChecked: true }, level: 'danger', codes: ['licence.dead'] },
   { name: 'abnormal operation → caution', input: { status: status({ listEntries: [entry('abnormal')] }), listsChecked: true }, level: 'caution', codes: ['list.abnormal'] },
-  ...(['expired', 'revoked-key', 'unknown-issuer', 'malformed'] as MarkOutcome[]).map((m): Case => (
+  ...(['expired', 'revoked-key', 'unknown-issuer', 'malformed', 'status-unknown'] as MarkOutcome[]).map((m): Case => (
     { name: `${m} mark → caution`, input: { status: clean(), mark: m, listsChecked: true }, level: 'caution', codes: [`mark.${m}`, 'status.clean'] })),
   { name: 'tax D → caution', input: { status: status({ creditLevels: [level('tax', 'D')] }), listsChecked: true }, level: 'caution', codes: ['credit.low'] },
   { name: 'customs 失信企业 → caution', input: { status: status({ creditLevels: [level('customs', '失信企业')] }), listsChecked: true }, level: 'caution', codes: ['credit.low'] },

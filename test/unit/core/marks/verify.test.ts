@@ -85,7 +85,7 @@ describe('verifyMark outcomes', () => {
 
   it('unknown-issuer: iss names another issuer than the key, or a list publisher signs a mark', async () => {
     expect(await verify(await signMark(payload({ iss: 'credit-office' }), f.platform.privateJwk))).toMatchObject({ outcome: 'unknown-issuer', detail: 'issuer-mismatch' });
-    expect(await verify(await signMark(payload({ iss: 'credit-office' }), f.office.privateJwk))).toMatchObject({ outcome: 'unknown-issuer', detail: 'not-a-platform' });
+    expect(await verify(await signMark(payload({ iss: 'credit-office' }), f.office.privateJwk))).toMatchObject({ outcome: 'unknown-issuer', detail: 'wrong-role' });
   });
 
   it('unknown-issuer (origin-not-allowed): a mark bound to an origin its issuer may not vouch for', async () => {
@@ -135,7 +135,7 @@ describe('verifyMark outcomes', () => {
   });
 
   it('types: outcome is the agreed union', () => {
-    expectTypeOf<MarkCheck['outcome']>().toEqualTypeOf<'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed'>();
+    expectTypeOf<MarkCheck['outcome']>().toEqualTypeOf<'genuine' | 'copied' | 'tampered' | 'expired' | 'unknown-issuer' | 'revoked-key' | 'malformed' | 'revoked' | 'status-unknown'>();
   });
 });
 

@@ -1,6 +1,6 @@
 import { base64urlFromText } from '../../../../core/crypto/base64url';
 import { generateKeyPair } from '../../../../core/crypto/ed25519';
-import { findKey, originAllowed, signCompactJws, signTrustList, verifyTrustList } from '../../../../core/trust';
+import { findKey, listKeys, originAllowed, signCompactJws, signTrustList, verifyTrustList } from '../../../../core/trust';
 import { fixture } from '../marks/support';
 
 const f = await fixture();
@@ -46,27 +46,56 @@ describe('verifyTrustList', () => {
 });
 
 describe('findKey', () => {
-  it('finds a key with its issuer, for marks and list publishers alike', () => {
-    const r = findKey(f.trust, 'office-2026', NOW);
+  const mark = { role: 'platform' } as const;
+  const list = { role: 'list-publisher', publisher: 'credit-office' } as const;
+
+  it('finds a key with its issuer for the role it is needed for', () => {
+    const r = findKey(f.trust, 'office-2026', NOW, list);
     expect('key' in r && !('error' in r) && r.issuer.id).toBe('credit-office');
-    const p = findKey(f.trust, 'shop-2026', new Date(NOW));
+    const p = findKey(f.trust, 'shop-2026', new Date(NOW), mark);
     expect('error' in p).toBe(false);
   });
 
   it('names unknown, revoked, not-yet-valid and expired keys', () => {
-    expect(findKey(f.trust, 'nope', NOW)).toEqual({ error: 'unknown-key' });
-    expect(findKey(f.trust, 'shop-2024', NOW)).toMatchObject({ error: 'revoked' });
-    expect('error' in findKey(f.trust, 'shop-2024', '2026-05-31T23:59:59Z')).toBe(false);
-    expect(findKey(f.trust, 'shop-2024', '2026-06-01T00:00:00Z')).toMatchObject({ error: 'revoked' });
-    expect(findKey(f.trust, 'shop-2030', NOW)).toMatchObject({ error: 'not-yet-valid' });
-    expect(findKey(f.trust, 'shop-2020', NOW)).toMatchObject({ error: 'expired' });
-    expect(findKey(f.trust, 'shop-2026', Number.NaN)).toMatchObject({ error: 'not-yet-valid' });
+    expect(findKey(f.trust, 'nope', NOW, mark)).toEqual({ error: 'unknown-key' });
+    expect(findKey(f.trust, 'shop-2024', NOW, mark)).toMatchObject({ error: 'revoked' });
+    expect('error' in findKey(f.trust, 'shop-2024', '2026-05-31T23:59:59Z', mark)).toBe(false);
+    expect(findKey(f.trust, 'shop-2024', '2026-06-01T00:00:00Z', mark)).toMatchObject({ error: 'revoked' });
+    expect(findKey(f.trust, 'shop-2030', NOW, mark)).toMatchObject({ error: 'not-yet-valid' });
+    expect(findKey(f.trust, 'shop-2020', NOW, mark)).toMatchObject({ error: 'expired' });
+    expect(findKey(f.trust, 'shop-2026', Number.NaN, mark)).toMatchObject({ error: 'not-yet-valid' });
+  });
+
+  it('refuses a key outside its role: a platform key for a list, a list key for a mark', () => {
+    expect(findKey(f.trust, 'shop-2026', NOW, { role: 'list-publisher', publisher: 'shop-platform' })).toMatchObject({ error: 'wrong-role', issuer: { id: 'shop-platform' } });
+    expect(findKey(f.trust, 'office-2026', NOW, mark)).toMatchObject({ error: 'wrong-role', issuer: { id: 'credit-office' } });
+  });
+
+  it('refuses a list key whose issuer is not the publisher the header names', () => {
+    expect(findKey(f.trust, 'office-2026', NOW, { role: 'list-publisher', publisher: 'another-office' })).toMatchObject({ error: 'publisher-mismatch' });
+  });
+
+  it('accepts an issuer of kind both for either role', () => {
+    const both = structuredClone(f.trust);
+    both.issuers[1]!.kind = 'both';
+    expect('error' in findKey(both, 'office-2026', NOW, mark)).toBe(false);
+    expect('error' in findKey(both, 'office-2026', NOW, list)).toBe(false);
   });
 
   it('treats a kid claimed by two issuers as unknown', () => {
     const dup = structuredClone(f.trust);
     dup.issuers[1]!.keys.push({ ...dup.issuers[0]!.keys[0]! });
-    expect(findKey(dup, 'shop-2026', NOW)).toEqual({ error: 'unknown-key' });
+    expect(findKey(dup, 'shop-2026', NOW, mark)).toEqual({ error: 'unknown-key' });
+  });
+});
+
+describe('listKeys', () => {
+  it('answers the list importer with named errors and a message naming the issuer', async () => {
+    const keys = listKeys(f.trust, () => NOW);
+    expect(await keys('office-2026', 'credit-office')).toHaveProperty('key');
+    expect(await keys('shop-2026', 'credit-office')).toMatchObject({ error: { code: 'wrong-role', message: expect.stringContaining('shop-platform, platform') } });
+    expect(await keys('office-2026', 'shop-platform')).toMatchObject({ error: { code: 'publisher-mismatch' } });
+    expect(await keys('nope', 'credit-office')).toMatchObject({ error: { code: 'unknown-key' } });
   });
 });
 

@@ -1,0 +1,132 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { constants, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
+import { base64urlDecode } from '../../core/crypto/base64url';
+import { verifyBytes, type PrivateJwk } from '../../core/crypto/ed25519';
+import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit, signStatusList, verifyStatusList, STATUS_ERROR_TEXT, type StatusCodec } from '../../core/status';
+import { decodeCompactJws } from '../../core/trust/jws';
+import { findIssuer } from '../../core/trust/find-key';
+import { MAX_STATUS_JWS_LENGTH } from '../../core/status/schema';
+import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
+import { InputError, readPrivateKey, withInputErrors } from './keys';
+import { loadTrust, nowFlag, readText } from './trust';
+
+const help = `Usage: xinbiao status sign --key PLATFORM.private.jwk.json --iss ISSUER-ID --url URL --out status.jws
+                           [--size BITS] [--from status.jws] [--revoke IDX,IDX…] [--hours H] [--now ISO-TIME]
+       xinbiao status verify --trust trust.jws --root ROOT.public.jwk.json [--now ISO-TIME] <status.jws…>
+
+A status list holds one bit per mark an issuer has issued (the mark's "status": {"idx"}); a set bit means the
+mark is withdrawn. It is signed with one of the issuer's platform keys, compressed (gzip), and published whole at
+the URL the trust list declares for the issuer (docs/status-list.md). Clients use it until its "expires" and
+then treat marks as "status unknown", so re-sign it at least that often.
+
+sign    writes a status list: all bits clear (--size, default ${MIN_STATUS_BITS}, a multiple of 8), or the bits of
+        --from (an earlier list, checked against --key), then sets the --revoke indices; issued = --now,
+        expires = issued + --hours (default 24). Prints {"out","iss","size","revoked","issued","expires","bytes"}.
+verify  checks each file against the trust list: signed by a platform key of the issuer it names, at that
+        issuer's declared URL, issued and not past expires at --now. Prints {"file","ok":true,"iss","size",
+        "revoked","issued","expires"} or {"file","ok":false,"error","message"}.
+Exit 0 on success, 1 when an input is invalid, 2 on usage errors.`;
+
+/** gzip/deflate through node:zlib (level 9 for the smallest lists); stops at maxBytes when decompressing. */
+export const nodeStatusCodec: StatusCodec = {
+  compress: async (bytes, format) => new Uint8Array((format === 'gzip' ? gzipSync : deflateSync)(bytes, { level: constants.Z_BEST_COMPRESSION })),
+  decompress: async (bytes, format, maxBytes) => new Uint8Array((format === 'gzip' ? gunzipSync : inflateSync)(bytes, { maxOutputLength: Math.max(1, maxBytes) })),
+};
+
+/** The bits of a status list the holder of `key` signed (its own earlier list), or InputError. */
+export async function readOwnStatus(path: string, key: PrivateJwk): Promise<{ payload: StatusListPayload; bits: Uint8Array }> {
+  const jws = await readText(path, 'status list');
+  let decoded;
+  try {
+    decoded = decodeCompactJws(jws, STATUS_TYP, MAX_STATUS_JWS_LENGTH);
+  } catch (err) {
+    throw new InputError(`status list ${path}: ${(err as Error).message}`);
+  }
+  if (decoded.header.kid !== key.kid || !(await verifyBytes(key, decoded.signingInput, decoded.signature))) throw new InputError(`status list ${path} is not signed with ${key.kid}`);
+  const parsed = StatusListPayload.safeParse(decoded.payload);
+  if (!parsed.success) throw new InputError(`status list ${path}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  const bits = await nodeStatusCodec.decompress(base64urlDecode(parsed.data.list), parsed.data.compression, parsed.data.size / 8);
+  if (bits.length * 8 !== parsed.data.size) throw new InputError(`status list ${path}: its bits do not match its size`);
+  return { payload: parsed.data, bits };
+}
+
+/** Signs `bits` for `iss` at `url`, issued `now`, valid `hours`, and writes it atomically; returns what to print. */
+export async function writeStatus(out: string, key: PrivateJwk, iss: string, url: string, bits: Uint8Array, now: number, hours: number) {
+  const issued = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const expires = new Date(now + hours * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  let jws: string;
+  try {
+    jws = await signStatusList({ iss, url, issued, expires, bits }, key, nodeStatusCodec);
+  } catch (err) {
+    throw new InputError((err as Error).message);
+  }
+  // Write then rename, so a client never fetches half a list.
+  await writeFile(`${out}.tmp`, `${jws}\n`);
+  await rename(`${out}.tmp`, out);
+  return { out, iss, size: bits.length * 8, revoked: countSet(bits), issued, expires, bytes: jws.length + 1 };
+}
+
+const countSet = (bits: Uint8Array) => bits.reduce((n, b) => { for (let v = b; v; v &= v - 1) n++; return n; }, 0);
+
+async function sign(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { values: ['key', 'iss', 'url', 'out', 'size', 'from', 'revoke', 'hours', 'now'] });
+  const [keyPath, iss, url, out] = ['key', 'iss', 'url', 'out'].map((n) => strFlag(parsed, n));
+  if (!keyPath || !iss || !url || !out) throw new UsageError('status sign needs --key, --iss, --url and --out');
+  if (parsed.positionals.length) throw new UsageError(`unexpected argument ${parsed.positionals[0]}`);
+  const size = intFlag(parsed, 'size', MIN_STATUS_BITS, 8, MAX_STATUS_BITS);
+  if (size % 8) throw new UsageError('--size must be a multiple of 8');
+  const hours = intFlag(parsed, 'hours', 24, 1, 24 * 31);
+  const now = nowFlag(strFlag(parsed, 'now'));
+  const revoke = (strFlag(parsed, 'revoke') ?? '').split(',').filter(Boolean).map((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--revoke ${JSON.stringify(v)} is not an index`);
+    return n;
+  });
+  return withInputErrors('status sign', async () => {
+    const key = await readPrivateKey(keyPath);
+    const from = strFlag(parsed, 'from');
+    const bits = from ? (await readOwnStatus(from, key)).bits : new Uint8Array(size / 8);
+    for (const idx of revoke) {
+      if (idx >= bits.length * 8) throw new InputError(`--revoke ${idx} is outside the list (${bits.length * 8} bits)`);
+      setBit(bits, idx, true);
+    }
+    emit(await writeStatus(out, key, iss, url, bits, now, hours));
+    return EXIT.ok;
+  });
+}
+
+async function verify(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { values: ['trust', 'root', 'now'] });
+  const [trustPath, rootPath] = ['trust', 'root'].map((n) => strFlag(parsed, n));
+  if (!trustPath || !rootPath) throw new UsageError('status verify needs --trust and --root');
+  if (parsed.positionals.length === 0) throw new UsageError('give at least one status-list file');
+  const now = nowFlag(strFlag(parsed, 'now'));
+  return withInputErrors('status verify', async () => {
+    const trust = await loadTrust(trustPath, rootPath, now);
+    let ok = true;
+    for (const file of parsed.positionals) {
+      const jws = await readText(file, 'status list').catch((err: Error) => err);
+      let iss: unknown;
+      try {
+        if (typeof jws === 'string') iss = (decodeCompactJws(jws, STATUS_TYP, MAX_STATUS_JWS_LENGTH).payload as { iss?: unknown })?.iss;
+      } catch {
+        // verifyStatusList names the problem below
+      }
+      const issuer = typeof iss === 'string' ? findIssuer(trust, iss) : undefined;
+      const r = typeof jws !== 'string'
+        ? { ok: false as const, error: 'unreachable' as const, message: jws.message }
+        : issuer
+          ? await verifyStatusList(jws, { trust, issuer, now, codec: nodeStatusCodec })
+          : { ok: false as const, error: 'issuer-mismatch' as const, message: `${STATUS_ERROR_TEXT['issuer-mismatch'][1]}: ${String(iss)} is not in the trust list` };
+      if (r.ok) emit({ file, ok: true, iss: r.issuer, size: r.size, revoked: countSet(r.bits), issued: r.issued, expires: r.expires });
+      else {
+        ok = false;
+        say(`${file}: ${r.message} / ${STATUS_ERROR_TEXT[r.error][0]}`);
+        emit({ file, ok: false, error: r.error, message: r.message });
+      }
+    }
+    return ok ? EXIT.ok : EXIT.invalid;
+  });
+}
+
+export default withSubcommands('publish and check signed status lists that withdraw marks', help, { sign, verify });

@@ -25,7 +25,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
     level,
     reasons: hits.map((r) => {
       const d = r.detail?.(facts);
-      return d ? { code: r.id, zh: `${r.zh}（${d.zh}）`, en: `${r.en} (${d.en})` } : { code: r.id, zh: r.zh, en: r.en };
+      return { code: r.id, zh: d ? `${r.zh}（${d.zh}）` : r.zh, en: d ? `${r.en} (${d.en})` : r.en, level: r.level };
     }),
   };
 }

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 // idb checks instanceof against the IndexedDB globals, so the in-memory implementation installs them.
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { PublicJwk } from '../../core/crypto';
 import { idbLocalLists, importList, ListStore } from '../../core/lists';
 import type { LocalLists } from '../../core/sources';
-import { findKey, verifyTrustList, type TrustList } from '../../core/trust';
+import { loadTrustList, type TrustList } from '../../core/trust';
+import { trustKeys } from '../../core/lists/trust-keys';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
 
@@ -29,9 +30,8 @@ export interface AuditContext {
 /** Verifies the trust list, then imports every signed list file of the folder into an in-memory store. */
 export async function loadContext(options: ContextOptions = {}): Promise<AuditContext> {
   const now = options.now ?? Date.now();
-  const root = JSON.parse(readFileSync(options.trustRoot ?? join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8')) as PublicJwk;
-  const jws = readFileSync(options.trust ?? join(SAMPLES, 'trust/trust.jws'), 'utf8').trim();
-  const verified = await verifyTrustList(jws, root, now);
+  const refs = { trust: options.trust ?? join(SAMPLES, 'trust/trust.jws'), root: options.trustRoot ?? join(SAMPLES, 'keys/demo-root-2026.public.jwk.json') };
+  const verified = await loadTrustList((path) => readFile(path, 'utf8'), refs, now);
   if (!verified.ok) throw new Error(`trust list refused: ${verified.error} (${verified.message})`);
   const trust = verified.trust;
   // In memory: the audit reads lists, it never keeps them.
@@ -44,10 +44,7 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
       const sig = readFileSync(join(dir, `${file}.sig`), 'utf8');
       await importList(store, [new Uint8Array(bytes)] as unknown as AsyncIterable<Uint8Array>, sig, {
         now: () => now,
-        keys: (kid) => {
-          const found = findKey(trust, kid, now);
-          return 'key' in found && !('error' in found) ? { key: found.key as unknown as PublicJwk } : { error: `key ${kid}: ${'error' in found ? found.error : 'unknown'}` };
-        },
+        keys: trustKeys(trust, () => now),
       });
     } catch (err) {
       refused.push({ file, reason: (err as Error).message });

@@ -1,5 +1,5 @@
 import { createSubscriptions, ListStore, type Subscriptions } from '~~/core/lists';
-import { findKey } from '~~/core/trust';
+import { trustKeys } from '~~/core/lists/trust-keys';
 import { trustList } from './trust';
 import { extensionUrl } from '../platform/url';
 
@@ -24,10 +24,7 @@ export async function subscriptions(): Promise<Subscriptions> {
   return createSubscriptions(await listStore(), {
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
     now: Date.now,
-    keys: async (kid) => {
-      const found = findKey(await trustList(), kid, Date.now());
-      return 'error' in found ? { error: `key ${kid}: ${found.error}` } : { key: found.key };
-    },
+    keys: async (kid) => trustKeys(await trustList())(kid),
   });
 }
 

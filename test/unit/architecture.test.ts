@@ -42,3 +42,52 @@ describe('layer rules', () => {
     expect(bad).toEqual([]);
   });
 });
+
+/** Relative imports (values and types) of every file under the given folders, as repository-relative paths. */
+function importGraph(dirs: string[]): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const f of dirs.flatMap(sources)) {
+    const resolveTs = (spec: string) => {
+      const base = join(f, '..', spec);
+      const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => { try { return statSync(p).isFile(); } catch { return false; } });
+      return hit && relative(ROOT, hit);
+    };
+    graph.set(relative(ROOT, f), imports(f).filter((i) => i.startsWith('.')).flatMap((i) => resolveTs(i) ?? []));
+  }
+  return graph;
+}
+
+/** Every cycle of a directed graph, each as its nodes from the smallest one (a strongly connected component walk). */
+function cycles(edges: Map<string, Set<string>>): string[][] {
+  const found = new Set<string>();
+  const walk = (start: string, node: string, path: string[]) => {
+    for (const next of edges.get(node) ?? []) {
+      if (next === start) found.add([...path].join(' → '));
+      else if (!path.includes(next) && next > start) walk(start, next, [...path, next]);
+    }
+  };
+  for (const n of [...edges.keys()].sort()) walk(n, n, [n]);
+  return [...found].map((c) => c.split(' → '));
+}
+
+describe('no loops', () => {
+  it('no file imports itself back (extension/platform, widget, core except its generated validators)', () => {
+    const graph = importGraph(['core', 'widget', 'extension/platform']);
+    const edges = new Map([...graph].filter(([f]) => !f.startsWith('core/validate/')).map(([f, to]) => [f, new Set(to)]));
+    expect(cycles(edges)).toEqual([]);
+  });
+
+  it('no folder loops inside core/ or between the widget folders (ui, query, data, elements)', () => {
+    const graph = importGraph(['core', 'widget']);
+    const folders = new Map<string, Set<string>>();
+    for (const [f, to] of graph) {
+      const from = f.split('/').slice(0, 2).join('/');
+      if (from.startsWith('core/validate') || !/^(core|widget)\/[^/.]+$/.test(from)) continue;
+      for (const t of to) {
+        const dir = t.split('/').slice(0, 2).join('/');
+        if (dir !== from && /^(core|widget)\/[^/.]+$/.test(dir)) (folders.get(from) ?? folders.set(from, new Set()).get(from)!).add(dir);
+      }
+    }
+    expect(cycles(folders)).toEqual([]);
+  });
+});

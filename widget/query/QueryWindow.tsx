@@ -4,10 +4,10 @@ import { fetchStatus } from '../data/endpoint';
 import { LEVEL, t } from '../ui/i18n';
 import type { Lang, VerdictView } from '../ui/types';
 import { checkInput } from './check-input';
-import type { QuerySite } from './sites';
+import type { QuerySite } from '../ui/sites';
 
 export { QUERY_CSS } from './query.css';
-export { pickSites } from './sites';
+export { pickSites } from '../ui/sites';
 
 export interface QueryWindowProps {
   lang: Lang;

@@ -1,5 +1,5 @@
 import { Component, createRef, Fragment, h, type ComponentChildren, type RefObject } from 'preact';
-import { pickSites } from '../query/sites';
+import { pickSites } from './sites';
 import { headline, LEVEL, LIST_NAME, OUTCOME_TEXT, pick, punct, t } from './i18n';
 import { REPORT_12315, samrCheckUrl } from './links';
 import { maskName } from './mask';

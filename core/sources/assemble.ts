@@ -46,13 +46,14 @@ export function statusFromMark({ payload: p, issuerName }: MarkPart, now: number
   };
 }
 
-const dedupe = <T>(items: T[], key: (t: T) => string): T[] => {
+/** Keeps the first of the items whose `keys` fields are equal. */
+function dedupe<T>(items: T[], ...keys: (keyof T)[]): T[] {
   const seen = new Set<string>();
   return items.filter((t) => {
-    const k = key(t);
-    return seen.has(k) ? false : (seen.add(k), true);
+    const k = keys.map((f) => t[f]).join('\u0000');
+    return !seen.has(k) && !!seen.add(k);
   });
-};
+}
 
 /**
  * The one status assembler (docs/credit-status.md, "Precedence"): every source in one order, status endpoints first
@@ -75,10 +76,10 @@ export function assembleStatus({ lists, endpoints = [], mark, now }: AssembleInp
     ...(licence ? { licence } : {}),
     ...(identityMark ? { identityMark } : {}),
     // One level per scheme, level and date: issuers are written differently by different sources.
-    creditLevels: dedupe([...sources.flatMap((s) => s.creditLevels), ...(lists?.creditLevels ?? [])], (l) => [l.scheme, l.level, l.date.slice(0, 10)].join('\u0000')),
-    listEntries: dedupe([...sources.flatMap((s) => s.listEntries), ...(lists?.listEntries ?? [])], (e) => [e.list, e.authority, e.since, e.reason].join('\u0000')),
-    records: dedupe(sources.flatMap((s) => s.records), (r) => [r.type, r.authority, r.date, r.title, r.number ?? ''].join('\u0000')),
-    commitments: dedupe(sources.flatMap((s) => s.commitments), (c) => [c.title, c.madeAt].join('\u0000')),
+    creditLevels: dedupe([...sources.flatMap((s) => s.creditLevels), ...(lists?.creditLevels ?? [])], 'scheme', 'level', 'date'),
+    listEntries: dedupe([...sources.flatMap((s) => s.listEntries), ...(lists?.listEntries ?? [])], 'list', 'authority', 'since', 'reason'),
+    records: dedupe(sources.flatMap((s) => s.records), 'type', 'authority', 'date', 'title', 'number'),
+    commitments: dedupe(sources.flatMap((s) => s.commitments), 'title', 'madeAt'),
     asOf: iso(oldest),
   };
 }

@@ -8,7 +8,7 @@ import { verifyTrustList, type TrustError } from './verify';
  */
 export type ReadText = (ref: string) => Promise<string>;
 
-/** Why a trust list could not be loaded: it or the root key could not be read, the root key is no Ed25519 public JWK, or verifyTrustList refused it. */
+/** Why a trust list could not be loaded: it or the root key could not be read (or the root is not JSON), the root key is no Ed25519 public JWK, or verifyTrustList refused it. */
 export type TrustLoadError = 'unreadable' | 'bad-root' | TrustError;
 
 export type TrustLoad =
@@ -23,18 +23,11 @@ export type TrustLoad =
  */
 export async function loadTrustList(readText: ReadText, refs: { trust: string; root: string }, now: Date | number): Promise<TrustLoad> {
   let jws: string;
-  let rootText: string;
-  try {
-    [jws, rootText] = await Promise.all([readText(refs.trust), readText(refs.root)]);
-  } catch (err) {
-    return { ok: false, error: 'unreadable', message: `cannot read the trust list or its root key: ${(err as Error).message}` };
-  }
   let root: unknown;
   try {
-    root = JSON.parse(rootText);
-  } catch {
-    root = undefined;
+    [jws, root] = await Promise.all([readText(refs.trust), readText(refs.root).then(JSON.parse)]);
+  } catch (err) {
+    return { ok: false, error: 'unreadable', message: String(err) };
   }
-  if (!isPublicJwk(root)) return { ok: false, error: 'bad-root', message: `root key ${refs.root} is not an Ed25519 public JWK` };
-  return verifyTrustList(jws.trim(), root, now);
+  return isPublicJwk(root) ? verifyTrustList(jws.trim(), root, now) : { ok: false, error: 'bad-root', message: `${refs.root}: not an Ed25519 public JWK` };
 }

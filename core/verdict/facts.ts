@@ -1,6 +1,5 @@
-import { sameName } from '../lists/normalise-name';
 import type { CreditLevel, CreditStatus, ListEntry, ListKind } from '../model/schema';
-import type { Claim, MarkOutcome, VerdictInput } from './types';
+import type { MarkOutcome, PageClaims, VerdictInput } from './types';
 
 /** Default age after which a status is stale: lists are published daily to weekly. */
 export const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
@@ -32,26 +31,8 @@ export interface Facts {
   stale: boolean;
   /** Something about the subject is known besides its name. */
   known: boolean;
-  /** The name the page shows for the subject's code when no list, endpoint or mark registers that name for it. */
-  claimedName?: string;
-  /** A mark on the page names an operator that the page's own text does not. */
-  otherOperator: boolean;
-}
-
-/** Two claims name one operator: by code when both have one, else by name (sameName). */
-export const sameOperator = (a: Claim, b: Claim): boolean =>
-  a.uscc && b.uscc ? a.uscc === b.uscc : !!a.name && !!b.name && sameName(a.name, b.name);
-
-/**
- * The page's name for a code, when it is none of the names registered for that code: the status's subject and
- * licence names (from lists, endpoints or a genuine mark) and the names the page's marks give that code.
- */
-function claimed(input: VerdictInput): string | undefined {
-  const { status: s, page } = input;
-  const c = page?.subject;
-  if (!s || !c?.uscc || !c.name || s.subject.uscc !== c.uscc) return undefined;
-  const registered = [s.subject.name, s.licence?.name, ...(page?.marks ?? []).filter((m) => m.uscc === c.uscc).map((m) => m.name)];
-  return registered.some((n) => n && sameName(n, c.name!)) ? undefined : c.name;
+  /** What the page claims (the page rules, core/verdict/page-rules.ts, read it). */
+  page?: PageClaims;
 }
 
 // A date-only bound ("valid until 2026-11-20") is read as the end of that day in China time.
@@ -105,11 +86,5 @@ export function gatherFacts(input: VerdictInput): Facts {
   const stale = s !== undefined && !(now - asOf <= (input.staleAfterMs ?? STALE_AFTER_MS));
   const known = s !== undefined && (s.licence !== undefined || s.identityMark !== undefined || s.creditLevels.length > 0 ||
     s.listEntries.length > 0 || s.records.length > 0 || s.commitments.length > 0);
-  const page = input.page;
-  const otherOperator = !!page && page.named.length > 0 && page.marks.some((m) => !page.named.some((n) => sameOperator(n, m)));
-  const claimedName = claimed(input);
-  return {
-    status: s, mark: input.mark, listsChecked: input.listsChecked, now, activeLists, expiredListEntries, activeLevels, stale, known,
-    ...(claimedName ? { claimedName } : {}), otherOperator,
-  };
+  return { status: s, mark: input.mark, listsChecked: input.listsChecked, now, activeLists, expiredListEntries, activeLevels, stale, known, page: input.page };
 }

@@ -40,8 +40,8 @@ function expiredDetail(f: Facts): { zh: string; en: string } {
   return { zh: `${names.join('、')} 于 ${days.join('、')} 过期`, en: `${names.join(', ')} expired ${days.join(', ')}` };
 }
 
-/** The rule table, most severe first. */
-export const VERDICT_RULES: readonly VerdictRule[] = [
+/** The rules that make a shop dangerous; the page rules follow them (core/verdict/page-rules.ts). */
+export const DANGER_RULES: readonly VerdictRule[] = [
   { id: 'list.black', level: 'danger', when: onList('black'),
     zh: '列入黑名单', en: 'On a black list' },
   { id: 'list.seriously-dishonest', level: 'danger', when: onList('seriously-dishonest'),
@@ -52,11 +52,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   markRule('tampered', 'danger'),
   { id: 'licence.dead', level: 'danger', when: deadLicence,
     zh: '营业执照已吊销或注销', en: 'The business licence has been revoked or deregistered' },
-  { id: 'name.claimed', level: 'caution', when: (f) => f.claimedName !== undefined,
-    zh: '页面所示名称与该代码的登记名称不符', en: 'The name on this page is not the name registered for its code',
-    detail: (f) => ({ zh: `页面自称“${f.claimedName}”`, en: `page claims “${f.claimedName}”` }) },
-  { id: 'mark.other-operator', level: 'caution', when: (f) => f.otherOperator,
-    zh: '页面上的营业执照与平台标识不是同一经营者', en: 'The licence on this page and the platform mark name different operators' },
+];
+
+/** Every other rule, most severe first. */
+export const OTHER_RULES: readonly VerdictRule[] = [
   { id: 'list.abnormal', level: 'caution', when: onList('abnormal'),
     zh: '列入经营异常名录', en: 'On the list of abnormal operations' },
   { id: 'list.expired', level: 'caution', when: (f) => f.expiredListEntries.length > 0,
@@ -84,3 +83,6 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   { id: 'data.none', level: 'unknown', when: (f) => !f.known && f.mark === undefined,
     zh: '暂无该经营者的信用信息', en: 'No credit information about this operator' },
 ];
+
+/** The rule table without the page rules: what a caller without the page's own text (the widget) decides with. */
+export const PAGELESS_RULES: readonly VerdictRule[] = [...DANGER_RULES, ...OTHER_RULES];

@@ -1,4 +1,5 @@
-import { headline, LEVEL, LIST_NAME, pick, punct } from '~~/widget/ui/i18n';
+import { headline, LEVEL, pick } from '~~/widget/ui/i18n';
+import { LIST_NAME, punct } from '~~/widget/ui/words';
 import type { Lang } from '~~/widget/ui/types';
 import type { SubjectReport } from '../platform/schemas';
 import { badgeLine } from '../runtime/BadgeApp';

@@ -3,7 +3,8 @@ import { fetchStatus } from './endpoint';
 import { loadTrust } from './trust';
 import { verifyMark } from '../../core/marks';
 import { assembleStatus, type MarkPart } from '../../core/sources/assemble';
-import { decideVerdict } from '../../core/verdict';
+import { decideWith } from '../../core/verdict/decide';
+import { PAGELESS_RULES } from '../../core/verdict/rules';
 import type { MarkConfig, MarkModel } from './model';
 
 const NO_TRUST = { zh: '无法取得或核验信任名单', en: 'The trust list could not be loaded or verified' };
@@ -33,6 +34,6 @@ export async function resolveMark(cfg: MarkConfig, pageUrl: string, now: number)
   const remote = cfg.endpoint && uscc ? await fetchStatus(cfg.endpoint, uscc).catch(() => undefined) : undefined;
   const status = assembleStatus({ endpoints: remote ? [{ status: remote, fetchedAt: now }] : [], mark, now });
   model.status = status;
-  model.verdict = decideVerdict({ status, mark: model.check?.outcome, listsChecked: !!remote, now });
+  model.verdict = decideWith(PAGELESS_RULES, { status, mark: model.check?.outcome, listsChecked: !!remote, now });
   return model;
 }

@@ -36,10 +36,6 @@ const T = {
   verified: ['已核验', 'verified'],
   mark: ['签名标识', 'Signed mark'],
   none: ['无', 'None'],
-  notChecked: ['未查询', 'Not checked'],
-  issued: ['发布', 'issued'],
-  refreshed: ['更新于', 'refreshed'],
-  claims: ['页面自称', 'Page claims'],
   until: ['至', 'until'],
   repaired: ['已信用修复', 'credit repaired'],
   samr: ['电子营业执照亮照核验', 'SAMR licence check'],
@@ -55,16 +51,6 @@ export type Key = keyof typeof T;
 
 /** One string in the chosen language. */
 export const t = (lang: Lang, key: Key): string => T[key][lang === 'zh' ? 0 : 1];
-
-/** Credit list kinds as people say them (core/model ListKind). */
-export const LIST_NAME: Record<string, [string, string]> = {
-  red: ['红名单（守信激励）', 'Red list (trustworthy)'], black: ['黑名单', 'Black list'],
-  abnormal: ['经营异常名录', 'Abnormal operation list'], 'seriously-dishonest': ['严重失信主体名单', 'Seriously dishonest list'],
-  'judgment-defaulter': ['失信被执行人', 'Judgment defaulter'],
-};
-
-/** Punctuation of the language: a label's colon, a list separator, and brackets around a note. */
-export const punct = (lang: Lang) => (lang === 'zh' ? { colon: '：', sep: '；', comma: '，', open: '（', close: '）' } : { colon: ': ', sep: '; ', comma: ', ', open: ' (', close: ')' });
 
 /** The reasons behind the verdict's level (its headline): a reason at another level never shows next to it. */
 export const headline = (v: VerdictView): VerdictView['reasons'] => v.reasons.filter((r) => !r.level || r.level === v.level);

@@ -23,7 +23,7 @@ describe('loadTrustList (the one trust loader)', () => {
   it('names a root that is not an Ed25519 public JWK, and a reference it cannot read', async () => {
     const text = async (p: string) => (p === 'root' ? '{"kty":"RSA","n":"x","e":"AQAB"}' : files(p));
     expect(await loadTrustList(text, { trust: TRUST, root: 'root' }, NOW)).toMatchObject({ ok: false, error: 'bad-root' });
-    expect(await loadTrustList(async (p) => (p === 'root' ? 'not json' : files(p)), { trust: TRUST, root: 'root' }, NOW)).toMatchObject({ ok: false, error: 'bad-root' });
+    expect(await loadTrustList(async (p) => (p === 'root' ? 'not json' : files(p)), { trust: TRUST, root: 'root' }, NOW)).toMatchObject({ ok: false, error: 'unreadable' });
     expect(await loadTrustList(files, { trust: 'trust/missing.jws', root: 'keys/demo-root-2026.public.jwk.json' }, NOW)).toMatchObject({ ok: false, error: 'unreadable' });
   });
 

@@ -27,13 +27,15 @@ export interface AssembleInput {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+// China time, so the day people read is the issuer's calendar day (docs/credit-status.md).
+const chinaTime = (ms: number) => `${new Date(ms + 288e5).toISOString().slice(0, 19)}+08:00`;
 
 /**
  * A verified mark as status parts: every part's provenance is the mark (`mark:<issuer id>`), issued at the mark's
  * `iat`, read at `now`.
  */
 export function statusFromMark({ payload: p, issuerName }: MarkPart, now: number): CreditStatus {
-  const provenance: Provenance = { source: `mark:${p.iss}`, sourceName: issuerName, retrievedAt: iso(now), issued: iso(p.iat * 1000) };
+  const provenance: Provenance = { source: `mark:${p.iss}`, sourceName: issuerName, retrievedAt: iso(now), issued: chinaTime(p.iat * 1000) };
   return {
     subject: { ...p.sub, provenance },
     ...(p.licence ? { licence: { ...p.licence, provenance } } : {}),

@@ -1,7 +1,7 @@
 import { Component, createRef, Fragment, h, type ComponentChildren, type RefObject } from 'preact';
 import { pickSites } from './sites';
 import { headline, LEVEL, OUTCOME_TEXT, pick, t } from './i18n';
-import { FRESH, LIST_NAME, punct } from './words';
+import { LIST_NAME, punct } from './words';
 import { REPORT_12315, samrCheckUrl } from './links';
 import { maskName } from './mask';
 import type { CreditStatus, Lang, MarkCheckView, VerdictView } from './types';
@@ -32,7 +32,7 @@ type Prov = CreditStatus['subject']['provenance'];
 /** Where a value came from: the publisher's issue date and expiry when known, and when we last refreshed it. */
 const Src = ({ p, lang }: { p: Prov; lang: Lang }) => {
   const { colon, comma, open, close } = punct(lang);
-  const bits = [p.sourceName ?? p.source, p.issued && `${pick(lang, FRESH.issued)} ${day(p.issued)}`, p.expires && `${t(lang, 'until')} ${day(p.expires)}`, `${pick(lang, FRESH.refreshed)} ${day(p.retrievedAt)}`];
+  const bits = [p.sourceName ?? p.source, p.issued && `${t(lang, 'issued')} ${day(p.issued)}`, p.expires && `${t(lang, 'until')} ${day(p.expires)}`, `${t(lang, 'refreshed')} ${day(p.retrievedAt)}`];
   return <span class="src">{open}{t(lang, 'provenance')}{colon}{bits.filter(Boolean).join(comma)}{close}</span>;
 };
 const Part = ({ title, children }: { title: string; children: ComponentChildren }) => (
@@ -85,7 +85,7 @@ function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardPro
   const { colon, sep } = punct(lang);
   const heads = headline(verdict);
   // Lists unchecked: an empty list part says "not checked", never "none".
-  const empty = verdict.reasons.some((r) => r.code === 'lists.unchecked') ? pick(lang, FRESH.notChecked) : t(lang, 'none');
+  const empty = t(lang, verdict.reasons.some((r) => r.code === 'lists.unchecked') ? 'notChecked' : 'none');
   const name = bad ? t(lang, 'invalid') : (s?.subject.name ?? t(lang, 'unknownShop'));
   const kw = (!bad && (s?.subject.uscc ?? s?.subject.name)) || '';
   const samr = s && samrCheckUrl([lic?.provenance.url, s.subject.provenance.url]);

@@ -12,5 +12,3 @@ export const LIST_NAME: Record<string, [string, string]> = {
 /** Punctuation of the language: a label's colon, a list separator, a comma, and brackets around a note. */
 export const punct = (lang: Lang) => (lang === 'zh' ? { colon: '：', sep: '；', comma: '，', open: '（', close: '）' } : { colon: ': ', sep: '; ', comma: ', ', open: ' (', close: ')' });
 
-/** Freshness and "not checked" words of the card: [zh, en]. */
-export const FRESH = { notChecked: ['未查询', 'Not checked'], issued: ['发布', 'issued'], refreshed: ['更新于', 'refreshed'] } as const;

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { PublicJwk } from '../../core/crypto';
 import type { LocalLists } from '../../core/sources';
-import { listKeys, verifyTrustList, type TrustList } from '../../core/trust';
+import { listKeys, loadTrustList, type TrustList } from '../../core/trust';
 import { loadListIndex } from '../../server/list-index';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
@@ -29,9 +28,8 @@ export interface AuditContext {
  */
 export async function loadContext(options: ContextOptions = {}): Promise<AuditContext> {
   const now = options.now ?? Date.now();
-  const root = JSON.parse(readFileSync(options.trustRoot ?? join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8')) as PublicJwk;
-  const jws = readFileSync(options.trust ?? join(SAMPLES, 'trust/trust.jws'), 'utf8').trim();
-  const verified = await verifyTrustList(jws, root, now);
+  const refs = { trust: options.trust ?? join(SAMPLES, 'trust/trust.jws'), root: options.trustRoot ?? join(SAMPLES, 'keys/demo-root-2026.public.jwk.json') };
+  const verified = await loadTrustList((path) => readFile(path, 'utf8'), refs, now);
   if (!verified.ok) throw new Error(`trust list refused: ${verified.error} (${verified.message})`);
   const trust = verified.trust;
   const index = await loadListIndex(options.lists ?? join(SAMPLES, 'lists'), { keys: listKeys(trust, () => now), now });

@@ -1,5 +1,5 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { TrustList, signTrustList, verifyTrustList } from '../../core/trust';
+import { loadTrustList, TrustList, signTrustList, verifyTrustList } from '../../core/trust';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { InputError, readJsonFile, readPrivateKey, readPublicKey, withInputErrors } from './keys';
 import { firstIssue } from '../../core/model/issue';
@@ -15,11 +15,9 @@ verify  checks each file's signature against the root public key, its format and
         {"file","ok":false,"error":"malformed"|"wrong-root"|"bad-signature"|"not-yet-valid"|"expired","message"}.
 Exit 0 on success, 1 when an input is invalid, 2 on usage errors.`;
 
-/** Reads a trust-list file and verifies it against the root key file; InputError names the file and the failure. */
+/** Reads a trust-list file and verifies it against the root key file (core/trust loadTrustList); InputError names the file and the failure. */
 export async function loadTrust(trustPath: string, rootPath: string, now: number): Promise<TrustList> {
-  const root = await readPublicKey(rootPath);
-  const jws = await readText(trustPath, 'trust list');
-  const r = await verifyTrustList(jws, root, now);
+  const r = await loadTrustList((path) => readFile(path, 'utf8'), { trust: trustPath, root: rootPath }, now);
   if (!r.ok) throw new InputError(`trust list ${trustPath}: ${r.error}: ${r.message}`);
   return r.trust;
 }

@@ -9,7 +9,10 @@ export const Provenance = z.object({
   source: text(300),
   /** Human-readable name of the source (publisher, platform, page). */
   sourceName: z.optional(text(200)),
+  /** When we last read or refreshed the value (a list's import, an endpoint's answer, a mark's check). */
   retrievedAt: when,
+  /** When the publisher issued the value: a list file's `issued`, a mark's `iat`. */
+  issued: z.optional(when),
   /** When the source stops vouching for the value (a list file's `expires`); past it the value still shows, marked. */
   expires: z.optional(when),
   /** Where a person can check the value themselves. */

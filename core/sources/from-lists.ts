@@ -1,6 +1,5 @@
-import type { CreditLevelLine, ListLine } from '../lists/schema';
 import type { CreditLevel, ListEntry, ListKind, Provenance, Subject } from '../model/schema';
-import type { ListInfo, ListMatch } from './ports';
+import type { StoredLevelLine, ListInfo, StoredLine, ListMatch } from './ports';
 
 /** Provenance of a value read from a list: also until when the list's publisher vouches for it. */
 export type ListProvenance = Provenance & Required<Pick<Provenance, 'expires'>>;
@@ -30,8 +29,8 @@ export interface ListParts {
 }
 
 /**
- * Provenance of everything read from one list version: `list:<id>@v<version>`, its publisher, its import time and
- * its expiry. Given `now`, an expired list says so in `sourceName`, the text people see next to the value.
+ * Provenance of everything read from one list version: `list:<id>@v<version>`, its publisher, its import time, its
+ * issue date and its expiry. Given `now`, an expired list says so in `sourceName`, the text people see next to the value.
  */
 export function listProvenance(list: ListInfo, now?: number): ListProvenance {
   const day = list.expires.slice(0, 10);
@@ -39,7 +38,7 @@ export function listProvenance(list: ListInfo, now?: number): ListProvenance {
   const sourceName = now !== undefined && listExpired(list, now) ? `${list.publisher.name}（名单已于 ${day} 过期 / list expired ${day}）`
     : now !== undefined && listStale(list, now) ? `${list.publisher.name}（名单自 ${stale} 起未更新 / list not current since ${stale}）`
     : list.publisher.name;
-  return { source: `list:${list.id}@v${list.version}`, sourceName, retrievedAt: list.importedAt, expires: list.expires };
+  return { source: `list:${list.id}@v${list.version}`, sourceName, retrievedAt: list.importedAt, issued: list.issued, expires: list.expires };
 }
 
 /** The kind of subject a USCC names: 92… is an individual business (个体工商户), the rest are organisations. */
@@ -57,13 +56,13 @@ export function listMatchesToParts(matches: readonly ListMatch[], now?: number):
     const provenance = listProvenance(list, now);
     parts.subject ??= { ...(line.uscc ? { uscc: line.uscc } : {}), name: line.name, kind: subjectKindOf(line.uscc), provenance };
     if (list.kind === 'credit-level') {
-      const l = line as CreditLevelLine;
+      const l = line as StoredLevelLine;
       parts.creditLevels.push({
         scheme: l.scheme, schemeName: l.schemeName, level: l.level, issuer: l.issuer, date: l.date,
         ...(l.validUntil ? { validUntil: l.validUntil } : {}), provenance,
       });
     } else {
-      const l = line as ListLine;
+      const l = line as StoredLine;
       parts.listEntries.push({
         list: list.kind, reason: l.reason, authority: l.authority, since: l.since,
         ...(l.until ? { until: l.until } : {}), ...(l.repairedAt ? { repairedAt: l.repairedAt } : {}), provenance,

@@ -5,4 +5,5 @@ export * from './retry-after';
 export * from './endpoint-client';
 export * from './from-lists';
 export * from './merge';
+export * from './assemble';
 export * from './resolver';

@@ -2,7 +2,7 @@ import type { CreditStatus } from '../model/schema';
 import type { CachePort } from './cache';
 import type { EndpointClient } from './endpoint-client';
 import { listExpired, listMatchesToParts, listsVouch, WARNING_KINDS, type ListParts } from './from-lists';
-import { mergeStatus } from './merge';
+import { assembleStatus, type EndpointPart } from './assemble';
 import type { LocalLists } from './ports';
 import { normaliseUsccInput } from './protocol';
 
@@ -43,8 +43,16 @@ export interface SourceReport {
   expired?: Array<{ id: string; kind: string; expires: string }>;
 }
 
+/** What the sources gave for one subject, before assembly (assembleStatus adds a mark to these). */
+export interface ResolvedParts {
+  lists?: ListParts;
+  endpoints: EndpointPart[];
+}
+
 export interface Resolution {
   uscc: string;
+  /** The sources' parts, so a caller that also holds a genuine mark assembles all of them in one place. */
+  parts: ResolvedParts;
   /** Undefined when nothing is known: the verdict is then unknown, never good. */
   status?: CreditStatus;
   /**
@@ -63,6 +71,11 @@ export interface Resolution {
 export interface Resolver {
   /** Resolves one USCC; concurrent calls for the same code share the work. Never throws. */
   resolve(uscc: string): Promise<Resolution>;
+  /**
+   * Resolves a name through the local lists only (endpoints take nothing but a code): the first matching line's
+   * subject, with `listsChecked` as for a code. Never throws.
+   */
+  resolveName(name: string): Promise<Pick<Resolution, 'status' | 'parts' | 'listsChecked'>>;
   /** Resolves when background refreshes started so far have finished (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -113,10 +126,10 @@ export function createResolver(ports: ResolverPorts, policy: ResolverPolicy = {}
     }
   }
 
-  async function fromLists(uscc: string): Promise<{ report: SourceReport; parts?: ListParts }> {
+  async function fromLists(key: { uscc: string } | { name: string }): Promise<{ report: SourceReport; parts?: ListParts }> {
     if (!ports.lists) return { report: { source: 'lists', state: 'failed', found: false, error: 'no local lists' } };
     try {
-      const [matches, lists] = await Promise.all([ports.lists.byUscc(uscc), ports.lists.lists()]);
+      const [matches, lists] = await Promise.all(['uscc' in key ? ports.lists.byUscc(key.uscc) : ports.lists.byName(key.name), ports.lists.lists()]);
       const now = ports.now();
       const parts = listMatchesToParts(matches, now);
       const warning = lists.filter((l) => WARNING_KINDS.has(l.kind));
@@ -134,14 +147,16 @@ export function createResolver(ports: ResolverPorts, policy: ResolverPolicy = {}
   }
 
   async function run(uscc: string): Promise<Resolution> {
-    const [lists, ...endpoints] = await Promise.all([fromLists(uscc), ...(ports.endpoints ?? []).map((e) => fromEndpoint(e, uscc))]);
+    const [lists, ...endpoints] = await Promise.all([fromLists({ uscc }), ...(ports.endpoints ?? []).map((e) => fromEndpoint(e, uscc))]);
     const now = ports.now();
     const found = endpoints.flatMap((e) => (e.value?.status ? [{ status: e.value.status, fetchedAt: e.fetchedAt ?? now }] : []));
     const answered = [...(lists!.report.state === 'fresh' ? [lists!.report] : []), ...endpoints.filter((r) => r.state !== 'failed')];
     const used = endpoints.filter((e) => e.fetchedAt !== undefined);
+    const parts: ResolvedParts = { ...(lists!.parts ? { lists: lists!.parts } : {}), endpoints: found };
     return {
       uscc,
-      status: mergeStatus(lists!.parts, found, now),
+      parts,
+      status: assembleStatus({ ...parts, now }),
       listsChecked: answered.length > 0,
       freshness: used.some((e) => e.state === 'offline') ? 'offline' : used.some((e) => e.state === 'stale') ? 'stale' : 'fresh',
       ageMs: Math.max(0, ...used.map((e) => now - e.fetchedAt!)),
@@ -152,13 +167,18 @@ export function createResolver(ports: ResolverPorts, policy: ResolverPolicy = {}
   return {
     resolve(input) {
       const uscc = normaliseUsccInput(input);
-      if (!uscc) return Promise.resolve({ uscc: input, listsChecked: false, freshness: 'fresh', ageMs: 0, sources: [] });
+      if (!uscc) return Promise.resolve({ uscc: input, parts: { endpoints: [] }, listsChecked: false, freshness: 'fresh', ageMs: 0, sources: [] });
       let p = inFlight.get(uscc);
       if (!p) {
         p = run(uscc).finally(() => inFlight.delete(uscc));
         inFlight.set(uscc, p);
       }
       return p;
+    },
+    async resolveName(name) {
+      const { report, parts } = await fromLists({ name });
+      const status = parts && assembleStatus({ lists: parts, now: ports.now() });
+      return { ...(status ? { status } : {}), parts: { ...(parts ? { lists: parts } : {}), endpoints: [] }, listsChecked: report.state === 'fresh' };
     },
     async idle() {
       while (refreshing.size > 0) await Promise.all(refreshing.values());

@@ -4,3 +4,4 @@ export * from './find-key';
 export * from './origin';
 export * from './verify';
 export * from './sign';
+export * from './load';

@@ -1,5 +1,6 @@
 import { gatherFacts } from './facts';
-import { VERDICT_RULES } from './rules';
+import { VERDICT_RULES } from './all-rules';
+import type { VerdictRule } from './rules';
 import type { Verdict, VerdictInput, VerdictLevel } from './types';
 
 const RANK: Record<'good' | 'neutral' | 'unknown', number> = { unknown: 0, neutral: 1, good: 2 };
@@ -10,8 +11,13 @@ const RANK: Record<'good' | 'neutral' | 'unknown', number> = { unknown: 0, neutr
  * (stale data → unknown, unchecked lists → at most neutral). Nothing known is `unknown`, never `good`.
  */
 export function decideVerdict(input: VerdictInput): Verdict {
+  return decideWith(VERDICT_RULES, input);
+}
+
+/** decideVerdict over a given rule table (the widget passes PAGELESS_RULES, so the page rules do not ship in it). */
+export function decideWith(rules: readonly VerdictRule[], input: VerdictInput): Verdict {
   const facts = gatherFacts(input);
-  const hits = VERDICT_RULES.filter((r) => r.when(facts));
+  const hits = rules.filter((r) => r.when(facts));
   const has = (level: VerdictLevel, cap = false) => hits.some((r) => r.level === level && (r.cap === true) === cap);
   let level: VerdictLevel;
   if (has('danger')) level = 'danger';
@@ -25,7 +31,7 @@ export function decideVerdict(input: VerdictInput): Verdict {
     level,
     reasons: hits.map((r) => {
       const d = r.detail?.(facts);
-      return d ? { code: r.id, zh: `${r.zh}（${d.zh}）`, en: `${r.en} (${d.en})` } : { code: r.id, zh: r.zh, en: r.en };
+      return { code: r.id, zh: d ? `${r.zh}（${d.zh}）` : r.zh, en: d ? `${r.en} (${d.en})` : r.en, level: r.level };
     }),
   };
 }

@@ -1,5 +1,5 @@
 import type { CreditLevel, CreditStatus, ListEntry, ListKind } from '../model/schema';
-import type { MarkOutcome, VerdictInput } from './types';
+import type { MarkOutcome, PageClaims, VerdictInput } from './types';
 import { endOfDay as endOf, entryInForce } from '../model/in-force';
 
 /** Default age after which a status is stale: lists are published daily to weekly. */
@@ -32,6 +32,8 @@ export interface Facts {
   stale: boolean;
   /** Something about the subject is known besides its name. */
   known: boolean;
+  /** What the page claims (the page rules, core/verdict/page-rules.ts, read it). */
+  page?: PageClaims;
 }
 
 export { endOfDay as endOf, entryInForce } from '../model/in-force';
@@ -51,6 +53,7 @@ export function levelInForce(level: CreditLevel, now: number): boolean {
   return level.validUntil === undefined || !(endOf(level.validUntil) < now);
 }
 
+/** Reads the input once into the facts every rule looks at. */
 export function gatherFacts(input: VerdictInput): Facts {
   const now = typeof input.now === 'number' ? input.now : input.now.getTime();
   const s = input.status;
@@ -71,5 +74,5 @@ export function gatherFacts(input: VerdictInput): Facts {
   const stale = s !== undefined && !(now - asOf <= (input.staleAfterMs ?? STALE_AFTER_MS));
   const known = s !== undefined && (s.licence !== undefined || s.identityMark !== undefined || s.creditLevels.length > 0 ||
     s.listEntries.length > 0 || s.records.length > 0 || s.commitments.length > 0);
-  return { status: s, mark: input.mark, listsChecked: input.listsChecked, now, activeLists, expiredListEntries, activeLevels, stale, known };
+  return { status: s, mark: input.mark, listsChecked: input.listsChecked, now, activeLists, expiredListEntries, activeLevels, stale, known, page: input.page };
 }

@@ -1,4 +1,6 @@
 export * from './types';
-export { decideVerdict } from './decide';
-export { VERDICT_RULES, type VerdictRule } from './rules';
+export { decideVerdict, decideWith } from './decide';
+export { PAGELESS_RULES, type VerdictRule } from './rules';
+export { VERDICT_RULES } from './all-rules';
+export { PAGE_RULES, sameOperator } from './page-rules';
 export { entryInForce, levelInForce, listExpiryOf, LOW_LEVELS, STALE_AFTER_MS } from './facts';

@@ -40,8 +40,8 @@ function expiredDetail(f: Facts): { zh: string; en: string } {
   return { zh: `${names.join('、')} 于 ${days.join('、')} 过期`, en: `${names.join(', ')} expired ${days.join(', ')}` };
 }
 
-/** The rule table, most severe first. */
-export const VERDICT_RULES: readonly VerdictRule[] = [
+/** The rules that make a shop dangerous; the page rules follow them (core/verdict/page-rules.ts). */
+export const DANGER_RULES: readonly VerdictRule[] = [
   { id: 'list.black', level: 'danger', when: onList('black'),
     zh: '列入黑名单', en: 'On a black list' },
   { id: 'list.seriously-dishonest', level: 'danger', when: onList('seriously-dishonest'),
@@ -53,6 +53,10 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   markRule('revoked', 'danger'),
   { id: 'licence.dead', level: 'danger', when: deadLicence,
     zh: '营业执照已吊销或注销', en: 'The business licence has been revoked or deregistered' },
+];
+
+/** Every other rule, most severe first. */
+export const OTHER_RULES: readonly VerdictRule[] = [
   { id: 'list.abnormal', level: 'caution', when: onList('abnormal'),
     zh: '列入经营异常名录', en: 'On the list of abnormal operations' },
   { id: 'list.expired', level: 'caution', when: (f) => f.expiredListEntries.length > 0,
@@ -81,3 +85,6 @@ export const VERDICT_RULES: readonly VerdictRule[] = [
   { id: 'data.none', level: 'unknown', when: (f) => !f.known && f.mark === undefined,
     zh: '暂无该经营者的信用信息', en: 'No credit information about this operator' },
 ];
+
+/** The rule table without the page rules: what a caller without the page's own text (the widget) decides with. */
+export const PAGELESS_RULES: readonly VerdictRule[] = [...DANGER_RULES, ...OTHER_RULES];

@@ -1,9 +1,8 @@
 import { browser } from '#imports';
 import { assess, boxTargets, collectPageFacts, withBoxes } from '../../core/audit';
 import { sha256Hex } from '../../core/crypto';
-import type { PublicJwk } from '../../core/crypto';
 import { idbLocalLists, ListStore } from '../../core/lists';
-import { verifyTrustList, type TrustList } from '../../core/trust';
+import { trustList as loadTrust } from '../background/trust';
 import { measureElements, snapshotPage } from './probe';
 import type { AuditRecord } from './record';
 
@@ -14,21 +13,6 @@ async function inTab<A extends unknown[], R>(tabId: number, func: (...args: A) =
 
 // Copied into the build by wxt.config.ts, so not in WXT's generated list of public paths.
 const publicUrl = (path: string) => (browser.runtime.getURL as (p: string) => string)(path);
-
-let trust: Promise<TrustList> | undefined;
-/** The trust list shipped with the extension, verified against the shipped root key. */
-function loadTrust(): Promise<TrustList> {
-  trust ??= (async () => {
-    const [jws, root] = await Promise.all([
-      fetch(publicUrl('/trust/trust.jws')).then((r) => r.text()),
-      fetch(publicUrl('/trust/root.public.jwk.json')).then((r) => r.json() as Promise<PublicJwk>),
-    ]);
-    const v = await verifyTrustList(jws.trim(), root, Date.now());
-    if (!v.ok) throw new Error(`trust list: ${v.error}`);
-    return v.trust;
-  })();
-  return trust;
-}
 
 /**
  * captureVisibleTab shoots the visible tab of a window, so the audited tab is brought to the front first and the

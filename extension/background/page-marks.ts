@@ -9,6 +9,7 @@ export function stateDiffers(shown: string, actual: MarkOutcome): Reason {
   const said = known(shown) ? OUTCOME_TEXT[shown] : { zh: shown, en: shown };
   return {
     code: 'mark-state-differs',
+    level: 'caution',
     zh: `页面上的标识自称“${said.zh}”，信标核验结果为“${OUTCOME_TEXT[actual].zh}”`,
     en: `The page's mark claims "${said.en}"; XinBiao's own check says "${OUTCOME_TEXT[actual].en}"`,
   };
@@ -29,7 +30,8 @@ export async function flagShownMarks(req: Req<'content:page'>, report: PageRepor
     ...report,
     subjects: report.subjects.map((s) => ({
       ...s,
-      warnings: [...warnings, ...s.warnings],
+      // The state the page shows is the page's claim, never evidence: the extension's own check goes first.
+      reasons: [...warnings, ...s.reasons],
       level: s.level === 'danger' ? 'danger' : 'caution',
     })),
   };

@@ -1,14 +1,13 @@
 import type { StatusSource } from '~~/core/status/source';
-import type { CreditStatus, Provenance } from '~~/core/model/schema';
-import { sameName } from '~~/core/lists/normalise-name';
 import { verifyMark, type MarkCheck } from '~~/core/marks';
-import { decideVerdict, type MarkOutcome } from '~~/core/verdict';
+import { assembleStatus, type ResolvedParts } from '~~/core/sources';
+import { decideVerdict, sameOperator, type Claim, type MarkOutcome } from '~~/core/verdict';
 import type { TrustList } from '~~/core/trust';
-import type { Finding, MarkReport, PageReport, Reason, Req, SubjectReport } from '../platform/messaging';
+import type { Finding, MarkReport, PageReport, Req, SubjectReport } from '../platform/messaging';
 
-/** What the resolver answers for one subject. */
+/** What the resolver answers for one subject: the sources' parts, before a mark joins them. */
 export interface Resolved {
-  status?: CreditStatus;
+  parts: ResolvedParts;
   listsChecked: boolean;
 }
 export type Resolve = (q: { uscc?: string; name?: string }) => Promise<Resolved>;
@@ -21,17 +20,11 @@ export interface ReportDeps {
   now: number;
 }
 
-const MISMATCH: Reason = {
-  code: 'mark-subject-mismatch',
-  zh: '页面上的营业执照与平台标识不是同一经营者',
-  en: 'The licence on this page and the platform mark name different operators',
-};
 const SEVERITY = { danger: 0, caution: 1, unknown: 2, neutral: 3, good: 4 } as const;
 const BAD_FIRST: MarkOutcome[] = ['tampered', 'copied', 'revoked', 'revoked-key', 'unknown-issuer', 'expired', 'malformed', 'status-unknown', 'genuine'];
 
-const keyOf = (s: { uscc?: string; name?: string }) => (s.uscc ? `uscc:${s.uscc}` : `name:${s.name ?? ''}`);
-const sameSubject = (a: { uscc?: string; name?: string }, b: { uscc?: string; name?: string }) =>
-  a.uscc && b.uscc ? a.uscc === b.uscc : !!a.name && !!b.name && sameName(a.name, b.name);
+const keyOf = (s: Claim) => (s.uscc ? `uscc:${s.uscc}` : `name:${s.name ?? ''}`);
+const claimOf = (f: Claim): Claim => ({ ...(f.uscc ? { uscc: f.uscc } : {}), ...(f.name ? { name: f.name } : {}) });
 
 function markReport(c: MarkCheck): MarkReport {
   const p = c.payload;
@@ -43,53 +36,42 @@ function markReport(c: MarkCheck): MarkReport {
   };
 }
 
-/** A genuine mark's content as status parts, with the mark (its issuer) as provenance. */
-function fromMark(c: MarkCheck, base: CreditStatus | undefined, now: number): CreditStatus | undefined {
-  const p = c.payload;
-  if (c.outcome !== 'genuine' || !p) return base;
-  const provenance: Provenance = { source: `mark:${p.iss}`, sourceName: c.issuer?.name ?? p.iss, retrievedAt: new Date(now).toISOString() };
-  const status: CreditStatus = base ?? {
-    subject: { ...p.sub, provenance }, creditLevels: [], listEntries: [], records: [], commitments: [], asOf: new Date(now).toISOString(),
-  };
-  return {
-    ...status,
-    licence: status.licence ?? (p.licence ? { ...p.licence, provenance } : undefined),
-    identityMark: status.identityMark ?? { ...p.identity, provenance },
-    creditLevels: [...status.creditLevels, ...p.credit.map((l) => ({ ...l, provenance }))],
-  };
-}
-
-/** Verifies the page's marks, resolves each subject and decides its verdict; the most severe subject comes first. */
+/**
+ * Verifies the page's marks, resolves each subject, assembles its status (core/sources assembleStatus) and decides
+ * its verdict (core/verdict, with what the page claims); the most severe subject comes first.
+ */
 export async function buildReport(req: Req<'content:page'>, deps: ReportDeps): Promise<PageReport> {
   const checks = await Promise.all(req.marks.map((m) => verifyMark(m.token, { trust: deps.trust, pageUrl: req.url, now: deps.now, ...(deps.status ? { status: deps.status } : {}) })));
   const found = new Map<string, Finding>();
   for (const f of req.subjects) if (!found.has(keyOf(f))) found.set(keyOf(f), f);
   for (const c of checks) {
     const sub = c.payload?.sub;
-    if (sub && ![...found.values()].some((f) => sameSubject(f, sub))) found.set(keyOf(sub), { ...sub, source: 'mark', confidence: 1 });
+    if (sub && ![...found.values()].some((f) => sameOperator(f, sub))) found.set(keyOf(sub), { ...sub, source: 'mark', confidence: 1 });
   }
   const findings = [...found.values()];
-  // A licence for one operator next to a mark for another: the page contradicts itself.
-  const fromPage = findings.filter((f) => f.source !== 'mark');
-  const mismatch = checks.some((c) => c.payload && fromPage.length > 0 && !fromPage.some((f) => sameSubject(f, c.payload!.sub)));
+  const named = findings.filter((f) => f.source !== 'mark').map(claimOf);
+  const markSubjects = checks.flatMap((c) => (c.payload ? [claimOf(c.payload.sub)] : []));
 
   const subjects = await Promise.all(findings.map(async (f, i): Promise<SubjectReport> => {
-    const mine = checks.filter((c) => (c.payload ? sameSubject(f, c.payload.sub) : i === 0));
+    const mine = checks.filter((c) => (c.payload ? sameOperator(f, c.payload.sub) : i === 0));
     mine.sort((a, b) => BAD_FIRST.indexOf(a.outcome) - BAD_FIRST.indexOf(b.outcome));
-    const resolved = await deps.resolve({ ...(f.uscc ? { uscc: f.uscc } : {}), ...(f.name ? { name: f.name } : {}) }).catch((): Resolved => ({ listsChecked: false }));
-    const status = mine.reduce<CreditStatus | undefined>((s, c) => fromMark(c, s, deps.now), resolved.status);
+    const resolved = await deps.resolve(claimOf(f)).catch((): Resolved => ({ parts: { endpoints: [] }, listsChecked: false }));
+    const genuine = mine.find((c) => c.outcome === 'genuine' && c.payload);
+    const mark = genuine ? { payload: genuine.payload!, issuerName: genuine.issuer?.name ?? genuine.payload!.iss } : undefined;
+    const status = assembleStatus({ ...resolved.parts, ...(mark ? { mark } : {}), now: deps.now });
     const worst = mine[0]?.outcome;
-    const verdict = decideVerdict({ status, ...(worst ? { mark: worst } : {}), listsChecked: resolved.listsChecked, now: deps.now });
-    const warnings = mismatch ? [MISMATCH] : [];
-    const level = mismatch && (verdict.level === 'good' || verdict.level === 'neutral' || verdict.level === 'unknown') ? 'caution' : verdict.level;
+    const page = { ...(f.source !== 'mark' ? { subject: claimOf(f) } : {}), named, marks: markSubjects };
+    const verdict = decideVerdict({ status, ...(worst ? { mark: worst } : {}), listsChecked: resolved.listsChecked, page, now: deps.now });
+    // The registered name is the one shown; the page's own differing name only as its claim (verdict name.claimed).
+    const name = status?.subject.name ?? f.name ?? f.uscc ?? '';
     return {
       key: keyOf(f),
       ...(f.uscc ? { uscc: f.uscc } : {}),
-      name: f.name ?? status?.subject.name ?? f.uscc ?? '',
+      name,
+      ...(f.name && f.name !== name ? { claimedName: f.name } : {}),
       source: f.source,
-      level,
+      level: verdict.level,
       reasons: verdict.reasons,
-      warnings,
       marks: mine.map(markReport),
       ...(status ? { status } : {}),
     };

@@ -1,19 +1,21 @@
-import { verifyTrustList, type TrustList } from '~~/core/trust';
-import { isPublicJwk } from '~~/core/crypto';
+import { loadTrustList, type TrustList } from '~~/core/trust';
 import { extensionUrl } from '../platform/url';
 
 let loaded: Promise<TrustList> | undefined;
 
+// Packaged files only: the trust list and its root key ship with the extension.
+const readPackaged = (path: string) => fetch(extensionUrl(path)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${path}: HTTP ${r.status}`))));
+
 async function load(): Promise<TrustList> {
-  const get = (p: string) => fetch(extensionUrl(p));
-  const [jws, root] = await Promise.all([get('/trust/trust.jws').then((r) => r.text()), get('/trust/root.public.jwk.json').then((r) => r.json())]);
-  if (!isPublicJwk(root)) throw new Error('bundled root key is not an Ed25519 public JWK');
-  const result = await verifyTrustList(jws.trim(), root, Date.now());
-  if (!result.ok) throw new Error(`bundled trust list refused: ${result.message}`);
+  const result = await loadTrustList(readPackaged, { trust: '/trust/trust.jws', root: '/trust/root.public.jwk.json' }, Date.now());
+  if (!result.ok) throw new Error(`bundled trust list refused: ${result.error}: ${result.message}`);
   return result.trust;
 }
 
-/** The trust list shipped with the extension, verified against its root key; read once per worker life. */
+/**
+ * The trust list shipped with the extension, verified against its root key (core/trust loadTrustList); read once
+ * per worker or page life. The background and the audit page both use this one.
+ */
 export function trustList(): Promise<TrustList> {
   loaded ??= load().catch((err) => {
     loaded = undefined;

@@ -4,11 +4,12 @@ import { CreditStatus } from '~~/core/model/schema';
 // Shapes shared by the protocol map (messaging.ts) and the parts that need only one of them (the content script).
 export const text = (max: number) => z.string().check(z.maxLength(max));
 
-export const Reason = z.object({ code: text(80), zh: text(500), en: text(500) });
-export type Reason = z.infer<typeof Reason>;
-
 export const VerdictLevel = z.enum(['good', 'neutral', 'caution', 'danger', 'unknown']);
 export type VerdictLevel = z.infer<typeof VerdictLevel>;
+
+/** A bilingual reason; a verdict's reasons carry their rule's level (its headline is those at the verdict's level). */
+export const Reason = z.object({ code: text(80), zh: text(500), en: text(500), level: z.optional(VerdictLevel) });
+export type Reason = z.infer<typeof Reason>;
 
 /** What the page showed for one subject, as detection found it. */
 export const Finding = z.object({
@@ -37,11 +38,13 @@ export type MarkReport = z.infer<typeof MarkReport>;
 export const SubjectReport = z.object({
   key: text(220),
   uscc: z.optional(text(18)),
+  /** The registered name (status), else what the page shows. */
   name: text(200),
+  /** The page's own name for this subject when it differs from the registered one: shown only as its claim. */
+  claimedName: z.optional(text(200)),
   source: text(60),
   level: VerdictLevel,
   reasons: z.array(Reason),
-  warnings: z.array(Reason),
   marks: z.array(MarkReport),
   status: z.optional(CreditStatus),
 });

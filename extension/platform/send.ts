@@ -1,4 +1,4 @@
-import type { MessageName, Req } from './messaging';
+import type { MessageName, Req } from './protocol';
 
 /** Sends a typed message and validates the answer with the given schema (callers pass only what they need, keeping bundles small). */
 export async function sendWith<N extends MessageName, R>(name: N, data: Req<N>, res: { safeParse(v: unknown): { success: true; data: R } | { success: false } }): Promise<R> {

@@ -18,18 +18,17 @@ export function markView(s: SubjectReport): MarkCheckView | undefined {
   return { outcome: m.outcome, issuerName: m.issuer, boundTo: m.boundTo, expiresAt: m.expires };
 }
 
-/** The one line under the name: a mark or page warning wins over the verdict's first reason. */
+/** The one line under the name: a bad mark's warning wins over the first reason behind the verdict's level. */
 export function badgeLine(s: SubjectReport, lang: Lang): { reason: string; warning: boolean } {
   const bad = s.marks.find((m) => m.outcome !== 'genuine');
   if (bad) return { reason: pick(lang, OUTCOME_TEXT[bad.outcome]), warning: true };
-  if (s.warnings[0]) return { reason: pick(lang, s.warnings[0]), warning: true };
   return { reason: reasonText({ level: s.level, reasons: s.reasons }, lang), warning: false };
 }
 
 /** The shared widget badge and licence card, fed with what the background resolved. */
 export function BadgeApp({ subject, lang, pageUrl }: BadgeAppProps) {
   const [open, setOpen] = useState(false);
-  const verdict = { level: subject.level, reasons: [...subject.warnings, ...subject.reasons] };
+  const verdict = { level: subject.level, reasons: subject.reasons };
   const { reason, warning } = badgeLine(subject, lang);
   const kind = subject.status?.subject.kind ?? 'company';
   return (

@@ -1,15 +1,8 @@
 // Trust material comes from the page (inline script) or from the platform: nothing else is ever requested.
-const memo = new Map<string, Promise<string>>();
 
-/** Text of `#id` (an inline, non-executed script element) or of a URL fetched without cookies; cached per page. */
+/** Text of `#id` (an inline, non-executed script element) or of a URL fetched without cookies (data/trust caches the result). */
 export function textFrom(ref: string, doc: Document = document): Promise<string> {
-  let p = memo.get(ref);
-  if (!p) {
-    p = ref.startsWith('#')
-      ? Promise.resolve(doc.getElementById(ref.slice(1))?.textContent ?? '').then((t) => t || Promise.reject(new Error(`${ref} not found`)))
-      : fetch(new URL(ref, doc.baseURI), { credentials: 'omit' }).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${ref}: HTTP ${r.status}`))));
-    p.catch(() => memo.delete(ref));
-    memo.set(ref, p);
-  }
-  return p;
+  return ref.startsWith('#')
+    ? Promise.resolve(doc.getElementById(ref.slice(1))?.textContent ?? '').then((t) => t || Promise.reject(new Error(`${ref} not found`)))
+    : fetch(new URL(ref, doc.baseURI), { credentials: 'omit' }).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${ref}: HTTP ${r.status}`))));
 }

@@ -1,11 +1,13 @@
-import { isPublicJwk, type PublicJwk } from '../../core/crypto/ed25519';
-import { verifyTrustList, type TrustList } from '../../core/trust';
+import type { PublicJwk } from '../../core/crypto/ed25519';
+import { loadTrustList } from '../../core/trust/load';
+import type { TrustList } from '../../core/trust/schema';
 import { textFrom } from './fetch-text';
 
 // The release widget's trust root, compiled in (widget/vite.config.ts from XINBIAO_TRUST_ROOT); null in the demo build,
 // whose `trust-root` attribute names it instead.
 declare const XINBIAO_TRUST_ROOT: PublicJwk | null | undefined;
 const BUILT_ROOT = typeof XINBIAO_TRUST_ROOT == 'object' ? XINBIAO_TRUST_ROOT : null;
+const BUILT_REF = ' built-in root';
 
 const verified = new Map<string, Promise<TrustList | undefined>>();
 
@@ -19,11 +21,9 @@ export function loadTrust(trustRef: string | undefined, rootRef: string | undefi
   const key = `${trustRef} ${rootRef}`;
   let p = verified.get(key);
   if (!p) {
-    p = Promise.all([textFrom(trustRef), BUILT_ROOT || textFrom(rootRef!).then(JSON.parse)]).then(async ([jws, root]) => {
-      if (!isPublicJwk(root)) return undefined;
-      const r = await verifyTrustList(jws.trim(), root, now);
-      return r.ok ? r.trust : undefined;
-    }).catch(() => undefined);
+    // The compiled-in root is read through the same port as a reference the page cannot name.
+    const read = (ref: string) => (ref === BUILT_REF ? Promise.resolve(JSON.stringify(BUILT_ROOT)) : textFrom(ref));
+    p = loadTrustList(read, { trust: trustRef, root: BUILT_ROOT ? BUILT_REF : rootRef! }, now).then((r) => (r.ok ? r.trust : undefined));
     verified.set(key, p);
   }
   return p;

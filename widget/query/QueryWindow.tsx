@@ -1,13 +1,14 @@
 import { Component, h } from 'preact';
-import { decideVerdict } from '../../core/verdict';
+import { decideWith } from '../../core/verdict/decide';
+import { PAGELESS_RULES } from '../../core/verdict/rules';
 import { fetchStatus } from '../data/endpoint';
 import { LEVEL, t } from '../ui/i18n';
 import type { Lang, VerdictView } from '../ui/types';
 import { checkInput } from './check-input';
-import type { QuerySite } from './sites';
+import type { QuerySite } from '../ui/sites';
 
 export { QUERY_CSS } from './query.css';
-export { pickSites } from './sites';
+export { pickSites } from '../ui/sites';
 
 export interface QueryWindowProps {
   lang: Lang;
@@ -50,7 +51,7 @@ export class QueryWindow extends Component<QueryWindowProps, { value: string; an
     if (!endpoint || !uscc) return;
     const live = () => this.#asked === asked;
     fetchStatus(endpoint, uscc).then(
-      (s) => live() && this.setState({ answer: s ? { name: s.subject.name, verdict: decideVerdict({ status: s, listsChecked: true, now: Date.now() }) } : 'none' }),
+      (s) => live() && this.setState({ answer: s ? { name: s.subject.name, verdict: decideWith(PAGELESS_RULES, { status: s, listsChecked: true, now: Date.now() }) } : 'none' }),
       () => live() && this.setState({ answer: 'none' }),
     );
   }

@@ -1,6 +1,7 @@
 import { Component, createRef, Fragment, h, type ComponentChildren, type RefObject } from 'preact';
-import { pickSites } from '../query/sites';
-import { LEVEL, OUTCOME_TEXT, pick, t } from './i18n';
+import { pickSites } from './sites';
+import { headline, LEVEL, OUTCOME_TEXT, pick, t } from './i18n';
+import { LIST_NAME, punct } from './words';
 import { REPORT_12315, samrCheckUrl } from './links';
 import { maskName } from './mask';
 import type { CreditStatus, Lang, MarkCheckView, VerdictView } from './types';
@@ -26,15 +27,14 @@ const FIELDS: [keyof Licence, string, string][] = [
   ['validUntil', '营业期限至', 'Valid until'], ['address', '住所', 'Address'], ['authority', '登记机关', 'Registration authority'],
   ['businessScope', '经营范围', 'Business scope'],
 ];
-const LISTS: Record<string, [string, string]> = {
-  red: ['红名单（守信激励）', 'Red list (trustworthy)'], black: ['黑名单', 'Black list'],
-  abnormal: ['经营异常名录', 'Abnormal operation list'], 'seriously-dishonest': ['严重失信主体名单', 'Seriously dishonest list'],
-  'judgment-defaulter': ['失信被执行人', 'Judgment defaulter'],
-};
 const day = (s: string) => s.slice(0, 10);
-const Src = ({ p, lang }: { p: { source: string; sourceName?: string; retrievedAt: string }; lang: Lang }) => (
-  <span class="src"> ({t(lang, 'provenance')}: {p.sourceName ?? p.source}, {day(p.retrievedAt)})</span>
-);
+type Prov = CreditStatus['subject']['provenance'];
+/** Where a value came from: the publisher's issue date and expiry when known, and when we last refreshed it. */
+const Src = ({ p, lang }: { p: Prov; lang: Lang }) => {
+  const { colon, comma, open, close } = punct(lang);
+  const bits = [p.sourceName ?? p.source, p.issued && `${t(lang, 'issued')} ${day(p.issued)}`, p.expires && `${t(lang, 'until')} ${day(p.expires)}`, `${t(lang, 'refreshed')} ${day(p.retrievedAt)}`];
+  return <span class="src">{open}{t(lang, 'provenance')}{colon}{bits.filter(Boolean).join(comma)}{close}</span>;
+};
 const Part = ({ title, children }: { title: string; children: ComponentChildren }) => (
   <section><h3>{title}</h3>{children}</section>
 );
@@ -81,7 +81,11 @@ function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardPro
   const person = s?.subject.kind === 'individual-seller';
   const lic = s?.licence;
   const im = s?.identityMark;
-  const bad = check && check.outcome !== 'genuine' ? check.reason ?? { zh: check.outcome, en: check.outcome } : undefined;
+  const bad = check && check.outcome !== 'genuine' ? check.reason ?? OUTCOME_TEXT[check.outcome] : undefined;
+  const { colon, sep } = punct(lang);
+  const heads = headline(verdict);
+  // Lists unchecked: an empty list part says "not checked", never "none".
+  const empty = t(lang, verdict.reasons.some((r) => r.code === 'lists.unchecked') ? 'notChecked' : 'none');
   const name = bad ? t(lang, 'invalid') : (s?.subject.name ?? t(lang, 'unknownShop'));
   const kw = (!bad && (s?.subject.uscc ?? s?.subject.name)) || '';
   const samr = s && samrCheckUrl([lic?.provenance.url, s.subject.provenance.url]);
@@ -94,7 +98,7 @@ function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardPro
         <h2 id="xb-h">{name}</h2>
         <button type="button" class="x" aria-label={t(lang, 'close')} onClick={onClose}>✕</button>
       </header>
-      <p id="xb-v" class="warn">{L(lzh, len)}{verdict.reasons.length ? ': ' : ''}{verdict.reasons.map((r) => pick(lang, r)).join('；')}</p>
+      <p id="xb-v" class="warn">{L(lzh, len)}{heads.length ? colon : ''}{heads.map((r) => pick(lang, r)).join(sep)}</p>
       {bad && <p class="warn" role="alert">{pick(lang, bad)}</p>}
       {check && !bad && (
         <Part title={t(lang, 'mark')}>
@@ -124,30 +128,29 @@ function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardPro
           <Part title={t(lang, 'credit')}>
             {s.creditLevels.length ? (
               <ul>{s.creditLevels.map((c) => (
-                <li>{c.schemeName}: <b>{c.level}</b> · {c.issuer} · {day(c.date)}{c.validUntil ? ` ${t(lang, 'until')} ${day(c.validUntil)}` : ''}<Src p={c.provenance} lang={lang} /></li>
+                <li>{c.schemeName}{colon}<b>{c.level}</b> · {c.issuer} · {day(c.date)}{c.validUntil ? ` ${t(lang, 'until')} ${day(c.validUntil)}` : ''}<Src p={c.provenance} lang={lang} /></li>
               ))}</ul>
-            ) : <p>{t(lang, 'none')}</p>}
+            ) : <p>{empty}</p>}
           </Part>
           <Part title={t(lang, 'lists')}>
             {s.listEntries.length ? (
               <ul>{s.listEntries.map((e) => (
                 <li class={e.list === 'red' ? 'good' : 'danger'}>
-                  <b>{pick(lang, LISTS[e.list] ?? [e.list, e.list])}</b>: {e.reason} · {e.authority} · {day(e.since)}{e.until ? ` ${t(lang, 'until')} ${day(e.until)}` : ''}{e.repairedAt ? ` · ${t(lang, 'repaired')} ${day(e.repairedAt)}` : ''}<Src p={e.provenance} lang={lang} />
+                  <b>{pick(lang, LIST_NAME[e.list]!)}</b>{colon}{e.reason} · {e.authority} · {day(e.since)}{e.until ? ` ${t(lang, 'until')} ${day(e.until)}` : ''}{e.repairedAt ? ` · ${t(lang, 'repaired')} ${day(e.repairedAt)}` : ''}<Src p={e.provenance} lang={lang} />
                 </li>
               ))}</ul>
-            ) : <p>{t(lang, 'none')}</p>}
+            ) : <p>{empty}</p>}
           </Part>
           {s.records.length > 0 && (
             <Part title={t(lang, 'records')}>
-              <ul>{s.records.map((r) => <li>{r.title}{r.number ? ` (${r.number})` : ''} · {r.authority} · {day(r.date)}<Src p={r.provenance} lang={lang} /></li>)}</ul>
+              <ul>{s.records.map((r) => <li>{r.title}{r.number ? ` ${r.number}` : ''} · {r.authority} · {day(r.date)}<Src p={r.provenance} lang={lang} /></li>)}</ul>
             </Part>
           )}
           <Part title={t(lang, 'commitments')}>
             {s.commitments.length ? (
-              <ul>{s.commitments.map((c) => <li><b>{c.title}</b> ({day(c.madeAt)}): {c.text}</li>)}</ul>
+              <ul>{s.commitments.map((c) => <li><b>{c.title}</b> {day(c.madeAt)}{colon}{c.text}</li>)}</ul>
             ) : <p>{t(lang, 'none')}</p>}
           </Part>
-          <p class="src">{t(lang, 'asOf')}: <time dateTime={s.asOf}>{s.asOf.replace('T', ' ').slice(0, 16)}</time></p>
         </>
       )}
       <footer>
@@ -157,7 +160,7 @@ function card({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardPro
           {check?.checkUrl && <li><a href={check.checkUrl} target="_blank" rel="noopener noreferrer">{L('在签发平台核验此标识', 'Check this mark on the issuer\'s site')}{check.issuerName ? `: ${check.issuerName}` : ''}</a></li>}
           {pickSites().map((site) => {
             const url = site.url(kw);
-            return <li><a href={url} target="_blank" rel="noopener noreferrer">{L(site.zh, site.en)}{kw && url !== site.url('') ? `: ${kw}` : ''}</a></li>;
+            return <li><a href={url} target="_blank" rel="noopener noreferrer">{L(site.zh, site.en)}{kw && url !== site.url('') ? colon + kw : ''}</a></li>;
           })}
         </ul>
         <h3>{t(lang, 'report')}</h3>

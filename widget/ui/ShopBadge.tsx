@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import { LEVEL, pick, t } from './i18n';
+import { headline, LEVEL, pick, t } from './i18n';
 import type { Lang, SubjectView, VerdictView } from './types';
 
 export interface ShopBadgeProps {
@@ -37,6 +37,8 @@ export function ShopBadge({ verdict, subject, reason, warning, lang, onOpen }: S
   );
 }
 
-/** The reason line of a verdict in one language (first reason wins). */
-export const reasonText = (verdict: VerdictView, lang: Lang): string =>
-  verdict.reasons[0] ? pick(lang, verdict.reasons[0]) : '';
+/** The reason line of a verdict in one language: the first reason behind its level. */
+export const reasonText = (verdict: VerdictView, lang: Lang): string => {
+  const r = headline(verdict)[0];
+  return r ? pick(lang, r) : '';
+};

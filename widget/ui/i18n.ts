@@ -1,4 +1,4 @@
-import type { Lang, VerdictLevel } from './types';
+import type { Lang, VerdictLevel, VerdictView } from './types';
 export { OUTCOME_TEXT } from '../../core/marks/outcome';
 
 /** zh-CN unless the element or the page asks for another language; every non-Chinese tag gets English. */
@@ -27,7 +27,6 @@ const T = {
   records: ['行政许可与处罚', 'Licences and penalties'],
   commitments: ['信用承诺', 'Credit commitments'],
   provenance: ['数据来源', 'Source'],
-  asOf: ['数据时间', 'As of'],
   check: ['独立核查', 'Check independently'],
   report: ['举报 / 报告错误', 'Report / report an error'],
   reportHint: ['向 12315 举报时可附上以下信息：', 'When reporting to 12315, include:'],
@@ -37,6 +36,9 @@ const T = {
   verified: ['已核验', 'verified'],
   mark: ['签名标识', 'Signed mark'],
   none: ['无', 'None'],
+  notChecked: ['未查询', 'Not checked'],
+  issued: ['发布', 'issued'],
+  refreshed: ['更新于', 'refreshed'],
   until: ['至', 'until'],
   repaired: ['已信用修复', 'credit repaired'],
   samr: ['电子营业执照亮照核验', 'SAMR licence check'],
@@ -52,6 +54,9 @@ export type Key = keyof typeof T;
 
 /** One string in the chosen language. */
 export const t = (lang: Lang, key: Key): string => T[key][lang === 'zh' ? 0 : 1];
+
+/** The reasons behind the verdict's level (its headline): a reason at another level never shows next to it. */
+export const headline = (v: VerdictView): VerdictView['reasons'] => v.reasons.filter((r) => !r.level || r.level === v.level);
 
 /** Picks the language half of a [zh, en] pair or a {zh, en} object. */
 export const pick = (lang: Lang, v: readonly [string, string] | { zh: string; en: string }): string =>

@@ -7,7 +7,8 @@ export type VerdictLevel = 'good' | 'neutral' | 'caution' | 'danger' | 'unknown'
 /** A verdict as plain data: what decideVerdict returns, or what the extension passes in. */
 export interface VerdictView {
   level: VerdictLevel;
-  reasons: { code: string; zh: string; en: string }[];
+  /** `level`: the level of the rule behind the reason (core/verdict); the headline shows those at `level`. */
+  reasons: { code: string; zh: string; en: string; level?: VerdictLevel }[];
 }
 
 /** Outcomes of a signed-mark check (core/marks MarkCheck.outcome). */

@@ -45,6 +45,8 @@ test('genuine mark, details, links and accessibility', async ({ context, service
   const { dialog, links } = await badgeView(serviceWorker, page);
   expect(dialog).toContain('营业执照');
   expect(dialog).toContain('纳税信用等级');
+  // The tax level that the mark and the credit-level list both give is one row, the mark's (docs/credit-status.md, "Precedence").
+  expect(dialog!.split('纳税信用等级').length - 1).toBe(1);
   expect(dialog).toContain('示例信用办');
   expect(links.some((l) => /https:\/\/www\.creditchina\.gov\.cn\/.*91330106MA2H7Q0139/.test(l))).toBe(true);
   expect(links).toContain('国家企业信用信息公示系统 https://www.gsxt.gov.cn/index.html');

@@ -154,3 +154,23 @@ export async function storedReport(sw: Worker, url: string): Promise<{ url: stri
     }
   }, url);
 }
+
+/** The text of every element matching `selector` inside the last badge's closed shadow root (read in the extension's world). */
+export async function badgeText(sw: Worker, page: Page, selector: string): Promise<string[]> {
+  return sw.evaluate(async ([u, sel]) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    const [res] = await chrome.scripting.executeScript({
+      target: { tabId: tab!.id! },
+      args: [sel],
+      func: (s: string) => {
+        const all = (globalThis as { __xinbiaoBadges?: { root: ShadowRoot }[] }).__xinbiaoBadges ?? [];
+        return [...(all[all.length - 1]?.root.querySelectorAll(s) ?? [])].map((e) => e.textContent ?? '');
+      },
+    });
+    return res!.result as string[];
+  }, [page.url(), selector] as const);
+}
+
+/** Polls the joined text of `selector` inside the badge until the check passes. */
+export const badgeTextOf = (sw: Worker, page: Page, selector: string) =>
+  expect.poll(async () => (await badgeText(sw, page, selector)).join('\n'), { timeout: 10_000 });

@@ -75,6 +75,22 @@ const cases: Case[] = [
   { name: 'red entry of a list expiring a millisecond from now → good', input: { status: withEntries(clean(), [entry('red', { provenance: listProv(iso(NOW + 1)) })]), listsChecked: true }, level: 'good', codes: ['list.red', 'status.clean'] },
   { name: 'black entry of an unexpired list: no expiry reason', input: { status: withEntries(status(), [entry('black', { provenance: listProv('2036-12-31T23:59:59+08:00') })]), listsChecked: true }, level: 'danger', codes: ['list.black'] },
   { name: 'repaired entry of an expired list neither warns nor mentions the list', input: { status: withEntries(status(), [entry('black', { provenance: expiredProv, repairedAt: '2026-06-01' })]), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
+  // Borrowed identity: the page's name for a code against the names registered for it (sameName after normalisation).
+  { name: 'page name differs from the registered name of its code, red list → caution',
+    input: { status: status({ listEntries: [entry('red')] }), listsChecked: true, page: { subject: { uscc: subject.uscc, name: '深圳示例假冒贸易有限公司' }, named: [{ uscc: subject.uscc, name: '深圳示例假冒贸易有限公司' }], marks: [] } },
+    level: 'caution', codes: ['name.claimed', 'list.red', 'status.clean'] },
+  { name: 'page name written another way (full width, brackets, spaces) is the same name',
+    input: { status: status({ listEntries: [entry('red')] }), listsChecked: true, page: { subject: { uscc: subject.uscc, name: '示例科技 有限公司' }, named: [], marks: [] } },
+    level: 'good', codes: ['list.red', 'status.clean'] },
+  { name: 'borrowed code of a black-listed company stays danger',
+    input: { status: status({ listEntries: [entry('black')] }), listsChecked: true, page: { subject: { uscc: subject.uscc, name: '别家公司' }, named: [], marks: [] } },
+    level: 'danger', codes: ['list.black', 'name.claimed'] },
+  { name: 'a mark naming the page code under the page name registers it',
+    input: { status: status({ listEntries: [entry('red')] }), listsChecked: true, page: { subject: { uscc: subject.uscc, name: '示例别名有限公司' }, named: [], marks: [{ uscc: subject.uscc, name: '示例别名有限公司' }] } },
+    level: 'good', codes: ['list.red', 'status.clean'] },
+  { name: 'a mark for another operator than the page names → caution',
+    input: { status: clean(), mark: 'genuine', listsChecked: true, page: { named: [{ uscc: '91320703MA1N8K0247' }], marks: [{ uscc: subject.uscc, name: subject.name }] } },
+    level: 'caution', codes: ['mark.other-operator', 'mark.genuine', 'status.clean'] },
   { name: 'entry starting in the future does not count yet', input: { status: status({ listEntries: [entry('black', { since: '2026-12-01' })] }), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
 ];
 
@@ -92,6 +108,18 @@ describe('decideVerdict', () => {
     const r = v.reasons.find((x) => x.code === 'list.expired')!;
     expect(r.zh).toBe('所在名单已过期，仍作警示（demo-black@v1、demo-abnormal@v4 于 2026-10-01、2026-11-14 过期）');
     expect(r.en).toBe('On a list that has expired; still shown as a warning (demo-black@v1, demo-abnormal@v4 expired 2026-10-01, 2026-11-14)');
+  });
+
+  it('shows the claimed name as the page\'s claim, in both languages', () => {
+    const v = decideVerdict({ status: status(), listsChecked: true, now: NOW, page: { subject: { uscc: subject.uscc, name: '深圳示例假冒贸易有限公司' }, named: [], marks: [] } });
+    expect(v.reasons[0]).toEqual({ code: 'name.claimed', level: 'caution',
+      zh: '页面所示名称与该代码的登记名称不符（页面自称“深圳示例假冒贸易有限公司”）',
+      en: 'The name on this page is not the name registered for its code (page claims “深圳示例假冒贸易有限公司”)' });
+  });
+
+  it('each reason carries the level of its rule, so the headline is the reasons at the verdict\'s level', () => {
+    const v = decideVerdict({ status: status({ listEntries: [entry('black')] }), mark: 'genuine', listsChecked: true, now: NOW });
+    expect(v.reasons.map((r) => [r.code, r.level])).toEqual([['list.black', 'danger'], ['mark.genuine', 'good']]);
   });
 
   it('accepts a Date for now', () => {

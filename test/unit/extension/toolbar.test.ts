@@ -12,7 +12,7 @@ const YOUPIN_PAGE = 'http://127.0.0.1:8080/shops/youpin/';
 
 const subject = (over: Partial<SubjectReport> = {}): SubjectReport => ({
   key: 'uscc:91330106MA2H7Q0139', uscc: '91330106MA2H7Q0139', name: '杭州示例优品商贸有限公司', source: 'mark',
-  level: 'good', reasons: [], warnings: [], marks: [{ outcome: 'genuine', issuer: '示例商城' }], ...over,
+  level: 'good', reasons: [], marks: [{ outcome: 'genuine', issuer: '示例商城' }], ...over,
 });
 const report = (...subjects: SubjectReport[]): PageReport => ({ url: YOUPIN_PAGE, at: new Date(NOW).toISOString(), subjects });
 
@@ -49,8 +49,9 @@ describe('in-page mark state against the extension\'s check (extension/backgroun
     const flagged = await flagShownMarks(req('http://127.0.0.1:8080/shops/other/', 'genuine'), report(subject({ level: 'neutral' })), trust.trust, NOW);
     const s = flagged.subjects[0]!;
     expect(s.level).toBe('caution');
-    expect(s.warnings[0]).toEqual({
+    expect(s.reasons[0]).toEqual({
       code: 'mark-state-differs',
+      level: 'caution',
       zh: '页面上的标识自称“标识有效：由可信平台签发，且属于本店”，信标核验结果为“标识被挪用：它属于另一个店铺或网站”',
       en: 'The page\'s mark claims "Genuine mark: signed by a trusted platform for this shop"; XinBiao\'s own check says "Copied mark: it belongs to another shop or site"',
     });
@@ -61,6 +62,6 @@ describe('in-page mark state against the extension\'s check (extension/backgroun
   it('keeps danger, and quotes an unknown in-page state as it is', async () => {
     const flagged = await flagShownMarks(req(YOUPIN_PAGE, 'trusted-by-page'), report(subject({ level: 'danger' })), trust.trust, NOW);
     expect(flagged.subjects[0]!.level).toBe('danger');
-    expect(flagged.subjects[0]!.warnings[0]!.zh).toContain('自称“trusted-by-page”');
+    expect(flagged.subjects[0]!.reasons[0]!.zh).toContain('自称“trusted-by-page”');
   });
 });

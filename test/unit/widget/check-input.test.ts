@@ -1,7 +1,7 @@
 import { checkInput } from '../../../widget/query/check-input';
 import { maskName } from '../../../widget/ui/mask';
 import { samrCheckUrl } from '../../../widget/ui/links';
-import { pickSites } from '../../../widget/query/sites';
+import { pickSites } from '../../../widget/ui/sites';
 import { completeUscc } from '../../../core/identifiers';
 
 const good = completeUscc('91330106MA2H7Q013');

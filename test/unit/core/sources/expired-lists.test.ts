@@ -76,7 +76,7 @@ describe('expired lists in the resolver', () => {
     const r = await createResolver({ lists: localLists([list('demo-black', 'black', PAST)], ['demo-black']), cache: memoryCache(), now: () => T0 }).resolve(USCC);
     expect(r.status!.listEntries[0]!.provenance).toEqual({
       source: 'list:demo-black@v1', sourceName: '示例市信用办（名单已于 2026-11-14 过期 / list expired 2026-11-14）',
-      retrievedAt: '2026-11-02T03:04:05Z', expires: PAST,
+      retrievedAt: '2026-11-02T03:04:05Z', issued: '2026-11-01T00:00:00Z', expires: PAST,
     });
     const reason = decideVerdict({ status: r.status, listsChecked: r.listsChecked, now: T0 }).reasons.find((x) => x.code === 'list.expired')!;
     expect(reason.zh).toContain('demo-black@v1 于 2026-11-14 过期');

@@ -35,9 +35,9 @@ describe('resolver', () => {
     expect(s.licence?.status).toBe('存续');
     expect(s.listEntries.map((e) => [e.list, e.provenance.source, e.provenance.sourceName, e.provenance.retrievedAt]))
       .toEqual([['black', 'list:demo-black@v3', '示例市信用办', '2026-11-02T03:04:05Z']]);
-    // The same tax level from the list and the endpoint appears once, the list's copy first.
+    // The same tax level from the list and the endpoint appears once, the endpoint's copy (endpoints come first).
     expect(s.creditLevels).toHaveLength(1);
-    expect(s.creditLevels[0]!.provenance.source).toBe('list:demo-tax-levels@v7');
+    expect(s.creditLevels[0]!.provenance.source).toBe('endpoint:https://credit.example.cn');
     // asOf is the oldest assembly time: the endpoint's own asOf.
     expect(s.asOf).toBe(new Date(T0 - 5 * MIN).toISOString());
     expect(r.sources.map((x) => [x.source, x.state, x.found])).toEqual([['lists', 'fresh', true], ['endpoint:https://credit.example.cn', 'fresh', true]]);
@@ -46,7 +46,7 @@ describe('resolver', () => {
 
   it('builds the subject from the lists alone when no endpoint is set', async () => {
     const r = await createResolver({ lists: memoryLists([blackMatch()]), cache: memoryCache(), now: () => T0 }).resolve(USCC);
-    expect(r.status?.subject).toEqual({ uscc: USCC, name: '示例科技有限公司', kind: 'company', provenance: { source: 'list:demo-black@v3', sourceName: '示例市信用办', retrievedAt: '2026-11-02T03:04:05Z', expires: '2026-12-01T00:00:00Z' } });
+    expect(r.status?.subject).toEqual({ uscc: USCC, name: '示例科技有限公司', kind: 'company', provenance: { source: 'list:demo-black@v3', sourceName: '示例市信用办', retrievedAt: '2026-11-02T03:04:05Z', issued: '2026-11-01T00:00:00Z', expires: '2026-12-01T00:00:00Z' } });
     expect(r.status?.asOf).toBe(new Date(T0).toISOString());
   });
 

@@ -1,0 +1,29 @@
+import * as z from 'zod/mini';
+import { Finding, PageReport, SubjectReport, Subscription, text } from './schemas';
+
+// The message map on its own: send.ts (content scripts) and messaging.ts (both sides) read it, neither imports the other.
+
+const Ok = z.object({ ok: z.boolean(), error: z.optional(text(1000)) });
+const Empty = z.object({});
+
+/** The protocol map: name → request and response schemas; names say who sends them. */
+export const PROTOCOL = {
+  /** content → background: what detection found; answers with the verdicts to draw. */
+  'content:page': { req: z.object({ url: text(4000), subjects: z.array(Finding), marks: z.array(z.object({ token: text(20000), shown: z.optional(text(40)) })) }), res: PageReport },
+  /** popup → background: the last report for a tab. */
+  'popup:tab': { req: z.object({ tabId: z.number() }), res: z.object({ report: z.nullable(PageReport) }) },
+  /** popup → background: check a pasted USCC or name. */
+  'popup:check': { req: z.object({ query: text(200) }), res: z.object({ error: z.optional(text(300)), subject: z.optional(SubjectReport) }) },
+  /** options → background: list subscriptions and their state. */
+  'options:lists': { req: Empty, res: z.object({ subscriptions: z.array(Subscription) }) },
+  'options:subscribe': { req: z.object({ url: text(2000) }), res: Ok },
+  'options:unsubscribe': { req: z.object({ url: text(2000) }), res: Ok },
+  'options:update': { req: z.object({ url: z.optional(text(2000)) }), res: Ok },
+  /** options → background: the generic detector was granted or revoked; (un)register its content script. */
+  'options:generic': { req: z.object({ enabled: z.boolean() }), res: Ok },
+} as const;
+
+export type Protocol = typeof PROTOCOL;
+export type MessageName = keyof Protocol;
+export type Req<N extends MessageName> = z.infer<Protocol[N]['req']>;
+export type Res<N extends MessageName> = z.infer<Protocol[N]['res']>;

@@ -1,7 +1,7 @@
 /**
  * Licence-display and filing marks that pages link to (亮照 links, provincial and city 红盾 / 电子标识 systems, ICP
  * and 公安备案 records, trust seals), as data: detection (core/detect/links.ts) recognises a link by these entries,
- * and docs/detection.md lists them. To add a system, append one entry. Sources: DOMAIN.md §3 and real footers
+ * and docs/detection.md lists them. To add a system, append one entry. Sources: docs/domain.md §3 and real footers
  * (../shared/real-pages: Zhejiang, Guangdong, Guangzhou, old MIIT hosts, szfw, knet, trustutn, itrust).
  */
 

@@ -67,7 +67,7 @@ export const IdentityMark = z.object({
 });
 export type IdentityMark = z.infer<typeof IdentityMark>;
 
-/** Known schemes (DOMAIN.md §6); `platform` is a platform's own rating, always labelled as such. */
+/** Known schemes (docs/domain.md §6); `platform` is a platform's own rating, always labelled as such. */
 export const CreditScheme = z.enum(['tax', 'public-credit', 'samr-risk', 'customs', 'rating-agency', 'platform']);
 export type CreditScheme = z.infer<typeof CreditScheme>;
 

@@ -5,7 +5,7 @@ import { endOfDay as endOf, entryInForce } from '../model/in-force';
 /** Default age after which a status is stale: lists are published daily to weekly. */
 export const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Levels that mean poor credit, per scheme (DOMAIN.md §6); platform ratings are the platform's own, so none. */
+/** Levels that mean poor credit, per scheme (docs/domain.md §6); platform ratings are the platform's own, so none. */
 export const LOW_LEVELS: Record<CreditLevel['scheme'], readonly string[]> = {
   tax: ['D'],
   'public-credit': ['D'],

@@ -1,4 +1,4 @@
-// Official places where anyone can check a shop without trusting us (DOMAIN.md §3, §5); the searches are in
+// Official places where anyone can check a shop without trusting us (docs/domain.md §3, §5); the searches are in
 // core/data/query-sites (pickSites).
 /** 12315 takes no prefill parameters, so the card shows the details to paste next to the link. */
 export const REPORT_12315 = 'https://www.12315.cn/';

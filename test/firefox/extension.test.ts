@@ -36,15 +36,45 @@ afterAll(async () => {
   server?.close();
 });
 
+type BiDi = { send(method: string, params: unknown): Promise<{ result: { result?: { type: string; value?: unknown } } }> };
+
+/**
+ * Runs `fn(shadowRoot)` in the page on the badge's closed shadow root, which page scripts cannot reach: WebDriver BiDi
+ * hands the test a reference to it (serialization with includeShadowTree 'all'). `fn` returns a JSON string.
+ */
+async function inBadge<T>(page: Page, fn: string): Promise<T | undefined> {
+  const bidi = (browser as unknown as { connection: BiDi }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const host = await bidi.send('script.callFunction', {
+    functionDeclaration: '() => document.querySelector("xinbiao-badge")', target: { context }, awaitPromise: false,
+    resultOwnership: 'none', serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
+  });
+  const root = (host.result.result?.value as { shadowRoot?: { sharedId?: string } } | undefined)?.shadowRoot;
+  if (!root?.sharedId) return undefined;
+  const r = await bidi.send('script.callFunction', {
+    functionDeclaration: fn, target: { context }, awaitPromise: true, arguments: [{ sharedId: root.sharedId }], resultOwnership: 'none',
+  });
+  const v = r.result.result;
+  return v?.type === 'string' ? (JSON.parse(v.value as string) as T) : undefined;
+}
+
+const READ_BADGE = `(root) => { const b = root.querySelector('[data-testid="xinbiao-badge"] button');
+  return JSON.stringify(b ? { text: b.textContent || '', level: b.getAttribute('data-level') || '' } : null); }`;
+
 /** The badge's button and its verdict, once drawn; the sample lists are imported just after install, so a page
  * read before that shows "unknown": it is loaded again until the verdict settles or the wait runs out. */
 async function badgeOn(page: Page, path: string, level: string): Promise<{ text: string; level: string }> {
   let last = { text: '', level: '' };
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 1000));
     await page.goto(`${base}${path}`);
-    const button = await page.waitForSelector('xinbiao-badge >>> [data-testid="xinbiao-badge"] button', { timeout: 20_000 });
+    for (let i = 0; i < 40; i++) {
+      const read = await inBadge<{ text: string; level: string } | null>(page, READ_BADGE);
+      if (read) { last = read; break; }
+      await new Promise((r) => setTimeout(r, 500));
+    }
     await new Promise((r) => setTimeout(r, 300));
-    last = await button!.evaluate((b) => ({ text: b.textContent ?? '', level: b.getAttribute('data-level') ?? '' }));
+    last = (await inBadge<{ text: string; level: string } | null>(page, READ_BADGE)) ?? last;
     if (last.level === level) return last;
   }
   return last;
@@ -68,15 +98,18 @@ describe('the built Firefox extension in firefox-esr', () => {
     const page = await browser.newPage();
     try {
       await badgeOn(page, '/sites/jd/item.html', 'good');
-      const button = await page.waitForSelector('xinbiao-badge >>> [data-testid="xinbiao-badge"] button');
-      await button!.click();
-      const dialog = await page.waitForSelector('xinbiao-badge >>> dialog[open]', { timeout: 10_000 });
-      const text = await dialog!.evaluate((d) => d.textContent ?? '');
+      await inBadge(page, `(root) => { root.querySelector('[data-testid="xinbiao-badge"] button').click(); return 'null'; }`);
+      let details: { text: string; links: (string | null)[] } | null | undefined;
+      for (let i = 0; i < 20 && !details; i++) {
+        details = await inBadge(page, `(root) => { const d = root.querySelector('dialog[open]');
+          return JSON.stringify(d ? { text: d.textContent || '', links: [...d.querySelectorAll('a')].map((a) => a.getAttribute('href')) } : null); }`);
+        if (!details) await new Promise((r) => setTimeout(r, 250));
+      }
+      const text = details!.text;
       expect(text).toContain('连云港示例守信电子商务有限公司');
       expect(text).toContain('纳税信用等级');
       expect(text).toContain('红名单');
-      const links = await dialog!.evaluate((d) => [...d.querySelectorAll('a')].map((a) => a.getAttribute('href')));
-      expect(links).toContain('https://www.gsxt.gov.cn/index.html');
+      expect(details!.links).toContain('https://www.gsxt.gov.cn/index.html');
     } finally {
       await page.close();
     }

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { base64urlEncode } from '../../core/crypto/base64url';
 import { isPublicJwk, signBytes, type PrivateJwk, type PublicJwk } from '../../core/crypto/ed25519';
 import { toHex } from '../../core/crypto/sha256';
@@ -11,12 +10,13 @@ import type { ListSignature } from '../../core/lists/schema';
 import { trustKeys } from '../../core/lists/trust-keys';
 import { verifyList, type VerifyResult } from '../../core/lists/verify';
 import { verifyTrustList } from '../../core/trust/verify';
+import { importIntoDatabase } from './list-database';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 
 const help = `Usage:
   xinbiao list sign --key <private.jwk.json> <file.ndjson…>
   xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson…>
-  xinbiao list import [--trust T --root R | --pub K] [--db <dir>] <file.ndjson…>
+  xinbiao list import [--trust T --root R | --pub K] [--database <dir | postgres://…>] <file.ndjson…>
 
 Credit list files (format xinbiao-list/1): a JSON header line, then one JSON entry per line, with a detached
 signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every file is read streaming.
@@ -24,10 +24,12 @@ signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every f
   sign     checks every line, then writes <file>.sig with the key's kid. A file with bad lines is not signed.
   verify   checks every line, the stated count, the digest and the signature with a publisher key from the
            signed trust list (--trust + --root) or a bare public key (--pub); refuses expired lists.
-  import   the same checks as a browser import. Without keys it only validates the lines (and the digest when a
-           .sig is next to the file). With --db DIR (keys required) a file that passes is copied with its .sig
-           into DIR, replacing an older version of the same list id; the same version is left as is and an older
-           one is refused. DIR is a list directory as 'xinbiao serve' reads it.
+  import   the same checks as a browser import. Without --database it only validates the lines (and the digest
+           when a .sig is next to the file). With --database (a directory for the embedded database, or a
+           postgres:// URL; --trust and --root required) each file that passes is put in force in one
+           transaction, replacing an older version of the same list id, as 'xinbiao serve --database' reads it;
+           the same version is left as is, an older one is refused, and a failed import changes nothing.
+  导入名单：逐行校验并验证签名；指定 --database 时以单个事务写入数据库，失败则保持原版本。
 
 Options: --now <ISO time> checks expiry at that time instead of now.
 Prints one JSON summary per file on stdout; bad lines as <file>:<line>: <reason> on stderr.
@@ -41,7 +43,8 @@ const readJson = async (path: string, what: string): Promise<unknown> => {
   }
 };
 
-async function keysFrom(parsed: ParsedArgs, now: () => number, required: boolean): Promise<KeyLookup | undefined> {
+/** Publisher keys from --trust + --root (or a bare --pub key); a usage error when required and missing. */
+export async function keysFrom(parsed: ParsedArgs, now: () => number, required: boolean): Promise<KeyLookup | undefined> {
   const pub = strFlag(parsed, 'pub');
   const trust = strFlag(parsed, 'trust');
   const root = strFlag(parsed, 'root');
@@ -136,33 +139,12 @@ async function sign(files: string[], parsed: ParsedArgs): Promise<number> {
   return ok ? EXIT.ok : EXIT.invalid;
 }
 
-/** Copies a verified file and its .sig into the list directory, newest version wins (rename = atomic per file). */
-async function store(file: string, r: VerifyResult, dir: string, now: () => number): Promise<Record<string, unknown>> {
-  const h = r.summary!.header;
-  const target = join(dir, `${h.id}.ndjson`);
-  let current: number | undefined;
-  try {
-    current = (await scanList(createReadStream(target), { onHeader: () => 'stop' })).header.version;
-  } catch {
-    current = undefined;
-  }
-  if (current === h.version) return { stored: 'unchanged', target };
-  if (current !== undefined && current > h.version) throw new ListError('older-version', `${h.version} < ${current} in ${target}`);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(target)}.${now()}.tmp`);
-  await writeFile(tmp, await readFile(file));
-  await writeFile(`${tmp}.sig`, (await readSig(file))!);
-  await rename(tmp, target);
-  await rename(`${tmp}.sig`, `${target}.sig`);
-  return { stored: current === undefined ? 'added' : 'replaced', target, ...(current !== undefined ? { replaced: current } : {}) };
-}
-
 const command: Command = {
   summary: 'publish and check signed credit list files',
   help,
   async run(args) {
     const [sub, ...rest] = args;
-    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now'] });
+    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'database', 'now'] });
     const files = parsed.positionals;
     if (sub !== 'sign' && sub !== 'verify' && sub !== 'import') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify or import');
     if (files.length === 0) throw new UsageError('give at least one list file');
@@ -171,8 +153,9 @@ const command: Command = {
     if (fixed !== undefined && Number.isNaN(fixed)) throw new UsageError('--now takes an ISO date-time');
     const now = () => fixed ?? Date.now();
     if (sub === 'sign') return sign(files, parsed);
-    const db = strFlag(parsed, 'db');
-    if (sub === 'verify' && db) throw new UsageError('--db belongs to import');
+    const db = strFlag(parsed, 'database');
+    if (sub === 'verify' && db) throw new UsageError('--database belongs to import');
+    if (db && strFlag(parsed, 'pub')) throw new UsageError('--database takes publisher keys from the trust list: give --trust and --root');
     let keys: KeyLookup | undefined;
     try {
       keys = await keysFrom(parsed, now, sub === 'verify' || db !== undefined);
@@ -181,19 +164,9 @@ const command: Command = {
       say(`xinbiao list: ${err.en} / ${err.zh}`);
       return EXIT.invalid;
     }
+    if (db) return importIntoDatabase(db, files, keys!, now);
     let ok = true;
-    for (const file of files) {
-      const r = await check(file, keys, now);
-      let extra = {};
-      if (!r.error && db) {
-        try {
-          extra = await store(file, r, db, now);
-        } catch (err) {
-          r.error = err instanceof ListError ? err : new ListError('store-failed', (err as Error).message);
-        }
-      }
-      if (!report(file, r, extra)) ok = false;
-    }
+    for (const file of files) if (!report(file, await check(file, keys, now))) ok = false;
     return ok ? EXIT.ok : EXIT.invalid;
   },
 };

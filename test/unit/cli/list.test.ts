@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xinbiao } from '../../support/cli';
@@ -50,22 +50,14 @@ describe('xinbiao list', () => {
     expect(run('sign', '--key', `${S}/keys/demo-credit-office-2026.private.jwk.json`, file).lines[0].error.code).toBe('bad-lines');
   });
 
-  it('import --db copies a verified list into the directory once; the same version is unchanged', async () => {
-    const db = join(await mkdtemp(join(tmpdir(), 'xinbiao-db-')), 'lists');
-    const first = run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`);
-    expect(first.code).toBe(0);
-    expect(first.lines[0]).toMatchObject({ ok: true, stored: 'added' });
-    expect((await readdir(db)).sort()).toEqual(['demo-red.ndjson', 'demo-red.ndjson.sig']);
-    expect(run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`).lines[0].stored).toBe('unchanged');
-  });
-
   it('exits 2 on usage errors and prints help', () => {
     expect(run().code).toBe(2);
     expect(run('frob', 'x').code).toBe(2);
     const noKeys = run('verify', `${S}/lists/demo-red.ndjson`);
     expect(noKeys.code).toBe(2);
     expect(noKeys.stderr).toMatch(/--pub/);
-    expect(run('import', '--db', '/nonexistent', `${S}/lists/demo-red.ndjson`).code).toBe(2);
+    expect(run('import', '--database', '/nonexistent', `${S}/lists/demo-red.ndjson`).code).toBe(2);
+    expect(run('import', '--database', '/nonexistent', '--pub', `${S}/keys/demo-credit-office-2026.public.jwk.json`, `${S}/lists/demo-red.ndjson`).code).toBe(2);
     const help = spawnSync('node', ['bin/xinbiao.js', 'list', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/xinbiao list sign/);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 
 /** A row-returning query; `params` are bound as $1, $2, … (never spliced into the text). */
 export interface Queryable {
@@ -12,6 +13,8 @@ export interface Database extends Queryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The embedded engine itself (for its COPY from a Blob), when kind is 'embedded'. */
+  pglite?: PGlite;
 }
 
 /** True for a target that names PostgreSQL rather than a directory of the embedded engine. */
@@ -49,10 +52,11 @@ export async function openDatabase(target: string, options: { poolSize?: number 
       close: () => pool.end(),
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(resolve(target));
+  const { PGlite: Engine } = await import('@electric-sql/pglite');
+  const db = await Engine.create(resolve(target));
   return {
     kind: 'embedded',
+    pglite: db,
     query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
     transaction: <T>(work: (tx: Queryable) => Promise<T>) => db.transaction((tx) => work({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows })),
     close: () => db.close(),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { toListError } from '../../core/lists/errors';
+import { ListError, toListError } from '../../core/lists/errors';
 import { openDatabase, isPostgresUrl, type Database } from '../../server/db/database';
 import { importListFile } from '../../server/db/import';
 import { databaseLists, databaseReady } from '../../server/db/lists';
@@ -65,7 +65,14 @@ export async function runUntilSignal(running: RunningApp): Promise<void> {
 /** `serve --database`: the status endpoint over the database, after importing --lists; undefined on a refusal. */
 async function databaseApp(parsed: ParsedArgs, target: string): Promise<Pick<AppOptions, 'plugins' | 'ready'> & { close: () => Promise<void> } | undefined> {
   if (!strFlag(parsed, 'trust') || !strFlag(parsed, 'root')) throw new UsageError('--database needs --trust <trust.jws> and --root <root.public.jwk.json>');
-  const keys = (await keysFrom(parsed, Date.now, true))!;
+  let keys;
+  try {
+    keys = (await keysFrom(parsed, Date.now, true))!;
+  } catch (err) {
+    if (!(err instanceof ListError)) throw err;
+    say(`信任列表无效 / the trust list is not valid: ${err.message}`);
+    return undefined;
+  }
   let db: Database;
   try {
     db = await openDatabase(target);

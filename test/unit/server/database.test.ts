@@ -3,7 +3,6 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { PrivateJwk } from '../../../core/crypto/ed25519';
 import type { ListError } from '../../../core/lists/errors';
 import { signList } from '../../../core/lists/sign';
@@ -16,11 +15,11 @@ import { importListFile, importListToDb } from '../../../server/db/import';
 import { databaseLists } from '../../../server/db/lists';
 import { migrate } from '../../../server/db/migrations';
 import { statusRoute } from '../../../server/routes/status';
+import { freshPostgres } from '../../support/postgres';
 
 const SAMPLES = join(import.meta.dirname, '../../../samples');
 const NOW = Date.parse('2026-11-21T00:00:00+08:00');
 const BLACK = '91440300MA5G3R0358';
-const PG_URL = process.env.XINBIAO_TEST_PG;
 
 async function keys() {
   const root = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8'));
@@ -41,19 +40,6 @@ async function blackVersion(version: number, edit: (lines: string[]) => string[]
   const key = JSON.parse(await readFile(join(SAMPLES, `keys/${keyFile}.private.jwk.json`), 'utf8')) as PrivateJwk;
   await writeFile(`${file}.sig`, JSON.stringify(await signList(new TextEncoder().encode(bytes), key, 'demo-credit-office-2026')));
   return file;
-}
-
-/** A fresh, empty database on the test cluster, so runs never see each other's rows. */
-async function freshPostgres(): Promise<string> {
-  if (!PG_URL) throw new Error('XINBIAO_TEST_PG is not set: run the tests with `npm test` (it starts a PostgreSQL cluster) or point XINBIAO_TEST_PG at a server you may create databases on');
-  const name = `xinbiao_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 const refusal = async (p: Promise<unknown>) => ((await p.then(() => undefined, (e: unknown) => e)) as ListError | undefined)?.code;

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { CreditStatus } from '../../../core/model';
 import { xinbiao } from '../../support/cli';
+import { freshPostgres } from '../../support/postgres';
 
 const S = 'samples';
 const TRUST = ['--trust', `${S}/trust/trust.jws`, '--root', `${S}/keys/demo-root-2026.public.jwk.json`];
@@ -54,14 +54,7 @@ describe('xinbiao serve --database', () => {
   });
 
   it('answers the same from two processes on one PostgreSQL', async () => {
-    const url = process.env.XINBIAO_TEST_PG;
-    if (!url) throw new Error('XINBIAO_TEST_PG is not set: run the tests with `npm test`, which starts a PostgreSQL cluster');
-    const name = `xinbiao_serve_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const target = Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+    const target = await freshPostgres('xinbiao_serve');
     const [a, b] = await Promise.all([serve(['--database', target, ...TRUST, '--lists', `${S}/lists`]), serve(['--database', target, ...TRUST, '--lists', `${S}/lists`])]);
     expect(await listsOf(a.base)).toEqual([['black', 'list:demo-black@v1']]);
     expect(await listsOf(b.base)).toEqual(await listsOf(a.base));

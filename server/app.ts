@@ -19,6 +19,8 @@ export interface LogOptions {
   stream: Writable;
   /** Log client addresses and full request paths together (off: a log line never pairs an address with a looked-up code). */
   clientAddresses?: boolean;
+  /** One line per request (default true); errors are logged either way. */
+  requests?: boolean;
 }
 
 export interface AppOptions extends HttpLimits {
@@ -96,7 +98,7 @@ export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyIns
   // Every body is read as text: the status endpoint accepts JSON with or without a content type (and a BOM).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  if (options.log) {
+  if (options.log && options.log.requests !== false) {
     app.addHook('onResponse', async (req, reply) => {
       const line: Record<string, unknown> = { method: req.method, route: req.routeOptions.url ?? 'other', status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
       if (clientAddresses) Object.assign(line, { client: req.ip, path: req.url });

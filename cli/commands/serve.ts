@@ -33,7 +33,7 @@ the embedded engine, or a PostgreSQL URL; several processes may share one Postgr
 signed list in DIR (each <file>.ndjson with its .sig, keys from the trust list) before listening, exactly as
 'xinbiao list import --database' does. 以数据库提供真实的状态接口。
   --rate N        lookups per client address per minute before 429 (default 600) / 每个客户端每分钟请求上限
-Logs one JSON object per request on stderr; prints {"url", …} on stdout once listening; stop with Ctrl+C
+Logs one JSON object per request on stderr (the demo: only with --log-clients); prints {"url", …} on stdout once listening; stop with Ctrl+C
 (SIGTERM and SIGINT finish the requests in flight first).`;
 
 /** Listens, or explains a busy port in one line with the fix; undefined when it could not listen. */
@@ -128,7 +128,8 @@ const command: Command = {
       return EXIT.invalid;
     }
     if (!existsSync(resolve(ROOT, 'dist/widget/xinbiao.js'))) say('组件尚未构建：请运行 npm run build / the widget is not built yet: run npm run build (or start with --build) so the demo pages can load it.');
-    const running = await listen({ port, host, ...(await demo()), log });
+    // The demo logs requests only when asked (--log-clients); the real endpoint always does.
+    const running = await listen({ port, host, ...(await demo()), log: { ...log, requests: log.clientAddresses } });
     if (!running) return EXIT.usage;
     const address = running.server.address();
     const actual = typeof address === 'object' && address ? address.port : port;

@@ -60,12 +60,12 @@ describe('HTTP that holds', () => {
 
   it('keeps answering lookups while 64 clients upload one byte at a time', async () => {
     const { base, port } = await serve({ status: { maxInFlight: 8 } });
-    for (let i = 0; i < 64; i++) {
+    await Promise.all(Array.from({ length: 64 }, () => new Promise<void>((ok) => {
       const s = connect(port, '127.0.0.1');
       sockets.push(s);
-      s.write('POST /v1/subjects:batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
-    }
-    await new Promise((ok) => setTimeout(ok, 200));
+      s.write('POST /v1/subjects:batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{', () => ok());
+    })));
+    await new Promise((ok) => setTimeout(ok, 200)); // let the server read the headers of every upload
     const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${base}/v1/subjects/${USCC}`)));
     expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
   });
@@ -118,10 +118,12 @@ describe('HTTP that holds', () => {
   it('finishes a request in flight when draining', async () => {
     let release!: () => void;
     const gate = new Promise<void>((ok) => (release = ok));
+    let started!: () => void;
+    const working = new Promise<void>((ok) => (started = ok));
     const inner = memoryLists([blackMatch()]);
-    const { base, app } = await serve({ lists: { ...inner, byUscc: async (u) => (await gate, inner.byUscc(u)) } });
+    const { base, app } = await serve({ lists: { ...inner, byUscc: async (u) => (started(), await gate, inner.byUscc(u)) } });
     const pending = fetch(`${base}/v1/subjects/${USCC}`);
-    await new Promise((ok) => setTimeout(ok, 100));
+    await working;
     const drained = app.drain();
     release();
     expect((await pending).status).toBe(200);

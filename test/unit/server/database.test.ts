@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,10 @@ describe.each([
     expect(await migrate(db)).toBe(1);
     expect(await migrate(db)).toBe(0);
   }, 180_000);
-  afterAll(async () => db?.close());
+  afterAll(async () => {
+    await db?.close();
+    if (!where?.startsWith('postgres')) await rm(join(where, '..'), { recursive: true, force: true });
+  });
 
   it('imports the signed sample lists and answers by code and by name over HTTP', async () => {
     const k = await keys();

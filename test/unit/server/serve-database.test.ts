@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreditStatus } from '../../../core/model';
@@ -45,6 +45,7 @@ describe('xinbiao serve --database', () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
+    await rm(join(dir, '..'), { recursive: true, force: true });
   }, 240_000);
 
   it('refuses to start without the trust list, with a usage error', () => {

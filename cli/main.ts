@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EXIT, UsageError, say, type Command } from './io';
 
 // Lazy so `xinbiao check` does not pay for the browser, the DOM parser or the server.
@@ -21,18 +23,28 @@ Commands:
   check <code…>            parse and validate 统一社会信用代码 / 注册号 / 组织机构代码
   detect <file.html…>      find shop operators, marks and query windows in saved pages
   keys                     generate an Ed25519 key pair as JWK files
-  list sign|verify|import  publish and check signed credit list files
-  mark sign|verify|revoke  issue, check and withdraw signed shop marks
+  list sign|verify|import  publish, check and import (--database) signed credit list files
+  mark sign|verify|revoke  issue (one, or --shops from a file), check and withdraw signed shop marks
   status sign|verify       publish and check an issuer's signed status list
   trust sign|verify        publish and check the signed trust list of issuers
   audit <url-or-file…>     spot-check pages against the display rules in headless Chromium
-  serve                    the demo platform and reference status endpoint on localhost
+  serve                    the demo on localhost, or the status endpoint on a database (--database)
 
 Every command prints one JSON object per input on stdout and messages on stderr.
-Exit codes: 0 success, 1 an input is invalid, 2 usage error. Run 'xinbiao <command> --help' for details.`;
+Exit codes: 0 success, 1 an input is invalid, 2 usage error. Run 'xinbiao <command> --help' for details;
+'xinbiao --version' prints the version.`;
+
+/** The package version, as `xinbiao --version` prints it. */
+export function version(): string {
+  return (JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`xinbiao ${version()}\n`);
+    return EXIT.ok;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? process.stdout : process.stderr).write(`${OVERVIEW}\n`);
     return name ? EXIT.ok : EXIT.usage;

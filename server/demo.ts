@@ -1,8 +1,9 @@
+import type { FastifyPluginAsync } from 'fastify';
 import type { Route } from './route';
 import { demoPages } from './routes/demo-pages';
 import { sampleStatusRoute } from './routes/status';
 
-/** Routes of the demo platform and the status endpoint; grows as those land. */
-export async function demoRoutes(): Promise<Route[]> {
-  return [demoPages(), await sampleStatusRoute()];
+/** The demo platform's pages and the status endpoint over the sample lists: what `npm start` serves. */
+export async function demo(): Promise<{ routes: Route[]; plugins: FastifyPluginAsync[] }> {
+  return { routes: [demoPages()], plugins: [await sampleStatusRoute()] };
 }

@@ -7,7 +7,8 @@ Parses each code: 统一社会信用代码 (18 characters), 15-digit 工商注�
 Lower case, full-width characters and surrounding spaces are normalised first.
 Prints one JSON object per code:
   {"input","kind":"uscc"|"regno15"|"orgcode"|"unknown","valid":bool,"checksum":"ok"|"mismatch"|"n/a", …}
-USCCs add their parts: department, category, region, province, orgCode (with names).
+USCCs add their parts: department, category, region, province, orgCode (with names). An invalid code says
+why in "reason" (English) and "reasonZh" (中文：无效原因).
 --stdin reads codes one per line from standard input as well.
 Exit 0 when every code is valid, 1 when any is not, 2 on usage errors.`;
 

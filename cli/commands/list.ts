@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { base64urlEncode } from '../../core/crypto/base64url';
 import { isPublicJwk, signBytes, type PrivateJwk, type PublicJwk } from '../../core/crypto/ed25519';
 import { toHex } from '../../core/crypto/sha256';
@@ -11,6 +10,7 @@ import type { ListSignature } from '../../core/lists/schema';
 import { trustKeys } from '../../core/lists/trust-keys';
 import { verifyList, type VerifyResult } from '../../core/lists/verify';
 import { verifyTrustList } from '../../core/trust/verify';
+import { importIntoDatabase } from './list-database';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { diff, diffHelp } from './list-diff';
 import { pack, packHelp } from './list-pack';
@@ -19,7 +19,7 @@ import { timestamp, timestampHelp } from './list-timestamp';
 const help = `Usage:
   xinbiao list sign --key <private.jwk.json> <file.ndjson…>
   xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson…>
-  xinbiao list import [--trust T --root R | --pub K] [--db <dir>] <file.ndjson…>
+  xinbiao list import [--trust T --root R | --pub K] [--database <dir | postgres://…>] <file.ndjson…>
 ${packHelp}
 ${diffHelp}
 ${timestampHelp}
@@ -30,11 +30,12 @@ signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every f
   sign     checks every line, then writes <file>.sig with the key's kid. A file with bad lines is not signed.
   verify   checks every line, the stated count, the digest and the signature with a publisher key from the
            signed trust list (--trust + --root) or a bare public key (--pub); refuses expired lists.
-  import   the same checks as a browser import. Without keys it only validates the lines (and the digest when a
-           .sig is next to the file). With --db DIR (keys required) a file that passes is copied with its .sig
-           into DIR, replacing an older version of the same list id; the same version is left as is and an older
-           one is refused. A file already in DIR counts only if it verifies with its .sig; otherwise it is replaced.
-           DIR is a list directory as 'xinbiao serve' reads it.
+  import   the same checks as a browser import. Without --database it only validates the lines (and the digest
+           when a .sig is next to the file). With --database (a directory for the embedded database, or a
+           postgres:// URL; --trust and --root required) each file that passes is put in force in one
+           transaction, replacing an older version of the same list id, as 'xinbiao serve --database' reads it;
+           the same version is left as is, an older one is refused, and a failed import changes nothing.
+  导入名单：逐行校验并验证签名；指定 --database 时以单个事务写入数据库，失败则保持原版本。
 
 Options: --now <ISO time> checks expiry at that time instead of now.
 Prints one JSON summary per file on stdout; bad lines as <file>:<line>: <reason> on stderr.
@@ -48,7 +49,8 @@ const readJson = async (path: string, what: string): Promise<unknown> => {
   }
 };
 
-async function keysFrom(parsed: ParsedArgs, now: () => number, required: boolean): Promise<KeyLookup | undefined> {
+/** Publisher keys from --trust + --root (or a bare --pub key); a usage error when required and missing. */
+export async function keysFrom(parsed: ParsedArgs, now: () => number, required: boolean): Promise<KeyLookup | undefined> {
   const pub = strFlag(parsed, 'pub');
   const trust = strFlag(parsed, 'trust');
   const root = strFlag(parsed, 'root');
@@ -143,55 +145,12 @@ async function sign(files: string[], parsed: ParsedArgs): Promise<number> {
   return ok ? EXIT.ok : EXIT.invalid;
 }
 
-/**
- * The version of the list already in DIR, counted only when its bytes verify against its .sig with a known key:
- * an unchecked file claiming a high version must not block real updates. An expired but genuine file still
- * counts (versions only go forward). Anything else is reported on stderr and replaced.
- */
-async function versionInDir(target: string, keys: KeyLookup, now: () => number): Promise<{ version?: number; distrusted?: ListError }> {
-  try {
-    await stat(target);
-  } catch {
-    return {};
-  }
-  let issued: number;
-  try {
-    issued = Date.parse((await scanList(createReadStream(target), { onHeader: () => 'stop' })).header.issued);
-  } catch (err) {
-    return { distrusted: err instanceof ListError ? err : new ListError('read-failed', (err as Error).message) };
-  }
-  // Checked as of its own issue time, so expiry does not hide whether the bytes are genuine; keys are checked now.
-  const r = await check(target, keys, () => issued);
-  return r.error ? { distrusted: r.error } : { version: r.summary!.header.version };
-}
-
-/** Copies a verified file and its .sig into the list directory, newest version wins (rename = atomic per file). */
-async function store(file: string, r: VerifyResult, dir: string, keys: KeyLookup, now: () => number): Promise<Record<string, unknown>> {
-  const h = r.summary!.header;
-  const target = join(dir, `${h.id}.ndjson`);
-  const { version: current, distrusted } = await versionInDir(target, keys, now);
-  if (distrusted) say(`${target}: ${distrusted.en} / ${distrusted.zh}; not trusted, replaced`);
-  if (current === h.version) return { stored: 'unchanged', target };
-  if (current !== undefined && current > h.version) throw new ListError('older-version', `${h.version} < ${current} in ${target}`);
-  await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(target)}.${now()}.tmp`);
-  await writeFile(tmp, await readFile(file));
-  await writeFile(`${tmp}.sig`, (await readSig(file))!);
-  await rename(tmp, target);
-  await rename(`${tmp}.sig`, `${target}.sig`);
-  return {
-    stored: current === undefined && !distrusted ? 'added' : 'replaced', target,
-    ...(current !== undefined ? { replaced: current } : {}),
-    ...(distrusted ? { distrusted: { code: distrusted.code, en: distrusted.en, zh: distrusted.zh } } : {}),
-  };
-}
-
 const command: Command = {
   summary: 'publish and check signed credit list files',
   help,
   async run(args) {
     const [sub, ...rest] = args;
-    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'db', 'now', 'out', 'k', 'hours'] });
+    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'database', 'now', 'out', 'k', 'hours'] });
     const files = parsed.positionals;
     if (sub !== 'sign' && sub !== 'verify' && sub !== 'import' && sub !== 'pack' && sub !== 'diff' && sub !== 'timestamp') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify, import, pack, diff or timestamp');
     if (files.length === 0) throw new UsageError('give at least one list file');
@@ -203,8 +162,9 @@ const command: Command = {
     if (sub === 'pack') return pack(files, parsed, now);
     if (sub === 'diff') return diff(files, parsed, now);
     if (sub === 'timestamp') return timestamp(files, parsed, now);
-    const db = strFlag(parsed, 'db');
-    if (sub === 'verify' && db) throw new UsageError('--db belongs to import');
+    const db = strFlag(parsed, 'database');
+    if (sub === 'verify' && db) throw new UsageError('--database belongs to import');
+    if (db && strFlag(parsed, 'pub')) throw new UsageError('--database takes publisher keys from the trust list: give --trust and --root');
     let keys: KeyLookup | undefined;
     try {
       keys = await keysFrom(parsed, now, sub === 'verify' || db !== undefined);
@@ -213,19 +173,9 @@ const command: Command = {
       say(`xinbiao list: ${err.en} / ${err.zh}`);
       return EXIT.invalid;
     }
+    if (db) return importIntoDatabase(db, files, keys!, now);
     let ok = true;
-    for (const file of files) {
-      const r = await check(file, keys, now);
-      let extra = {};
-      if (!r.error && db) {
-        try {
-          extra = await store(file, r, db, keys!, now);
-        } catch (err) {
-          r.error = err instanceof ListError ? err : new ListError('store-failed', (err as Error).message);
-        }
-      }
-      if (!report(file, r, extra)) ok = false;
-    }
+    for (const file of files) if (!report(file, await check(file, keys, now))) ok = false;
     return ok ? EXIT.ok : EXIT.invalid;
   },
 };

@@ -5,13 +5,17 @@ import { nodeStatusCodec, readOwnStatus, writeStatus } from './status';
 import { InputError, readJsonFile, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
 import { firstIssue } from '../../core/model/issue';
+import { signShops } from './mark-batch';
 
-const help = `Usage: xinbiao mark sign --key PLATFORM.private.jwk.json --payload PAYLOAD.json
+const help = `Usage: xinbiao mark sign --key PLATFORM.private.jwk.json (--payload PAYLOAD.json | --shops SHOPS.ndjson|.csv)
        xinbiao mark verify --trust trust.jws --root ROOT.public.jwk.json --url PAGE-URL [--status status.jws] [--now ISO-TIME] <token-or-file…>
        xinbiao mark revoke --key PLATFORM.private.jwk.json --status status.jws [--hours H] [--now ISO-TIME] <index-or-token-or-file…>
 
 sign    checks the payload against the mark format (docs/marks.md) and signs it as a compact JWS
         (EdDSA, typ xinbiao-mark+jws, kid from the key). "iat" defaults to now. Prints {"payload","kid","token"}.
+        --shops signs one mark per shop: NDJSON of payloads, or CSV whose header names payload fields by path
+        (iss,exp,sub.uscc,sub.name,sub.kind,shop.name,identity.…,credit,bind.origin,bind.path; JSON in a cell
+        for arrays). Prints {"line","kid","uscc","token"} or {"line","error"} per shop. 批量签发店铺标识。
 verify  verifies the trust list with the root key, then each mark (a token, or a file holding one) as shown
         on PAGE-URL at --now (default the current time). Prints one line per input:
         {"input","outcome","reason":{"zh","en"},"detail"?,"issuer"?,"payload"?}
@@ -26,13 +30,16 @@ Exit 0 when every mark is genuine (verify) or withdrawn (revoke), 1 when any is 
 const TOKEN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
 async function sign(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { values: ['key', 'payload'] });
+  const parsed = parseArgs(args, { values: ['key', 'payload', 'shops'] });
   const key = strFlag(parsed, 'key');
   const payloadPath = strFlag(parsed, 'payload');
-  if (!key || !payloadPath) throw new UsageError('mark sign needs --key and --payload');
+  const shops = strFlag(parsed, 'shops');
+  if (!key || !payloadPath === !shops) throw new UsageError('mark sign needs --key and one of --payload or --shops');
   if (parsed.positionals.length) throw new UsageError(`unexpected argument ${parsed.positionals[0]}`);
   return withInputErrors('mark sign', async () => {
     const privateKey = await readPrivateKey(key);
+    if (shops) return signShops(shops, privateKey);
+    if (!payloadPath) return EXIT.usage;
     const raw = await readJsonFile(payloadPath, 'payload file');
     const withIat = raw && typeof raw === 'object' && !('iat' in raw) ? { ...raw, iat: Math.floor(Date.now() / 1000) } : raw;
     const payload = MarkPayload.safeParse(withIat);

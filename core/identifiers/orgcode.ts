@@ -19,18 +19,18 @@ export function orgCodeCheckChar(body: string): string | null {
 
 export type OrgCodeResult =
   | { kind: 'orgcode'; valid: true; checksum: 'ok'; code: string }
-  | { kind: 'orgcode'; valid: false; checksum: 'mismatch'; code: string; expected: string; reason: string }
-  | { kind: 'orgcode'; valid: false; checksum: 'n/a'; reason: string };
+  | { kind: 'orgcode'; valid: false; checksum: 'mismatch'; code: string; expected: string; reason: string; reasonZh: string }
+  | { kind: 'orgcode'; valid: false; checksum: 'n/a'; reason: string; reasonZh: string };
 
 /** Parses a 9-character 组织机构代码, with or without the hyphen before the check character. */
 export function parseOrgCode(input: string): OrgCodeResult {
   const s = normaliseCode(input).replace(/^([0-9A-Z]{8})-([0-9X])$/, '$1$2');
   if (!/^[0-9A-Z]{8}[0-9X]$/.test(s)) {
-    return { kind: 'orgcode', valid: false, checksum: 'n/a', reason: 'not 8 letters/digits plus a check character (0-9 or X)' };
+    return { kind: 'orgcode', valid: false, checksum: 'n/a', reason: 'not 8 letters/digits plus a check character (0-9 or X)', reasonZh: '应为 8 位字母或数字加 1 位校验码（0–9 或 X）' };
   }
   const expected = orgCodeCheckChar(s.slice(0, 8))!;
   if (expected !== s[8]) {
-    return { kind: 'orgcode', valid: false, checksum: 'mismatch', code: s, expected, reason: `check character is ${s[8]}, expected ${expected}` };
+    return { kind: 'orgcode', valid: false, checksum: 'mismatch', code: s, expected, reason: `check character is ${s[8]}, expected ${expected}`, reasonZh: `校验码为 ${s[8]}，应为 ${expected}` };
   }
   return { kind: 'orgcode', valid: true, checksum: 'ok', code: s };
 }

@@ -31,8 +31,8 @@ export interface UsccParts {
 
 export type UsccResult =
   | ({ kind: 'uscc'; code: string; valid: true; checksum: 'ok'; warnings: string[] } & UsccParts)
-  | ({ kind: 'uscc'; code: string; valid: false; checksum: 'mismatch'; expected: string; reason: string; warnings: string[] } & UsccParts)
-  | { kind: 'uscc'; valid: false; checksum: 'n/a'; reason: string };
+  | ({ kind: 'uscc'; code: string; valid: false; checksum: 'mismatch'; expected: string; reason: string; reasonZh: string; warnings: string[] } & UsccParts)
+  | { kind: 'uscc'; valid: false; checksum: 'n/a'; reason: string; reasonZh: string };
 
 /** Input that is not a USCC at all: wrong length, charset, region digits or department/category pair. */
 export type UsccMalformed = Extract<UsccResult, { checksum: 'n/a' }>;
@@ -78,7 +78,7 @@ function findProblem(s: string): UsccProblem | undefined {
 export function parseUscc(input: string): UsccResult {
   const check = checkUscc(input);
   const problem = check.valid ? undefined : check.problem;
-  if (problem && problem.code !== 'check') return { kind: 'uscc', valid: false, checksum: 'n/a', reason: describeUsccProblem(problem) };
+  if (problem && problem.code !== 'check') return { kind: 'uscc', valid: false, checksum: 'n/a', reason: describeUsccProblem(problem), reasonZh: describeUsccProblem(problem, 'zh') };
   const s = check.code;
   const dept = DEPARTMENTS_ZH[s[0]!]!;
   const region = s.slice(2, 8);
@@ -92,7 +92,7 @@ export function parseUscc(input: string): UsccResult {
   const orgExpected = orgCodeCheckChar(orgCode.slice(0, 8));
   if (orgExpected !== orgCode[8]) warnings.push(`embedded organization code ${orgCode} fails its own check (expected ${orgExpected ?? '?'})`);
   if (problem) {
-    return { kind: 'uscc', code: s, valid: false, checksum: 'mismatch', expected: problem.expected, reason: describeUsccProblem(problem), warnings, ...parts };
+    return { kind: 'uscc', code: s, valid: false, checksum: 'mismatch', expected: problem.expected, reason: describeUsccProblem(problem), reasonZh: describeUsccProblem(problem, 'zh'), warnings, ...parts };
   }
   return { kind: 'uscc', code: s, valid: true, checksum: 'ok', warnings, ...parts };
 }

@@ -55,6 +55,9 @@ async function resign(sampleToken: string, origin: string, variant?: string): Pr
   return `${h}.${base64urlFromText(JSON.stringify(changed))}.${s}`;
 }
 
+// The Host header is the client's: only a plain host[:port] may end up in a signed mark's origin.
+const hostOf = (host: string | undefined) => (host && /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(host) ? host : 'localhost');
+
 function send(res: Parameters<Route>[1], html: string): true {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...HEADERS });
   res.end(html);
@@ -67,7 +70,7 @@ export function demoPages(): Route {
   const shops = index.shops;
   return async (req, res, url) => {
     const p = url.pathname;
-    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    const origin = `http://${hostOf(req.headers.host)}`;
     if (p === '/') return send(res, homePage(shops, [...VARIANTS]));
     if (p === '/demo/site.css') return serveStatic(SITE, '/site.css', req, res, HEADERS), true;
     if (p === '/demo/trust.jws') return serveStatic(SAMPLES, `/${index.trust.jws}`, req, res, HEADERS), true;

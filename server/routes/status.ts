@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import etag from '@fastify/etag';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { resolve } from 'node:path';
 import type { PublicJwk } from '../../core/crypto/ed25519';
 import { trustKeys } from '../../core/lists/trust-keys';
@@ -7,18 +9,17 @@ import { verifyTrustList } from '../../core/trust/verify';
 import { CreditStatus } from '../../core/model/schema';
 import { listMatchesToParts } from '../../core/sources/from-lists';
 import { mergeStatus } from '../../core/sources/merge';
-import type { LocalLists } from '../../core/sources/ports';
+import type { ListMatch, LocalLists } from '../../core/sources/ports';
 import { BATCH_MAX, BATCH_PATH, BatchRequest, ENDPOINT_ERRORS, normaliseUsccInput, SUBJECT_PATH, type BatchResult, type ProtocolErrorCode } from '../../core/sources/protocol';
 import { loadListIndex } from '../list-index';
-import { sendJson, type Route } from '../route';
 
 export interface StatusRouteOptions {
-  /** Clock for `asOf` (tests). */
+  /** Clock for `asOf` and cache lifetimes (tests). */
   now?: () => number;
-  /** Requests answered at once; more get 503 with Retry-After (default 64). */
+  /** Lookups worked on at once; more get 503 with Retry-After (default 64). A slow upload holds no slot. */
   maxInFlight?: number;
-  /** Largest batch body in bytes (default 16 KiB). */
-  maxBodyBytes?: number;
+  /** Requests per client address per minute before 429 with Retry-After (default 600). */
+  ratePerMinute?: number;
 }
 
 const CORS = {
@@ -27,106 +28,118 @@ const CORS = {
   'access-control-allow-headers': 'accept, content-type',
   'access-control-max-age': '86400',
 };
-const CACHE_FOUND = 'public, max-age=300, stale-while-revalidate=86400';
+/** Longest a found status may be cached, and served stale while revalidating, in seconds (docs/status-endpoint.md). */
+const FOUND_MAX_AGE = 300;
+const FOUND_STALE = 86400;
 const CACHE_NOT_FOUND = 'public, max-age=60';
-
-function sendError(res: ServerResponse, code: ProtocolErrorCode, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, ENDPOINT_ERRORS[code], { error: { code, message } }, { ...CORS, ...headers });
-}
-
-// Reads a small JSON body; undefined when it is too large (the caller answers 413).
-async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+const INVALID = 'not an 18-character unified social credit code';
 
 /**
- * The reference status endpoint (docs/status-endpoint.md) answered from local credit lists:
- * `GET /v1/subjects/<USCC>` and `POST /v1/subjects:batch`.
+ * Cache-Control of a found status: the protocol's lifetimes, shortened so that no cache keeps the answer past
+ * the earliest expiry of the lists it was built from (an expired list changes the verdict).
  */
-export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {}): Route {
+export function foundCacheControl(matches: ListMatch[], now: number): string {
+  const left = Math.min(...matches.map((m) => Math.floor((Date.parse(m.list.expires) - now) / 1000)).filter((s) => s > 0), Infinity);
+  if (matches.length > 0 && !Number.isFinite(left) && matches.every((m) => Date.parse(m.list.expires) <= now)) return `public, max-age=${FOUND_MAX_AGE}`;
+  const maxAge = Math.min(FOUND_MAX_AGE, left);
+  return `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(FOUND_STALE, left - maxAge)}`;
+}
+
+type Send = (status: number, body: unknown, headers?: Record<string, string>) => FastifyReply;
+
+/**
+ * The reference status endpoint (docs/status-endpoint.md) answered from local credit lists (files or a database):
+ * `GET /v1/subjects/<USCC>` and `POST /v1/subjects:batch`, as a Fastify plugin with ETags and a per-client rate limit.
+ */
+export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {}): FastifyPluginAsync {
   const now = options.now ?? Date.now;
   const maxInFlight = options.maxInFlight ?? 64;
-  const maxBody = options.maxBodyBytes ?? 16 * 1024;
   let inFlight = 0;
 
-  async function lookup(uscc: string): Promise<CreditStatus | undefined> {
-    const status = mergeStatus(listMatchesToParts(await lists.byUscc(uscc)), [], now());
+  async function lookup(uscc: string): Promise<{ status: CreditStatus; matches: ListMatch[] } | undefined> {
+    const matches = await lists.byUscc(uscc);
+    const status = mergeStatus(listMatchesToParts(matches), [], now());
     if (!status) return undefined;
     // Never serve what the protocol does not allow, even from a bad list file.
     const checked = CreditStatus.safeParse(status);
     if (!checked.success) throw new Error(`the lists give an invalid status for ${uscc}`);
-    return checked.data;
+    return { status: checked.data, matches };
   }
 
-  async function one(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'method-not-allowed', 'use GET', { allow: 'GET, HEAD, OPTIONS' });
+  const error = (send: Send, code: ProtocolErrorCode, message: string, headers: Record<string, string> = {}) =>
+    send(ENDPOINT_ERRORS[code], { error: { code, message } }, headers);
+
+  // A code as the client wrote it: padding or a wrong shape is invalid-uscc, in GET and in batch alike.
+  const codeOf = (input: string) => (input === input.trim() ? normaliseUsccInput(input) : undefined);
+
+  async function one(raw: string, send: Send): Promise<FastifyReply> {
     let decoded: string;
     try {
-      decoded = decodeURIComponent(raw);
+      decoded = decodeURIComponent(raw.endsWith('/') ? raw.slice(0, -1) : raw);
     } catch {
       decoded = '';
     }
-    const uscc = normaliseUsccInput(decoded);
-    if (!uscc || decoded !== decoded.trim()) return sendError(res, 'invalid-uscc', 'not an 18-character unified social credit code');
-    const status = await lookup(uscc);
-    if (!status) return sendError(res, 'not-found', 'no credit information about this code', { 'cache-control': CACHE_NOT_FOUND });
-    sendJson(res, 200, status, { ...CORS, 'cache-control': CACHE_FOUND });
+    const uscc = codeOf(decoded);
+    if (!uscc) return error(send, 'invalid-uscc', INVALID);
+    const found = await lookup(uscc);
+    if (!found) return error(send, 'not-found', 'no credit information about this code', { 'cache-control': CACHE_NOT_FOUND });
+    return send(200, found.status, { 'cache-control': foundCacheControl(found.matches, now()) });
   }
 
-  async function batch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST') return sendError(res, 'method-not-allowed', 'use POST', { allow: 'POST, OPTIONS' });
-    const text = await readBody(req, maxBody);
-    if (text === undefined) return sendError(res, 'payload-too-large', `the body is larger than ${maxBody} bytes`);
+  async function batch(text: string, send: Send): Promise<FastifyReply> {
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     } catch {
-      return sendError(res, 'bad-request', 'the body is not JSON');
+      return error(send, 'bad-request', 'the body is not JSON');
     }
     const codes = (body as { uscc?: unknown })?.uscc;
-    if (Array.isArray(codes) && codes.length > BATCH_MAX) return sendError(res, 'batch-too-large', `at most ${BATCH_MAX} codes per request`);
+    if (Array.isArray(codes) && codes.length > BATCH_MAX) return error(send, 'batch-too-large', `at most ${BATCH_MAX} codes per request`);
     const parsed = BatchRequest.safeParse(body);
-    if (!parsed.success) return sendError(res, 'bad-request', 'expected { "uscc": ["…", …] } with 1 to 100 codes');
+    if (!parsed.success) return error(send, 'bad-request', 'expected { "uscc": ["…", …] } with 1 to 100 codes');
     const results: BatchResult[] = [];
     for (const input of parsed.data.uscc) {
-      const uscc = normaliseUsccInput(input);
-      const status = uscc && input === input.trim() ? await lookup(uscc) : undefined;
-      if (status) results.push({ uscc: input, status });
+      const uscc = codeOf(input);
+      const found = uscc ? await lookup(uscc) : undefined;
+      if (found) results.push({ uscc: input, status: found.status });
       else if (uscc) results.push({ uscc: input, error: { code: 'not-found', message: 'no credit information about this code' } });
-      else results.push({ uscc: input, error: { code: 'invalid-uscc', message: 'not an 18-character unified social credit code' } });
+      else results.push({ uscc: input, error: { code: 'invalid-uscc', message: INVALID } });
     }
-    sendJson(res, 200, { results }, { ...CORS, 'cache-control': 'no-store' });
+    return send(200, { results });
   }
 
-  return async (req, res, url) => {
-    const isBatch = url.pathname === BATCH_PATH;
-    if (!isBatch && !url.pathname.startsWith(SUBJECT_PATH)) return false;
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS).end();
-      return true;
-    }
-    if (inFlight >= maxInFlight) {
-      sendError(res, 'overloaded', 'too many requests at once; retry shortly', { 'retry-after': '1' });
-      return true;
-    }
-    inFlight++;
-    try {
-      if (isBatch) await batch(req, res);
-      else await one(req, res, url.pathname.slice(SUBJECT_PATH.length));
-    } catch {
-      if (!res.headersSent) sendError(res, 'internal', 'the lists could not be read');
-      else res.end();
-    } finally {
-      inFlight--;
-    }
-    return true;
+  return async (app) => {
+    await app.register(etag, { weak: false });
+    await app.register(rateLimit, {
+      max: options.ratePerMinute ?? 600,
+      timeWindow: 60_000,
+      keyGenerator: (req) => req.ip,
+      errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
+    });
+    // The body has fully arrived before a handler runs, so only the lookup itself holds a slot.
+    const handle = (work: (send: Send) => FastifyReply | Promise<FastifyReply>) => async (req: FastifyRequest, reply: FastifyReply) => {
+      const send: Send = (status, body, headers = {}) =>
+        reply.code(status).headers({ ...CORS, 'cache-control': 'no-store', ...headers }).type('application/json; charset=utf-8').send(body);
+      if (req.method === 'OPTIONS') return reply.code(204).headers(CORS).send();
+      if (inFlight >= maxInFlight) return error(send, 'overloaded', 'too many requests at once; retry shortly', { 'retry-after': '1' });
+      inFlight++;
+      try {
+        return await work(send);
+      } catch (err) {
+        req.log.error({ message: (err as Error).message }, 'lookup failed');
+        return error(send, 'internal', 'the lists could not be read');
+      } finally {
+        inFlight--;
+      }
+    };
+    app.all(`${SUBJECT_PATH}*`, (req, reply) =>
+      handle((send) => (req.method === 'GET' || req.method === 'HEAD'
+        ? one((req.params as { '*': string })['*'], send)
+        : error(send, 'method-not-allowed', 'use GET', { allow: 'GET, HEAD, OPTIONS' })))(req, reply));
+    app.all(BATCH_PATH.replace(':', '::'), (req, reply) =>
+      handle((send) => (req.method === 'POST'
+        ? batch(typeof req.body === 'string' ? req.body : '', send)
+        : error(send, 'method-not-allowed', 'use POST', { allow: 'POST, OPTIONS' })))(req, reply));
   };
 }
 
@@ -137,7 +150,7 @@ const NO_LISTS: LocalLists = { byUscc: async () => [], byName: async () => [], l
  * The status route of `xinbiao serve`: answers from samples/lists, verified against the sample trust list.
  * When the samples cannot be read it still answers (everything 404) and says why on stderr.
  */
-export async function sampleStatusRoute(samples = SAMPLES, now: () => number = Date.now): Promise<Route> {
+export async function sampleStatusRoute(samples = SAMPLES, now: () => number = Date.now): Promise<FastifyPluginAsync> {
   try {
     const index = JSON.parse(await readFile(resolve(samples, 'index.json'), 'utf8')) as { root: { publicKey: string }; trust: { jws: string } };
     const root = JSON.parse(await readFile(resolve(samples, index.root.publicKey), 'utf8')) as PublicJwk;

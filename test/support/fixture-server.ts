@@ -11,7 +11,12 @@ export function startFixtureServer(port: number): Promise<Server> {
   const fixtures = resolve(ROOT, 'test/fixtures');
   const dist = resolve(ROOT, 'dist');
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return void res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":{"code":"bad-request","message":"the request target is not a path"}}');
+    }
     if (url.pathname === '/healthz') return void res.end('ok');
     if (url.pathname.startsWith('/dist/')) return serveStatic(dist, url.pathname.slice(5), req, res);
     // The real pages beside the checkout, at /sites/<platform>/real/<file> (a platform's test path, so its adapter

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xinbiao } from '../../support/cli';
@@ -57,53 +57,14 @@ describe('xinbiao list', () => {
     expect(run('sign', '--key', `${S}/keys/demo-credit-office-2026.private.jwk.json`, file).lines[0].error.code).toBe('bad-lines');
   });
 
-  it('import --db copies a verified list into the directory once; the same version is unchanged', async () => {
-    const db = join(await mkdtemp(join(tmpdir(), 'xinbiao-db-')), 'lists');
-    const first = run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`);
-    expect(first.code).toBe(0);
-    expect(first.lines[0]).toMatchObject({ ok: true, stored: 'added' });
-    expect((await readdir(db)).sort()).toEqual(['demo-red.ndjson', 'demo-red.ndjson.sig']);
-    expect(run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`).lines[0].stored).toBe('unchanged');
-  });
-
-  it('import --db trusts only a verified file already in the directory: an unsigned one claiming version 99 is replaced', async () => {
-    const db = await mkdtemp(join(tmpdir(), 'xinbiao-db-'));
-    const real = await readFile(`${S}/lists/demo-red.ndjson`, 'utf8');
-    const head = JSON.parse(real.split('\n')[0]!);
-    await writeFile(join(db, 'demo-red.ndjson'), `${JSON.stringify({ ...head, version: 99 })}\n`);
-    const r = run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`);
-    expect(r.code).toBe(0);
-    expect(r.lines[0]).toMatchObject({ ok: true, stored: 'replaced', version: head.version, distrusted: { code: 'bad-signature-file' } });
-    expect(r.lines[0].replaced).toBeUndefined();
-    expect(r.stderr).toMatch(/not trusted, replaced/);
-    expect(await readFile(join(db, 'demo-red.ndjson'), 'utf8')).toBe(real);
-  }, 60_000); // several CLI processes, each a Node start-up
-
-  it('import --db: a file edited to claim a newer version is replaced; a genuinely signed newer one wins', async () => {
-    const db = await mkdtemp(join(tmpdir(), 'xinbiao-db-'));
-    const real = await readFile(`${S}/lists/demo-red.ndjson`, 'utf8');
-    const head = JSON.parse(real.split('\n')[0]!);
-    const inDir = join(db, 'demo-red.ndjson');
-    await copyFile(`${S}/lists/demo-red.ndjson.sig`, `${inDir}.sig`);
-    const v2 = real.replace(`"version":${head.version}`, `"version":${head.version + 1}`);
-    await writeFile(inDir, v2);
-    expect(run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`).lines[0]).toMatchObject({ stored: 'replaced', distrusted: { code: 'digest-mismatch' } });
-    // A genuinely signed newer version still wins: the older file is refused.
-    await writeFile(inDir, v2);
-    expect(run('sign', '--key', `${S}/keys/demo-credit-office-2026.private.jwk.json`, inDir).code).toBe(0);
-    const older = run('import', ...TRUST, '--db', db, `${S}/lists/demo-red.ndjson`);
-    expect(older.code).toBe(1);
-    expect(older.lines[0]).toMatchObject({ ok: false, error: { code: 'older-version' } });
-    expect(await readFile(inDir, 'utf8')).toBe(v2);
-  }, 60_000); // several CLI processes, each a Node start-up
-
   it('exits 2 on usage errors and prints help', () => {
     expect(run().code).toBe(2);
     expect(run('frob', 'x').code).toBe(2);
     const noKeys = run('verify', `${S}/lists/demo-red.ndjson`);
     expect(noKeys.code).toBe(2);
     expect(noKeys.stderr).toMatch(/--pub/);
-    expect(run('import', '--db', '/nonexistent', `${S}/lists/demo-red.ndjson`).code).toBe(2);
+    expect(run('import', '--database', '/nonexistent', `${S}/lists/demo-red.ndjson`).code).toBe(2);
+    expect(run('import', '--database', '/nonexistent', '--pub', `${S}/keys/demo-credit-office-2026.public.jwk.json`, `${S}/lists/demo-red.ndjson`).code).toBe(2);
     const help = spawnSync('node', ['bin/xinbiao.js', 'list', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/xinbiao list sign/);

@@ -21,7 +21,7 @@ describe('checkUscc', () => {
     const r = checkUscc(code);
     expect(r).toEqual({ code, valid: false, problem });
     if (r.valid) return;
-    expect(parseUscc(code)).toEqual({ kind: 'uscc', valid: false, checksum: 'n/a', reason: describeUsccProblem(r.problem) });
+    expect(parseUscc(code)).toEqual({ kind: 'uscc', valid: false, checksum: 'n/a', reason: describeUsccProblem(r.problem), reasonZh: describeUsccProblem(r.problem, 'zh') });
     expect(describeUsccProblem(r.problem, 'zh')).toMatch(/[\u4e00-\u9fff]/);
     expect(describeUsccProblem(r.problem, 'zh')).not.toBe(describeUsccProblem(r.problem, 'en'));
   });

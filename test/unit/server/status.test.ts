@@ -12,7 +12,7 @@ const NOW = Date.parse('2026-11-21T08:00:00Z');
 const servers: Server[] = [];
 
 async function serve(lists: LocalLists = memoryLists([blackMatch(), levelMatch()]), options: StatusRouteOptions = {}): Promise<string> {
-  const server = await startApp({ port: 0, routes: [statusRoute(lists, { now: () => NOW, ...options })] });
+  const { server } = await startApp({ port: 0, plugins: [statusRoute(lists, { now: () => NOW, ...options })] });
   servers.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
@@ -139,7 +139,7 @@ describe('status route', () => {
 describe('status route over the sample lists', () => {
   const SAMPLE_NOW = Date.parse('2026-11-21T08:00:00Z');
   async function serveSamples(samples?: string): Promise<string> {
-    const server = await startApp({ port: 0, routes: [await sampleStatusRoute(samples, () => SAMPLE_NOW)] });
+    const { server } = await startApp({ port: 0, plugins: [await sampleStatusRoute(samples, () => SAMPLE_NOW)] });
     servers.push(server);
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }

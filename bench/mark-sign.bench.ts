@@ -1,0 +1,72 @@
+// mark-sign: `xinbiao mark sign --shops` over a file of 100,000 shops (process start, parsing, validation, JWS
+// signing, output), against bare Ed25519 signatures (node:crypto) over the same payload bytes.
+import { spawn } from 'node:child_process';
+import { createPrivateKey, sign } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
+import { generateKeyPair } from '../core/crypto/ed25519';
+import { usccCheckChar } from '../core/identifiers/uscc';
+import type { Benchmark } from './types';
+
+const N = Number(process.env.MARK_BENCH_SHOPS ?? 100_000);
+const ROOT = resolve(import.meta.dirname, '..');
+
+function payload(i: number) {
+  const first = `91330106${String(i).padStart(9, '0')}`;
+  const uscc = first + usccCheckChar(first)!;
+  const iat = 1793462400;
+  return {
+    iss: 'bench-platform', iat, exp: iat + 365 * 86400,
+    sub: { uscc, name: `杭州示例${i}号电子商务有限公司`, kind: 'company' }, shop: { name: `示例${i}号旗舰店` },
+    identity: { verifiedBy: '示例商城', verifiedAt: '2026-10-20', method: '营业执照核验' },
+    credit: [{ scheme: 'platform', schemeName: '示例商城店铺评级', level: '五星', issuer: '示例商城', date: '2026-10-01' }],
+    bind: { origin: 'https://mall.example.cn', path: `/shops/${i}/` },
+  };
+}
+
+const bench: Benchmark = {
+  name: 'mark-sign',
+  async run() {
+    const dir = await mkdtemp(join(tmpdir(), 'xinbiao-bench-marks-'));
+    try {
+      const { privateJwk } = await generateKeyPair('bench-platform-2026');
+      const keyFile = join(dir, 'key.private.jwk.json');
+      await writeFile(keyFile, JSON.stringify(privateJwk));
+      const shops = join(dir, 'shops.ndjson');
+      const out = createWriteStream(shops);
+      const lines: Buffer[] = [];
+      for (let i = 0; i < N; i++) {
+        const line = JSON.stringify(payload(i));
+        lines.push(Buffer.from(line));
+        if (!out.write(`${line}\n`)) await new Promise<void>((ok) => out.once('drain', () => ok()));
+      }
+      out.end();
+      await finished(out);
+
+      const key = createPrivateKey({ key: { ...privateJwk }, format: 'jwk' });
+      let t = performance.now();
+      for (const l of lines) sign(null, l, key);
+      const floor = performance.now() - t;
+
+      const tokens = join(dir, 'marks.ndjson');
+      t = performance.now();
+      const child = spawn('node', ['bin/xinbiao.js', 'mark', 'sign', '--key', keyFile, '--shops', shops], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+      const sink = createWriteStream(tokens);
+      child.stdout.pipe(sink);
+      const code = await new Promise<number | null>((ok) => child.once('exit', ok));
+      await finished(sink);
+      const ours = performance.now() - t;
+      let signed = 0;
+      for await (const l of createInterface({ input: createReadStream(tokens) })) if (l.includes('"token":"')) signed++;
+      if (code !== 0 || signed !== N) throw new Error(`mark sign exited ${code} with ${signed} of ${N} marks`);
+      return [{ name: 'mark-sign', value: ours / 1000, unit: 's', floor: floor / 1000, budget: 1.5 }];
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+export default bench;

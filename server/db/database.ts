@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+
+/** A row-returning query; `params` are bound as $1, $2, … (never spliced into the text). */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** The service's database: the embedded engine (a directory) or PostgreSQL (a postgres:// URL), same SQL. */
+export interface Database extends Queryable {
+  /** 'embedded' (PGlite in a directory) or 'postgres'. */
+  kind: 'embedded' | 'postgres';
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** The embedded engine itself (for its COPY from a Blob), when kind is 'embedded'. */
+  pglite?: PGlite;
+}
+
+/** True for a target that names PostgreSQL rather than a directory of the embedded engine. */
+export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//i.test(target);
+
+/**
+ * Opens the database named by `target`: a `postgres://…` URL through the `pg` pool, anything else as a directory of
+ * the embedded engine (PGlite: PostgreSQL compiled to WebAssembly, no server; created on first use, which takes
+ * tens of seconds; one process at a time). Throws when it cannot be reached.
+ */
+export async function openDatabase(target: string, options: { poolSize?: number } = {}): Promise<Database> {
+  if (isPostgresUrl(target)) {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: target, max: options.poolSize ?? 10 });
+    // A dropped idle connection must not end the process; the next query reconnects.
+    pool.on('error', () => {});
+    await pool.query('SELECT 1');
+    return {
+      kind: 'postgres',
+      query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+      async transaction<T>(work: (tx: Queryable) => Promise<T>) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({ query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[] });
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw err;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  const { PGlite: Engine } = await import('@electric-sql/pglite');
+  const db = await Engine.create(resolve(target));
+  return {
+    kind: 'embedded',
+    pglite: db,
+    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    transaction: <T>(work: (tx: Queryable) => Promise<T>) => db.transaction((tx) => work({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows })),
+    close: () => db.close(),
+  };
+}

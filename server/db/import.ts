@@ -1,0 +1,84 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { toHex } from '../../core/crypto/sha256';
+import { checkComplete, checkHeader, readSignature, type KeyLookup } from '../../core/lists/checks';
+import { ListError, toListError } from '../../core/lists/errors';
+import { normaliseName } from '../../core/lists/normalise-name';
+import { ListParser, type ByteSource, type ListRecord } from '../../core/lists/parse';
+import type { ListSignature } from '../../core/lists/schema';
+import type { ListInfo } from '../../core/sources/ports';
+import type { Database, Queryable } from './database';
+
+/** What an import did: a new version put in force, or the same version already there. */
+export type DbImportResult =
+  | { outcome: 'imported'; list: ListInfo & { keyId: string; sha256: string }; replaced?: number }
+  | { outcome: 'unchanged'; list: { id: string; version: number } };
+
+export interface DbImportOptions {
+  /** Publisher keys (the trust list's keys through trustKeys); unknown, revoked or wrong-role keys are refused. */
+  keys: KeyLookup;
+  /** Clock in ms for expiry checks and importedAt. */
+  now?: () => number;
+  /** Entries inserted per statement (default 5,000). */
+  batchSize?: number;
+}
+
+async function insertBatch(tx: Queryable, id: string, version: number, batch: ListRecord[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO entries (list_id, version, seq, uscc, name_key, line)
+     SELECT $1, $2, * FROM unnest($3::integer[], $4::text[], $5::text[], $6::jsonb[])`,
+    [id, version, batch.map((r) => r.line), batch.map((r) => r.entry.uscc ?? null), batch.map((r) => normaliseName(r.entry.name)), batch.map((r) => JSON.stringify(r.entry))],
+  );
+}
+
+/**
+ * Imports one signed list into the database with the guarantees of the extension's import (core/lists/import.ts),
+ * through the same core checks: the header and its key, every line, the stated count and the signature over every
+ * byte. The whole file is read inside one transaction that also puts the version in force and removes the old
+ * one, so a refused, failed or interrupted import leaves the previous version answering. The same version again
+ * is 'unchanged'; an older one is refused ('older-version'). Throws ListError (code, zh/en text).
+ */
+export async function importListToDb(db: Database, source: ByteSource, signature: ListSignature | string | Uint8Array, options: DbImportOptions): Promise<DbImportResult> {
+  const now = options.now ?? Date.now;
+  const sig = readSignature(signature);
+  try {
+    return await db.transaction(async (tx) => {
+      let current: number | undefined;
+      let staged: { id: string; version: number } | undefined;
+      const parser = new ListParser({
+        batchSize: options.batchSize ?? 5_000,
+        maxBadLines: 100,
+        onHeader: async (header) => {
+          await checkHeader(header, sig, options.keys, now());
+          // Imports of one list id run one at a time (also a first import): the later one sees what the first committed.
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [header.id]);
+          current = (await tx.query<{ version: number }>('SELECT version FROM lists WHERE id = $1', [header.id]))[0]?.version;
+          if (current === header.version) return 'stop';
+          if (current !== undefined && current > header.version) throw new ListError('older-version', `${header.version} < ${current}`, 1);
+          staged = { id: header.id, version: header.version };
+        },
+      });
+      for await (const batch of parser.batches(source)) await insertBatch(tx, staged!.id, staged!.version, batch);
+      const summary = parser.summary();
+      if (summary.stopped) return { outcome: 'unchanged', list: { id: summary.header.id, version: summary.header.version } };
+      await checkComplete(summary, sig, await checkHeader(summary.header, sig, options.keys, now()));
+      const h = summary.header;
+      const list = {
+        id: h.id, name: h.name, kind: h.kind, publisher: h.publisher, version: h.version, issued: h.issued, expires: h.expires,
+        importedAt: new Date(now()).toISOString(), count: summary.entries, keyId: h.keyId, sha256: toHex(summary.digest),
+      };
+      await tx.query('DELETE FROM entries WHERE list_id = $1 AND version <> $2', [h.id, h.version]);
+      await tx.query('INSERT INTO lists (id, version, info) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET version = $2, info = $3', [h.id, h.version, JSON.stringify(list)]);
+      return current === undefined ? { outcome: 'imported', list } : { outcome: 'imported', list, replaced: current };
+    });
+  } catch (err) {
+    throw toListError(err);
+  }
+}
+
+/** Imports `<file>` with its `<file>.sig` beside it; a missing .sig is 'bad-signature-file'. */
+export async function importListFile(db: Database, file: string, options: DbImportOptions): Promise<DbImportResult> {
+  const sig = await readFile(`${file}.sig`, 'utf8').catch(() => undefined);
+  if (sig === undefined) throw new ListError('bad-signature-file', `${file}.sig`);
+  return importListToDb(db, createReadStream(file), sig, options);
+}

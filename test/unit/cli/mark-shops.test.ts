@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeMark } from '../../../core/marks';
+import { xinbiao } from '../../support/cli';
+
+const KEY = ['--key', 'samples/keys/demo-platform-2026.private.jwk.json'];
+const TRUST = ['--trust', 'samples/trust/trust.jws', '--root', 'samples/keys/demo-root-2026.public.jwk.json', '--now', '2026-11-21T00:00:00+08:00'];
+const run = xinbiao('mark');
+// The sample shop's signed payload, as a platform's shop export would describe it.
+const sample = JSON.parse(Buffer.from(readFileSync('samples/marks/youpin.jws', 'utf8').trim().split('.')[1]!, 'base64url').toString('utf8'));
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'xinbiao-shops-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('xinbiao mark sign --shops', () => {
+  it('signs one mark per NDJSON line, refuses a bad line by number, and the marks verify', () => {
+    const file = join(dir, 'shops.ndjson');
+    const second = { ...sample, bind: { ...sample.bind, path: '/shops/second/' } };
+    writeFileSync(file, `${JSON.stringify(sample)}\n\n${JSON.stringify(second)}\n{"iss":"demo-platform"}\n`);
+    const r = run('sign', ...KEY, '--shops', file);
+    expect(r.code).toBe(1);
+    expect(r.lines.map((l) => [l.line, Boolean(l.token), Boolean(l.error)])).toEqual([[1, true, false], [3, true, false], [4, false, true]]);
+    expect(r.stderr).toContain(`${file}:4:`);
+    const decoded = decodeMark(r.lines[1].token);
+    expect(decoded.ok && decoded.payload.bind.path).toBe('/shops/second/');
+    const verified = run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/shops/youpin/', r.lines[0].token);
+    expect(verified.lines[0].outcome).toBe('genuine');
+  });
+
+  it('signs shops from a CSV whose header names the payload fields by path', () => {
+    const file = join(dir, 'shops.csv');
+    const header = 'iss,iat,exp,sub.uscc,sub.name,sub.kind,shop.name,identity.verifiedBy,identity.verifiedAt,identity.method,credit,bind.origin,bind.path';
+    const row = (path: string, name: string) => ['demo-platform', '1793462400', '2109081600', sample.sub.uscc, sample.sub.name, 'company', name, '示例商城', '2026-10-20', '营业执照核验',
+      `"${JSON.stringify(sample.credit).replaceAll('"', '""')}"`, 'http://127.0.0.1:8080', path].join(',');
+    writeFileSync(file, `\uFEFF${header}\n${row('/shops/youpin/', '示例优品旗舰店')}\n${row('/shops/b/', '示例二店')}\n`);
+    const r = run('sign', ...KEY, '--shops', file);
+    expect(r.code).toBe(0);
+    expect(r.lines.map((l) => [l.line, l.uscc])).toEqual([[2, sample.sub.uscc], [3, sample.sub.uscc]]);
+    const decoded = decodeMark(r.lines[1].token);
+    const payload = decoded.ok ? decoded.payload : undefined;
+    expect(payload).toMatchObject({ shop: { name: '示例二店' }, bind: { path: '/shops/b/' }, credit: sample.credit });
+    expect(run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/shops/youpin/', r.lines[0].token).lines[0].outcome).toBe('genuine');
+  });
+
+  it('needs exactly one of --payload and --shops', () => {
+    expect(run('sign', ...KEY).code).toBe(2);
+    expect(run('sign', ...KEY, '--payload', 'x.json', '--shops', 'y.csv').code).toBe(2);
+    expect(run('sign', ...KEY, '--shops', join(dir, 'missing.csv')).code).toBe(1);
+  });
+});

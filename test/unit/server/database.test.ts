@@ -1,0 +1,124 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PrivateJwk } from '../../../core/crypto/ed25519';
+import type { ListError } from '../../../core/lists/errors';
+import { signList } from '../../../core/lists/sign';
+import { trustKeys } from '../../../core/lists/trust-keys';
+import { CreditStatus } from '../../../core/model';
+import { verifyTrustList } from '../../../core/trust/verify';
+import { startApp } from '../../../server/app';
+import { openDatabase, type Database } from '../../../server/db/database';
+import { importListFile, importListToDb } from '../../../server/db/import';
+import { databaseLists } from '../../../server/db/lists';
+import { migrate } from '../../../server/db/migrations';
+import { statusRoute } from '../../../server/routes/status';
+import { freshPostgres } from '../../support/postgres';
+
+const SAMPLES = join(import.meta.dirname, '../../../samples');
+const NOW = Date.parse('2026-11-21T00:00:00+08:00');
+const BLACK = '91440300MA5G3R0358';
+
+async function keys() {
+  const root = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8'));
+  const trust = await verifyTrustList((await readFile(join(SAMPLES, 'trust/trust.jws'), 'utf8')).trim(), root, NOW);
+  if (!trust.ok) throw new Error(trust.message);
+  return trustKeys(trust.trust, () => NOW);
+}
+
+/** A signed copy of the sample black list with another version and, optionally, other entry lines. */
+async function blackVersion(version: number, edit: (lines: string[]) => string[] = (l) => l, keyFile = 'demo-credit-office-2026'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'xinbiao-db-list-'));
+  const [header, ...entries] = (await readFile(join(SAMPLES, 'lists/demo-black.ndjson'), 'utf8')).trimEnd().split('\n');
+  const changed = edit(entries);
+  const h = { ...JSON.parse(header!), version, count: changed.length };
+  const file = join(dir, 'demo-black.ndjson');
+  const bytes = `${[JSON.stringify(h), ...changed].join('\n')}\n`;
+  await writeFile(file, bytes);
+  const key = JSON.parse(await readFile(join(SAMPLES, `keys/${keyFile}.private.jwk.json`), 'utf8')) as PrivateJwk;
+  await writeFile(`${file}.sig`, JSON.stringify(await signList(new TextEncoder().encode(bytes), key, 'demo-credit-office-2026')));
+  return file;
+}
+
+const refusal = async (p: Promise<unknown>) => ((await p.then(() => undefined, (e: unknown) => e)) as ListError | undefined)?.code;
+
+describe.each([
+  ['the embedded database', async () => join(await mkdtemp(join(tmpdir(), 'xinbiao-db-')), 'db')],
+  ['PostgreSQL', freshPostgres],
+])('the status service on %s', (_name, target) => {
+  let where: string;
+  let db: Database;
+  beforeAll(async () => {
+    where = await target();
+    db = await openDatabase(where);
+    expect(await migrate(db)).toBe(1);
+    expect(await migrate(db)).toBe(0);
+  }, 180_000);
+  afterAll(async () => {
+    await db?.close();
+    if (!where?.startsWith('postgres')) await rm(join(where, '..'), { recursive: true, force: true });
+  });
+
+  it('imports the signed sample lists and answers by code and by name over HTTP', async () => {
+    const k = await keys();
+    for (const id of ['demo-black', 'demo-credit-level', 'demo-red', 'demo-abnormal']) {
+      expect(await importListFile(db, join(SAMPLES, `lists/${id}.ndjson`), { keys: k, now: () => NOW })).toMatchObject({ outcome: 'imported', list: { id, version: 1 } });
+    }
+    const lists = databaseLists(db);
+    expect((await lists.byUscc(BLACK.toLowerCase())).map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);
+    expect((await lists.byName('深圳示例失信贸易 有限公司')).map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);
+    expect((await lists.lists()).map((l) => l.id)).toEqual(['demo-abnormal', 'demo-black', 'demo-credit-level', 'demo-red']);
+    const { server, drain } = await startApp({ port: 0, plugins: [statusRoute(lists, { now: () => NOW })] });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const found = await fetch(`${base}/v1/subjects/${BLACK}`);
+      expect(found.status).toBe(200);
+      expect(CreditStatus.parse(await found.json()).listEntries.map((e) => e.list)).toEqual(['black']);
+      expect((await fetch(`${base}/v1/subjects/91330106673959654P`)).status).toBe(404);
+    } finally {
+      await drain();
+    }
+  }, 60_000);
+
+  it('swaps in a newer version whole, leaves the same version unchanged and refuses an older one', async () => {
+    const k = { keys: await keys(), now: () => NOW };
+    const file = join(SAMPLES, 'lists/demo-black.ndjson');
+    expect((await importListFile(db, file, k)).outcome).toBe('unchanged');
+    const v2 = await blackVersion(2, (lines) => lines.slice(0, 1));
+    expect(await importListFile(db, v2, k)).toMatchObject({ outcome: 'imported', replaced: 1, list: { version: 2, count: 1 } });
+    expect(await refusal(importListFile(db, file, k))).toBe('older-version');
+    const entries = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM entries WHERE list_id = 'demo-black'");
+    expect(entries[0]!.n).toBe(1);
+    expect((await databaseLists(db).byUscc(BLACK)).find((m) => m.list.id === 'demo-black')?.list.version).toBe(2);
+  }, 60_000);
+
+  it('leaves the version in force when an import fails a check or is interrupted', async () => {
+    const k = { keys: await keys(), now: () => NOW };
+    const badLine = await blackVersion(3, (lines) => [...lines, '{"name":"缺少字段"}']);
+    expect(await refusal(importListFile(db, badLine, k))).toBe('bad-lines');
+    const tampered = await blackVersion(3);
+    await writeFile(tampered, (await readFile(tampered, 'utf8')).replace('情节严重', '情节轻微'));
+    expect(await refusal(importListFile(db, tampered, k))).toBe('digest-mismatch');
+    expect(await refusal(importListFile(db, await blackVersion(3, (l) => l, 'rogue-2026'), k))).toBe('bad-signature');
+    const whole = await blackVersion(3);
+    async function* cut() {
+      const bytes = await readFile(whole);
+      yield bytes.subarray(0, bytes.length - 40);
+      throw new Error('connection reset');
+    }
+    expect(await refusal(importListToDb(db, cut(), await readFile(`${whole}.sig`, 'utf8'), k))).toBe('read-failed');
+    const versions = await db.query<{ version: number }>("SELECT DISTINCT version FROM entries WHERE list_id = 'demo-black'");
+    expect(versions.map((v) => v.version)).toEqual([2]);
+    expect(await importListToDb(db, createReadStream(whole), await readFile(`${whole}.sig`, 'utf8'), k)).toMatchObject({ outcome: 'imported', replaced: 2 });
+  }, 60_000);
+
+  it('answers the same after the database is closed and opened again', async () => {
+    await db.close();
+    db = await openDatabase(where);
+    expect(await migrate(db)).toBe(0);
+    const matches = await databaseLists(db).byUscc(BLACK);
+    expect(matches.map((m) => [m.list.id, m.list.version])).toEqual([['demo-black', 3], ['demo-credit-level', 1]]);
+  }, 120_000);
+});

@@ -1,0 +1,156 @@
+import { connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { startApp, type AppOptions, type RunningApp } from '../../../server/app';
+import { demo } from '../../../server/demo';
+import { statusRoute, type StatusRouteOptions } from '../../../server/routes/status';
+import { BatchResponse, ErrorBody, type LocalLists } from '../../../core/sources';
+import { blackMatch, levelMatch, listInfo, memoryLists, USCC, USCC2 } from '../core/sources/fixtures';
+
+const NOW = Date.parse('2026-11-21T08:00:00Z');
+const apps: RunningApp[] = [];
+const sockets: Socket[] = [];
+
+async function serve(options: Partial<AppOptions> & { lists?: LocalLists; status?: StatusRouteOptions } = {}): Promise<{ base: string; port: number; app: RunningApp }> {
+  const lists = options.lists ?? memoryLists([blackMatch(), levelMatch()]);
+  const app = await startApp({ port: 0, plugins: [statusRoute(lists, { now: () => NOW, ...options.status })], ...options });
+  apps.push(app);
+  const port = (app.server.address() as AddressInfo).port;
+  return { base: `http://127.0.0.1:${port}`, port, app };
+}
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.destroy();
+  await Promise.all(apps.splice(0).map((a) => a.drain()));
+});
+
+/** Sends raw bytes and returns the status code and body of the answer (the server closes or answers once). */
+function raw(port: number, request: string): Promise<{ status: number; body: string }> {
+  return new Promise((ok, fail) => {
+    const socket = connect(port, '127.0.0.1');
+    let data = '';
+    socket.on('data', (d) => {
+      data += d.toString('utf8');
+      const head = data.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(data)?.[1];
+      if (head >= 0 && length && Buffer.byteLength(data.slice(head + 4)) >= Number(length)) socket.end();
+    });
+    socket.on('close', () => ok({ status: Number(data.split(' ')[1]), body: data.slice(data.indexOf('\r\n\r\n') + 4) }));
+    socket.on('error', fail);
+    socket.write(request);
+  });
+}
+const errorCode = (body: string) => ErrorBody.parse(JSON.parse(body)).error.code;
+
+describe('HTTP that holds', () => {
+  it.each([
+    ['a Host of "["', 'GET / HTTP/1.1\r\nHost: [\r\nConnection: close\r\n\r\n', 200],
+    ['a Host of "a<b"', 'GET / HTTP/1.1\r\nHost: a<b\r\nConnection: close\r\n\r\n', 200],
+    ['the target //[/', 'GET //[/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n', 400],
+    ['an unknown method', 'FROB / HTTP/1.1\r\nHost: localhost\r\n\r\n', 400],
+    ['a method the endpoint does not take', 'PROPFIND /v1/subjects/91330106673959654P HTTP/1.1\r\nHost: localhost\r\n\r\n', 405],
+    ['a request line that is not HTTP', 'hello\r\n\r\n', 400],
+  ])('answers %s with JSON and stays up', async (_name, request, status) => {
+    const { base, port } = await serve(await demo());
+    const answer = await raw(port, request);
+    expect(answer.status).toBe(status);
+    if (status !== 200) expect(errorCode(answer.body)).toMatch(/^(bad-request|not-found|method-not-allowed)$/);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/v1/subjects/${USCC}`)).status).toBe(404); // the demo's sample lists do not hold the fixture code
+  });
+
+  it('keeps answering lookups while 64 clients upload one byte at a time', async () => {
+    const { base, port } = await serve({ status: { maxInFlight: 8 } });
+    await Promise.all(Array.from({ length: 64 }, () => new Promise<void>((ok) => {
+      const s = connect(port, '127.0.0.1');
+      sockets.push(s);
+      s.write('POST /v1/subjects:batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{', () => ok());
+    })));
+    await new Promise((ok) => setTimeout(ok, 200)); // let the server read the headers of every upload
+    const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${base}/v1/subjects/${USCC}`)));
+    expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+  });
+
+  it('ends a body that does not arrive in time with 408', async () => {
+    const { port } = await serve({ requestMs: 600 });
+    const answer = await raw(port, 'POST /v1/subjects:batch HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{');
+    expect(answer.status).toBe(408);
+    expect(errorCode(answer.body)).toBe('request-timeout');
+  });
+
+  it('treats a padded code in a batch as invalid, as GET does, and accepts a BOM', async () => {
+    const { base } = await serve();
+    const body = `\uFEFF${JSON.stringify({ uscc: [` ${USCC}`, `${USCC} `, USCC] })}`;
+    const res = await fetch(`${base}/v1/subjects:batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(200);
+    const { results } = BatchResponse.parse(await res.json());
+    expect(results.map((r) => r.error?.code ?? 'found')).toEqual(['invalid-uscc', 'invalid-uscc', 'found']);
+    expect((await fetch(`${base}/v1/subjects/%20${USCC}`)).status).toBe(400);
+  });
+
+  it('answers a code with a trailing slash', async () => {
+    const { base } = await serve();
+    const res = await fetch(`${base}/v1/subjects/${USCC}/`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).subject.uscc).toBe(USCC);
+  });
+
+  it('sends an ETag, answers 304 to it, and never lets a cache keep a status past its list expiry', async () => {
+    const soon = { ...blackMatch(), list: { ...listInfo('demo-black', 'black'), expires: new Date(NOW + 100_000).toISOString() } };
+    const { base } = await serve({ lists: memoryLists([soon, levelMatch()]) });
+    const first = await fetch(`${base}/v1/subjects/${USCC}`);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=100, stale-while-revalidate=0');
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^"/);
+    const again = await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': tag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers 429 with Retry-After when one client asks too often', async () => {
+    const { base } = await serve({ status: { ratePerMinute: 3 } });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 4; i++) statuses.push((last = await fetch(`${base}/v1/subjects/${USCC2}`)).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(ErrorBody.parse(await last!.json()).error.code).toBe('rate-limited');
+  });
+
+  it('finishes a request in flight when draining', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    let started!: () => void;
+    const working = new Promise<void>((ok) => (started = ok));
+    const inner = memoryLists([blackMatch()]);
+    const { base, app } = await serve({ lists: { ...inner, byUscc: async (u) => (started(), await gate, inner.byUscc(u)) } });
+    const pending = fetch(`${base}/v1/subjects/${USCC}`);
+    await working;
+    const drained = app.drain();
+    release();
+    expect((await pending).status).toBe(200);
+    await drained;
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+
+  it('answers /readyz from the readiness check', async () => {
+    let ready = true;
+    const { base } = await serve({ ready: async () => { if (!ready) throw new Error('database down'); } });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    ready = false;
+    const res = await fetch(`${base}/readyz`);
+    expect(res.status).toBe(503);
+    expect(ErrorBody.parse(await res.json()).error.code).toBe('not-ready');
+  });
+
+  it.each([false, true])('logs JSON lines that pair a client address with a code only when asked (%s)', async (clientAddresses) => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk, _enc, done) => (lines.push(...String(chunk).trim().split('\n')), done()) });
+    const { base } = await serve({ log: { stream, clientAddresses } });
+    await fetch(`${base}/v1/subjects/${USCC}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const request = logged.find((l) => l.msg === 'request')!;
+    expect(request).toMatchObject({ method: 'GET', status: 200 });
+    const paired = lines.some((l) => l.includes('127.0.0.1') && l.includes(USCC));
+    expect(paired).toBe(clientAddresses);
+  });
+});

@@ -47,7 +47,8 @@ test('genuine mark, details, links and accessibility', async ({ context, service
   expect(dialog).toContain('纳税信用等级');
   // The tax level that the mark and the credit-level list both give is one row, the mark's (docs/credit-status.md, "Precedence").
   expect(dialog!.split('纳税信用等级').length - 1).toBe(1);
-  expect(dialog).toContain('示例信用办');
+  // The tax level's source is the mark's issuer, which wins over the credit-level list (docs/credit-status.md).
+  expect(dialog).toContain('示例商城');
   expect(links.some((l) => /https:\/\/www\.creditchina\.gov\.cn\/.*91330106MA2H7Q0139/.test(l))).toBe(true);
   expect(links).toContain('国家企业信用信息公示系统 https://www.gsxt.gov.cn/index.html');
   expect(links.filter((l) => l.endsWith(' https://www.12315.cn/'))).toHaveLength(1);

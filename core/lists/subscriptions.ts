@@ -69,7 +69,8 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     const res = await ports.fetch(url).catch(() => undefined);
     if (!res || res.status === 404) return undefined;
     if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
-    return new Uint8Array(await res.arrayBuffer());
+    // Firefox answers a missing packaged file with 200 and a body that fails to read (AbortError): missing too.
+    return res.arrayBuffer().then((b) => new Uint8Array(b), () => undefined);
   }
   const errorOf = (err: unknown) => {
     const e = toListError(err);

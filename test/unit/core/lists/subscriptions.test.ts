@@ -103,3 +103,18 @@ describe('subscriptions', () => {
     expect(await one.all()).toMatchObject([{ url: URL_, version: 1, failures: 0 }]);
   });
 });
+
+describe('packaged lists as Firefox serves them', () => {
+  it('a missing optional file answered 200 with a body that fails to read counts as missing, and the list imports', async () => {
+    const store = await openStore();
+    const { file, sig } = await signed(header({ version: 1 }), [entry(1)]);
+    const files = new Map<string, Uint8Array | string>([[URL_, file], [`${URL_}.sig`, sig]]);
+    // Firefox's fetch of a packaged file that does not exist: status 200, then the body read aborts.
+    const broken = () => new Response(new ReadableStream({ start(c) { c.error(new DOMException('The operation was aborted.', 'AbortError')); } }));
+    const fetch = async (url: string) => (files.has(url) ? new Response(files.get(url) as BodyInit) : broken());
+    const subs = createSubscriptions(store, { fetch, now: () => NOW, keys: singleKey((await demoKeys()).publicJwk) });
+    await subs.add(URL_);
+    expect(await subs.updateNow(URL_)).toMatchObject({ ok: true, result: { outcome: 'imported' } });
+    expect(await idbLocalLists(store).byUscc(entry(1).uscc)).toHaveLength(1);
+  });
+});

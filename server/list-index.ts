@@ -22,7 +22,7 @@ export interface ListIndex extends LocalLists {
 }
 
 export interface LoadOptions {
-  /** Publisher keys (the trust list's keys through trustKeys). */
+  /** Publisher keys (the trust list's keys through listKeys). */
   keys: KeyLookup;
   /** Time for expiry checks: ms, a Date, or a clock. */
   now?: number | Date | (() => number);

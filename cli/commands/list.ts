@@ -7,9 +7,8 @@ import { singleKey, type KeyLookup } from '../../core/lists/checks';
 import { ListError } from '../../core/lists/errors';
 import { scanList } from '../../core/lists/parse';
 import type { ListSignature } from '../../core/lists/schema';
-import { trustKeys } from '../../core/lists/trust-keys';
 import { verifyList, type VerifyResult } from '../../core/lists/verify';
-import { verifyTrustList } from '../../core/trust/verify';
+import { listKeys, loadTrustList } from '../../core/trust';
 import { importIntoDatabase } from './list-database';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { diff, diffHelp } from './list-diff';
@@ -62,17 +61,10 @@ export async function keysFrom(parsed: ParsedArgs, now: () => number, required: 
   }
   if (trust || root) {
     if (!trust || !root) throw new UsageError('--trust and --root go together');
-    const rootKey = await readJson(root, 'root key');
-    if (!isPublicJwk(rootKey)) throw new UsageError(`${root} is not an Ed25519 public JWK`);
-    let jws: string;
-    try {
-      jws = (await readFile(trust, 'utf8')).trim();
-    } catch (err) {
-      throw new UsageError(`cannot read trust list ${trust}: ${(err as Error).message}`);
-    }
-    const result = await verifyTrustList(jws, rootKey, now());
+    const result = await loadTrustList((path) => readFile(path, 'utf8'), { trust, root }, now());
+    if (!result.ok && (result.error === 'unreadable' || result.error === 'bad-root')) throw new UsageError(result.message);
     if (!result.ok) throw new ListError('unknown-key', `trust list ${trust}: ${result.message}`);
-    return trustKeys(result.trust, now);
+    return listKeys(result.trust, now);
   }
   if (required) throw new UsageError('give --pub <key> or --trust <trust.jws> --root <root key>');
   return undefined;

@@ -9,7 +9,6 @@ export * from './import';
 export * from './local-lists';
 export * from './subscriptions';
 export * from './verify';
-export * from './trust-keys';
 export * from './fuse';
 export * from './pack';
 export * from './delta';

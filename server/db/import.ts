@@ -15,7 +15,7 @@ export type DbImportResult =
   | { outcome: 'unchanged'; list: { id: string; version: number } };
 
 export interface DbImportOptions {
-  /** Publisher keys (the trust list's keys through trustKeys); unknown, revoked or wrong-role keys are refused. */
+  /** Publisher keys (the trust list's keys through listKeys); unknown, revoked or wrong-role keys are refused. */
   keys: KeyLookup;
   /** Clock in ms for expiry checks and importedAt. */
   now?: () => number;

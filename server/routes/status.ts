@@ -3,9 +3,7 @@ import etag from '@fastify/etag';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { resolve } from 'node:path';
-import type { PublicJwk } from '../../core/crypto/ed25519';
-import { trustKeys } from '../../core/lists/trust-keys';
-import { verifyTrustList } from '../../core/trust/verify';
+import { listKeys, loadTrustList } from '../../core/trust';
 import { CreditStatus } from '../../core/model/schema';
 import { listMatchesToParts } from '../../core/sources/from-lists';
 import { mergeStatus } from '../../core/sources/merge';
@@ -153,10 +151,9 @@ const NO_LISTS: LocalLists = { byUscc: async () => [], byName: async () => [], l
 export async function sampleStatusRoute(samples = SAMPLES, now: () => number = Date.now): Promise<FastifyPluginAsync> {
   try {
     const index = JSON.parse(await readFile(resolve(samples, 'index.json'), 'utf8')) as { root: { publicKey: string }; trust: { jws: string } };
-    const root = JSON.parse(await readFile(resolve(samples, index.root.publicKey), 'utf8')) as PublicJwk;
-    const trust = await verifyTrustList((await readFile(resolve(samples, index.trust.jws), 'utf8')).trim(), root, now());
+    const trust = await loadTrustList((path) => readFile(resolve(samples, path), 'utf8'), { trust: index.trust.jws, root: index.root.publicKey }, now());
     if (!trust.ok) throw new Error(`sample trust list: ${trust.message}`);
-    const lists = await loadListIndex(resolve(samples, 'lists'), { keys: trustKeys(trust.trust, now), now });
+    const lists = await loadListIndex(resolve(samples, 'lists'), { keys: listKeys(trust.trust, now), now });
     for (const p of lists.problems) process.stderr.write(`status endpoint: list ${p.file} left out: ${p.en}\n`);
     return statusRoute(lists, { now });
   } catch (err) {

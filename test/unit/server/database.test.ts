@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { PrivateJwk } from '../../../core/crypto/ed25519';
 import type { ListError } from '../../../core/lists/errors';
 import { signList } from '../../../core/lists/sign';
-import { trustKeys } from '../../../core/lists/trust-keys';
+import { listKeys } from '../../../core/trust';
 import { CreditStatus } from '../../../core/model';
 import { verifyTrustList } from '../../../core/trust/verify';
 import { startApp } from '../../../server/app';
@@ -25,7 +25,7 @@ async function keys() {
   const root = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8'));
   const trust = await verifyTrustList((await readFile(join(SAMPLES, 'trust/trust.jws'), 'utf8')).trim(), root, NOW);
   if (!trust.ok) throw new Error(trust.message);
-  return trustKeys(trust.trust, () => NOW);
+  return listKeys(trust.trust, () => NOW);
 }
 
 /** A signed copy of the sample black list with another version and, optionally, other entry lines. */

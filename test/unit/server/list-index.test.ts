@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { trustKeys } from '../../../core/lists/trust-keys';
+import { listKeys } from '../../../core/trust';
 import { verifyTrustList } from '../../../core/trust/verify';
 import { loadListIndex } from '../../../server/list-index';
 
@@ -12,7 +12,7 @@ async function keys() {
   const root = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8'));
   const trust = await verifyTrustList((await readFile(join(SAMPLES, 'trust/trust.jws'), 'utf8')).trim(), root, NOW);
   if (!trust.ok) throw new Error(trust.message);
-  return trustKeys(trust.trust, () => NOW);
+  return listKeys(trust.trust, () => NOW);
 }
 
 describe('loadListIndex', () => {

@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { trustKeys } from '../../../core/lists/trust-keys';
+import { listKeys } from '../../../core/trust';
 import { verifyTrustList } from '../../../core/trust/verify';
 import { loadListIndex } from '../../../server/list-index';
 
@@ -17,7 +17,7 @@ describe('the server list loader and key roles', () => {
     const dir = await mkdtemp(join(tmpdir(), 'xinbiao-roles-'));
     for (const f of ['platform-signed.ndjson', 'platform-signed.ndjson.sig']) await copyFile(join(FIXTURES, f), join(dir, f));
     for (const f of ['demo-red.ndjson', 'demo-red.ndjson.sig']) await copyFile(join(SAMPLES, 'lists', f), join(dir, f));
-    const index = await loadListIndex(dir, { keys: trustKeys(trust.trust, () => NOW), now: NOW });
+    const index = await loadListIndex(dir, { keys: listKeys(trust.trust, () => NOW), now: NOW });
     expect(index.problems).toMatchObject([{ file: 'platform-signed.ndjson', code: 'wrong-role', zh: expect.stringContaining('平台密钥只能签发店铺标识') }]);
     expect((await index.lists()).map((l) => l.id)).toEqual(['demo-red']);
     expect(await index.byUscc('91330106MA2CFE8A4U')).toEqual([]);

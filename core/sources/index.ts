@@ -4,6 +4,5 @@ export * from './cache';
 export * from './retry-after';
 export * from './endpoint-client';
 export * from './from-lists';
-export * from './merge';
 export * from './assemble';
 export * from './resolver';

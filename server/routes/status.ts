@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { listKeys, loadTrustList } from '../../core/trust';
 import { CreditStatus } from '../../core/model/schema';
 import { listMatchesToParts } from '../../core/sources/from-lists';
-import { mergeStatus } from '../../core/sources/merge';
+import { assembleStatus } from '../../core/sources/assemble';
 import type { ListMatch, LocalLists } from '../../core/sources/ports';
 import { BATCH_MAX, BATCH_PATH, BatchRequest, ENDPOINT_ERRORS, normaliseUsccInput, SUBJECT_PATH, type BatchResult, type ProtocolErrorCode } from '../../core/sources/protocol';
 import { loadListIndex } from '../list-index';
@@ -56,7 +56,7 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
 
   async function lookup(uscc: string): Promise<{ status: CreditStatus; matches: ListMatch[] } | undefined> {
     const matches = await lists.byUscc(uscc);
-    const status = mergeStatus(listMatchesToParts(matches), [], now());
+    const status = assembleStatus({ lists: listMatchesToParts(matches), endpoints: [], now: now() });
     if (!status) return undefined;
     // Never serve what the protocol does not allow, even from a bad list file.
     const checked = CreditStatus.safeParse(status);

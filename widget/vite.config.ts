@@ -25,6 +25,7 @@ export const LITE_SCHEMAS: Record<string, string> = Object.fromEntries(
     ['core/marks/schema.ts', 'marks'],
     ['core/trust/schema.ts', 'trust'],
     ['core/sources/protocol.ts', 'protocol'],
+    ['core/status/schema.ts', 'status'],
   ].map(([from, to]) => [resolve(root, from!), resolve(root, `core/validate/generated/${to}.ts`)]),
 );
 

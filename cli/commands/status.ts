@@ -2,7 +2,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { constants, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { base64urlDecode } from '../../core/crypto/base64url';
 import { verifyBytes, type PrivateJwk } from '../../core/crypto/ed25519';
-import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit, signStatusList, verifyStatusList, STATUS_ERROR_TEXT, type StatusCodec } from '../../core/status';
+import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit, signStatusList, verifyStatusList, statusErrorText, type StatusCodec } from '../../core/status';
 import { decodeCompactJws } from '../../core/trust/jws';
 import { findIssuer } from '../../core/trust/find-key';
 import { MAX_STATUS_JWS_LENGTH } from '../../core/status/schema';
@@ -114,15 +114,16 @@ async function verify(args: string[]): Promise<number> {
       }
       const issuer = typeof iss === 'string' ? findIssuer(trust, iss) : undefined;
       const r = typeof jws !== 'string'
-        ? { ok: false as const, error: 'unreachable' as const, message: jws.message }
+        ? { ok: false as const, error: 'unreachable' as const, detail: jws.message }
         : issuer
           ? await verifyStatusList(jws, { trust, issuer, now, codec: nodeStatusCodec })
-          : { ok: false as const, error: 'issuer-mismatch' as const, message: `${STATUS_ERROR_TEXT['issuer-mismatch'][1]}: ${String(iss)} is not in the trust list` };
+          : { ok: false as const, error: 'issuer-mismatch' as const, detail: `${String(iss)} is not in the trust list` };
       if (r.ok) emit({ file, ok: true, iss: r.issuer, size: r.size, revoked: countSet(r.bits), issued: r.issued, expires: r.expires });
       else {
         ok = false;
-        say(`${file}: ${r.message} / ${STATUS_ERROR_TEXT[r.error][0]}`);
-        emit({ file, ok: false, error: r.error, message: r.message });
+        const [zh, en] = statusErrorText(r);
+        say(`${file}: ${zh} / ${en}`);
+        emit({ file, ok: false, error: r.error, message: en });
       }
     }
     return ok ? EXIT.ok : EXIT.invalid;

@@ -1,5 +1,5 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { loadTrustList, TrustList, signTrustList, verifyTrustList } from '../../core/trust';
+import { loadTrustList, TrustList, signTrustList, trustErrorText, verifyTrustList } from '../../core/trust';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { InputError, readJsonFile, readPrivateKey, readPublicKey, withInputErrors } from './keys';
 import { firstIssue } from '../../core/model/issue';
@@ -18,7 +18,10 @@ Exit 0 on success, 1 when an input is invalid, 2 on usage errors.`;
 /** Reads a trust-list file and verifies it against the root key file (core/trust loadTrustList); InputError names the file and the failure. */
 export async function loadTrust(trustPath: string, rootPath: string, now: number): Promise<TrustList> {
   const r = await loadTrustList((path) => readFile(path, 'utf8'), { trust: trustPath, root: rootPath }, now);
-  if (!r.ok) throw new InputError(`trust list ${trustPath}: ${r.error}: ${r.message}`);
+  if (!r.ok) {
+    const [zh, en] = trustErrorText(r);
+    throw new InputError(`信任名单 ${trustPath}：${zh} / trust list ${trustPath}: ${en}`);
+  }
   return r.trust;
 }
 
@@ -88,8 +91,9 @@ async function verify(args: string[]): Promise<number> {
           issuers: r.trust.issuers.map((i) => ({ id: i.id, name: i.name, kind: i.kind, origins: i.origins, keys: i.keys.map((k) => k.kid), revoked: i.revoked.map((k) => k.kid) })) });
       } else {
         ok = false;
-        say(`xinbiao trust verify: ${file}: ${r.message}`);
-        emit({ file, ok: false, error: r.error, message: r.message });
+        const [zh, en] = trustErrorText(r);
+        say(`xinbiao trust verify: ${file}: ${zh} / ${en}`);
+        emit({ file, ok: false, error: r.error, message: en });
       }
     }
     return ok ? EXIT.ok : EXIT.invalid;

@@ -2,12 +2,12 @@
 import { fetchStatus } from './endpoint';
 import { loadTrust } from './trust';
 import { verifyMark } from '../../core/marks';
-import { createStatusSource, type StatusSource } from '../../core/status/source';
-import { assembleStatus, type MarkPart } from '../../core/sources/assemble';
-import { decideWith } from '../../core/verdict/decide';
-import { PAGELESS_RULES } from '../../core/verdict/rules';
+import { createStatusSource, type StatusSource } from '../../core/status';
+import { assembleStatus, type MarkPart } from '../../core/sources';
+import { decideWith } from '../../core/verdict';
+import { PAGELESS_RULES } from '../../core/verdict';
 import type { MarkConfig, MarkModel } from './model';
-import type { TrustList } from '../../core/trust/schema';
+import type { TrustList } from '../../core/trust';
 
 // One status-list source per page: each issuer's list is fetched whole (never per mark), verified and cached.
 let status: StatusSource | undefined;

@@ -6,9 +6,11 @@ import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit
 import { decodeCompactJws } from '../../core/trust/jws';
 import { findIssuer } from '../../core/trust/find-key';
 import { MAX_STATUS_JWS_LENGTH } from '../../core/status/schema';
-import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
+import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
 import { InputError, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
+
+export const STATUS_LIST: Named = ['状态列表', 'status list'];
 
 const help = `Usage: xinbiao status sign --key PLATFORM.private.jwk.json --iss ISSUER-ID --url URL --out status.jws
                            [--size BITS] [--from status.jws] [--revoke IDX,IDX…] [--hours H] [--now ISO-TIME]
@@ -35,7 +37,7 @@ export const nodeStatusCodec: StatusCodec = {
 
 /** The bits of a status list the holder of `key` signed (its own earlier list), or InputError. */
 export async function readOwnStatus(path: string, key: PrivateJwk): Promise<{ payload: StatusListPayload; bits: Uint8Array }> {
-  const jws = await readText(path, 'status list');
+  const jws = await readText(path, STATUS_LIST);
   let decoded;
   try {
     decoded = decodeCompactJws(jws, STATUS_TYP, MAX_STATUS_JWS_LENGTH);
@@ -105,7 +107,7 @@ async function verify(args: string[]): Promise<number> {
     const trust = await loadTrust(trustPath, rootPath, now);
     let ok = true;
     for (const file of parsed.positionals) {
-      const jws = await readText(file, 'status list').catch((err: Error) => err);
+      const jws = await readText(file, STATUS_LIST).catch((err: Error) => err);
       let iss: unknown;
       try {
         if (typeof jws === 'string') iss = (decodeCompactJws(jws, STATUS_TYP, MAX_STATUS_JWS_LENGTH).payload as { iss?: unknown })?.iss;

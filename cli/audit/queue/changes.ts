@@ -28,9 +28,9 @@ const PROBLEM: ReadonlySet<Outcome> = new Set(['violation', 'needs-review']);
 
 /**
  * Compares two runs listing by listing (by the campaign's stable listing index) and rule by rule. A problem
- * (violation or needs review) only in the later run is new, only in the earlier one fixed, in both persisting (a rule
- * missing from the later run fixes nothing). A listing that was not audited in both runs (not in one of them, or its page failed to load) is left out: a page
- * that did not load proves neither a fix nor a new problem.
+ * (violation or needs review) only in the later run is new, only in the earlier one fixed, in both persisting; a rule
+ * the later run did not apply fixes nothing. A listing not audited in both runs (missing from one, or its page failed
+ * to load) is left out: a page that did not load proves neither a fix nor a new problem.
  */
 export function compareRuns(before: readonly ComparedPage[], after: readonly ComparedPage[]): FindingChange[] {
   const earlier = new Map(before.filter((p) => p.status === 'ok').map((p) => [p.idx, p]));

@@ -9,12 +9,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright';
 import { AUDIT_RULES } from '../core/audit';
-import { mapPool } from '../cli/audit/pool';
 import { openDatabase, type Database } from '../server/db/database';
 import { startFixtureServer } from '../test/support/fixture-server';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
+import { gotoScreenshotFloor } from './support/goto-floor';
 import type { Benchmark, BenchResult } from './types';
 
 const PAGES = 200;
@@ -38,20 +36,6 @@ async function postgres(): Promise<{ url: string; stop(): Promise<void> }> {
     child.once('exit', (code) => fail(new Error(`PostgreSQL did not start (exit ${code})`)));
   });
   return { url, stop: async () => { child.kill('SIGTERM'); await exited(child); } };
-}
-
-async function floor(urls: string[], concurrency: number): Promise<number> {
-  const t0 = performance.now();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
-  await mapPool(urls, concurrency, async (url) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load' });
-    await page.screenshot();
-    await context.close();
-  });
-  await browser.close();
-  return performance.now() - t0;
 }
 
 /** Throws unless every listing of the run has a stored, loaded page with a finding from every rule. */
@@ -101,13 +85,13 @@ const bench: Benchmark = {
       const files = readdirSync(FIX).filter((f) => f.endsWith('.html')).sort();
       // Each run its own addresses, so nothing is served from a cache.
       const urls = (tag: string) => Array.from({ length: PAGES }, (_, i) => `http://127.0.0.1:${port}/audit/${files[i % files.length]}?${tag}=${i}`);
-      await floor(urls('warm').slice(0, 4), 2);
+      await gotoScreenshotFloor(urls('warm').slice(0, 4), 2);
       const results: BenchResult[] = [];
       const perMinute: number[] = [];
       for (const n of WORKERS) {
         const campaign = `bench-scale-${n}w-${Date.now()}`;
         const list = urls(campaign);
-        const f = await floor(urls(`floor${n}`), n);
+        const f = await gotoScreenshotFloor(urls(`floor${n}`), n);
         const o = await ours(db, pg.url, campaign, list, n, join(work, 'evidence'));
         await assertAudited(db, campaign, list);
         perMinute.push((PAGES / o) * 60_000);

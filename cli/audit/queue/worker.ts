@@ -102,8 +102,13 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
+  // pg-boss records a thrown error on the job (and retries it); the operator sees it here too.
+  const logged = (jobs: { data: unknown }[]) => handle(jobs).catch((err: Error) => {
+    say(`audit worker ${name}: 作业失败，将重试 / job failed, will be retried: ${err.message}`);
+    throw err;
+  });
   for (let i = 0; i < options.concurrency; i++) {
-    await boss.work(PAGE_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds }, handle);
+    await boss.work(PAGE_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds }, logged);
   }
   if (!options.quiet) say(`audit worker ${name}: ${options.concurrency} at once on ${PAGE_QUEUE}, evidence in ${options.evidence}`);
 

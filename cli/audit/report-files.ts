@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUDIT_RULES } from '../../core/audit';
 import { toCsv } from '../../core/audit/csv';
-import { REPORT_FORMAT, type AuditReport } from './report';
+import { REPORT_FORMAT, type AuditReport, type CampaignSection } from './report';
 import { renderHtml } from './report-html';
 import type { PageReport } from './run-page';
 import { summarise } from './summary';
@@ -17,15 +17,15 @@ export function csvRows(pages: readonly PageReport[]): string[][] {
   ]));
 }
 
-/** Writes report.json, report.csv and report.html into `out`. */
-export function writeReport(out: string, pages: PageReport[], options: Record<string, unknown>, refusedLists: AuditReport['refusedLists']): AuditReport {
+/** Writes report.json, report.csv and report.html into `out` (with a campaign's section when given). */
+export function writeReport(out: string, pages: PageReport[], options: Record<string, unknown>, refusedLists: AuditReport['refusedLists'], campaign?: CampaignSection): AuditReport {
   mkdirSync(out, { recursive: true });
-  const report: AuditReport = { format: REPORT_FORMAT, generatedAt: new Date().toISOString(), options, rules: AUDIT_RULES, refusedLists, summary: summarise(pages), pages };
+  const report: AuditReport = { format: REPORT_FORMAT, generatedAt: new Date().toISOString(), options, rules: AUDIT_RULES, refusedLists, summary: summarise(pages), pages, ...(campaign ? { campaign: campaign.json } : {}) };
   writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(out, 'report.csv'), toCsv(CSV_HEADER, csvRows(pages)));
   const shot = (p: PageReport) => {
     try { return p.evidence.screenshot ? readFileSync(join(out, p.evidence.screenshot)).toString('base64') : undefined; } catch { return undefined; }
   };
-  writeFileSync(join(out, 'report.html'), renderHtml(report, shot));
+  writeFileSync(join(out, 'report.html'), renderHtml(report, shot, campaign?.html));
   return report;
 }

@@ -43,8 +43,11 @@ ${shot ? `<img class="shot" alt="页面截图 Screenshot of page ${p.index + 1}"
 </section>`;
 }
 
-/** The self-contained report.html: summary, charts by rule and by site, then every page with findings and screenshot. */
-export function renderHtml(report: AuditReport, shot: (p: PageReport) => string | undefined): string {
+/**
+ * The self-contained report.html: summary, charts by rule and by site, a campaign's section (escaped HTML, when
+ * given), then every page with findings and screenshot.
+ */
+export function renderHtml(report: AuditReport, shot: (p: PageReport) => string | undefined, campaignHtml = ''): string {
   const s = report.summary;
   const cards = OUTCOMES.map((o) => `<div class="card" data-outcome="${o}"><span class="n">${s.total[o]}</span> ${esc(LABEL[o])}</div>`).join('');
   const byRule = Object.entries(s.byRule).map(([id, c]) => [auditRule(id)?.title.zh ?? id, c] as [string, Counts]);
@@ -72,6 +75,7 @@ a{color:inherit}
 ${chart('按规则 By rule', byRule)}
 ${chart('按站点 By site', Object.entries(s.bySite))}
 </section>
+${campaignHtml}
 <section id="pages"><h2>页面 Pages</h2>
 ${report.pages.map((p) => page(p, shot(p))).join('\n')}
 </section></main></body></html>

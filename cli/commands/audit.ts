@@ -4,6 +4,7 @@ import { readList, toTarget } from '../audit/inputs';
 import { runAudit } from '../audit/run';
 import { sample, seedOf } from '../audit/sample';
 import { summarise } from '../audit/summary';
+import { CAMPAIGN_HELP } from '../audit/queue/help';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type Command } from '../io';
 
 const help = `Usage: xinbiao audit [options] <url-or-file…>
@@ -30,7 +31,8 @@ Options:
 Prints one JSON line per page: {"input","url","status","pageKind","counts",
 "findings":[{"ruleId","outcome","message":{"zh","en"},"evidence","selector"}]}.
 A page that cannot be loaded is reported with outcome "error", never dropped.
-Exit 0 when every page was audited, 1 when any page failed to load, 2 on usage errors.`;
+Exit 0 when every page was audited, 1 when any page failed to load, 2 on usage errors.
+${CAMPAIGN_HELP}`;
 
 const KINDS = ['shop', 'platform-home', 'other'];
 
@@ -38,6 +40,10 @@ const command: Command = {
   summary: 'spot-check pages against the display rules',
   help,
   async run(args) {
+    // Campaign forms load the queue code only when asked for.
+    if (args[0] === 'worker') return (await import('../audit/queue/cli')).workerCommand(args.slice(1));
+    if (args[0] === 'report') return (await import('../audit/queue/cli')).reportCommand(args.slice(1));
+    if (args.some((a) => a === '--queue' || a.startsWith('--queue='))) return (await import('../audit/queue/cli')).enqueueCommand(args);
     const parsed = parseArgs(args, {
       values: ['out', 'list', 'sample', 'seed', 'concurrency', 'timeout', 'retries', 'page-kind', 'trust', 'trust-root', 'lists', 'browser-ws'],
       booleans: ['quiet'],

@@ -23,9 +23,24 @@ export async function generateKeyPair(kid: string): Promise<{ publicJwk: PublicJ
   };
 }
 
+// Importing a JWK costs more than a signature: each key (keys come from the trust list or the signer's own file, a
+// handful per process) is imported once; a key that failed to import fails the same way again.
+const imported = new Map<string, Promise<CryptoKey>>();
+const importOnce = (jwk: JsonWebKey, usage: KeyUsage): Promise<CryptoKey> => {
+  const id = `${jwk.x} ${jwk.d}`;
+  if (!imported.has(id)) imported.set(id, subtle().importKey('jwk', jwk, ALG, false, [usage]));
+  return imported.get(id)!;
+};
+
+/**
+ * Signs bytes with one private key and returns the raw 64-byte Ed25519 signature. signBytes on WebCrypto is the
+ * default everywhere; a host that signs in bulk may bring a synchronous one (the CLI: node:crypto).
+ */
+export type SignPort = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
 /** Signs bytes with a private JWK; returns the raw 64-byte signature. */
 export async function signBytes(privateJwk: PrivateJwk, data: Uint8Array): Promise<Uint8Array> {
-  const key = await subtle().importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: privateJwk.x, d: privateJwk.d }, ALG, false, ['sign']);
+  const key = await importOnce({ kty: 'OKP', crv: 'Ed25519', x: privateJwk.x, d: privateJwk.d }, 'sign');
   return new Uint8Array(await subtle().sign(ALG, key, data as BufferSource));
 }
 
@@ -33,7 +48,7 @@ export async function signBytes(privateJwk: PrivateJwk, data: Uint8Array): Promi
 export async function verifyBytes(publicJwk: PublicJwk, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
   if (!isPublicJwk(publicJwk) || signature.length !== 64) return false;
   try {
-    const key = await subtle().importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: publicJwk.x }, ALG, false, ['verify']);
+    const key = await importOnce({ kty: 'OKP', crv: 'Ed25519', x: publicJwk.x }, 'verify');
     return await subtle().verify(ALG, key, signature as BufferSource, data as BufferSource);
   } catch {
     return false;

@@ -1,5 +1,5 @@
 import { base64urlDecode, base64urlEncode, base64urlFromText, textFromBase64url } from '../crypto/base64url';
-import { signBytes, type PrivateJwk } from '../crypto/ed25519';
+import { signBytes, type PrivateJwk, type SignPort } from '../crypto/ed25519';
 
 /** Protected header of every XinBiao compact JWS: EdDSA (Ed25519) only, with the signer's key id. */
 export interface JwsHeader {
@@ -22,12 +22,12 @@ export const MAX_JWS_LENGTH = 64 * 1024;
 
 const encoder = new TextEncoder();
 
-/** Signs `payload` as a compact JWS (RFC 7515) with Ed25519 (RFC 8037). */
-export async function signCompactJws(payload: unknown, key: PrivateJwk, typ: string, kid = key.kid ?? ''): Promise<string> {
+/** Signs `payload` as a compact JWS (RFC 7515) with Ed25519 (RFC 8037); `sign` must hold the same key (default WebCrypto). */
+export async function signCompactJws(payload: unknown, key: PrivateJwk, typ: string, kid = key.kid ?? '', sign: SignPort = (data) => signBytes(key, data)): Promise<string> {
   if (!kid) throw new Error('the signing key has no key id (kid)');
   const header: JwsHeader = { alg: 'EdDSA', typ, kid };
   const input = `${base64urlFromText(JSON.stringify(header))}.${base64urlFromText(JSON.stringify(payload))}`;
-  return `${input}.${base64urlEncode(await signBytes(key, encoder.encode(input)))}`;
+  return `${input}.${base64urlEncode(await sign(encoder.encode(input)))}`;
 }
 
 /** Why a string is not a usable compact JWS. */

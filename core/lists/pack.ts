@@ -147,7 +147,7 @@ export interface PackResult {
  * computed from the lines as handed over.
  * Throws ListError when the file is not a valid list (bad lines, count mismatch).
  */
-export async function packList(open: () => ByteSource, sink: PackSink, options: { k?: number; onLayout?: (bits: Record<PackKeyKind, number>) => void } = {}): Promise<PackResult> {
+export async function packList(open: () => ByteSource, sink: PackSink, options: { k?: number; onLayout?: (bits: Record<PackKeyKind, number>, dirs: Record<PackKeyKind, string>) => void } = {}): Promise<PackResult> {
   const k = options.k ?? PACK_MIN_SHARD;
   const hashes = { uscc: new KeyHashes(), name: new KeyHashes() };
   const first = new ListParser({ batchSize: 5_000 });
@@ -160,9 +160,10 @@ export async function packList(open: () => ByteSource, sink: PackSink, options: 
   const summary = first.summary();
   if (summary.badLineCount) throw new ListError('bad-lines', `${summary.badLineCount} bad line(s)`, summary.badLines[0]?.line);
   if (summary.header.count !== undefined && summary.header.count !== summary.entries) throw new ListError('count-mismatch', `${summary.entries} entries, header says ${summary.header.count}`);
-  const id = summary.header.id;
+  // Files carry the edition: subscribers that reached a later edition by deltas still read this one's shards.
+  const base = `${summary.header.id}.v${summary.header.version}`;
   const layout = { uscc: hashes.uscc.prefixBits(k), name: hashes.name.prefixBits(k) };
-  options.onLayout?.({ uscc: layout.uscc.bits, name: layout.name.bits });
+  options.onLayout?.({ uscc: layout.uscc.bits, name: layout.name.bits }, { uscc: `${base}.uscc`, name: `${base}.name` });
   const shardHash = { uscc: Array.from({ length: 1 << layout.uscc.bits }, () => new Sha256()), name: Array.from({ length: 1 << layout.name.bits }, () => new Sha256()) };
   const enc = new TextEncoder();
   const second = new ListParser({ batchSize: 5_000 });
@@ -188,10 +189,10 @@ export async function packList(open: () => ByteSource, sink: PackSink, options: 
     shardHash[kind].forEach((h, i) => digests.set(h.digest(), 32 * i));
     return {
       keys: a.length,
-      filter: ref(`${id}.${kind}.filter`, encodeFilter(buildFuse(a, b))),
+      filter: ref(`${base}.${kind}.filter`, encodeFilter(buildFuse(a, b))),
       prefixBits: layout[kind].bits,
-      digests: ref(`${id}.${kind}.digests`, digests),
-      dir: `${id}.${kind}`,
+      digests: ref(`${base}.${kind}.digests`, digests),
+      dir: `${base}.${kind}`,
       minShard: layout[kind].min,
     };
   };
@@ -222,7 +223,9 @@ export interface PackReader {
   byUscc(uscc: string): Promise<PackEntry[]>;
   byName(name: string): Promise<PackEntry[]>;
   /** Shard fetches so far, as `<dir>/<file>` (for tests of what leaves the device). */
-  fetched: string[];
+  readonly fetched: string[];
+  /** Fetches and checks every shard of one index (for indexes too small to cut into shards of k). */
+  prefetch(kind: PackKeyKind): Promise<void>;
 }
 
 /**
@@ -277,5 +280,8 @@ export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Pr
     fetched,
     byUscc: (uscc) => lookup('uscc', uscc.trim().toUpperCase()),
     byName: (name) => lookup('name', normaliseName(name)),
+    async prefetch(kind) {
+      for (let n = 0; n < 1 << indexes[kind].ix.prefixBits; n++) await shard(kind, n);
+    },
   };
 }

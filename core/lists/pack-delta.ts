@@ -1,39 +1,13 @@
-import * as z from 'zod/mini';
 import { sha256Hex } from '../crypto/sha256';
 import type { ListInfo } from '../sources/ports';
 import { verifySignedJson, type KeyLookup } from './checks';
 import { entryText, type DeltaHeader, type DeltaOp } from './delta';
 import { ListError, toListError } from './errors';
-import { openPack, PackManifest, type PackEntry, type PackFetch, type PackReader } from './pack';
+import { openPack, PACK_DELTA_FORMAT, PackDeltaManifest, type PackEntry, type PackFetch, type PackManifest, type PackReader } from './pack';
 import { bytesSource, type ByteSource } from './parse';
 import { ListHeader, type ListSignature } from './schema';
 import { packEdition, type ListStore, type StoredPack } from './store';
 import { staleSinceOf } from './timestamp';
-
-/**
- * A signed delta for subscribers of a packed list (docs/list-format.md, "Pack deltas"), in the manner of CRLite's
- * stashes: the entries removed and the entries added since the edition it applies to, each packed as a small pack
- * of its own (filters that every subscriber downloads, hash-prefix shards fetched on a filter hit). A subscriber keeps
- * the base pack and applies deltas on top; a lookup takes the base's entries, drops those a delta removed and adds
- * those it added, delta by delta. The manifest is signed like a list file with the list's key.
- */
-export const PACK_DELTA_FORMAT = 'xinbiao-pack-delta/1';
-
-const Digest = z.string().check(z.regex(/^[0-9a-f]{64}$/));
-
-export const PackDeltaManifest = z.object({
-  format: z.literal(PACK_DELTA_FORMAT),
-  /** The header of the edition the delta leads to: id, version, expiry and signing key are checked as for a list. */
-  list: ListHeader,
-  /** The NDJSON file of that edition. */
-  source: z.object({ sha256: Digest }),
-  /** The edition it applies to: version and SHA-256 of its NDJSON (a pack's `source.sha256`). */
-  from: z.object({ version: z.number().check(z.int(), z.minimum(1)), sha256: Digest }),
-  /** The removed entries and the added entries, each as a pack (a changed entry is removed and added). */
-  removes: PackManifest,
-  adds: PackManifest,
-});
-export type PackDeltaManifest = z.infer<typeof PackDeltaManifest>;
 
 /** Most entries one delta may remove plus add; beyond it the full pack is the smaller download. */
 export const PACK_DELTA_MAX_OPS = 500_000;

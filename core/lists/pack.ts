@@ -18,7 +18,8 @@ export const PACK_MIN_SHARD = 100;
 const SHARD_SEED = 0x2f1b9e3d;
 const FILTER_MAGIC = 0x31464258; // "XBF1" little-endian
 
-const FileRef = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)), size: z.number().check(z.int(), z.minimum(0)) });
+const HexDigest = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const FileRef = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)), sha256: HexDigest, size: z.number().check(z.int(), z.minimum(0)) });
 export type FileRef = z.infer<typeof FileRef>;
 
 const PackIndex = z.object({
@@ -42,11 +43,34 @@ export const PackManifest = z.object({
   /** The header of the NDJSON list it was packed from: id, version, expiry and signing key are the list's. */
   list: ListHeader,
   /** The NDJSON file it was packed from. */
-  source: z.object({ sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)), size: z.number().check(z.int(), z.minimum(0)) }),
+  source: z.object({ sha256: HexDigest, size: z.number().check(z.int(), z.minimum(0)) }),
   k: z.number().check(z.int(), z.minimum(1)),
   indexes: z.object({ uscc: PackIndex, name: PackIndex }),
 });
 export type PackManifest = z.infer<typeof PackManifest>;
+
+/**
+ * A signed delta for subscribers of a packed list (docs/list-format.md, "Pack deltas"; applied by pack-delta.ts), in
+ * the manner of CRLite's stashes: the entries removed and the entries added since the edition it applies to, each
+ * packed as a small pack of its own (filters that every subscriber downloads, hash-prefix shards fetched on a filter hit). A subscriber keeps
+ * the base pack and applies deltas on top; a lookup takes the base's entries, drops those a delta removed and adds
+ * those it added, delta by delta. The manifest is signed like a list file with the list's key.
+ */
+export const PACK_DELTA_FORMAT = 'xinbiao-pack-delta/1';
+
+export const PackDeltaManifest = z.object({
+  format: z.literal(PACK_DELTA_FORMAT),
+  /** The header of the edition the delta leads to: id, version, expiry and signing key are checked as for a list. */
+  list: ListHeader,
+  /** The NDJSON file of that edition. */
+  source: z.object({ sha256: HexDigest }),
+  /** The edition it applies to: version and SHA-256 of its NDJSON (a pack's `source.sha256`). */
+  from: z.object({ version: z.number().check(z.int(), z.minimum(1)), sha256: HexDigest }),
+  /** The removed entries and the added entries, each as a pack (a changed entry is removed and added). */
+  removes: PackManifest,
+  adds: PackManifest,
+});
+export type PackDeltaManifest = z.infer<typeof PackDeltaManifest>;
 
 export type PackKeyKind = 'uscc' | 'name';
 

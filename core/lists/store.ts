@@ -4,8 +4,7 @@ import { ListError } from './errors';
 import { normaliseName } from './normalise-name';
 import type { ListRecord } from './parse';
 import { lanesOf, type Lane, type Lanes } from './queue';
-import type { PackManifest } from './pack';
-import type { PackDeltaManifest } from './pack-delta';
+import type { PackDeltaManifest, PackManifest } from './pack';
 import type { CreditLevelLine, ListLine } from './schema';
 
 /** A list in force as stored: the port's ListInfo plus what proves which bytes it came from. */

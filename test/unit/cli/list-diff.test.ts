@@ -16,15 +16,21 @@ const KEY = `${S}/keys/demo-credit-office-2026.private.jwk.json`;
 const run = xinbiao('list');
 const NOW = Date.parse('2026-11-30T00:00:00Z');
 
+/** The sample black list as v1 and, signed, a v2 in which one entry's reason changed. */
+async function twoEditions() {
+  const dir = await mkdtemp(join(tmpdir(), 'xinbiao-diff-'));
+  const v1 = join(dir, 'v1.ndjson'), v2 = join(dir, 'v2.ndjson');
+  await copyFile(`${S}/lists/demo-black.ndjson`, v1);
+  await copyFile(`${S}/lists/demo-black.ndjson.sig`, `${v1}.sig`);
+  const text = await readFile(v1, 'utf8');
+  await writeFile(v2, text.replace('"version":1', '"version":2').replace('销售假冒商品，情节严重', '销售假冒商品，情节特别严重'));
+  expect(run('sign', '--key', KEY, v2).code).toBe(0);
+  return { dir, v1, v2 };
+}
+
 describe('xinbiao list diff', () => {
   it('writes a signed delta between two signed versions that a subscriber applies', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'xinbiao-diff-'));
-    const v1 = join(dir, 'v1.ndjson'), v2 = join(dir, 'v2.ndjson');
-    await copyFile(`${S}/lists/demo-black.ndjson`, v1);
-    await copyFile(`${S}/lists/demo-black.ndjson.sig`, `${v1}.sig`);
-    const text = await readFile(v1, 'utf8');
-    await writeFile(v2, text.replace('"version":1', '"version":2').replace('销售假冒商品，情节严重', '销售假冒商品，情节特别严重'));
-    expect(run('sign', '--key', KEY, v2).code).toBe(0);
+    const { v1, v2 } = await twoEditions();
     const r = run('diff', '--key', KEY, '--now', '2026-11-29T00:00:00Z', v1, v2);
     expect(r.code).toBe(0);
     expect(r.lines[0]).toMatchObject({ ok: true, id: 'demo-black', from: { version: 1 }, to: { version: 2, count: 2 }, operations: 2 });
@@ -40,14 +46,8 @@ describe('xinbiao list diff', () => {
   }, 60_000); // several CLI processes, each a Node start-up
 
   it('with --pack writes the pack delta that a subscriber of the packed list applies over the v1 pack', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'xinbiao-diff-'));
+    const { dir, v1, v2 } = await twoEditions();
     const out = join(dir, 'packs');
-    const v1 = join(dir, 'v1.ndjson'), v2 = join(dir, 'v2.ndjson');
-    await copyFile(`${S}/lists/demo-black.ndjson`, v1);
-    await copyFile(`${S}/lists/demo-black.ndjson.sig`, `${v1}.sig`);
-    const text = await readFile(v1, 'utf8');
-    await writeFile(v2, text.replace('"version":1', '"version":2').replace('销售假冒商品，情节严重', '销售假冒商品，情节特别严重'));
-    expect(run('sign', '--key', KEY, v2).code).toBe(0);
     expect(run('pack', '--key', KEY, '--out', out, '--now', '2026-11-29T00:00:00Z', v1).code).toBe(0);
     const r = run('diff', '--key', KEY, '--pack', out, '--now', '2026-11-29T00:00:00Z', v1, v2);
     expect(r.code).toBe(0);

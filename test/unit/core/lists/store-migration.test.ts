@@ -8,14 +8,8 @@ function openVersion2(idb: IDBFactory): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = idb.open('xinbiao-lists', 2);
     req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('lists', { keyPath: 'id' });
-      const entries = db.createObjectStore('entries', { keyPath: ['list', 'version', 'seq'] });
-      entries.createIndex('uscc', 'uscc');
-      entries.createIndex('name', 'nameKey');
-      db.createObjectStore('staging', { keyPath: ['id', 'version'] });
-      db.createObjectStore('subscriptions', { keyPath: 'url' });
-      db.createObjectStore('packs', { keyPath: 'id' }).put({
+      // Only the store the upgrade to version 3 reads; the others are not touched by it.
+      req.result.createObjectStore('packs', { keyPath: 'id' }).put({
         id: 'demo-black', url: 'https://lists.example.cn/demo-black.pack.json', manifest: { list: { version: 4 } }, sha256: 'a'.repeat(64),
         importedAt: '2026-11-20T08:00:00.000Z', files: { 'demo-black.uscc.filter': new Uint8Array([1, 2, 3]), 'demo-black.uscc.digests': new Uint8Array([9]) },
       });

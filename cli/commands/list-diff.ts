@@ -2,19 +2,44 @@ import { createReadStream } from 'node:fs';
 import { appendFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { singleKey } from '../../core/lists/checks';
-import { diffLists } from '../../core/lists/delta';
+import type { PrivateJwk } from '../../core/crypto/ed25519';
+import { diffLists, type DeltaHeader, type DeltaOp } from '../../core/lists/delta';
+import { deltaManifestBytes, packDelta } from '../../core/lists/pack-delta';
 import { ListError, toListError } from '../../core/lists/errors';
 import { signList } from '../../core/lists/sign';
 import { verifyList } from '../../core/lists/verify';
 import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
-import { publicHalf, readPrivateKey } from './list-pack';
+import { publicHalf, readPrivateKey, writePack } from './list-pack';
 
-export const diffHelp = `  xinbiao list diff --key <private.jwk.json> [--out <delta.ndjson>] <old.ndjson> <new.ndjson>
+export const diffHelp = `  xinbiao list diff --key <private.jwk.json> [--out <delta.ndjson>] [--pack <dir>] <old.ndjson> <new.ndjson>
 
   diff     verifies two signed versions of one list with the key's public half and writes the signed delta
            between them (format xinbiao-delta/1: removed and added entries, naming the version and SHA-256 it
            applies to), by default <new>.delta-<old version>.ndjson, with its .sig: the name subscribers of
-           <new> look for when they hold the old version.`;
+           <new> look for when they hold the old version. With --pack DIR (where \`list pack\` put <new>'s pack)
+           it also writes the pack delta for subscribers of the packed list: <id>.pack.json.delta-<old version>.json
+           with its .sig and the files it names (docs/list-format.md, "Pack deltas").`;
+
+/**
+ * Writes the pack delta for an NDJSON delta into `dir`: each part's filters, digest tables and shards (through the
+ * same writer as \`list pack\`, without the part's own manifest), then the signed delta manifest, last.
+ */
+async function writePackDelta(header: DeltaHeader, ops: DeltaOp[], dir: string, key: PrivateJwk, now: () => number): Promise<{ file: string; download: number }> {
+  let download = 0;
+  const delta = await packDelta(header, ops, async (open, partId) => {
+    const { manifest } = await writePack(open, partId, dir, key, { now });
+    // The delta manifest carries each part's manifest; the part's own signed copy is not published.
+    await rm(join(dir, `${partId}.pack.json`), { force: true });
+    await rm(join(dir, `${partId}.pack.json.sig`), { force: true });
+    for (const kind of ['uscc', 'name'] as const) download += manifest.indexes[kind].filter.size + manifest.indexes[kind].digests.size;
+    return manifest;
+  });
+  const bytes = deltaManifestBytes(delta);
+  const file = join(dir, `${header.id}.pack.json.delta-${header.from.version}.json`);
+  await writeFile(`${file}.sig`, `${JSON.stringify(await signList(bytes, key), null, 2)}\n`);
+  await writeFile(file, bytes);
+  return { file, download: download + bytes.length };
+}
 
 /** `xinbiao list diff`: one JSON summary. */
 export async function diff(files: string[], parsed: ParsedArgs, now: () => number): Promise<number> {
@@ -46,8 +71,11 @@ export async function diff(files: string[], parsed: ParsedArgs, now: () => numbe
   try {
     await writeFile(tmp, '');
     let pending = '';
+    const packDir = strFlag(parsed, 'pack');
+    const ops: DeltaOp[] = [];
     const header = await diffLists(() => createReadStream(oldFile), () => createReadStream(newFile), {
       async line(text) {
+        if (packDir && text.startsWith('{"op"')) ops.push(JSON.parse(text) as DeltaOp);
         pending += text;
         if (pending.length > 1 << 20) await appendFile(tmp, pending), (pending = '');
       },
@@ -57,7 +85,8 @@ export async function diff(files: string[], parsed: ParsedArgs, now: () => numbe
     const bytes = await readFile(tmp);
     await writeFile(`${out}.sig`, `${JSON.stringify(await signList(bytes, key), null, 2)}\n`);
     await rename(tmp, out);
-    emit({ file: newFile, ok: true, id: header.id, from: header.from, to: header.to, operations: header.count, delta: out, bytes: bytes.length });
+    const packed = packDir ? await writePackDelta(header, ops, packDir, key, now) : undefined;
+    emit({ file: newFile, ok: true, id: header.id, from: header.from, to: header.to, operations: header.count, delta: out, bytes: bytes.length, ...(packed ? { packDelta: packed } : {}) });
     return EXIT.ok;
   } catch (err) {
     return fail(err instanceof ListError ? err : toListError(err), newFile);

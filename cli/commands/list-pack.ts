@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { isPublicJwk, type PrivateJwk, type PublicJwk } from '../../core/crypto/ed25519';
 import { singleKey } from '../../core/lists/checks';
 import { ListError, toListError } from '../../core/lists/errors';
-import { manifestBytes, packList, shardName, type PackKeyKind } from '../../core/lists/pack';
+import { manifestBytes, packList, shardName, type PackKeyKind, type PackManifest } from '../../core/lists/pack';
+import type { ByteSource } from '../../core/lists/parse';
 import { signList } from '../../core/lists/sign';
 import { verifyList } from '../../core/lists/verify';
 import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
@@ -12,18 +13,21 @@ import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
 export const packHelp = `  xinbiao list pack --key <private.jwk.json> --out <dir> [--k N] <list.ndjson…>
 
   pack     verifies each signed list with the key's public half, then writes its compact subscriber form into
-           DIR: <id>.pack.json (signed manifest, with <id>.pack.json.sig), <id>.uscc.filter and <id>.name.filter
-           (binary fuse filters), <id>.uscc.digests / <id>.name.digests and the shard folders <id>.uscc/ and
-           <id>.name/ (entry details keyed by a hash prefix that at least N entries share, default 100).
+           DIR: <id>.pack.json (signed manifest, with <id>.pack.json.sig), <id>.v<version>.uscc.filter and
+           .name.filter (binary fuse filters), .uscc.digests / .name.digests and the shard folders
+           <id>.v<version>.uscc/ and .name/ (entry details keyed by a hash prefix that at least N entries share,
+           default 100). Earlier editions' files stay: subscribers that reached this edition by deltas read them.
            See docs/list-format.md.`;
 
-// Shard lines wait in memory up to this many bytes, then go to their files in one round of appends.
-const FLUSH_BYTES = 32 << 20;
+// Shard lines wait in memory up to about this many bytes (UTF-16 counted thrice), then go to their files in one round
+// of appends: with 80,000 shard files a small buffer means millions of tiny appends.
+const FLUSH_BYTES = 256 << 20;
 
-/** Buffers shard lines per file and appends them to the shard files under `dir`. */
-function shardWriter(dir: string, dirs: Record<PackKeyKind, string>, bits: () => Record<PackKeyKind, number>) {
+/** Buffers shard lines per file and appends them to the shard files under `dir` (folders made on first use). */
+function shardWriter(dir: string, layout: () => { bits: Record<PackKeyKind, number>; dirs: Record<PackKeyKind, string> }) {
   let pending = new Map<string, string[]>();
   let size = 0;
+  const made = new Set<string>();
   const flush = async () => {
     const batch = pending;
     pending = new Map();
@@ -32,7 +36,9 @@ function shardWriter(dir: string, dirs: Record<PackKeyKind, string>, bits: () =>
   };
   return {
     async shardLine(kind: PackKeyKind, shard: number, line: string) {
-      const file = `${dirs[kind]}/${shardName(shard, bits()[kind])}`;
+      const { bits, dirs } = layout();
+      if (!made.has(dirs[kind])) await mkdir(join(dir, dirs[kind]), { recursive: true }), made.add(dirs[kind]);
+      const file = `${dirs[kind]}/${shardName(shard, bits[kind])}`;
       let lines = pending.get(file);
       if (!lines) pending.set(file, (lines = []));
       lines.push(line);
@@ -41,6 +47,39 @@ function shardWriter(dir: string, dirs: Record<PackKeyKind, string>, bits: () =>
     },
     flush,
   };
+}
+
+/**
+ * Packs one list (already verified by the caller) into `out`: shards and filters in a temporary folder first,
+ * then moved in with the signed manifest last, so a reader never sees a manifest whose files are not in place.
+ * `open` returns the NDJSON bytes afresh for each of packList's two passes. Throws ListError.
+ */
+export async function writePack(open: () => ByteSource, id: string, out: string, key: PrivateJwk, options: { k?: number; now: () => number }): Promise<{ manifest: PackManifest; bytes: Uint8Array }> {
+  const tmp = join(out, `.pack-${id}-${options.now()}.tmp`);
+  try {
+    await mkdir(tmp, { recursive: true });
+    let layout = { bits: { uscc: 0, name: 0 }, dirs: { uscc: '', name: '' } };
+    // Shard widths and folders are known only after packList's first pass; it calls shardLine in the second.
+    const writer = shardWriter(tmp, () => layout);
+    const { manifest, files: extra } = await packList(open, {
+      shardLine: (kind, shard, line) => writer.shardLine(kind, shard, line),
+      flush: writer.flush,
+    }, { ...(options.k ? { k: options.k } : {}), onLayout: (bits, dirs) => { layout = { bits, dirs }; } });
+    const dirs = { uscc: manifest.indexes.uscc.dir, name: manifest.indexes.name.dir };
+    for (const kind of ['uscc', 'name'] as const) {
+      await mkdir(join(tmp, dirs[kind]), { recursive: true });
+      for (let s = 0; s < 1 << manifest.indexes[kind].prefixBits; s++) await appendFile(join(tmp, dirs[kind], shardName(s, manifest.indexes[kind].prefixBits)), '');
+    }
+    for (const [name, bytes] of extra) await writeFile(join(tmp, name), bytes);
+    const m = manifestBytes(manifest);
+    await writeFile(join(tmp, `${id}.pack.json`), m);
+    await writeFile(join(tmp, `${id}.pack.json.sig`), `${JSON.stringify(await signList(m, key), null, 2)}\n`);
+    for (const name of [dirs.uscc, dirs.name]) await rm(join(out, name), { recursive: true, force: true });
+    for (const name of [dirs.uscc, dirs.name, ...extra.keys(), `${id}.pack.json.sig`, `${id}.pack.json`]) await rename(join(tmp, name), join(out, name));
+    return { manifest, bytes: m };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }
 
 /** Reads a private JWK for signing; a bad one is a usage error. */
@@ -86,32 +125,11 @@ export async function pack(files: string[], parsed: ParsedArgs, now: () => numbe
       ok = false;
       continue;
     }
-    const id = checked.summary!.header.id;
-    const tmp = join(out, `.pack-${id}-${now()}.tmp`);
     try {
-      const dirs = { uscc: `${id}.uscc`, name: `${id}.name` };
-      await mkdir(join(tmp, dirs.uscc), { recursive: true });
-      await mkdir(join(tmp, dirs.name), { recursive: true });
-      let bits = { uscc: 0, name: 0 };
-      // Shard widths are known only after packList's first pass; it calls shardLine in the second.
-      const writer = shardWriter(tmp, dirs, () => bits);
-      const { manifest, files: extra } = await packList(() => createReadStream(file), {
-        shardLine: (kind, shard, line) => writer.shardLine(kind, shard, line),
-        flush: writer.flush,
-      }, { ...(k ? { k } : {}), onLayout: (b) => { bits = b; } });
-      for (const kind of ['uscc', 'name'] as const) {
-        for (let s = 0; s < 1 << manifest.indexes[kind].prefixBits; s++) await appendFile(join(tmp, dirs[kind], shardName(s, manifest.indexes[kind].prefixBits)), '');
-      }
-      for (const [name, bytes] of extra) await writeFile(join(tmp, name), bytes);
-      const m = manifestBytes(manifest);
-      await writeFile(join(tmp, `${id}.pack.json`), m);
-      await writeFile(join(tmp, `${id}.pack.json.sig`), `${JSON.stringify(await signList(m, key), null, 2)}\n`);
-      // Data first, the signed manifest last: a reader never sees a manifest whose files are not in place.
-      for (const name of [dirs.uscc, dirs.name]) await rm(join(out, name), { recursive: true, force: true });
-      for (const name of [dirs.uscc, dirs.name, ...extra.keys(), `${id}.pack.json.sig`, `${id}.pack.json`]) await rename(join(tmp, name), join(out, name));
+      const { manifest, bytes: m } = await writePack(() => createReadStream(file), checked.summary!.header.id, out, key, { ...(k ? { k } : {}), now });
       const ix = manifest.indexes;
       emit({
-        file, ok: true, id, version: manifest.list.version, entries: checked.summary!.entries, manifest: join(out, `${id}.pack.json`),
+        file, ok: true, id: manifest.list.id, version: manifest.list.version, entries: checked.summary!.entries, manifest: join(out, `${manifest.list.id}.pack.json`),
         download: ix.uscc.filter.size + ix.uscc.digests.size + m.length,
         uscc: { keys: ix.uscc.keys, filterBytes: ix.uscc.filter.size, shards: 1 << ix.uscc.prefixBits, minShard: ix.uscc.minShard },
         name: { keys: ix.name.keys, filterBytes: ix.name.filter.size, shards: 1 << ix.name.prefixBits, minShard: ix.name.minShard },
@@ -121,8 +139,6 @@ export async function pack(files: string[], parsed: ParsedArgs, now: () => numbe
       say(`${file}: ${e.en} / ${e.zh}`);
       emit({ file, ok: false, error: { code: e.code, en: e.en, zh: e.zh } });
       ok = false;
-    } finally {
-      await rm(tmp, { recursive: true, force: true });
     }
   }
   return ok ? EXIT.ok : EXIT.invalid;

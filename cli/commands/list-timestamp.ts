@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { singleKey } from '../../core/lists/checks';
 import { toHex } from '../../core/crypto/sha256';
 import { signList } from '../../core/lists/sign';
@@ -8,11 +9,12 @@ import { verifyList } from '../../core/lists/verify';
 import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
 import { publicHalf, readPrivateKey } from './list-pack';
 
-export const timestampHelp = `  xinbiao list timestamp --key <private.jwk.json> [--hours H] <list.ndjson…>
+export const timestampHelp = `  xinbiao list timestamp --key <private.jwk.json> [--hours H] [--pack <dir>] <list.ndjson…>
 
   timestamp  verifies each signed list and writes <list>.timestamp.json with its .sig: the current edition's
            version and SHA-256, valid for H hours (default ${TIMESTAMP_HOURS}). Re-sign it on a schedule shorter than H;
-           subscribers show a list whose timestamp lapsed or names a newer edition as not current.`;
+           subscribers show a list whose timestamp lapsed or names a newer edition as not current. With --pack DIR
+           the same signed timestamp is also written as DIR/<id>.pack.json.timestamp.json for the packed list.`;
 
 /** `xinbiao list timestamp`: one JSON summary per file. */
 export async function timestamp(files: string[], parsed: ParsedArgs, now: () => number): Promise<number> {
@@ -44,7 +46,13 @@ export async function timestamp(files: string[], parsed: ParsedArgs, now: () => 
     await writeFile(`${out}.tmp`, bytes);
     await rename(`${out}.sig.tmp`, `${out}.sig`);
     await rename(`${out}.tmp`, out);
-    emit({ file, ok: true, id: ts.id, version: ts.version, sha256: ts.sha256, issued: ts.issued, expires: ts.expires, timestamp: out });
+    const packDir = strFlag(parsed, 'pack');
+    const packOut = packDir && join(packDir, `${ts.id}.pack.json.timestamp.json`);
+    if (packOut) {
+      await copyFile(`${out}.sig`, `${packOut}.sig`);
+      await copyFile(out, packOut);
+    }
+    emit({ file, ok: true, id: ts.id, version: ts.version, sha256: ts.sha256, issued: ts.issued, expires: ts.expires, timestamp: out, ...(packOut ? { packTimestamp: packOut } : {}) });
   }
   return ok ? EXIT.ok : EXIT.invalid;
 }

@@ -142,7 +142,7 @@ const command: Command = {
   help,
   async run(args) {
     const [sub, ...rest] = args;
-    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'database', 'now', 'out', 'k', 'hours'] });
+    const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'database', 'now', 'out', 'k', 'hours', 'pack'] });
     const files = parsed.positionals;
     if (sub !== 'sign' && sub !== 'verify' && sub !== 'import' && sub !== 'pack' && sub !== 'diff' && sub !== 'timestamp') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify, import, pack, diff or timestamp');
     if (files.length === 0) throw new UsageError('give at least one list file');

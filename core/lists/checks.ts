@@ -1,6 +1,6 @@
 import type { PublicJwk } from '../crypto/ed25519';
 import type * as z from 'zod/mini';
-import { Sha256 } from '../crypto/sha256';
+import { Sha256, sha256Hex } from '../crypto/sha256';
 import { ListError, type ListErrorCode } from './errors';
 import type { ParseSummary } from './parse';
 import { ListSignature, type ListHeader } from './schema';
@@ -75,6 +75,8 @@ export async function checkComplete(summary: ParseSummary, sig: ListSignature, k
  */
 export async function verifySignedJson<T>(bytes: Uint8Array, signature: ListSignature | string | Uint8Array, schema: z.ZodMiniType<T>, headerOf: (doc: T) => ListHeader, keys: KeyLookup, now: number, invalid: ListErrorCode): Promise<T> {
   const sig = readSignature(signature);
+  // A cut-off or changed document is named as such before its JSON is read.
+  if (bytes.length !== sig.size || sha256Hex(bytes) !== sig.sha256) throw new ListError('digest-mismatch', `${bytes.length} bytes, ${sig.size} signed`);
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -1,6 +1,7 @@
 import type { ListInfo, ListMatch, LocalLists } from '../sources/ports';
 import { normaliseName } from './normalise-name';
-import { packInfo, packReader } from './pack-import';
+import { packInfo } from './pack-delta';
+import { packReader } from './pack-import';
 import type { ListStore, StoredList } from './store';
 import { staleSinceOf } from './timestamp';
 
@@ -25,7 +26,7 @@ export function idbLocalLists(store: ListStore, options: LocalListsOptions = {})
   const fromPacks = async (kind: 'byUscc' | 'byName', query: string): Promise<ListMatch[]> => {
     const out: ListMatch[] = [];
     for (const pack of await store.packs()) {
-      const reader = await packReader(pack, fetchShard);
+      const reader = await packReader(store, pack, fetchShard);
       for (const line of await reader[kind](query)) out.push({ list: packInfo(pack), line });
     }
     return out;

@@ -18,7 +18,8 @@ export const PACK_MIN_SHARD = 100;
 const SHARD_SEED = 0x2f1b9e3d;
 const FILTER_MAGIC = 0x31464258; // "XBF1" little-endian
 
-const FileRef = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)), size: z.number().check(z.int(), z.minimum(0)) });
+const HexDigest = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const FileRef = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)), sha256: HexDigest, size: z.number().check(z.int(), z.minimum(0)) });
 export type FileRef = z.infer<typeof FileRef>;
 
 const PackIndex = z.object({
@@ -42,11 +43,34 @@ export const PackManifest = z.object({
   /** The header of the NDJSON list it was packed from: id, version, expiry and signing key are the list's. */
   list: ListHeader,
   /** The NDJSON file it was packed from. */
-  source: z.object({ sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)), size: z.number().check(z.int(), z.minimum(0)) }),
+  source: z.object({ sha256: HexDigest, size: z.number().check(z.int(), z.minimum(0)) }),
   k: z.number().check(z.int(), z.minimum(1)),
   indexes: z.object({ uscc: PackIndex, name: PackIndex }),
 });
 export type PackManifest = z.infer<typeof PackManifest>;
+
+/**
+ * A signed delta for subscribers of a packed list (docs/list-format.md, "Pack deltas"; applied by pack-delta.ts), in
+ * the manner of CRLite's stashes: the entries removed and the entries added since the edition it applies to, each
+ * packed as a small pack of its own (filters that every subscriber downloads, hash-prefix shards fetched on a filter hit). A subscriber keeps
+ * the base pack and applies deltas on top; a lookup takes the base's entries, drops those a delta removed and adds
+ * those it added, delta by delta. The manifest is signed like a list file with the list's key.
+ */
+export const PACK_DELTA_FORMAT = 'xinbiao-pack-delta/1';
+
+export const PackDeltaManifest = z.object({
+  format: z.literal(PACK_DELTA_FORMAT),
+  /** The header of the edition the delta leads to: id, version, expiry and signing key are checked as for a list. */
+  list: ListHeader,
+  /** The NDJSON file of that edition. */
+  source: z.object({ sha256: HexDigest }),
+  /** The edition it applies to: version and SHA-256 of its NDJSON (a pack's `source.sha256`). */
+  from: z.object({ version: z.number().check(z.int(), z.minimum(1)), sha256: HexDigest }),
+  /** The removed entries and the added entries, each as a pack (a changed entry is removed and added). */
+  removes: PackManifest,
+  adds: PackManifest,
+});
+export type PackDeltaManifest = z.infer<typeof PackDeltaManifest>;
 
 export type PackKeyKind = 'uscc' | 'name';
 
@@ -147,7 +171,7 @@ export interface PackResult {
  * computed from the lines as handed over.
  * Throws ListError when the file is not a valid list (bad lines, count mismatch).
  */
-export async function packList(open: () => ByteSource, sink: PackSink, options: { k?: number; onLayout?: (bits: Record<PackKeyKind, number>) => void } = {}): Promise<PackResult> {
+export async function packList(open: () => ByteSource, sink: PackSink, options: { k?: number; onLayout?: (bits: Record<PackKeyKind, number>, dirs: Record<PackKeyKind, string>) => void } = {}): Promise<PackResult> {
   const k = options.k ?? PACK_MIN_SHARD;
   const hashes = { uscc: new KeyHashes(), name: new KeyHashes() };
   const first = new ListParser({ batchSize: 5_000 });
@@ -160,9 +184,10 @@ export async function packList(open: () => ByteSource, sink: PackSink, options: 
   const summary = first.summary();
   if (summary.badLineCount) throw new ListError('bad-lines', `${summary.badLineCount} bad line(s)`, summary.badLines[0]?.line);
   if (summary.header.count !== undefined && summary.header.count !== summary.entries) throw new ListError('count-mismatch', `${summary.entries} entries, header says ${summary.header.count}`);
-  const id = summary.header.id;
+  // Files carry the edition: subscribers that reached a later edition by deltas still read this one's shards.
+  const base = `${summary.header.id}.v${summary.header.version}`;
   const layout = { uscc: hashes.uscc.prefixBits(k), name: hashes.name.prefixBits(k) };
-  options.onLayout?.({ uscc: layout.uscc.bits, name: layout.name.bits });
+  options.onLayout?.({ uscc: layout.uscc.bits, name: layout.name.bits }, { uscc: `${base}.uscc`, name: `${base}.name` });
   const shardHash = { uscc: Array.from({ length: 1 << layout.uscc.bits }, () => new Sha256()), name: Array.from({ length: 1 << layout.name.bits }, () => new Sha256()) };
   const enc = new TextEncoder();
   const second = new ListParser({ batchSize: 5_000 });
@@ -188,10 +213,10 @@ export async function packList(open: () => ByteSource, sink: PackSink, options: 
     shardHash[kind].forEach((h, i) => digests.set(h.digest(), 32 * i));
     return {
       keys: a.length,
-      filter: ref(`${id}.${kind}.filter`, encodeFilter(buildFuse(a, b))),
+      filter: ref(`${base}.${kind}.filter`, encodeFilter(buildFuse(a, b))),
       prefixBits: layout[kind].bits,
-      digests: ref(`${id}.${kind}.digests`, digests),
-      dir: `${id}.${kind}`,
+      digests: ref(`${base}.${kind}.digests`, digests),
+      dir: `${base}.${kind}`,
       minShard: layout[kind].min,
     };
   };
@@ -222,7 +247,9 @@ export interface PackReader {
   byUscc(uscc: string): Promise<PackEntry[]>;
   byName(name: string): Promise<PackEntry[]>;
   /** Shard fetches so far, as `<dir>/<file>` (for tests of what leaves the device). */
-  fetched: string[];
+  readonly fetched: string[];
+  /** Fetches and checks every shard of one index (for indexes too small to cut into shards of k). */
+  prefetch(kind: PackKeyKind): Promise<void>;
 }
 
 /**
@@ -277,5 +304,8 @@ export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Pr
     fetched,
     byUscc: (uscc) => lookup('uscc', uscc.trim().toUpperCase()),
     byName: (name) => lookup('name', normaliseName(name)),
+    async prefetch(kind) {
+      for (let n = 0; n < 1 << indexes[kind].ix.prefixBits; n++) await shard(kind, n);
+    },
   };
 }

@@ -4,7 +4,7 @@ import { ListError } from './errors';
 import { normaliseName } from './normalise-name';
 import type { ListRecord } from './parse';
 import { lanesOf, type Lane, type Lanes } from './queue';
-import type { PackManifest } from './pack';
+import type { PackDeltaManifest, PackManifest } from './pack';
 import type { CreditLevelLine, ListLine } from './schema';
 
 /** A list in force as stored: the port's ListInfo plus what proves which bytes it came from. */
@@ -47,28 +47,55 @@ export interface Subscription {
   lastError?: { code: string; zh: string; en: string };
 }
 
-/** A packed list in force (pack.ts): its verified manifest and the files every subscriber holds (filters, digests). */
+/** A delta applied on top of a pack (pack-delta.ts): its verified manifest and the SHA-256 of its bytes as signed. */
+export interface StoredPackDelta {
+  manifest: PackDeltaManifest;
+  sha256: string;
+}
+
+/**
+ * A packed list in force (pack.ts): its verified manifest, the deltas applied since, in order, and what timestamps
+ * said. The files every subscriber holds (filters, digest tables) live in the `packFiles` store, so listing packs
+ * does not read megabytes of filters.
+ */
 export interface StoredPack {
   id: string;
-  /** Manifest URL; shards are fetched next to it. */
+  /** Manifest URL; shards and deltas are fetched next to it. */
   url: string;
   manifest: PackManifest;
   /** SHA-256 of the manifest bytes as signed. */
   sha256: string;
-  files: Record<string, Uint8Array>;
+  deltas?: StoredPackDelta[];
   importedAt: string;
+  /** As on StoredList (timestamp.ts). */
+  freshUntil?: string;
+  staleSince?: string;
+}
+
+/** The edition a pack answers as: the last delta's list header and NDJSON digest, else the manifest's. */
+export function packEdition(pack: Pick<StoredPack, 'manifest' | 'deltas'>): { list: PackManifest['list']; sha256: string } {
+  const last = pack.deltas?.at(-1)?.manifest ?? pack.manifest;
+  return { list: last.list, sha256: last.source.sha256 };
+}
+
+/** One file of a pack (a filter or digest table of the pack or of one of its deltas), keyed by pack id and file name. */
+export interface StoredPackFile {
+  id: string;
+  file: string;
+  bytes: Uint8Array;
 }
 
 export interface ListDB extends DBSchema {
   lists: { key: string; value: StoredList };
   packs: { key: string; value: StoredPack };
+  packFiles: { key: [string, string]; value: StoredPackFile };
   entries: { key: [string, number, number]; value: StoredEntry; indexes: { uscc: string; name: string } };
   staging: { key: [string, number]; value: { id: string; version: number; startedAt: string } };
   subscriptions: { key: string; value: Subscription };
 }
 
 export const LIST_DB_NAME = 'xinbiao-lists';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 /** Entry rows as written for a batch: the same shape the benchmark's bare-put floor writes. */
 export function toRows(list: string, version: number, batch: ListRecord[]): StoredEntry[] {
@@ -101,6 +128,22 @@ export class ListStore {
         db.createObjectStore('subscriptions', { keyPath: 'url' });
       }
       if (event.oldVersion < 2) db.createObjectStore('packs', { keyPath: 'id' });
+      if (event.oldVersion < 3) {
+        db.createObjectStore('packFiles', { keyPath: ['id', 'file'] });
+        // Version 2 kept the files inside each pack record: move them out, within the upgrade transaction.
+        if (event.oldVersion === 2) {
+          const files = request.transaction!.objectStore('packFiles');
+          const packs = request.transaction!.objectStore('packs');
+          packs.openCursor().onsuccess = (e) => {
+            const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!cursor) return;
+            const { files: held, ...pack } = cursor.value as StoredPack & { files?: Record<string, Uint8Array> };
+            for (const [file, bytes] of Object.entries(held ?? {})) void files.put({ id: pack.id, file, bytes });
+            cursor.update(pack);
+            cursor.continue();
+          };
+        }
+      }
     };
     const db = (await wrap(request)) as unknown as IDBPDatabase<ListDB>;
     db.addEventListener('versionchange', () => db.close());
@@ -245,18 +288,63 @@ export class ListStore {
     return this.db.getAll('packs');
   }
 
-  /** Puts a pack in force unless one of the same or a newer version already is (VersionRace). */
-  async putPack(pack: StoredPack): Promise<{ replaced?: number }> {
-    const tx = this.db.transaction('packs', 'readwrite', { durability: 'strict' });
-    const old = await tx.store.get(pack.id);
-    if (old && old.manifest.list.version >= pack.manifest.list.version) {
+  /** The pack in force with this id, if any (without its files). */
+  pack(id: string): Promise<StoredPack | undefined> {
+    return this.db.get('packs', id);
+  }
+
+  /** One stored file of a pack, if held. */
+  async packFile(id: string, file: string): Promise<Uint8Array | undefined> {
+    return (await this.db.get('packFiles', [id, file]))?.bytes;
+  }
+
+  /**
+   * Puts a pack in force with its files in one transaction, dropping the files of the pack it replaces, unless one of
+   * the same or a newer version is already in force (VersionRace).
+   */
+  async putPack(pack: StoredPack, files: Record<string, Uint8Array>): Promise<{ replaced?: number }> {
+    const tx = this.db.transaction(['packs', 'packFiles'], 'readwrite', { durability: 'strict' });
+    tx.done.catch(() => {});
+    const old = await tx.objectStore('packs').get(pack.id);
+    if (old && packEdition(old).list.version >= pack.manifest.list.version) {
       tx.abort();
-      tx.done.catch(() => {});
-      throw Object.assign(new Error(`version ${old.manifest.list.version} is already in force`), { name: 'VersionRace' });
+      throw Object.assign(new Error(`version ${packEdition(old).list.version} is already in force`), { name: 'VersionRace' });
     }
-    await tx.store.put(pack);
+    const store = tx.objectStore('packFiles');
+    await store.delete(this.keyRange.bound([pack.id], [pack.id, []]));
+    for (const [file, bytes] of Object.entries(files)) void store.put({ id: pack.id, file, bytes });
+    await tx.objectStore('packs').put(pack);
     await tx.done;
-    return old ? { replaced: old.manifest.list.version } : {};
+    return old ? { replaced: packEdition(old).list.version } : {};
+  }
+
+  /**
+   * Appends a delta to the pack in force and stores its files in one transaction, provided the pack still answers as
+   * the edition (`version`, NDJSON `sha256`) the delta was checked against; otherwise VersionRace and nothing changes.
+   */
+  async appendPackDelta(id: string, expected: { version: number; sha256: string }, delta: StoredPackDelta, files: Record<string, Uint8Array>): Promise<StoredPack> {
+    const tx = this.db.transaction(['packs', 'packFiles'], 'readwrite', { durability: 'strict' });
+    tx.done.catch(() => {});
+    const pack = await tx.objectStore('packs').get(id);
+    const edition = pack && packEdition(pack);
+    if (!pack || edition!.list.version !== expected.version || edition!.sha256 !== expected.sha256) {
+      tx.abort();
+      throw Object.assign(new Error('the pack in force changed'), { name: 'VersionRace' });
+    }
+    for (const [file, bytes] of Object.entries(files)) void tx.objectStore('packFiles').put({ id, file, bytes });
+    const next: StoredPack = { ...pack, deltas: [...(pack.deltas ?? []), delta] };
+    await tx.objectStore('packs').put(next);
+    await tx.done;
+    return next;
+  }
+
+  /** Reads and rewrites one pack record in one transaction, as updateList does for lists. */
+  async updatePack<T>(id: string, change: (pack: StoredPack | undefined) => [StoredPack | undefined, T]): Promise<T> {
+    const tx = this.db.transaction('packs', 'readwrite');
+    const [next, result] = change(await tx.store.get(id));
+    if (next) await tx.store.put(next);
+    await tx.done;
+    return result;
   }
 
   getSubscription(url: string): Promise<Subscription | undefined> {

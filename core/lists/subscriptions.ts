@@ -2,10 +2,11 @@ import type { KeyLookup } from './checks';
 import { applyDelta } from './delta';
 import { ListError, toListError } from './errors';
 import { importList, type ImportProgress, type ImportResult } from './import';
-import type { ListStore, Subscription } from './store';
+import { packEdition, type ListStore, type Subscription } from './store';
+import { applyPackDelta, packInfo } from './pack-delta';
 import { importPack, type PackImportResult } from './pack-import';
 import { bytesSource } from './parse';
-import { recordTimestamp, verifyTimestamp, type Freshness, type ListTimestamp } from './timestamp';
+import { recordPackTimestamp, recordTimestamp, verifyTimestamp, type Freshness, type ListTimestamp } from './timestamp';
 
 /** A subscription URL ending so is a packed list's manifest (pack.ts); any other is an NDJSON list. */
 export const PACK_SUFFIX = '.pack.json';
@@ -35,7 +36,7 @@ export interface UpdateOptions {
 /**
  * Subscribed list URLs. An update first fetches `<url>.timestamp.json` (+ `.sig`) when the publisher serves one:
  * naming the edition in force, nothing else is downloaded and the list is current until it expires. Otherwise it
- * applies `<url>.delta-<version in force>.ndjson` (+ `.sig`) deltas in order while they lead forward, and falls back
+ * applies `<url>.delta-<version in force>.ndjson` (packs: `.json`, pack-delta.ts) deltas (+ `.sig`) in order while they lead forward, and falls back
  * to the full `<url>` with its `<url>.sig` when a delta is missing or does not apply. Each step is all or nothing.
  * Updates of one database run one at a time, in call order, even across Subscriptions objects.
  */
@@ -77,52 +78,94 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     return { code: e.code, zh: e.zh, en: e.en };
   };
 
-  async function bring(url: string, listId: string | undefined, wanted: number | undefined, options: UpdateOptions) {
+  // Applies deltas from the version in force while they lead towards `wanted`; stops at the first that is missing or
+  // does not apply, whose error becomes the outcome's `fallback` (the caller then downloads the full file).
+  async function followDeltas(version: number | undefined, wanted: number | undefined, apply: (from: number) => Promise<number | undefined>) {
     const deltas: number[] = [];
     let fallback: ReturnType<typeof errorOf> | undefined;
-    let current = listId ? await store.inForce(listId) : undefined;
-    // Deltas only when a timestamp names a newer edition than the one in force.
-    while (current && wanted !== undefined && current.version < wanted) {
+    while (version !== undefined && wanted !== undefined && version < wanted) {
       try {
-        const delta = await optional(`${url}.delta-${current.version}.ndjson`);
-        if (!delta) throw new ListError('delta-mismatch', `no delta from version ${current.version}`);
-        const sig = await bytesOf(`${url}.delta-${current.version}.ndjson.sig`);
-        const r = await applyDelta(store, bytesSource(delta), sig, { keys: ports.keys, now: ports.now });
-        if (r.outcome !== 'applied') break;
-        deltas.push(r.list.version);
-        current = r.list;
+        const next = await apply(version);
+        if (next === undefined) break;
+        deltas.push(next);
+        version = next;
       } catch (err) {
         fallback = errorOf(err);
         break;
       }
     }
-    if (current && wanted !== undefined && current.version >= wanted) return { result: { outcome: deltas.length ? 'imported' : 'unchanged', list: current } as ImportResult, deltas, fallback };
-    const sig = await bytesOf(`${url}.sig`);
-    const body = (await fetchOk(url)).body!;
-    const onProgress = options.onProgress && ((p: ImportProgress) => options.onProgress!(url, p));
-    const result = await importList(store, body, sig, { keys: ports.keys, now: ports.now, url, ...(onProgress ? { onProgress } : {}) });
-    return { result, deltas, fallback };
+    return { reached: version !== undefined && wanted !== undefined && version >= wanted, deltas, fallback };
   }
 
-  // A packed list: the signed manifest, then the filters and digest tables it names (shards only on lookups).
-  async function bringPack(url: string) {
-    const [manifest, sig] = await Promise.all([bytesOf(url), bytesOf(`${url}.sig`)]);
-    return importPack(store, url, manifest, sig, (file) => bytesOf(new URL(file, url).href), { keys: ports.keys, now: ports.now });
+  // A delta and its signature next to the subscribed URL; a missing one is 'delta-mismatch' (the full file is needed).
+  async function deltaFiles(url: string, from: number, suffix: string): Promise<[Uint8Array, Uint8Array]> {
+    const delta = await optional(`${url}.delta-${from}${suffix}`);
+    if (!delta) throw new ListError('delta-mismatch', `no delta from version ${from}`);
+    return [delta, await bytesOf(`${url}.delta-${from}${suffix}.sig`)];
+  }
+
+  // The list's timestamp when the publisher serves one; one that does not verify proves nothing ('not-current'),
+  // and the list itself is still fetched.
+  async function timestampOf(url: string): Promise<{ ts?: ListTimestamp; notCurrent?: ListError }> {
+    const tsBytes = await optional(`${url}.timestamp.json`);
+    if (!tsBytes) return {};
+    try {
+      return { ts: await verifyTimestamp(tsBytes, await bytesOf(`${url}.timestamp.json.sig`), ports.keys, ports.now()) };
+    } catch (err) {
+      return { notCurrent: new ListError('not-current', `timestamp: ${toListError(err).en}`) };
+    }
+  }
+
+  const behind = (ts: ListTimestamp, version: number) => new ListError('not-current', `version ${ts.version} is current, ${version} in force`);
+
+  // A packed list: its timestamp, then pack deltas (`<url>.delta-<version>.json`) or the signed manifest and the
+  // filters and digest tables it names (shards only on lookups).
+  async function bringPack(url: string, sub: Subscription) {
+    const { ts, notCurrent: tsError } = await timestampOf(url);
+    const id = ts?.id ?? sub.listId;
+    const inForce = async () => {
+      const pack = id ? await store.pack(id) : undefined;
+      return pack && { pack, version: packEdition(pack).list.version };
+    };
+    const fetchFile = (file: string) => bytesOf(new URL(file, url).href);
+    const { reached, deltas, fallback } = await followDeltas((await inForce())?.version, ts?.version, async (from) => {
+      const [delta, sig] = await deltaFiles(url, from, '.json');
+      const r = await applyPackDelta(store, delta, sig, fetchFile, { keys: ports.keys, now: ports.now });
+      return r.outcome === 'applied' ? r.list.version : undefined;
+    });
+    let result: PackImportResult;
+    if (reached) {
+      result = { outcome: deltas.length ? 'imported' : 'unchanged', list: packInfo((await inForce())!.pack) };
+    } else {
+      const [manifest, sig] = await Promise.all([bytesOf(url), bytesOf(`${url}.sig`)]);
+      result = await importPack(store, url, manifest, sig, fetchFile, { keys: ports.keys, now: ports.now });
+    }
+    const freshness = ts ? await recordPackTimestamp(store, ts) : undefined;
+    const notCurrent = freshness === 'behind' ? behind(ts!, result.list.version) : tsError;
+    return { result, ...(deltas.length ? { deltas } : {}), ...(freshness ? { freshness } : {}), ...(fallback ? { fallback } : {}), notCurrent };
   }
 
   // An NDJSON list: its timestamp first, then deltas or the full file; a lapsed or behind list is 'not-current'.
   async function bringList(url: string, sub: Subscription, options: UpdateOptions) {
-    const tsBytes = await optional(`${url}.timestamp.json`);
-    let ts: ListTimestamp | undefined;
-    let notCurrent: ListError | undefined;
-    try {
-      ts = tsBytes && (await verifyTimestamp(tsBytes, await bytesOf(`${url}.timestamp.json.sig`), ports.keys, ports.now()));
-    } catch (err) {
-      notCurrent = new ListError('not-current', `timestamp: ${toListError(err).en}`); // it proves nothing; the list itself is still fetched
+    const { ts, notCurrent: tsError } = await timestampOf(url);
+    const id = ts?.id ?? sub.listId;
+    const current = id ? await store.inForce(id) : undefined;
+    const { reached, deltas, fallback } = await followDeltas(current?.version, ts?.version, async (from) => {
+      const [delta, sig] = await deltaFiles(url, from, '.ndjson');
+      const r = await applyDelta(store, bytesSource(delta), sig, { keys: ports.keys, now: ports.now });
+      return r.outcome === 'applied' ? r.list.version : undefined;
+    });
+    let result: ImportResult;
+    if (reached) {
+      result = { outcome: deltas.length ? 'imported' : 'unchanged', list: (await store.inForce(id!))! } as ImportResult;
+    } else {
+      const sig = await bytesOf(`${url}.sig`);
+      const body = (await fetchOk(url)).body!;
+      const onProgress = options.onProgress && ((p: ImportProgress) => options.onProgress!(url, p));
+      result = await importList(store, body, sig, { keys: ports.keys, now: ports.now, url, ...(onProgress ? { onProgress } : {}) });
     }
-    const { result, deltas, fallback } = await bring(url, ts?.id ?? sub.listId, ts?.version, options);
     const freshness = ts ? await recordTimestamp(store, ts) : undefined;
-    if (freshness === 'behind') notCurrent = new ListError('not-current', `version ${ts!.version} is current, ${result.list.version} in force`);
+    const notCurrent = freshness === 'behind' ? behind(ts!, result.list.version) : tsError;
     return { result, ...(deltas.length ? { deltas } : {}), ...(freshness ? { freshness } : {}), ...(fallback ? { fallback } : {}), notCurrent };
   }
 
@@ -131,7 +174,7 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     const started = ports.now();
     let outcome: UpdateOutcome;
     try {
-      const { notCurrent, ...done } = url.endsWith(PACK_SUFFIX) ? { result: await bringPack(url), notCurrent: undefined } : await bringList(url, sub, options);
+      const { notCurrent, ...done } = url.endsWith(PACK_SUFFIX) ? await bringPack(url, sub) : await bringList(url, sub, options);
       const failures = notCurrent ? sub.failures + 1 : 0;
       // A list that is not current is retried as soon as a failed update would be.
       const next = notCurrent ? started + Math.min(cap, base * 2 ** (failures - 1)) : started + interval;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { text, when } from '../model/fields';
 import { verifySignedJson, type KeyLookup } from './checks';
 import { ListFileKind, ListHeader, type ListSignature } from './schema';
-import type { ListStore, StoredList } from './store';
+import { packEdition, type ListStore, type StoredList, type StoredPack } from './store';
 
 export const TIMESTAMP_FORMAT = 'xinbiao-timestamp/1';
 
@@ -49,25 +49,52 @@ export function verifyTimestamp(bytes: Uint8Array, signature: ListSignature | st
 /** What a verified timestamp says about the list in force. */
 export type Freshness = 'current' | 'behind' | 'replayed' | 'no-list';
 
+/** What freshness a list or pack in force holds: the edition it answers as, and what timestamps said so far. */
+export interface FreshnessState {
+  version: number;
+  sha256: string;
+  freshUntil?: string;
+  staleSince?: string;
+}
+
 /**
- * Records a verified timestamp on the list in force: naming exactly its version and SHA-256, the list is current
+ * What a verified timestamp does to a list in force: naming exactly its version and SHA-256, the list is current
  * until the timestamp expires; naming a newer edition, the list is not current from the timestamp's issue time
  * on (kept if earlier); naming an older edition, or issued before a newer edition was seen, it is a replay and
- * changes nothing.
+ * changes nothing. Returns the new freshness fields (undefined: no change) and the verdict.
  */
+export function judgeTimestamp(state: FreshnessState, ts: ListTimestamp): [{ freshUntil?: string; staleSince?: string } | undefined, Freshness] {
+  if (ts.version < state.version) return [undefined, 'replayed'];
+  // Issued before a newer edition was seen: an old timestamp played back, not news.
+  if (state.staleSince && !(Date.parse(ts.issued) > Date.parse(state.staleSince))) return [undefined, 'replayed'];
+  if (ts.version === state.version && ts.sha256 === state.sha256) {
+    const later = !state.freshUntil || Date.parse(ts.expires) > Date.parse(state.freshUntil);
+    return [{ freshUntil: later ? ts.expires : state.freshUntil }, 'current'];
+  }
+  const since = state.staleSince && Date.parse(state.staleSince) <= Date.parse(ts.issued) ? state.staleSince : ts.issued;
+  return [{ ...(state.freshUntil ? { freshUntil: state.freshUntil } : {}), staleSince: since }, 'behind'];
+}
+
+/** Records a verified timestamp on the list in force (judgeTimestamp), in one transaction. */
 export async function recordTimestamp(store: ListStore, ts: ListTimestamp): Promise<Freshness> {
   return store.updateList(ts.id, (list): [StoredList | undefined, Freshness] => {
     if (!list) return [undefined, 'no-list'];
-    if (ts.version < list.version) return [undefined, 'replayed'];
-    // Issued before a newer edition was seen: an old timestamp played back, not news.
-    if (list.staleSince && !(Date.parse(ts.issued) > Date.parse(list.staleSince))) return [undefined, 'replayed'];
-    if (ts.version === list.version && ts.sha256 === list.sha256) {
-      const { staleSince: _s, ...rest } = list;
-      const later = !list.freshUntil || Date.parse(ts.expires) > Date.parse(list.freshUntil);
-      return [{ ...rest, freshUntil: later ? ts.expires : list.freshUntil }, 'current'];
-    }
-    const since = list.staleSince && Date.parse(list.staleSince) <= Date.parse(ts.issued) ? list.staleSince : ts.issued;
-    return [{ ...list, staleSince: since }, 'behind'];
+    const [fields, verdict] = judgeTimestamp(list, ts);
+    if (!fields) return [undefined, verdict];
+    const { staleSince: _s, freshUntil: _f, ...rest } = list;
+    return [{ ...rest, ...fields }, verdict];
+  });
+}
+
+/** Records a verified timestamp on the pack in force, judged against the edition it answers as after its deltas. */
+export async function recordPackTimestamp(store: ListStore, ts: ListTimestamp): Promise<Freshness> {
+  return store.updatePack(ts.id, (pack): [StoredPack | undefined, Freshness] => {
+    if (!pack) return [undefined, 'no-list'];
+    const { list, sha256 } = packEdition(pack);
+    const [fields, verdict] = judgeTimestamp({ version: list.version, sha256, ...(pack.freshUntil ? { freshUntil: pack.freshUntil } : {}), ...(pack.staleSince ? { staleSince: pack.staleSince } : {}) }, ts);
+    if (!fields) return [undefined, verdict];
+    const { staleSince: _s, freshUntil: _f, ...rest } = pack;
+    return [{ ...rest, ...fields }, verdict];
   });
 }
 

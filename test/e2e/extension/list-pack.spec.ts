@@ -39,7 +39,8 @@ test('subscribes to a packed list; a listed shop shows its entry, and no code le
   void serviceWorker;
   const files = await packedList();
   const seen: string[] = [];
-  await context.route('**/*', (route) => (seen.push(route.request().url()), route.fallback()));
+  // Every request of the profile (pages, extension pages, service worker), with any body it carries.
+  await context.route('**/*', (route) => (seen.push(route.request().url(), route.request().postData() ?? ''), route.fallback()));
   await context.route(`${baseURL}/packs/**`, (route) => {
     seen.push(route.request().url()); // this route answers first, so it records its own requests
     const body = files.get(new URL(route.request().url()).pathname);
@@ -54,7 +55,7 @@ test('subscribes to a packed list; a listed shop shows its entry, and no code le
   await expect(sub).toContainText('示例经营异常名录（压缩格式测试）');
   await expect(sub).toContainText('条目: 1500');
   await expect(sub.getByTestId('list-error')).toHaveCount(0);
-  const shardsBefore = seen.filter((u) => /\/packs\/e2e-abnormal\.(uscc|name)\//.test(u));
+  const shardsBefore = seen.filter((u) => /\/packs\/e2e-abnormal\.v1\.(uscc|name)\//.test(u));
   expect(shardsBefore).toEqual([]);
 
   const shop = await context.newPage();
@@ -65,7 +66,7 @@ test('subscribes to a packed list; a listed shop shows its entry, and no code le
 
   // Only whole files and hash-prefix shards were asked for; the shop's code and name never appear in a request.
   const packs = seen.filter((u) => u.includes('/packs/'));
-  expect(packs.some((u) => /\/packs\/e2e-abnormal\.(uscc|name)\/[0-9a-f]+\.ndjson$/.test(u))).toBe(true);
+  expect(packs.some((u) => /\/packs\/e2e-abnormal\.v1\.(uscc|name)\/[0-9a-f]+\.ndjson$/.test(u))).toBe(true);
   for (const u of seen) {
     expect(u).not.toContain(LISTED);
     expect(decodeURIComponent(u)).not.toContain('杭州示例未知商贸');

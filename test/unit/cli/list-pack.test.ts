@@ -16,7 +16,7 @@ describe('xinbiao list pack', () => {
     const r = run('pack', '--key', KEY, '--out', out, `${S}/lists/demo-black.ndjson`);
     expect(r.code).toBe(0);
     expect(r.lines[0]).toMatchObject({ ok: true, id: 'demo-black', version: 1, entries: 2, uscc: { keys: 2, shards: 1 } });
-    expect((await readdir(out)).sort()).toEqual(['demo-black.name', 'demo-black.name.digests', 'demo-black.name.filter', 'demo-black.pack.json', 'demo-black.pack.json.sig', 'demo-black.uscc', 'demo-black.uscc.digests', 'demo-black.uscc.filter']);
+    expect((await readdir(out)).sort()).toEqual(['demo-black.pack.json', 'demo-black.pack.json.sig', 'demo-black.v1.name', 'demo-black.v1.name.digests', 'demo-black.v1.name.filter', 'demo-black.v1.uscc', 'demo-black.v1.uscc.digests', 'demo-black.v1.uscc.filter']);
     const pub = JSON.parse(await readFile(PUB, 'utf8'));
     const manifest = await verifyManifest(await readFile(join(out, 'demo-black.pack.json')), await readFile(join(out, 'demo-black.pack.json.sig')), singleKey(pub), Date.parse('2026-11-30T00:00:00Z'));
     const reader = await openPack(manifest, async (f) => new Uint8Array(await readFile(join(out, f))));

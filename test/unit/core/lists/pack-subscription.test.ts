@@ -47,7 +47,7 @@ describe('packed list subscriptions', () => {
     const hit = await lists.byUscc(entry(42).uscc);
     expect(hit).toEqual([{ list: expect.objectContaining({ id: 'demo-black', version: 1, url: URL_ }), line: expect.objectContaining({ uscc: entry(42).uscc, name: entry(42).name }) }]);
     expect(fetched).toHaveLength(1);
-    expect(fetched[0]).toMatch(/^https:\/\/lists\.example\.cn\/packs\/demo-black\.uscc\/[0-9a-f]+\.ndjson$/);
+    expect(fetched[0]).toMatch(/^https:\/\/lists\.example\.cn\/packs\/demo-black\.v1\.uscc\/[0-9a-f]+\.ndjson$/);
     // What left the device names a shard, never the code.
     expect(fetched.join(' ')).not.toContain(entry(42).uscc);
     expect(await lists.byName(entry(42).name)).toHaveLength(1);

@@ -69,7 +69,7 @@ describe('packed lists', () => {
     for (let i = 10_000; chance < 0; i++) if (fuseMayContain(filter, hashKey(code(i)))) chance = i;
     expect(await reader.byUscc(code(chance))).toEqual([]);
     expect(reader.fetched).toHaveLength(1);
-    expect(reader.fetched[0]).toMatch(/^demo-black\.uscc\/[0-9a-f]+\.ndjson$/);
+    expect(reader.fetched[0]).toMatch(/^demo-black\.v1\.uscc\/[0-9a-f]+\.ndjson$/);
     expect(await reader.byUscc(code(7))).toEqual([expect.objectContaining({ uscc: code(7), name: '示例7号公司' })]);
   });
 

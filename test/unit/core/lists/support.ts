@@ -6,6 +6,7 @@ import { ListStore } from '../../../../core/lists/store';
 import { signList } from '../../../../core/lists/sign';
 import type { ListHeader } from '../../../../core/lists/schema';
 import { packList, shardName } from '../../../../core/lists/pack';
+import type { ByteSource } from '../../../../core/lists/parse';
 
 export const NOW = Date.parse('2026-11-20T08:00:00Z');
 
@@ -55,9 +56,14 @@ export function stream(file: Uint8Array, chunk = 64): ReadableStream<Uint8Array>
 export const openStore = () => ListStore.open(new IDBFactory(), { keyRange: IDBKeyRange });
 
 /** Packs NDJSON bytes in memory: the shard files and the other files by name. */
-export async function packFiles(file: Uint8Array, k: number) {
+export function packFiles(file: Uint8Array, k: number) {
+  return packSource(() => stream(file, 997), k);
+}
+
+/** Packs a list source in memory (packList's two passes each open it afresh): the manifest and every file by name. */
+export async function packSource(open: () => ByteSource, k: number) {
   const shards = new Map<string, string>();
-  const result = await packList(() => stream(file, 997), {
+  const result = await packList(open, {
     shardLine(kind, shard, line) {
       const name = `${kind}/${shard}`;
       shards.set(name, (shards.get(name) ?? '') + line);
@@ -71,4 +77,3 @@ export async function packFiles(file: Uint8Array, k: number) {
   }
   return { manifest: result.manifest, byFile };
 }
-

@@ -1,0 +1,85 @@
+// Bundled by bench/lists-national.bench.ts: a packed national list imported and looked up in Chromium's own
+// IndexedDB, through the same code the extension runs (importPack, idbLocalLists). Files come from `/pack/`.
+import type { PublicJwk } from '../../core/crypto/ed25519';
+import { Sha256 } from '../../core/crypto/sha256';
+import { singleKey } from '../../core/lists/checks';
+import { idbLocalLists } from '../../core/lists/local-lists';
+import type { PackManifest } from '../../core/lists/pack';
+import { importPack } from '../../core/lists/pack-import';
+import { ListStore } from '../../core/lists/store';
+
+const BASE = new URL('/pack/', location.href).href;
+const bytesOf = async (file: string) => new Uint8Array(await (await fetch(new URL(file, BASE))).arrayBuffer());
+const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)]!;
+let store: ListStore | undefined;
+
+/** The files a subscriber downloads for a pack: manifest, signature, and each index's filter and digest table. */
+function downloadFiles(manifest: PackManifest): string[] {
+  const ix = manifest.indexes;
+  return [ix.uscc.filter.file, ix.uscc.digests.file, ix.name.filter.file, ix.name.digests.file];
+}
+
+/** Floor: fetching the same files and hashing them with the same SHA-256, nothing else. */
+async function floor(manifestName: string): Promise<{ ms: number; bytes: number }> {
+  const t0 = performance.now();
+  const m = await bytesOf(manifestName);
+  let bytes = m.length + (await bytesOf(`${manifestName}.sig`)).length;
+  new Sha256().update(m).digest();
+  for (const file of downloadFiles(JSON.parse(new TextDecoder().decode(m)))) {
+    const b = await bytesOf(file);
+    new Sha256().update(b).digest();
+    bytes += b.length;
+  }
+  return { ms: performance.now() - t0, bytes };
+}
+
+/** Ours: importPack into IndexedDB, with the peak JS heap sampled every 10 ms while it runs. */
+async function importIt(manifestName: string, key: PublicJwk) {
+  store ??= await ListStore.open(indexedDB);
+  const mem = () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+  const before = mem();
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, mem())), 10);
+  const t0 = performance.now();
+  try {
+    const [m, sig] = await Promise.all([bytesOf(manifestName), bytesOf(`${manifestName}.sig`)]);
+    const r = await importPack(store, new URL(manifestName, BASE).href, m, sig, bytesOf, { keys: singleKey(key) });
+    const ms = performance.now() - t0;
+    peak = Math.max(peak, mem());
+    return { ms, outcome: r.outcome, count: r.list.count, before, peak };
+  } catch (err) {
+    return { error: (err as { code?: string; message: string }).code ?? (err as Error).message, detail: (err as { detail?: string }).detail };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Lookups by code through the LocalLists port (as the extension's background does), in the given order; shards
+ * come from the same origin on a filter hit. Returns per-lookup times and how many codes were found listed. The
+ * floor: Map.get over the same codes in a Map of the listed ones, each timed over 1,000 repeats.
+ */
+async function lookups(codes: string[], listed: string[]) {
+  const lists = idbLocalLists(store!, { fetchShard: async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer()) });
+  const times: number[] = [];
+  let found = 0;
+  for (const code of codes) {
+    const t0 = performance.now();
+    const hit = await lists.byUscc(code);
+    times.push(performance.now() - t0);
+    if (hit.length) found++;
+  }
+  const map = new Map(listed.map((c) => [c, { uscc: c }]));
+  const floorTimes: number[] = [];
+  let sink = 0;
+  for (const code of codes) {
+    const t0 = performance.now();
+    for (let r = 0; r < 1000; r++) if (map.get(code)) sink++;
+    floorTimes.push((performance.now() - t0) / 1000);
+  }
+  const isListed = new Set(listed);
+  const hits = times.filter((_, i) => isListed.has(codes[i]!));
+  return { p99: p99(times), floor: p99(floorTimes), found, sink, hitP99: p99(hits), missP99: p99(times.filter((_, i) => !isListed.has(codes[i]!))), isolated: crossOriginIsolated };
+}
+
+Object.assign(globalThis, { national: { floor, importIt, lookups } });

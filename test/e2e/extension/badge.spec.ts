@@ -49,7 +49,7 @@ test('genuine mark, details, links and accessibility', async ({ context, service
   expect(dialog!.split('纳税信用等级').length - 1).toBe(1);
   // The tax level's source is the mark's issuer, which wins over the credit-level list (docs/credit-status.md).
   expect(dialog).toContain('示例商城');
-  expect(links.some((l) => /https:\/\/www\.creditchina\.gov\.cn\/.*91330106MA2H7Q0139/.test(l))).toBe(true);
+  expect(links.some((l) => /https:\/\/www\.creditchina\.gov\.cn\/.*91990000MA2H7Q013E/.test(l))).toBe(true);
   expect(links).toContain('国家企业信用信息公示系统 https://www.gsxt.gov.cn/index.html');
   expect(links.filter((l) => l.endsWith(' https://www.12315.cn/'))).toHaveLength(1);
   // The badge floats: the header's own layout did not move.

@@ -32,7 +32,7 @@ async function rogueKit(): Promise<{ mark: string; trust: string; root: string }
     issuers: [{ id: 'page-platform', name: '可信平台（页面自称）', kind: 'both', origins: ['http://127.0.0.1:*'], keys: [key], revoked: [] }],
   }, rogue);
   const org = 'MA5X0A00';
-  const uscc = completeUscc(`91440300${org}${orgCodeCheckChar(org)}`);
+  const uscc = completeUscc(`91990000${org}${orgCodeCheckChar(org)}`);
   const youpin = samples.shops.find((s: { slug: string }) => s.slug === 'youpin');
   const base = JSON.parse(Buffer.from(readFileSync(resolve(ROOT, 'samples', youpin.mark), 'utf8').trim().split('.')[1]!, 'base64url').toString('utf8')) as MarkPayload;
   const name = '深圳示例虚构科技有限公司';

@@ -198,6 +198,8 @@ async function main(): Promise<void> {
         keys: [{ ...select.publicJwk, kid: SELECT.kid, from: KEY_FROM, until: KEY_UNTIL }],
         revoked: [],
         statusList: SELECT.statusList,
+        // Check pages must be https; the demo serves none, so this one sits on a reserved name (RFC 2606 .example).
+        check: 'https://demo-select.example/check/{uscc}',
         // The sample marks live ten years (2026 → 2036) so that tests do not rot; 3,660 days is the format's ceiling.
         maxMarkDays: 3660,
       },

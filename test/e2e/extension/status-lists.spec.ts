@@ -1,6 +1,6 @@
 import type { Request } from 'playwright/test';
 import { DEMO_PORT } from '../../../playwright.config';
-import { badgeIs, expect, test, toolbarOf } from './fixtures';
+import { badgeIs, badgeView, expect, test, toolbarOf } from './fixtures';
 
 // Marks of 示例优选, whose issuer withdraws marks through its status list (docs/status-list.md "In the demo"): the demo
 // server signs that list at the URL the sample trust list declares; status-mark.html shows one of the two marks.
@@ -48,4 +48,12 @@ test('an unreachable status list: status unknown, never genuine', async ({ conte
     expect(toolbar.title).toContain('标识状态未知：无法确认是否已撤销 / Mark status unknown: withdrawal cannot be checked');
   }
   expect(refused).toBeGreaterThan(0);
+});
+
+test('the licence card links to the independent check page the trust list declares for the issuer', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/jd/status-mark.html?shop=zaixian');
+  await badgeIs(serviceWorker, page, { level: 'good' });
+  await badgeView(serviceWorker, page, 'click');
+  await expect.poll(async () => (await badgeView(serviceWorker, page)).links).toContain('在签发平台核验此标识: 示例优选 https://demo-select.example/check/91990000MA7D2F0708');
 });

@@ -51,7 +51,8 @@ async function scriptMs(context: BrowserContext, url: string): Promise<number> {
 // host is attached, so the host's arrival is the badge's).
 const WATCH_BADGE = `(() => {
   const look = () => {
-    if (document.querySelector('xinbiao-badge')) window.__badgeAt = performance.now();
+    // The host's name is new on every load: any element with an unknown custom name is the badge's.
+    if ([...document.querySelectorAll('*')].some((e) => e.localName.includes('-') && e.localName !== 'xinbiao-mark' && !customElements.get(e.localName))) window.__badgeAt = performance.now();
     else requestAnimationFrame(look);
   };
   requestAnimationFrame(look);

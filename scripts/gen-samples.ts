@@ -8,6 +8,7 @@ import { Sha256 } from '../core/crypto/sha256';
 import { completeUscc, orgCodeCheckChar } from '../core/identifiers';
 import { LIST_FORMAT, signList, type CreditLevelLine, type ListFileKind, type ListHeader, type ListLine } from '../core/lists';
 import { signMark, type MarkPayload } from '../core/marks';
+import { MIN_STATUS_BITS } from '../core/status';
 import { signTrustList, type TrustList } from '../core/trust';
 
 // An optional argument writes elsewhere (the determinism test compares a fresh run with the committed files).
@@ -28,9 +29,16 @@ async function seededKey(kid: string): Promise<{ privateJwk: PrivateJwk; publicJ
   return { privateJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x!, d: jwk.d!, kid }, publicJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x!, kid } };
 }
 
-/** A valid USCC with a valid embedded organization code. */
-function demoUscc(category: string, region: string, body8: string): string {
-  return completeUscc(`${category}${region}${body8}${orgCodeCheckChar(body8)}`);
+/**
+ * Region code of every sample enterprise: GB/T 2260 gives provinces first digits 1–8 only (1 华北 … 8 港澳), so no
+ * registration authority can issue a code in region 99xxxx and a sample code can never name a real enterprise
+ * (docs/domain.md §2.1). The codes still pass both checks, so the product treats them as well-formed.
+ */
+const SAMPLE_REGION = '990000';
+
+/** A valid USCC in the sample region with a valid embedded organization code. */
+function demoUscc(category: string, body8: string): string {
+  return completeUscc(`${category}${SAMPLE_REGION}${body8}${orgCodeCheckChar(body8)}`);
 }
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -54,13 +62,51 @@ interface Shop {
 }
 
 const U = {
-  good: demoUscc('91', '330106', 'MA2H7Q01'),
-  red: demoUscc('91', '320703', 'MA1N8K02'),
-  black: demoUscc('91', '440300', 'MA5G3R03'),
-  abnormal: demoUscc('92', '350203', 'MA8T4W04'),
-  repaired: demoUscc('91', '110108', 'MA0L6P05'),
-  expired: demoUscc('91', '310115', 'MA1C9J06'),
+  good: demoUscc('91', 'MA2H7Q01'),
+  red: demoUscc('91', 'MA1N8K02'),
+  black: demoUscc('91', 'MA5G3R03'),
+  abnormal: demoUscc('92', 'MA8T4W04'),
+  repaired: demoUscc('91', 'MA0L6P05'),
+  expired: demoUscc('91', 'MA1C9J06'),
+  onSale: demoUscc('91', 'MA7D2F07'),
+  withdrawn: demoUscc('91', 'MA9K4H08'),
 };
+
+/**
+ * The second sample platform, 示例优选, publishes a status list (docs/status-list.md): its marks carry an index and
+ * the demo server signs the list afresh at this URL, with the `revoked` indices set.
+ */
+const SELECT = { id: 'demo-select', name: '示例优选', kid: 'demo-select-2026', statusList: `${ORIGIN}/status/demo-select.jws`, revoked: [5381] };
+
+interface RevocableShop {
+  slug: string;
+  shopName: string;
+  uscc: string;
+  name: string;
+  /** The mark's bit in 示例优选's status list. */
+  idx: number;
+  /** What the extension finds with the status list at hand; without it (the widget today) both are status-unknown. */
+  expectedMark: 'genuine' | 'revoked';
+  note: string;
+}
+
+const REVOCABLE: RevocableShop[] = [
+  { slug: 'zaixian', shopName: '示例在售小铺', uscc: U.onSale, name: '示例在售日用品有限公司', idx: 1207, expectedMark: 'genuine', note: '示例优选签发、带状态列表的标识，未撤销 / a mark of 示例优选 with a status list, not withdrawn' },
+  { slug: 'chehui', shopName: '示例撤标小铺', uscc: U.withdrawn, name: '示例撤标日用品有限公司', idx: 5381, expectedMark: 'revoked', note: '示例优选已通过状态列表撤销此店的标识（第 5381 位）/ 示例优选 withdrew this mark through its status list (bit 5381)' },
+];
+
+function revocablePayload(s: RevocableShop): MarkPayload {
+  return {
+    iss: SELECT.id, iat: IAT, exp: EXP,
+    sub: { uscc: s.uscc, name: s.name, kind: 'company' },
+    shop: { name: s.shopName },
+    licence: { uscc: s.uscc, name: s.name, type: '有限责任公司', address: '示例省示例市示例路 2 号（虚构）', legalRepresentative: '赵*', established: '2021-06-01', authority: '示例市市场监督管理局', validUntil: '长期', status: '存续' },
+    identity: { verifiedBy: SELECT.name, verifiedAt: '2026-10-20', method: '营业执照核验 + 法定代表人实名认证' },
+    credit: [{ scheme: 'platform', schemeName: '示例优选店铺评级', level: '四星', issuer: SELECT.name, date: '2026-10-01' }],
+    status: { idx: s.idx },
+    bind: { origin: ORIGIN, path: `/shops/${s.slug}/` },
+  };
+}
 
 const SHOPS: Shop[] = [
   { slug: 'youpin', shopName: '示例优品旗舰店', uscc: U.good, name: '杭州示例优品商贸有限公司', kind: 'company', lists: ['credit-level'], markOf: 'youpin', expectedMark: 'genuine', expectedVerdict: 'good', note: 'clean lists, tax credit A, genuine mark' },
@@ -125,7 +171,8 @@ async function main(): Promise<void> {
   const oldPlatform = await seededKey('demo-platform-2025');
   const office = await seededKey('demo-credit-office-2026');
   const rogue = await seededKey('rogue-2026');
-  for (const k of [root, platform, oldPlatform, office, rogue]) {
+  const select = await seededKey(SELECT.kid);
+  for (const k of [root, platform, oldPlatform, office, rogue, select]) {
     await put(`keys/${k.publicJwk.kid}.private.jwk.json`, json(k.privateJwk));
     await put(`keys/${k.publicJwk.kid}.public.jwk.json`, json(k.publicJwk));
   }
@@ -145,6 +192,16 @@ async function main(): Promise<void> {
         id: 'demo-credit-office', name: '示例信用办', kind: 'list-publisher', origins: [],
         keys: [{ ...office.publicJwk, kid: 'demo-credit-office-2026', from: KEY_FROM, until: KEY_UNTIL }],
         revoked: [],
+      },
+      {
+        id: SELECT.id, name: SELECT.name, kind: 'platform', origins: ['http://127.0.0.1:*', 'http://localhost:*'],
+        keys: [{ ...select.publicJwk, kid: SELECT.kid, from: KEY_FROM, until: KEY_UNTIL }],
+        revoked: [],
+        statusList: SELECT.statusList,
+        // Check pages must be https; the demo serves none, so this one sits on a reserved name (RFC 2606 .example).
+        check: 'https://demo-select.example/check/{uscc}',
+        // The sample marks live ten years (2026 → 2036) so that tests do not rot; 3,660 days is the format's ceiling.
+        maxMarkDays: 3660,
       },
     ],
   };
@@ -172,6 +229,12 @@ async function main(): Promise<void> {
     });
   }
 
+  const revocable = [];
+  for (const s of REVOCABLE) {
+    await put(`marks/${s.slug}.jws`, `${await signMark(revocablePayload(s), select.privateJwk)}\n`);
+    revocable.push({ slug: s.slug, path: `/shops/${s.slug}/`, url: `${ORIGIN}/shops/${s.slug}/`, shopName: s.shopName, uscc: s.uscc, name: s.name, kind: 'company', mark: `marks/${s.slug}.jws`, statusIdx: s.idx, expectedMark: s.expectedMark, note: s.note });
+  }
+
   // Marks that must fail, one per outcome, all claiming the good shop's page.
   const good = markPayload(SHOPS[0]!);
   const goodToken = await signMark(good, platform.privateJwk);
@@ -196,9 +259,13 @@ async function main(): Promise<void> {
     issuers: [
       { id: 'demo-platform', name: '示例商城', kid: 'demo-platform-2026', privateKey: 'keys/demo-platform-2026.private.jwk.json', publicKey: 'keys/demo-platform-2026.public.jwk.json' },
       { id: 'demo-credit-office', name: '示例信用办', kid: 'demo-credit-office-2026', privateKey: 'keys/demo-credit-office-2026.private.jwk.json', publicKey: 'keys/demo-credit-office-2026.public.jwk.json' },
+      { id: SELECT.id, name: SELECT.name, kid: SELECT.kid, privateKey: `keys/${SELECT.kid}.private.jwk.json`, publicKey: `keys/${SELECT.kid}.public.jwk.json` },
     ],
     lists: listIndex,
     shops,
+    // Signed by the demo server when asked (a status list is fresh for a day only), from these bits.
+    statusLists: [{ iss: SELECT.id, url: SELECT.statusList, kid: SELECT.kid, privateKey: `keys/${SELECT.kid}.private.jwk.json`, size: MIN_STATUS_BITS, revoked: SELECT.revoked }],
+    revocable,
     badMarks: bad.map((b) => ({ file: b.file, url: `${ORIGIN}/shops/youpin/`, expectedMark: b.expectedMark })),
   }));
 }

@@ -113,7 +113,7 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now, status }: Ver
   }
   if (issuerOfKey.statusList) {
     const idx = payload.status?.idx;
-    const list = status && idx !== undefined ? await status(issuerOfKey) : undefined;
+    const list = status && idx !== undefined ? (status.fresh?.(issuerOfKey) ?? await status(issuerOfKey)) : undefined;
     const bit = list?.ok ? bitAt(list.bits, idx!) : undefined;
     if (bit === undefined) {
       // One wording with the code keeps the status texts out of the widget; STATUS_ERROR_TEXT[code] has the long form.

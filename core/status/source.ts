@@ -1,6 +1,6 @@
 import type { Issuer, TrustList } from '../trust/schema';
 import type { StatusCodec } from './bits';
-import { verifyStatusList, type StatusListResult } from './verify';
+import { verifyStatusList, type StatusBitsCache, type StatusListResult } from './verify';
 
 export interface StatusSourcePorts {
   /** Fetches the whole list (never a per-mark query: the issuer must not learn which mark was looked at). */
@@ -15,8 +15,14 @@ export interface StatusSourcePorts {
   retryMs?: number;
 }
 
-/** Status lists by issuer: fetched whole, verified, cached with their own expiry; concurrent asks share one fetch. */
-export type StatusSource = (issuer: Issuer) => Promise<StatusListResult>;
+/**
+ * Status lists by issuer: fetched whole, verified, cached with their own expiry; concurrent asks share one fetch. A
+ * check against a list already fetched reads the cached bits; a list fetched again unchanged is not decompressed again.
+ */
+export type StatusSource = ((issuer: Issuer) => Promise<StatusListResult>) & {
+  /** The answer already at hand for this issuer's list (fetched, not past its reuse time), without waiting; else undefined. */
+  fresh?: (issuer: Issuer) => StatusListResult | undefined;
+};
 
 /**
  * Creates the status-list source for verifyMark (widget and extension). A list is reused until the earlier of its
@@ -25,7 +31,13 @@ export type StatusSource = (issuer: Issuer) => Promise<StatusListResult>;
 export function createStatusSource(ports: StatusSourcePorts): StatusSource {
   const maxAge = ports.maxAgeMs ?? 3600_000;
   const retry = ports.retryMs ?? 60_000;
-  const cache = new Map<string, { until: number; result: Promise<StatusListResult> }>();
+  const cache = new Map<string, { until: number; result: Promise<StatusListResult>; value?: StatusListResult }>();
+  // The last list version's bits per URL: one entry each, so a list that changes never piles up.
+  const versions = new Map<string, { key: string; bits: Uint8Array }>();
+  const bitsOf = (url: string): StatusBitsCache => ({
+    get: (key) => (versions.get(url)?.key === key ? versions.get(url)!.bits : undefined),
+    set: (key, bits) => void versions.set(url, { key, bits }),
+  });
 
   async function load(issuer: Issuer, url: string): Promise<StatusListResult> {
     let text: string;
@@ -36,21 +48,27 @@ export function createStatusSource(ports: StatusSourcePorts): StatusSource {
     } catch (err) {
       return { ok: false, error: 'unreachable', detail: (err as Error).message };
     }
-    return verifyStatusList(text, { trust: await ports.trust(), issuer, now: ports.now(), ...(ports.codec ? { codec: ports.codec } : {}) });
+    return verifyStatusList(text, { trust: await ports.trust(), issuer, now: ports.now(), cache: bitsOf(url), ...(ports.codec ? { codec: ports.codec } : {}) });
   }
 
-  return (issuer) => {
+  const source: StatusSource = (issuer) => {
     const url = issuer.statusList;
     if (!url) return Promise.resolve({ ok: false, error: 'unreachable', detail: `${issuer.id} declares no status list` });
     const now = ports.now();
     const hit = cache.get(url);
     if (hit && now < hit.until) return hit.result;
     const result = load(issuer, url);
-    const entry = { until: now + retry, result };
+    const entry: { until: number; result: Promise<StatusListResult>; value?: StatusListResult } = { until: now + retry, result };
     cache.set(url, entry);
     void result.then((r) => {
+      entry.value = r;
       entry.until = r.ok ? Math.min(Date.parse(r.expires), now + maxAge) : now + retry;
     });
     return result;
   };
+  source.fresh = (issuer) => {
+    const hit = issuer.statusList ? cache.get(issuer.statusList) : undefined;
+    return hit?.value && ports.now() < hit.until ? hit.value : undefined;
+  };
+  return source;
 }

@@ -13,6 +13,15 @@ export type StatusListResult =
   /** `detail` names the specifics (a key id, a date); statusErrorText gives the words. */
   | { ok: false; error: StatusListError; detail?: string };
 
+/**
+ * Decompressed bits of list versions already seen, keyed by the compressed list as signed (compression and base64url):
+ * a list fetched again unchanged is verified again but not decompressed again.
+ */
+export interface StatusBitsCache {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, bits: Uint8Array): void;
+}
+
 export interface VerifyStatusOptions {
   trust: TrustList;
   /** The issuer whose marks are being checked; the list must be theirs and served from their declared URL. */
@@ -20,6 +29,8 @@ export interface VerifyStatusOptions {
   /** ms since the epoch. */
   now: number;
   codec?: StatusCodec;
+  /** Skips decompressing a list version decompressed before (the bits are shared: callers only read them). */
+  cache?: StatusBitsCache;
 }
 
 const SKEW_MS = 5 * 60_000;
@@ -28,9 +39,10 @@ const fail = (error: StatusListError, detail?: string): StatusListResult => ({ o
 /**
  * Verifies an issuer's signed status list (compact JWS, typ `xinbiao-status+jws`): the key is a platform key of that
  * issuer (findKey, role platform), the signature holds, `iss` and `url` are the issuer's, it is issued and not past
- * `expires` at `now` (`stale` then), and the bits decompress to exactly `size` bits. Never throws.
+ * `expires` at `now` (`stale` then), and the bits decompress to exactly `size` bits (once per list version with a
+ * `cache`). Never throws.
  */
-export async function verifyStatusList(jws: unknown, { trust, issuer, now, codec = webStatusCodec }: VerifyStatusOptions): Promise<StatusListResult> {
+export async function verifyStatusList(jws: unknown, { trust, issuer, now, codec = webStatusCodec, cache }: VerifyStatusOptions): Promise<StatusListResult> {
   let decoded;
   try {
     decoded = decodeCompactJws(jws, STATUS_TYP, MAX_STATUS_JWS_LENGTH);
@@ -48,12 +60,16 @@ export async function verifyStatusList(jws: unknown, { trust, issuer, now, codec
   if (p.url !== issuer.statusList) return fail('wrong-url', p.url);
   if (Date.parse(p.issued) > now + SKEW_MS) return fail('not-yet-valid', p.issued);
   if (now >= Date.parse(p.expires)) return fail('stale', p.expires);
-  let bits: Uint8Array;
-  try {
-    bits = await codec.decompress(base64urlDecode(p.list), p.compression, p.size / 8);
-  } catch (err) {
-    return fail('bad-list', (err as Error).message);
+  const version = `${p.compression}:${p.list}`;
+  let bits = cache?.get(version);
+  if (!bits) {
+    try {
+      bits = await codec.decompress(base64urlDecode(p.list), p.compression, p.size / 8);
+    } catch (err) {
+      return fail('bad-list', (err as Error).message);
+    }
+    if (bits.length * 8 !== p.size) return fail('bad-list', `${bits.length * 8} bits, ${p.size} stated`);
+    cache?.set(version, bits);
   }
-  if (bits.length * 8 !== p.size) return fail('bad-list', `${bits.length * 8} bits, ${p.size} stated`);
   return { ok: true, issuer: issuer.id, bits, size: p.size, issued: p.issued, expires: p.expires };
 }

@@ -3,6 +3,7 @@ import { verifyMark, type MarkCheck } from '~~/core/marks';
 import { assembleStatus, type ResolvedParts } from '~~/core/sources';
 import { decideVerdict, sameOperator, type Claim, type MarkOutcome } from '~~/core/verdict';
 import type { TrustList } from '~~/core/trust';
+import { issuerCheckUrl } from '~~/core/trust/check-url';
 import type { Finding, MarkReport, PageReport, Req, SubjectReport } from '../platform/messaging';
 
 /** What the resolver answers for one subject: the sources' parts, before a mark joins them. */
@@ -26,11 +27,13 @@ const BAD_FIRST: MarkOutcome[] = ['tampered', 'copied', 'revoked', 'revoked-key'
 const keyOf = (s: Claim) => (s.uscc ? `uscc:${s.uscc}` : `name:${s.name ?? ''}`);
 const claimOf = (f: Claim): Claim => ({ ...(f.uscc ? { uscc: f.uscc } : {}), ...(f.name ? { name: f.name } : {}) });
 
-function markReport(c: MarkCheck): MarkReport {
+function markReport(c: MarkCheck, trust: TrustList): MarkReport {
   const p = c.payload;
+  const checkUrl = issuerCheckUrl(trust, c.issuer?.id, p?.sub.uscc);
   return {
     outcome: c.outcome,
     ...(c.issuer ? { issuer: c.issuer.name } : {}),
+    ...(checkUrl ? { checkUrl } : {}),
     ...(p?.sub.uscc ? { uscc: p.sub.uscc } : {}),
     ...(p ? { name: p.sub.name, boundTo: `${p.bind.origin}${p.bind.path}`, expires: new Date(p.exp * 1000).toISOString() } : {}),
   };
@@ -72,7 +75,7 @@ export async function buildReport(req: Req<'content:page'>, deps: ReportDeps): P
       source: f.source,
       level: verdict.level,
       reasons: verdict.reasons,
-      marks: mine.map(markReport),
+      marks: mine.map((c) => markReport(c, deps.trust)),
       ...(status ? { status } : {}),
     };
   }));

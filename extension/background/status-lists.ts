@@ -6,7 +6,7 @@ import { trustList } from './trust';
  * learns nothing about the shopper or the shop), verified, reused until its own expiry or an hour.
  */
 export const markStatus = createStatusSource({
-  fetch: (url) => fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'error' }),
+  fetch: (url) => fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'error', referrerPolicy: 'no-referrer' }),
   now: Date.now,
   trust: trustList,
 });

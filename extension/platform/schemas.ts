@@ -31,6 +31,8 @@ export const MarkReport = z.object({
   name: z.optional(text(200)),
   boundTo: z.optional(text(500)),
   expires: z.optional(text(40)),
+  /** The issuer's own check page for this mark (trust list `check`): https only, opened away from the shop's page. */
+  checkUrl: z.optional(z.string().check(z.maxLength(1000), z.regex(/^https:\/\/[^\s"'<>]+$/))),
 });
 export type MarkReport = z.infer<typeof MarkReport>;
 

@@ -15,7 +15,7 @@ export interface BadgeAppProps {
 export function markView(s: SubjectReport): MarkCheckView | undefined {
   const m = s.marks.find((x) => x.outcome !== 'genuine') ?? s.marks[0];
   if (!m) return undefined;
-  return { outcome: m.outcome, issuerName: m.issuer, boundTo: m.boundTo, expiresAt: m.expires };
+  return { outcome: m.outcome, issuerName: m.issuer, checkUrl: m.checkUrl, boundTo: m.boundTo, expiresAt: m.expires };
 }
 
 /** The one line under the name: a bad mark's warning wins over the first reason behind the verdict's level. */

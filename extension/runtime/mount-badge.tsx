@@ -5,7 +5,7 @@ import type { Lang } from '~~/widget/ui/types';
 import type { SubjectReport } from '../platform/schemas';
 import type { Theme } from '../platform/storage';
 import { BadgeApp } from './BadgeApp';
-import { guardHost, HOST_TAG } from './watch';
+import { guardHost, hostTag, type GuardStats } from './watch';
 
 // A zero-size host next to the shop name, the badge floating over the page: the host layout never moves.
 const ANCHORED = `:host{position:relative!important;display:inline-block!important;inline-size:0!important;block-size:0!important;overflow:visible!important;vertical-align:top!important;visibility:visible!important;opacity:1!important}
@@ -13,6 +13,9 @@ const ANCHORED = `:host{position:relative!important;display:inline-block!importa
 // No anchor (or the page hid it): a fixed corner, out of the flow.
 const CORNER = `:host{position:fixed!important;inset-block-end:16px!important;inset-inline-end:16px!important;z-index:2147483646!important;inline-size:300px!important;block-size:56px!important;display:block!important;visibility:visible!important;opacity:1!important}
 .xb-pos{inline-size:300px;block-size:56px}`;
+// The page covered the badge: the same corner in the top layer (a manual popover), above every z-index of the page.
+const TOP = `${CORNER}
+:host{inset-block-start:auto!important;inset-inline-start:auto!important;margin:0!important;padding:0!important;border:0!important;background:transparent!important;overflow:visible!important;color:inherit!important}`;
 
 export interface BadgeMount {
   remove(): void;
@@ -24,6 +27,10 @@ export interface DrawnBadge {
   /** Closed: `host.shadowRoot` is null for the page; only this reference reaches inside. */
   root: ShadowRoot;
   level: SubjectReport['level'];
+  /** Times the badge was put back after the page removed or moved it. */
+  guard: GuardStats;
+  /** Times the badge was raised into the top layer because something of the page covered it. */
+  raised: number;
 }
 
 const KEY = '__xinbiaoBadges';
@@ -35,24 +42,52 @@ export const drawnBadges = (): DrawnBadge[] => ((globalThis as { [KEY]?: DrawnBa
  * removed, moved, restyled or hidden by the page, it is put back (watch.ts guardHost).
  */
 export function mountBadge(anchor: Element | null, subject: SubjectReport, lang: Lang, theme: Theme): BadgeMount {
-  const host = document.createElement(HOST_TAG);
+  const host = document.createElement(hostTag());
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   const container = document.createElement('div');
+  // The language on an element inside, not on the host: a page cannot find the host by an attribute it can predict.
+  container.lang = lang === 'zh' ? 'zh-CN' : 'en';
   root.append(style, container);
   render(<BadgeApp subject={subject} lang={lang} pageUrl={location.href} />, container);
-  const attrs = { ...(theme !== 'auto' ? { theme } : {}), lang: lang === 'zh' ? 'zh-CN' : 'en' };
+  // Only a theme the shopper chose shows on the host (the theme CSS selects on it); by default the host has no attribute.
+  const attrs: Record<string, string> = { ...(theme !== 'auto' ? { theme } : {}) };
+  // Once the page covered the badge, it stays in the top layer for this page.
+  let top = false;
   const place = (at: Element | null) => {
-    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, at ? ANCHORED : CORNER].join('\n');
+    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, top ? TOP : at ? ANCHORED : CORNER].join('\n');
+    // Where the guard expects it in the document; in the top layer it is drawn in the corner wherever it sits.
     if (at) at.after(host);
     else document.documentElement.append(host);
-    if (at) keepInView(container);
+    if (top) raise();
+    else if (at) keepInView(container);
+  };
+  const raise = () => {
+    if (typeof host.showPopover !== 'function') return;
+    attrs.popover = 'manual';
+    if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+    // Showing again puts it last in the top layer, above what the page put there since.
+    if (host.matches(':popover-open')) host.hidePopover();
+    host.showPopover();
+    drawn.raised++;
+  };
+  // What the shopper would click at the badge's centre must be the badge, not something the page drew over it.
+  const uncover = () => {
+    const r = container.querySelector('.xb-pos')?.getBoundingClientRect();
+    if (!r || r.width === 0 || r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) return;
+    const x = Math.min(Math.max((r.left + r.right) / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max((r.top + r.bottom) / 2, 0), innerHeight - 1);
+    if (document.elementFromPoint(x, y) === host) return;
+    top = true;
+    container.querySelector<HTMLElement>('.xb-pos')?.style.removeProperty('translate');
+    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, TOP].join('\n');
+    raise();
   };
   const onResize = () => { if (anchor) keepInView(container); };
   window.addEventListener('resize', onResize);
-  const drawn: DrawnBadge = { host, root, level: subject.level };
+  const drawn: DrawnBadge = { host, root, level: subject.level, guard: { redraws: 0 }, raised: 0 };
   drawnBadges().push(drawn);
-  const stop = guardHost(host, attrs, anchor, place);
+  const stop = guardHost(host, attrs, anchor, place, uncover, drawn.guard);
   return {
     remove() {
       stop();

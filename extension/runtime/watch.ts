@@ -1,9 +1,23 @@
 import { watchLocation } from './stub';
 
-/** Host element name of everything the extension draws; mutations inside it are our own. */
-export const HOST_TAG = 'xinbiao-badge';
+const TAG_KEY = '__xinbiaoHostTag';
 
-const ours = (n: Node | null) => !!n && (n.nodeName.toLowerCase() === HOST_TAG || !!(n as Element).closest?.(HOST_TAG));
+/**
+ * Host element name of everything the extension draws, new on every page load (two random lowercase words joined by
+ * a hyphen, a valid custom element name that can carry a shadow root): a page cannot look the badge up by a name it
+ * knows. Kept in the content scripts' isolated world, so the detection and badge parts agree on it.
+ */
+export function hostTag(): string {
+  const slot = globalThis as { [TAG_KEY]?: string };
+  if (!slot[TAG_KEY]) {
+    const letters = [...crypto.getRandomValues(new Uint8Array(12))].map((b) => String.fromCharCode(97 + (b % 26))).join('');
+    slot[TAG_KEY] = `${letters.slice(0, 6)}-${letters.slice(6)}`;
+  }
+  return slot[TAG_KEY];
+}
+
+// Mutations inside our own host are ours.
+const ours = (n: Node | null) => !!n && (n.nodeName.toLowerCase() === hostTag() || !!(n as Element).closest?.(hostTag()));
 
 // The extension API is gone once the extension was updated or removed: the parts left in the page stop.
 const alive = () => !!(globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id;
@@ -35,21 +49,35 @@ export function watchPage(root: Element, onChange: () => void, delayMs = 250): v
 const CHECK_MS = 1000;
 const BURST = 20;
 const BURST_MS = 5000;
+// After a burst, the timer puts the badge back after 1, 2, 4, 8 s… at most this long apart until it stays.
+const BACKOFF_MAX_MS = 8000;
+
+/** How a guarded host fared: times it was put back (the first drawing not counted). */
+export interface GuardStats {
+  redraws: number;
+}
 
 /**
  * Keeps a drawn host where it belongs and as it was made: `place(anchor)` puts it after the anchor, `place(null)`
  * in a fixed corner. Removed, moved, given other attributes (hidden, style, class…) or hidden with the anchor, it is
  * put back at once (a MutationObserver on the whole document, which the page cannot disconnect) and at the latest
  * after CHECK_MS and on every visibility change. A hidden or removed anchor sends the badge to the corner for good.
- * Returns the function that stops guarding.
+ * `tick` runs on every timer check while the host is placed (mount-badge: is the badge covered?). Returns the
+ * function that stops guarding; `stats` counts the redraws.
  */
-export function guardHost(host: HTMLElement, attrs: Record<string, string>, anchor: Element | null, place: (at: Element | null) => void): () => void {
+export function guardHost(
+  host: HTMLElement, attrs: Record<string, string>, anchor: Element | null, place: (at: Element | null) => void,
+  tick?: () => void, stats: GuardStats = { redraws: 0 },
+): () => void {
   let at = anchor && anchor.isConnected ? anchor : null;
   const visible = (el: Element) => el.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) ?? true;
   // A page that removes the badge as often as it is put back would ping-pong with us forever: after BURST immediate
-  // redraws in BURST_MS, only the timer puts it back (the toolbar still shows the verdict).
+  // redraws in BURST_MS, only the timer puts it back, ever less often (the toolbar still shows the verdict).
   let burst = 0;
   let since = 0;
+  let backoff = CHECK_MS;
+  let nextTimed = 0;
+  let drawn = false;
   const check = (fromTimer = false) => {
     if (!alive()) return stop();
     for (const a of [...host.attributes]) if (attrs[a.name] !== a.value) host.removeAttribute(a.name);
@@ -58,10 +86,20 @@ export function guardHost(host: HTMLElement, attrs: Record<string, string>, anch
     if (at && (!at.isConnected || (host.isConnected && !visible(host)))) at = null;
     const where = at ? at.parentNode : document.documentElement;
     const placed = host.isConnected && host.parentNode === where && (!at || host.previousSibling === at);
-    if (placed) return;
     const t = performance.now();
-    if (t - since > BURST_MS) (since = t), (burst = 0);
-    if (fromTimer || ++burst <= BURST) place(at);
+    if (placed) {
+      // It stayed where it was put for a whole timer round: the page stopped fighting.
+      if (fromTimer && t >= nextTimed) backoff = CHECK_MS;
+      if (fromTimer) tick?.();
+      return;
+    }
+    if (t - since > BURST_MS && backoff === CHECK_MS) (since = t), (burst = 0);
+    const now = ++burst <= BURST || (fromTimer && t >= nextTimed);
+    if (!now) return;
+    if (burst > BURST) (nextTimed = t + backoff), (backoff = Math.min(backoff * 2, BACKOFF_MAX_MS));
+    if (drawn) stats.redraws++;
+    drawn = true;
+    place(at);
   };
   const observer = new MutationObserver(() => check());
   observer.observe(document, { childList: true, subtree: true });

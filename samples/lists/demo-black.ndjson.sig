@@ -2,7 +2,7 @@
   "format": "xinbiao-list-sig/1",
   "alg": "Ed25519-SHA256",
   "keyId": "demo-credit-office-2026",
-  "sha256": "5a795cb591d6844b0af08a184daded4813fd1a72e7aafb1c78e7edb974febc5e",
+  "sha256": "496a6c7e2b2d1799224ed5dfd23d64cbda76ce0b61c1a77e849bf8f0163d2133",
   "size": 764,
-  "signature": "z9EjZv_R_31oFeAfXD1zu-IpyTQr09iKrnG2C7vAlEw2p1hkl-zKYFxMZE4EE1fg6ApdzqU5v1BaV61IibYxBQ"
+  "signature": "NFb-lzrfI73X_NcfnAphrI4K8gh0Enk5sLZS5fZFLOPHTe_HHKAsJxceQqb5k7yKmiaZleKFZUI5r8Uo_e3OBg"
 }

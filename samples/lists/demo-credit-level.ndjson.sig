@@ -2,7 +2,7 @@
   "format": "xinbiao-list-sig/1",
   "alg": "Ed25519-SHA256",
   "keyId": "demo-credit-office-2026",
-  "sha256": "b21366bde0a7aaa3e7cd0390c4edd8a563bebbc7f9242684cae674dce5f7935b",
+  "sha256": "66285671d96e31df8a44d81fe40246893ae80bd8a42b993ab22de4e5b8a8dfe8",
   "size": 965,
-  "signature": "FZShS9oE16minzv3Vae981v4ehAv9ftzjxVOhZDaSvq0KBamnsIYHMXWLsYBodRHeTfnH_lCBt8u8M0TPmDVBQ"
+  "signature": "AeLRirMqZjDxHBoe2PJs1ciW2sBun9PRNHnH8STd9xsUiHy47n_3lvRUMADDdyXFXhFp52stEqRTbMapIH5RAg"
 }

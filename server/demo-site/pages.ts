@@ -15,8 +15,11 @@ const RISK_LISTS = ['black', 'seriously-dishonest'];
 /** Where the widget finds the signed trust list and the root key that signs it (same origin, see docs/widget.md). */
 export const TRUST_ATTRS = 'trust="/demo/trust.jws" trust-root="/demo/root.jwk.json" endpoint="/"';
 
-export function homePage(shops: DemoShop[], variants: string[]): string {
-  const items = shops.map((s) => `<li><a href="${esc(s.path)}">${esc(s.shopName)}</a><br><small>${esc(s.note)}</small></li>`).join('\n');
+const shopItem = (s: DemoShop) => `<li><a href="${esc(s.path)}">${esc(s.shopName)}</a><br><small>${esc(s.note)}</small></li>`;
+
+/** The homepage: query window, sample shops, invalid-mark variants and the shops whose marks a status list governs. */
+export function homePage(shops: DemoShop[], variants: string[], revocable: DemoShop[] = [], statusLists: string[] = []): string {
+  const items = shops.map(shopItem).join('\n');
   const bad = variants.map((v) => `<li><a href="/shops/youpin/variants/${esc(v)}/">${esc(v)}</a></li>`).join('\n');
   return layout('首页', `<h1>示例商城 · 信用查询</h1>
 <p>按《电子商务法》和各地电子商务诚信建设实施办法，平台首页设置信用查询窗口（信用中国、国家企业信用信息公示系统等）。</p>
@@ -28,7 +31,14 @@ ${items}
 <h2>无效标识示例 Invalid marks</h2>
 <ul>
 ${bad}
-</ul>`);
+</ul>${revocable.length ? `
+<h2 id="revocable">可撤销的标识 Revocable marks</h2>
+<p>示例优选为每个标识分配状态列表中的一位；撤销即置位，浏览器扩展整份下载状态列表后在本地核对，签发者无从得知查看的是哪个店铺。
+示例优选 gives each mark a bit in its status list; withdrawing sets the bit. The extension downloads the whole list and checks it locally, so the issuer never learns which shop was looked at.
+状态列表 Status list: ${statusLists.map((u) => `<a href="${esc(u)}">${esc(u)}</a>`).join(' ')}</p>
+<ul class="shops">
+${revocable.map(shopItem).join('\n')}
+</ul>` : ''}`);
 }
 
 export function shopPage(shop: DemoShop, token: string, heading = shop.shopName): string {

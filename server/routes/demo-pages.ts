@@ -66,12 +66,14 @@ function send(res: Parameters<Route>[1], html: string): true {
 
 /** The demo platform: homepage with the query window, shop pages with signed marks, invalid-mark variants. */
 export function demoPages(): Route {
-  const index = JSON.parse(read('index.json')) as { shops: SampleShop[]; root: { publicKey: string }; trust: { jws: string } };
-  const shops = index.shops;
+  const index = JSON.parse(read('index.json')) as { shops: SampleShop[]; revocable?: SampleShop[]; statusLists?: { url: string }[]; root: { publicKey: string }; trust: { jws: string } };
+  // Shops whose marks an issuer with a status list signed (one of them withdrawn): served like the others.
+  const revocable = index.revocable ?? [];
+  const shops = [...index.shops, ...revocable];
   return async (req, res, url) => {
     const p = url.pathname;
     const origin = `http://${hostOf(req.headers.host)}`;
-    if (p === '/') return send(res, homePage(shops, [...VARIANTS]));
+    if (p === '/') return send(res, homePage(index.shops, [...VARIANTS], revocable, (index.statusLists ?? []).map((l) => new URL(l.url).pathname)));
     if (p === '/demo/site.css') return serveStatic(SITE, '/site.css', req, res, HEADERS), true;
     if (p === '/demo/trust.jws') return serveStatic(SAMPLES, `/${index.trust.jws}`, req, res, HEADERS), true;
     if (p === '/demo/root.jwk.json') return serveStatic(SAMPLES, `/${index.root.publicKey}`, req, res, HEADERS), true;

@@ -134,7 +134,7 @@ test.describe.serial('release build', () => {
     const mark = page.locator('xinbiao-mark');
     await expect(mark).toHaveAttribute('data-outcome', 'genuine');
     await mark.locator('button').first().click();
-    await expect(mark.locator('a[href="https://platform.example/xinbiao/check?uscc=91330106MA2H7Q0139"]')).toContainText('在签发平台核验此标识: 正式平台（测试）');
+    await expect(mark.locator('a[href="https://platform.example/xinbiao/check?uscc=91990000MA2H7Q013E"]')).toContainText('在签发平台核验此标识: 正式平台（测试）');
 
     // The attack page whose demo widget said "genuine" (test/e2e/extension/attacks.spec.ts): the release widget does not.
     await page.goto(`${FIXTURES}/release/forged.html`);

@@ -46,7 +46,8 @@ async function inBadge<T>(page: Page, fn: string): Promise<T | undefined> {
   const bidi = (browser as unknown as { connection: BiDi }).connection;
   const context = (page.mainFrame() as unknown as { _id: string })._id;
   const host = await bidi.send('script.callFunction', {
-    functionDeclaration: '() => document.querySelector("xinbiao-badge")', target: { context }, awaitPromise: false,
+    // The host's name is new on every load: the one element with an unknown custom name.
+    functionDeclaration: '() => [...document.querySelectorAll("*")].find((e) => e.localName.includes("-") && e.localName !== "xinbiao-mark" && !customElements.get(e.localName))', target: { context }, awaitPromise: false,
     resultOwnership: 'none', serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
   });
   const root = (host.result.result?.value as { shadowRoot?: { sharedId?: string } } | undefined)?.shadowRoot;

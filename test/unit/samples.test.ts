@@ -21,9 +21,20 @@ beforeAll(async () => {
 });
 
 describe('sample data', () => {
-  it('the trust list names the demo platform (127.0.0.1 and localhost, any port) and the demo credit office', () => {
-    expect(trust.issuers.map((i) => [i.id, i.name, i.kind])).toEqual([['demo-platform', '示例商城', 'platform'], ['demo-credit-office', '示例信用办', 'list-publisher']]);
+  it('the trust list names the demo platform (127.0.0.1 and localhost, any port), the demo credit office and 示例优选 with its status list', () => {
+    expect(trust.issuers.map((i) => [i.id, i.name, i.kind])).toEqual([['demo-platform', '示例商城', 'platform'], ['demo-credit-office', '示例信用办', 'list-publisher'], ['demo-select', '示例优选', 'platform']]);
     expect(trust.issuers[0]!.origins).toEqual(['http://127.0.0.1:*', 'http://localhost:*']);
+    expect(trust.issuers[0]!.statusList).toBeUndefined();
+    expect(trust.issuers[2]!.statusList).toBe('http://127.0.0.1:8080/status/demo-select.jws');
+  });
+
+  it('the marks of 示例优选 carry their status index and, without the status list at hand, are status-unknown, never genuine', async () => {
+    expect(index.revocable.map((s: { slug: string; statusIdx: number; expectedMark: string }) => [s.slug, s.statusIdx, s.expectedMark])).toEqual([['zaixian', 1207, 'genuine'], ['chehui', 5381, 'revoked']]);
+    expect(index.statusLists[0].revoked).toEqual([5381]);
+    for (const s of index.revocable) {
+      const r = await verifyMark(read(s.mark), { trust, pageUrl: s.url, now: NOW });
+      expect([r.outcome, r.payload?.status?.idx]).toEqual(['status-unknown', s.statusIdx]);
+    }
   });
 
   it('the trust list is still valid in 2036 so tests do not rot', async () => {

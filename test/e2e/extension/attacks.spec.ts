@@ -38,14 +38,13 @@ test('shadow rewrite, hiding attributes and stylesheets: the badge stays, closed
   const attack = await page.evaluate(() => (window as unknown as { __attack: { shadowRootSeen: boolean; attachRefused: number } }).__attack);
   expect(attack.shadowRootSeen).toBe(false);
   expect(attack.attachRefused).toBeGreaterThan(0);
-  // What the page wrote inside the host and on it is gone.
-  const host = await page.evaluate(() => {
-    const el = document.querySelector('xinbiao-badge')!;
-    return { text: el.textContent, hidden: el.hasAttribute('hidden'), style: el.getAttribute('style'), theme: el.getAttribute('theme') };
-  });
-  expect(host).toEqual({ text: '', hidden: false, style: null, theme: null });
-  const box = await page.locator('xinbiao-badge').evaluate((el) => el.getBoundingClientRect().toJSON());
-  expect(box.x).toBeGreaterThan(0);
+  // What the page wrote inside the host and on it is gone (read where the page cannot: its name is unknown to it).
+  const view = await badgeView(serviceWorker, page);
+  expect(view.host?.text).toBe('');
+  expect(view.host?.attrs).not.toHaveProperty('hidden');
+  expect(view.host?.attrs).not.toHaveProperty('style');
+  expect(view.host?.attrs).not.toHaveProperty('theme');
+  expect(view.box!.left).toBeGreaterThan(0);
   const toolbar = await toolbarOf(serviceWorker, page);
   expect(toolbar).toMatchObject({ text: '✕', colour: RED });
   expect(toolbar.title).toContain('深圳示例失信贸易有限公司');
@@ -82,4 +81,56 @@ test('a page-supplied trust root: the extension checks the mark against its own 
   await expect.poll(async () => (await storedReport(serviceWorker, page.url())).subjects[0]?.level).toBe('caution');
   await expect.poll(async () => (await toolbarOf(serviceWorker, page)).title).toContain('页面上的标识自称“标识有效');
   expect(await toolbarOf(serviceWorker, page)).toMatchObject({ text: '!', colour: AMBER });
+});
+
+type Attack = { __attack: { removed: number; max: number; covered: number; rounds: number; found: string[] } };
+
+test('a page that removes the badge each time it is drawn (a loop of 50): the redraws back off, the toolbar keeps the verdict', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/jd/attack-remove-loop.html');
+  await page.waitForFunction(() => (window as unknown as Attack).__attack.removed >= 21);
+  await expect.poll(() => toolbarOf(serviceWorker, page)).toMatchObject({ text: '✕', colour: RED });
+  // A burst of 20 immediate redraws, then the timer puts it back 1, 2, 4… s apart: a few redraws in 4 s, not hundreds.
+  const before = await page.evaluate(() => (window as unknown as Attack).__attack.removed);
+  await page.waitForTimeout(4000);
+  const after = await page.evaluate(() => (window as unknown as Attack).__attack.removed);
+  expect(before).toBeLessThanOrEqual(24);
+  expect(after - before).toBeLessThanOrEqual(4);
+  expect(after).toBeLessThan(50);
+  // The page stops: the badge is back, and the extension counted exactly the redraws the page undid.
+  await page.evaluate(() => { (window as unknown as Attack).__attack.max = 0; });
+  await badgeIs(serviceWorker, page, { level: 'danger', connected: true, visible: true, count: 1 });
+  const removed = await page.evaluate(() => (window as unknown as Attack).__attack.removed);
+  expect((await badgeView(serviceWorker, page)).redraws).toBe(removed);
+});
+
+test('a look-alike "✓ 可信" over and beside the badge: ours is raised above it, the toolbar shows the true level', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/jd/attack-cover.html');
+  await badgeIs(serviceWorker, page, { level: 'danger' });
+  await page.waitForFunction(() => (window as unknown as Attack).__attack.covered >= 10);
+  // What is hit at the badge's centre is our host, not the page's look-alike (elementFromPoint, in the extension's world).
+  await expect.poll(async () => (await badgeView(serviceWorker, page)).onTop, { timeout: 10_000 }).toBe(true);
+  const view = await badgeView(serviceWorker, page);
+  expect(view).toMatchObject({ level: 'danger', visible: true, connected: true, count: 1 });
+  expect(view.raised).toBeGreaterThan(0);
+  await expect(page.locator('.fake-badge')).toHaveCount(2);
+  expect(await toolbarOf(serviceWorker, page)).toMatchObject({ text: '✕', colour: RED });
+});
+
+test('a page that looks the badge up by its old name or by attributes finds nothing while the badge shows', async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/jd/attack-lookup.html');
+  await badgeIs(serviceWorker, page, { level: 'danger', visible: true, connected: true });
+  await page.waitForFunction(() => (window as unknown as Attack).__attack.rounds >= 10);
+  expect(await page.evaluate(() => document.querySelector('xinbiao-badge'))).toBeNull();
+  expect(await page.evaluate(() => (window as unknown as Attack).__attack.found)).toEqual([]);
+  const first = (await badgeView(serviceWorker, page)).host!;
+  expect(first.tag).toMatch(/^[a-z]{6}-[a-z]{6}$/);
+  expect(first.attrs).toEqual({});
+  // Another load, another name.
+  await page.reload();
+  await badgeIs(serviceWorker, page, { level: 'danger', visible: true });
+  expect((await badgeView(serviceWorker, page)).host!.tag).not.toBe(first.tag);
+  expect(await toolbarOf(serviceWorker, page)).toMatchObject({ text: '✕', colour: RED });
 });

@@ -49,7 +49,7 @@ test('genuine mark, details, links and accessibility', async ({ context, service
   expect(dialog!.split('纳税信用等级').length - 1).toBe(1);
   // The tax level's source is the mark's issuer, which wins over the credit-level list (docs/credit-status.md).
   expect(dialog).toContain('示例商城');
-  expect(links.some((l) => /https:\/\/www\.creditchina\.gov\.cn\/.*91330106MA2H7Q0139/.test(l))).toBe(true);
+  expect(links.some((l) => /https:\/\/www\.creditchina\.gov\.cn\/.*91990000MA2H7Q013E/.test(l))).toBe(true);
   expect(links).toContain('国家企业信用信息公示系统 https://www.gsxt.gov.cn/index.html');
   expect(links.filter((l) => l.endsWith(' https://www.12315.cn/'))).toHaveLength(1);
   // The badge floats: the header's own layout did not move.
@@ -93,7 +93,8 @@ test('single-page app: the badge follows the shop without a reload', async ({ co
   await badgeIs(serviceWorker, page, { level: 'neutral' });
   await page.click('#next');
   await badgeIs(serviceWorker, page, { level: 'danger', button: expect.stringContaining('深圳示例失信贸易有限公司'), count: 1 });
-  await expect(page.locator('xinbiao-badge')).toHaveCount(1);
+  const { host } = await badgeView(serviceWorker, page);
+  await expect(page.locator(host!.tag)).toHaveCount(1);
 });
 
 test('hostile page: payloads stay text, global CSS and patched prototypes do not break the badge', async ({ context, serviceWorker }) => {
@@ -105,12 +106,13 @@ test('hostile page: payloads stay text, global CSS and patched prototypes do not
 });
 
 test('no shop on the page, or a page no adapter matches: nothing drawn', async ({ context, serviceWorker }) => {
-  void serviceWorker;
   const page = await context.newPage();
   await page.goto('/sites/jd/no-shop.html');
   await page.goto('/sites/other/plain.html');
   await page.waitForTimeout(1500);
-  await expect(page.locator('xinbiao-badge')).toHaveCount(0);
+  expect((await badgeView(serviceWorker, page)).count).toBe(0);
+  // Nor any element the page did not make: every element name on it is one the fixture itself uses.
+  expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.includes('-')).length)).toBe(0);
 });
 
 /** Which parts of the content script run in the page's top frame (read in the extension's isolated world). */

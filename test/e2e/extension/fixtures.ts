@@ -68,6 +68,13 @@ export interface BadgeView {
   images: number;
   /** The badge's box in CSS px of the viewport, and the viewport's width. */
   box?: { left: number; right: number; viewport: number };
+  /** The host element's name (new on every page load), attributes and light-DOM text, as the page would see them. */
+  host?: { tag: string; attrs: Record<string, string>; text: string };
+  /** What is hit at the centre of the badge's box: true when it is our host (nothing of the page lies over it). */
+  onTop?: boolean;
+  /** Times the badge was put back after the page removed it, and raised into the top layer because it was covered. */
+  redraws?: number;
+  raised?: number;
 }
 
 /** The tab showing this page (asked from the background). */
@@ -85,10 +92,11 @@ export async function badgeView(sw: Worker, page: Page, act: 'read' | 'click' | 
       target: { tabId: tab!.id! },
       args: [a],
       func: (what: string) => {
-        const all = (globalThis as { __xinbiaoBadges?: { host: HTMLElement; root: ShadowRoot }[] }).__xinbiaoBadges ?? [];
+        const all = (globalThis as { __xinbiaoBadges?: { host: HTMLElement; root: ShadowRoot; guard: { redraws: number }; raised: number }[] }).__xinbiaoBadges ?? [];
         const b = all[all.length - 1];
         const root = b?.root;
         const button = root?.querySelector<HTMLButtonElement>('[data-testid="xinbiao-badge"] button');
+        const r = root?.querySelector<HTMLElement>('[data-testid="xinbiao-badge"]')?.getBoundingClientRect();
         if (what === 'click') button?.click();
         if (what === 'focus') button?.focus();
         const dialog = root?.querySelector('dialog');
@@ -102,11 +110,11 @@ export async function badgeView(sw: Worker, page: Page, act: 'read' | 'click' | 
           dialogOpen: !!dialog?.open,
           links: [...(dialog?.querySelectorAll('a') ?? [])].map((l) => `${l.textContent} ${l.href}`),
           images: root?.querySelectorAll('img').length ?? 0,
-          box: (() => {
-            const el = root?.querySelector<HTMLElement>('[data-testid="xinbiao-badge"]');
-            const r = el?.getBoundingClientRect();
-            return r ? { left: r.left, right: r.right, viewport: document.documentElement.clientWidth } : undefined;
-          })(),
+          box: r ? { left: r.left, right: r.right, viewport: document.documentElement.clientWidth } : undefined,
+          host: b ? { tag: b.host.localName, attrs: Object.fromEntries([...b.host.attributes].map((a) => [a.name, a.value])), text: b.host.textContent ?? '' } : undefined,
+          onTop: r && r.width > 0 ? document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) === b!.host : undefined,
+          redraws: b?.guard.redraws,
+          raised: b?.raised,
         };
       },
     });

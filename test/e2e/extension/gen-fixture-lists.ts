@@ -14,7 +14,7 @@ export function watchList(version: number, reason: string): string {
     format: 'xinbiao-list/1', id: 'e2e-watch', name: '示例重点关注名单（测试）', publisher: { id: 'demo-credit-office', name: '示例信用办' },
     kind: 'black', version, issued: '2026-11-01T00:00:00+08:00', expires: '2036-12-31T23:59:59+08:00', keyId: 'demo-credit-office-2026', count: 1,
   };
-  const entry = { uscc: '91330106MA2CFE8A4U', name: '杭州示例未知商贸有限公司', reason, authority: '示例市市场监督管理局（虚构）', since: '2026-10-01', until: '2030-09-30' };
+  const entry = { uscc: '91990000MA2CFE8A41', name: '杭州示例未知商贸有限公司', reason, authority: '示例市市场监督管理局（虚构）', since: '2026-10-01', until: '2030-09-30' };
   return `${JSON.stringify(header)}\n${JSON.stringify(entry)}\n`;
 }
 
@@ -27,7 +27,7 @@ export function platformSignedList(): string {
     format: 'xinbiao-list/1', id: 'e2e-platform-signed', name: '守信红名单（平台密钥签署）', publisher: { id: 'demo-credit-office', name: '示例信用办' },
     kind: 'red', version: 1, issued: '2026-11-01T00:00:00+08:00', expires: '2036-12-31T23:59:59+08:00', keyId: 'demo-platform-2026', count: 1,
   };
-  const entry = { uscc: '91330106MA2CFE8A4U', name: '杭州示例未知商贸有限公司', reason: '示例：平台自称的守信激励', authority: '示例商城', since: '2026-10-01', until: '2030-09-30' };
+  const entry = { uscc: '91990000MA2CFE8A41', name: '杭州示例未知商贸有限公司', reason: '示例：平台自称的守信激励', authority: '示例商城', since: '2026-10-01', until: '2030-09-30' };
   return `${JSON.stringify(header)}\n${JSON.stringify(entry)}\n`;
 }
 

@@ -8,15 +8,16 @@ import { signTrustList } from '../../../core/trust';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const samples = JSON.parse(readFileSync(resolve(ROOT, 'samples/index.json'), 'utf8'));
-const key = JSON.parse(readFileSync(resolve(ROOT, 'samples/keys/demo-platform-2026.private.jwk.json'), 'utf8'));
 const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 
-/** A sample shop's genuine mark, re-bound to a fixture path. */
+/** A sample shop's genuine mark, re-bound to a fixture path, signed again with its issuer's sample key. */
 async function markFor(slug: string, path: string): Promise<string> {
-  const shop = samples.shops.find((s: { slug: string }) => s.slug === slug);
+  const shop = [...samples.shops, ...samples.revocable].find((s: { slug: string }) => s.slug === slug);
   const token = readFileSync(resolve(ROOT, 'samples', shop.mark), 'utf8').trim();
+  const { kid } = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { kid: string };
   const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as MarkPayload;
-  return signMark({ ...payload, bind: { origin: ORIGIN, path } }, key);
+  const own = JSON.parse(readFileSync(resolve(ROOT, `samples/keys/${kid}.private.jwk.json`), 'utf8'));
+  return signMark({ ...payload, bind: { origin: ORIGIN, path } }, own);
 }
 
 /**
@@ -32,7 +33,7 @@ async function rogueKit(): Promise<{ mark: string; trust: string; root: string }
     issuers: [{ id: 'page-platform', name: '可信平台（页面自称）', kind: 'both', origins: ['http://127.0.0.1:*'], keys: [key], revoked: [] }],
   }, rogue);
   const org = 'MA5X0A00';
-  const uscc = completeUscc(`91440300${org}${orgCodeCheckChar(org)}`);
+  const uscc = completeUscc(`91990000${org}${orgCodeCheckChar(org)}`);
   const youpin = samples.shops.find((s: { slug: string }) => s.slug === 'youpin');
   const base = JSON.parse(Buffer.from(readFileSync(resolve(ROOT, 'samples', youpin.mark), 'utf8').trim().split('.')[1]!, 'base64url').toString('utf8')) as MarkPayload;
   const name = '深圳示例虚构科技有限公司';
@@ -51,6 +52,9 @@ const out: Record<string, string> = {
   youpin: await markFor('youpin', '/sites/tmall/'),
   shixin: await markFor('shixin', '/sites/jd/black-listed'.replace(/[^/]*$/, '')),
   rogue: rogue.mark,
+  // 示例优选's marks with a status index (status-mark.html): its list is served by the demo on port 8080.
+  zaixian: await markFor('zaixian', '/sites/jd/'),
+  chehui: await markFor('chehui', '/sites/jd/'),
 };
 writeFileSync(resolve(ROOT, 'test/fixtures/sites/marks.json'), `${JSON.stringify(out, null, 2)}\n`);
 console.error('wrote test/fixtures/sites/marks.json');

@@ -8,7 +8,7 @@ import { badgeIs, badgeView, expect, test } from './fixtures';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const key = JSON.parse(readFileSync(resolve(ROOT, 'samples/keys/demo-credit-office-2026.private.jwk.json'), 'utf8'));
 // The operator named on jd/unknown.html (unknown while only the samples are in force).
-const LISTED = '91330106MA2CFE8A4U';
+const LISTED = '91990000MA2CFE8A41';
 
 /** A signed 1,500-entry abnormal-operation list, packed: every file by path under /packs/. */
 async function packedList(): Promise<Map<string, Buffer>> {

@@ -24,7 +24,7 @@ test('popup lists the operators of the tab with verdicts and details', async ({ 
   await expect(subject).toHaveCount(1);
   await expect(subject).toHaveAttribute('data-level', 'danger');
   await expect(subject).toContainText('深圳示例失信贸易有限公司');
-  await expect(subject).toContainText('91440300MA5G3R0358');
+  await expect(subject).toContainText('91990000MA5G3R035Y');
   // The list entry with its reason, authority and source.
   await expect(subject).toContainText('示例：销售假冒商品，情节严重');
   await expect(subject).toContainText('示例信用办');
@@ -43,14 +43,14 @@ test('popup checks a valid code, refuses a mismatching one, and looks up a name'
   const input = popup.getByLabel('统一社会信用代码或名称');
   const result = popup.getByTestId('check-result');
 
-  await input.fill('91330106MA2H7Q0139');
+  await input.fill('91990000MA2H7Q013E');
   await popup.getByRole('button', { name: '查询' }).click();
   await expect(result.getByTestId('subject')).toContainText('杭州示例优品商贸有限公司');
   await expect(result.getByTestId('subject')).toContainText('纳税信用等级');
   await expect(result.getByTestId('subject')).toHaveAttribute('data-level', 'neutral');
 
   // Last character changed: the check character no longer matches.
-  await input.fill('91330106MA2H7Q0138');
+  await input.fill('91990000MA2H7Q0138');
   await input.press('Enter');
   await expect(result.locator('.error')).toContainText('代码校验未通过');
   await expect(result.getByTestId('subject')).toHaveCount(0);
@@ -58,7 +58,7 @@ test('popup checks a valid code, refuses a mismatching one, and looks up a name'
   await input.fill('深圳示例失信贸易有限公司');
   await input.press('Enter');
   await expect(result.getByTestId('subject')).toHaveAttribute('data-level', 'danger');
-  await expect(result.getByTestId('subject')).toContainText('91440300MA5G3R0358');
+  await expect(result.getByTestId('subject')).toContainText('91990000MA5G3R035Y');
 });
 
 for (const theme of ['light', 'dark'] as const) {

@@ -53,7 +53,7 @@ test('the same states in English: phrases, not codes, with English punctuation',
   const subject = popup.getByTestId('subject');
   await expect(subject).toContainText('Black list: 示例：销售假冒商品，情节严重');
   await expect(subject).not.toContainText('black:');
-  await expect(subject).toContainText('USCC: 91440300MA5G3R0358');
+  await expect(subject).toContainText('USCC: 91990000MA5G3R035Y');
 });
 
 test('a red risk box lists only the danger, and a copied mark reads as a phrase', async ({ context, serviceWorker }) => {

@@ -77,7 +77,7 @@ test('keyboard: Tab to the mark, Enter opens the card, Tab stays inside, Esc clo
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
   await expect(dialog).toContainText('统一社会信用代码');
-  await expect(dialog).toContainText('91330106MA2H7Q0139');
+  await expect(dialog).toContainText('91990000MA2H7Q013E');
   for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.closest('dialog') != null)).toBe(true);
   await page.keyboard.press('Escape');

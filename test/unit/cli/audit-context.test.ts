@@ -10,7 +10,7 @@ describe('the audit’s lists, read as the status server reads them', () => {
   it('answers from the sample lists by USCC', async () => {
     const ctx = await loadContext({ now: NOW });
     expect(ctx.refused).toEqual([]);
-    expect((await ctx.lists.byUscc('91440300MA5G3R0358')).map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);
+    expect((await ctx.lists.byUscc('91990000MA5G3R035Y')).map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);
   });
 
   it('refuses a tampered list file and says why, in both languages', async () => {
@@ -23,7 +23,7 @@ describe('the audit’s lists, read as the status server reads them', () => {
       expect(ctx.refused).toHaveLength(1);
       expect(ctx.refused[0]!.file).toBe('demo-black.ndjson');
       expect(ctx.refused[0]!.reason).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
-      expect(await ctx.lists.byUscc('91440300MA5G3R0358')).toEqual([]);
+      expect(await ctx.lists.byUscc('91990000MA5G3R035Y')).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

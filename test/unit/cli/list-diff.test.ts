@@ -42,7 +42,7 @@ describe('xinbiao list diff', () => {
     const store = await openStore();
     await importList(store, stream(new Uint8Array(await readFile(v1))), await readFile(`${v1}.sig`), opts);
     expect(await applyDelta(store, stream(new Uint8Array(await readFile(delta))), await readFile(`${delta}.sig`), opts)).toMatchObject({ outcome: 'applied', list: { version: 2 } });
-    expect(await idbLocalLists(store).byUscc('91440300MA5G3R0358')).toEqual([expect.objectContaining({ line: expect.objectContaining({ reason: '示例：销售假冒商品，情节特别严重' }) })]);
+    expect(await idbLocalLists(store).byUscc('91990000MA5G3R035Y')).toEqual([expect.objectContaining({ line: expect.objectContaining({ reason: '示例：销售假冒商品，情节特别严重' }) })]);
   }, 60_000); // several CLI processes, each a Node start-up
 
   it('with --pack writes the pack delta that a subscriber of the packed list applies over the v1 pack', async () => {

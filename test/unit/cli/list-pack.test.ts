@@ -20,7 +20,7 @@ describe('xinbiao list pack', () => {
     const pub = JSON.parse(await readFile(PUB, 'utf8'));
     const manifest = await verifyManifest(await readFile(join(out, 'demo-black.pack.json')), await readFile(join(out, 'demo-black.pack.json.sig')), singleKey(pub), Date.parse('2026-11-30T00:00:00Z'));
     const reader = await openPack(manifest, async (f) => new Uint8Array(await readFile(join(out, f))));
-    expect(await reader.byUscc('91440300MA5G3R0358')).toEqual([expect.objectContaining({ name: '深圳示例失信贸易有限公司', until: '2029-05-09' })]);
+    expect(await reader.byUscc('91990000MA5G3R035Y')).toEqual([expect.objectContaining({ name: '深圳示例失信贸易有限公司', until: '2029-05-09' })]);
     expect(await reader.byName('深圳示例失信贸易有限公司')).toHaveLength(1);
     expect(await reader.byUscc('91330106673959654P')).toEqual([]);
   }, 60_000); // several CLI processes, each a Node start-up

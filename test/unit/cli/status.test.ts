@@ -29,7 +29,7 @@ function signMark(idx: number, days = 365): string {
   const iat = Date.parse('2026-11-01T00:00:00+08:00') / 1000;
   const payload = {
     iss: 'demo-platform', iat, exp: iat + days * 86400, status: { idx },
-    sub: { uscc: '91330106MA2H7Q0139', name: '杭州示例优品商贸有限公司', kind: 'company' },
+    sub: { uscc: '91990000MA2H7Q013E', name: '杭州示例优品商贸有限公司', kind: 'company' },
     identity: { verifiedBy: '示例商城', verifiedAt: '2026-10-20' }, credit: [],
     bind: { origin: 'http://127.0.0.1:8080', path: '/shop/youpin/' },
   };

@@ -4,7 +4,7 @@ import { JSDOM } from 'jsdom';
 import { detect } from '../../../core/detect';
 
 const html = readFileSync(join(import.meta.dirname, '../../fixtures/pages/hostile.html'), 'utf8');
-const SHOP = { uscc: '91440101MA59K7H27R', name: '<script>alert(document.cookie)</script>广州特价贸易有限公司' };
+const SHOP = { uscc: '91990000MA59K7H27C', name: '<script>alert(document.cookie)</script>广州特价贸易有限公司' };
 
 describe('detect on hostile pages', () => {
   it('returns script payloads in names as plain strings and creates no elements', () => {

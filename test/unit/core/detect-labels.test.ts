@@ -5,7 +5,7 @@ import { detect } from '../../../core/detect';
 import { labelledFields } from '../../../core/detect/labels';
 
 const PAGES = join(import.meta.dirname, '../../fixtures/pages');
-const USCC = '91350203MA8R2K6T0W';
+const USCC = '91990000MA8R2K6T00';
 const fields = (text: string, starts?: number[]) => labelledFields(text, starts).map((f) => [f.label, f.value]);
 const subjectsOf = (html: string) =>
   detect(new JSDOM(`<!doctype html><html><body>${html}</body></html>`).window.document).subjects.map((s) => [s.uscc, s.name]);

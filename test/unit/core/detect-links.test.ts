@@ -5,7 +5,7 @@ import { completeUscc } from '../../../core/identifiers';
 
 describe('SAMR 亮照 serials', () => {
   it('takes the USCC before -SAIC_SHOW_ only when its check passes, and the 13-digit issue time', () => {
-    const code = completeUscc('91320700MA1N4X7B6');
+    const code = completeUscc('91990000MA1N4X7B6');
     expect(samrLink(`${code}-SAIC_SHOW_100000${code}1700000000000`)).toEqual({
       type: 'mark', kind: 'samr', category: 'samr', uscc: code, regNo: null, name: null, issuedAt: '2023-11-14T22:13:20.000Z', serial: `${code}-SAIC_SHOW_100000${code}1700000000000`, variant: 'national',
     });

@@ -39,7 +39,7 @@ describe('quick read of the page', () => {
   });
 
   it('finds what the full walk finds on generated licence pages (labels, codes, scripts, blocks, spacing)', () => {
-    const code = completeUscc('91330110MA2GQ5R37');
+    const code = completeUscc('91990000MA2GQ5R37');
     const piece = fc.constantFrom(
       '统一社会信用代码', '企业名称', '注册号', '营业执照号码', '：', ':', ' ', '\n   ', code, code.slice(0, 7), code.slice(7),
       '330200000123454', '杭州杭茗茶业有限公司', '住所', '123456', '商品名称 西湖龙井', '（统一社会信用代码）', 'x'.repeat(90), '　',
@@ -66,7 +66,7 @@ describe('quick read of the page', () => {
 
 /** A shop listing page with `cards` product cards; `licenceEverywhere` puts licence text in every card too. */
 function listing(cards: number, licenceEverywhere: boolean): string {
-  const code = completeUscc('91330110MA2GQ5R37');
+  const code = completeUscc('91990000MA2GQ5R37');
   let body = '';
   for (let i = 0; i < cards; i++) {
     body += `<li class="card"><a href="/item/${100000 + i}.html"><img alt="商品${i}"></a><div class="title"><a href="/item/${100000 + i}.html">西湖龙井 ${i} 号 250g</a></div>`;

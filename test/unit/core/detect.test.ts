@@ -21,17 +21,17 @@ describe('detect: platform licence pages', () => {
   it('Tmall 资质 page: 企业注册号 holds the USCC; the footer licence is the platform’s', () => {
     expect(brief('tmall-qualification.html')).toEqual([
       { uscc: '91330201MA284E2D7K', regNo: null, name: '宁波甬优家居用品有限公司', source: 'label', checksum: 'ok', role: 'shop' },
-      { uscc: '91330100MA27X9T303', regNo: null, name: null, source: 'samr-link', checksum: 'ok', role: 'platform' },
+      { uscc: '91990000MA27X9T30Y', regNo: null, name: null, source: 'samr-link', checksum: 'ok', role: 'platform' },
     ]);
   });
 
   it('JD licence page: 公司名称 and the code in separate spans; with the adapter the block counts as its extraction', () => {
     const generic = run('jd-licence.html');
-    expect(generic.subjects[0]).toMatchObject({ uscc: '91110105MA01R7GX61', name: '北京优品汇科技有限公司', source: 'label', role: 'shop', label: '营业执照注册号' });
-    expect(generic.subjects[0]!.element?.textContent).toBe('91110105MA01R7GX61');
-    expect(generic.subjects[1]).toMatchObject({ uscc: '91110302MA00D8K586', role: 'platform' });
+    expect(generic.subjects[0]).toMatchObject({ uscc: '91990000MA01R7GX6A', name: '北京优品汇科技有限公司', source: 'label', role: 'shop', label: '营业执照注册号' });
+    expect(generic.subjects[0]!.element?.textContent).toBe('91990000MA01R7GX6A');
+    expect(generic.subjects[1]).toMatchObject({ uscc: '91990000MA00D8K58G', role: 'platform' });
     const adapted = run('jd-licence.html', { adapters: [jd] });
-    expect(adapted.subjects[0]).toMatchObject({ uscc: '91110105MA01R7GX61', source: 'adapter' });
+    expect(adapted.subjects[0]).toMatchObject({ uscc: '91990000MA01R7GX6A', source: 'adapter' });
     expect(adapted.subjects[0]!.confidence).toBeGreaterThan(generic.subjects[0]!.confidence);
     expect(adapted.shopName).toBe('优品汇数码专营店');
     expect(generic.shopName).toBeNull();
@@ -39,7 +39,7 @@ describe('detect: platform licence pages', () => {
 
   it('JD item page: the hover title names the operator; the adapter marks it as its own', () => {
     expect(brief('jd-item.html')).toEqual([
-      { uscc: '91110105MA01R7GX61', regNo: null, name: '北京优品汇科技有限公司', source: 'label', checksum: 'ok', role: 'shop' },
+      { uscc: '91990000MA01R7GX6A', regNo: null, name: '北京优品汇科技有限公司', source: 'label', checksum: 'ok', role: 'shop' },
     ]);
     const adapted = run('jd-item.html', { adapters: [jd] });
     expect(adapted.subjects).toHaveLength(1);
@@ -50,8 +50,8 @@ describe('detect: platform licence pages', () => {
   it('B2B2C licence template: code split across elements in a th/td row; the shop outranks the platform footer', () => {
     const r = run('b2b2c-license.html');
     expect(brief('b2b2c-license.html')).toEqual([
-      { uscc: '91370200MA3C5N2W8A', regNo: null, name: '青岛鲜达海产品有限公司', source: 'label', checksum: 'ok', role: 'shop' },
-      { uscc: '91370203MA3C7T0L2U', regNo: null, name: null, source: 'samr-link', checksum: 'ok', role: 'platform' },
+      { uscc: '91990000MA3C5N2W8G', regNo: null, name: '青岛鲜达海产品有限公司', source: 'label', checksum: 'ok', role: 'shop' },
+      { uscc: '91990000MA3C7T0L2N', regNo: null, name: null, source: 'samr-link', checksum: 'ok', role: 'platform' },
     ]);
     expect(r.subjects[1]!.sources).toEqual(['samr-link', 'label']);
   });
@@ -60,7 +60,7 @@ describe('detect: platform licence pages', () => {
 describe('detect: generic pages', () => {
   it('half-width colons, a 15-digit 注册号, a labelled code failing its check, bare codes', () => {
     expect(brief('generic-licence.html')).toEqual([
-      { uscc: '92320703MA1P2Q8E9M', regNo: null, name: '连云港海州茶庄个体工商户', source: 'label', checksum: 'ok', role: 'shop' },
+      { uscc: '92990000MA1P2Q8E9B', regNo: null, name: '连云港海州茶庄个体工商户', source: 'label', checksum: 'ok', role: 'shop' },
       { uscc: null, regNo: '330200000123454', name: null, source: 'label', checksum: 'ok', role: 'shop' },
       { uscc: '91110108MA01712M9L', regNo: null, name: '连云港速达仓储有限公司', source: 'label', checksum: 'mismatch', role: 'shop' },
     ]);
@@ -77,15 +77,15 @@ describe('detect: generic pages', () => {
 
   it('JSON-LD Organization: taxID and legalName', () => {
     expect(brief('json-ld.html')).toEqual([
-      { uscc: '91330110MA2GQ5R376', regNo: null, name: '杭州杭茗茶业有限公司', source: 'json-ld', checksum: 'ok', role: 'shop' },
+      { uscc: '91990000MA2GQ5R37J', regNo: null, name: '杭州杭茗茶业有限公司', source: 'json-ld', checksum: 'ok', role: 'shop' },
     ]);
   });
 
   it('a signed mark outranks the licence text that agrees with it', () => {
     const r = run('xinbiao-mark.html');
     expect(brief('xinbiao-mark.html')).toEqual([
-      { uscc: '91320700MA1N4X7B6C', regNo: null, name: '连云港海州鲜果园食品有限公司', source: 'mark', checksum: 'ok', role: 'shop' },
-      { uscc: '91440300MA5G2K8N56', regNo: null, name: '深圳演示商城网络科技有限公司', source: 'label', checksum: 'ok', role: 'platform' },
+      { uscc: '91990000MA1N4X7B6D', regNo: null, name: '连云港海州鲜果园食品有限公司', source: 'mark', checksum: 'ok', role: 'shop' },
+      { uscc: '91990000MA5G2K8N5W', regNo: null, name: '深圳演示商城网络科技有限公司', source: 'label', checksum: 'ok', role: 'platform' },
     ]);
     expect(r.subjects[0]!.sources).toEqual(['mark', 'label']);
     expect(r.subjects[0]!.confidence).toBeGreaterThan(0.95);
@@ -97,7 +97,7 @@ describe('detect: generic pages', () => {
   it('works on an element as root and on an empty document', () => {
     const doc = load('b2b2c-license.html');
     const shopOnly = detect(doc.querySelector('.license-wrap')!);
-    expect(shopOnly.subjects.map((s) => s.uscc)).toEqual(['91370200MA3C5N2W8A']);
+    expect(shopOnly.subjects.map((s) => s.uscc)).toEqual(['91990000MA3C5N2W8G']);
     const empty = detect(new JSDOM('').window.document);
     expect(empty).toEqual({ subjects: [], marks: [], queryWindows: [], fields: [], cues: [], shopName: null });
   });
@@ -120,13 +120,13 @@ describe('detect: marks and query windows', () => {
     const r = run('samr-variants.html');
     expect(r.marks.map((m) => [m.kind, m.uscc, m.variant, m.issuedAt])).toEqual([
       ['samr', null, 'national', '2019-06-10T03:00:00.000Z'],
-      ['samr', '91310000MA1FL3W5XA', 'shanghai', '2020-05-12T08:00:00.000Z'],
+      ['samr', '91990000MA1FL3W5XK', 'shanghai', '2020-05-12T08:00:00.000Z'],
       ['samr', null, 'national', '2020-09-13T12:26:40.000Z'],
       ['sgs-licence', null, null, null],
       ['szfw', null, null, null],
     ]);
     expect(r.marks[3]!.serial).toBe('20120305160124387');
-    expect(r.subjects.map((s) => s.uscc)).toEqual(['91310000MA1FL3W5XA']);
+    expect(r.subjects.map((s) => s.uscc)).toEqual(['91990000MA1FL3W5XK']);
   });
 
   it('query windows: every listed credit site and the <xinbiao-query> element, not the SAMR link', () => {

@@ -5,7 +5,7 @@ import { labelledFields } from '../../../core/detect/labels';
 
 // The black-listed sample operator (samples/lists/demo-black.ndjson).
 const NAME = '深圳示例失信贸易有限公司';
-const USCC = '91440300MA5G3R0358';
+const USCC = '91990000MA5G3R035Y';
 
 /** One character of each class that renders as nothing or only steers direction. */
 const CLASSES: [string, string][] = [
@@ -44,13 +44,13 @@ describe('invisible characters are removed before names and codes are matched', 
 
   it('keeps visible differences: another name or another code stays different', () => {
     expect(sameName(`${NAME}\u200D`, '深圳示例守信贸易有限公司')).toBe(false);
-    expect(normaliseCode(`91440300MA5G3R035\u200B9`)).not.toBe(USCC);
+    expect(normaliseCode(`91990000MA5G3R035\u200B9`)).not.toBe(USCC);
     expect(stripInvisible('a\u200Bb\u202Ec\u{E0041}d')).toBe('abcd');
   });
 
   it('detection finds the code and the name when a page hides a ZWSP in the code and a ZWJ in the name', () => {
     const doc = new JSDOM(`<!doctype html><html><body><ul class="qualification">
-      <li>公司名称：深圳示例失信\u200D贸易有限公司</li><li>统一社会信用代码：914403\u200B00MA5G3R0358</li></ul></body></html>`).window.document;
+      <li>公司名称：深圳示例失信\u200D贸易有限公司</li><li>统一社会信用代码：919900\u200B00MA5G3R035Y</li></ul></body></html>`).window.document;
     const [subject] = detect(doc).subjects;
     expect(subject?.uscc).toBe(USCC);
     expect(sameName(subject?.name ?? '', NAME)).toBe(true);

@@ -89,7 +89,7 @@ const cases: Case[] = [
     input: { status: status({ listEntries: [entry('red')] }), listsChecked: true, page: { subject: { uscc: subject.uscc, name: '示例别名有限公司' }, named: [], marks: [{ uscc: subject.uscc, name: '示例别名有限公司' }] } },
     level: 'good', codes: ['list.red', 'status.clean'] },
   { name: 'a mark for another operator than the page names → caution',
-    input: { status: clean(), mark: 'genuine', listsChecked: true, page: { named: [{ uscc: '91320703MA1N8K0247' }], marks: [{ uscc: subject.uscc, name: subject.name }] } },
+    input: { status: clean(), mark: 'genuine', listsChecked: true, page: { named: [{ uscc: '91990000MA1N8K024W' }], marks: [{ uscc: subject.uscc, name: subject.name }] } },
     level: 'caution', codes: ['mark.other-operator', 'mark.genuine', 'status.clean'] },
   { name: 'entry starting in the future does not count yet', input: { status: status({ listEntries: [entry('black', { since: '2026-12-01' })] }), listsChecked: true }, level: 'neutral', codes: ['status.clean'] },
 ];

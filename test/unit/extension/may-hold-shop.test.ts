@@ -11,7 +11,7 @@ describe('mayHoldShop: the first part’s cheap look', () => {
     ['a XinBiao mark', '<xinbiao-mark token="x"></xinbiao-mark>'],
     ['a SAMR 亮照 link', '<a href="https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?showType=p&serial=1">亮照</a>'],
     ['labelled licence text', '<p>企业名称：杭州示例优品商贸有限公司</p>'],
-    ['a bare code', '<p>91330106MA2H7Q0139</p>'],
+    ['a bare code', '<p>91990000MA2H7Q013E</p>'],
   ])('%s: may hold a shop', (_, body) => expect(mayHoldShop(doc(body), probe)).toBe(true));
 
   it.each([
@@ -24,7 +24,7 @@ describe('mayHoldShop: the first part’s cheap look', () => {
     const d = doc('<main><p>今日推荐</p></main><div class="tm-footer"><p>企业名称：浙江天猫网络有限公司</p></div>');
     expect(mayHoldShop(d.querySelector('.tm-footer p')!, probe)).toBe(false);
     const added = d.createElement('p');
-    added.textContent = '统一社会信用代码：91330106MA2H7Q0139';
+    added.textContent = '统一社会信用代码：91990000MA2H7Q013E';
     d.querySelector('main')!.append(added);
     expect(mayHoldShop(added, probe)).toBe(true);
   });

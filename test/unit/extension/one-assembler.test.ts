@@ -18,8 +18,8 @@ const fromEndpoint = { source: `endpoint:${ENDPOINT}`, sourceName: '示例信用
 
 /** The endpoint's record of the sample shop: its licence differs from the one signed into the mark. */
 const remote: CreditStatus = {
-  subject: { uscc: '91330106MA2H7Q0139', name: '杭州示例优品商贸有限公司', kind: 'company', provenance: fromEndpoint },
-  licence: { uscc: '91330106MA2H7Q0139', name: '杭州示例优品商贸有限公司', registeredCapital: '200 万元人民币', status: '存续', provenance: fromEndpoint },
+  subject: { uscc: '91990000MA2H7Q013E', name: '杭州示例优品商贸有限公司', kind: 'company', provenance: fromEndpoint },
+  licence: { uscc: '91990000MA2H7Q013E', name: '杭州示例优品商贸有限公司', registeredCapital: '200 万元人民币', status: '存续', provenance: fromEndpoint },
   creditLevels: [{ scheme: 'tax', schemeName: '纳税信用等级', level: 'A', issuer: '国家税务总局示例市税务局（虚构）', date: '2026-04-15', provenance: fromEndpoint }],
   listEntries: [], records: [], commitments: [], asOf: '2026-11-20T16:00:00Z',
 };
@@ -34,7 +34,7 @@ beforeEach(() => {
     document.body.append(s);
   }
   vi.stubGlobal('fetch', async (url: string) => {
-    expect(url).toBe(`${ENDPOINT}/v1/subjects/91330106MA2H7Q0139`);
+    expect(url).toBe(`${ENDPOINT}/v1/subjects/91990000MA2H7Q013E`);
     return new Response(JSON.stringify(remote), { status: 200, headers: { 'content-type': 'application/json' } });
   });
 });

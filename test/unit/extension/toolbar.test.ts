@@ -11,7 +11,7 @@ const NOW = Date.parse('2026-11-21T00:00:00+08:00');
 const YOUPIN_PAGE = 'http://127.0.0.1:8080/shops/youpin/';
 
 const subject = (over: Partial<SubjectReport> = {}): SubjectReport => ({
-  key: 'uscc:91330106MA2H7Q0139', uscc: '91330106MA2H7Q0139', name: '杭州示例优品商贸有限公司', source: 'mark',
+  key: 'uscc:91990000MA2H7Q013E', uscc: '91990000MA2H7Q013E', name: '杭州示例优品商贸有限公司', source: 'mark',
   level: 'good', reasons: [], marks: [{ outcome: 'genuine', issuer: '示例商城' }], ...over,
 });
 const report = (...subjects: SubjectReport[]): PageReport => ({ url: YOUPIN_PAGE, at: new Date(NOW).toISOString(), subjects });

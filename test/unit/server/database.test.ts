@@ -19,7 +19,7 @@ import { freshPostgres } from '../../support/postgres';
 
 const SAMPLES = join(import.meta.dirname, '../../../samples');
 const NOW = Date.parse('2026-11-21T00:00:00+08:00');
-const BLACK = '91440300MA5G3R0358';
+const BLACK = '91990000MA5G3R035Y';
 
 async function keys() {
   const root = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8'));

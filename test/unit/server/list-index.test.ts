@@ -20,7 +20,7 @@ describe('loadListIndex', () => {
     const index = await loadListIndex(join(SAMPLES, 'lists'), { keys: await keys(), now: NOW });
     expect(index.problems).toEqual([]);
     expect((await index.lists()).map((l) => l.id).sort()).toEqual(['demo-abnormal', 'demo-black', 'demo-credit-level', 'demo-red']);
-    const black = await index.byUscc('91440300ma5g3r0358');
+    const black = await index.byUscc('91990000ma5g3r035y');
     expect(black.map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);
     expect(black.find((m) => m.list.id === 'demo-black')!.line).toMatchObject({ name: '深圳示例失信贸易有限公司' });
     expect((await index.byName('深圳示例失信贸易 有限公司')).map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);

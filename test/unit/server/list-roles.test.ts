@@ -20,6 +20,6 @@ describe('the server list loader and key roles', () => {
     const index = await loadListIndex(dir, { keys: listKeys(trust.trust, () => NOW), now: NOW });
     expect(index.problems).toMatchObject([{ file: 'platform-signed.ndjson', code: 'wrong-role', zh: expect.stringContaining('平台密钥只能签发店铺标识') }]);
     expect((await index.lists()).map((l) => l.id)).toEqual(['demo-red']);
-    expect(await index.byUscc('91330106MA2CFE8A4U')).toEqual([]);
+    expect(await index.byUscc('91990000MA2CFE8A41')).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { freshPostgres } from '../../support/postgres';
 const S = 'samples';
 const TRUST = ['--trust', `${S}/trust/trust.jws`, '--root', `${S}/keys/demo-root-2026.public.jwk.json`];
 const LISTS = ['demo-black', 'demo-credit-level', 'demo-red', 'demo-abnormal'].map((id) => `${S}/lists/${id}.ndjson`);
-const BLACK = '91440300MA5G3R0358';
+const BLACK = '91990000MA5G3R035Y';
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');

@@ -152,15 +152,15 @@ describe('status route over the sample lists', () => {
       const status = CreditStatus.parse(await res.json());
       return decideVerdict({ status, listsChecked: true, now: SAMPLE_NOW }).level;
     };
-    expect(await verdictOf('91440300MA5G3R0358')).toBe('danger');
-    expect(await verdictOf('91320703MA1N8K0247')).toBe('good');
-    expect(await verdictOf('92350203MA8T4W04XX')).toBe('caution');
+    expect(await verdictOf('91990000MA5G3R035Y')).toBe('danger');
+    expect(await verdictOf('91990000MA1N8K024W')).toBe('good');
+    expect(await verdictOf('92990000MA8T4W04X1')).toBe('caution');
     expect(await verdictOf('91330106673959654P')).toBe('unknown');
   });
 
   it('still answers (404) when the samples cannot be read', async () => {
     const base = await serveSamples(join(import.meta.dirname, 'no-such-samples'));
-    const res = await fetch(`${base}/v1/subjects/91440300MA5G3R0358`);
+    const res = await fetch(`${base}/v1/subjects/91990000MA5G3R035Y`);
     expect(res.status).toBe(404);
     expect(await errorCode(res)).toBe('not-found');
   });

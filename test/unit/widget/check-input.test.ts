@@ -4,7 +4,7 @@ import { samrCheckUrl } from '../../../widget/ui/links';
 import { pickSites } from '../../../widget/ui/sites';
 import { completeUscc } from '../../../core/identifiers';
 
-const good = completeUscc('91330106MA2H7Q013');
+const good = completeUscc('91990000MA2H7Q013');
 
 describe('query window input check', () => {
   it('accepts a valid code, normalised', () => {
@@ -27,7 +27,7 @@ describe('query window input check', () => {
     expect(checkInput('9133', 'zh')).toMatchObject({ state: 'partial', message: '已输入 4/18 位' });
     expect(checkInput('杭州示例优品', 'zh')).toMatchObject({ state: 'name', keyword: '杭州示例优品' });
     expect(checkInput('  ', 'en').state).toBe('empty');
-    expect(checkInput('91330106MA2H7Q01OX', 'en').state).toBe('bad');
+    expect(checkInput('91990000MA2H7Q01OX', 'en').state).toBe('bad');
   });
 });
 

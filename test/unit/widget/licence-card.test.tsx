@@ -8,7 +8,7 @@ const mark = { source: 'mark:demo-platform', sourceName: '示例商城', retriev
 
 function status(parts: Partial<CreditStatus> = {}): CreditStatus {
   return {
-    subject: { uscc: '91330106MA2H7Q0139', name: '杭州示例优品商贸有限公司', kind: 'company', provenance: mark },
+    subject: { uscc: '91990000MA2H7Q013E', name: '杭州示例优品商贸有限公司', kind: 'company', provenance: mark },
     creditLevels: [], listEntries: [], records: [], commitments: [], asOf: '2026-11-21T00:00:00Z', ...parts,
   };
 }

@@ -11,8 +11,8 @@ describe('collectPageFacts on the audit fixtures (no layout)', () => {
   it('reads licence, codes, identity and credit cues of a complete shop page', () => {
     const f = collectPageFacts(load('good-shop.html'), { url: url('good-shop.html') });
     expect(f.pageKind).toBe('shop');
-    expect(f.shownCodes.map((c) => c.code)).toEqual(['91330106MA2H7Q0139']);
-    expect(f.subjects[0]).toMatchObject({ uscc: '91330106MA2H7Q0139', name: '杭州示例优品商贸有限公司' });
+    expect(f.shownCodes.map((c) => c.code)).toEqual(['91990000MA2H7Q013E']);
+    expect(f.subjects[0]).toMatchObject({ uscc: '91990000MA2H7Q013E', name: '杭州示例优品商贸有限公司' });
     expect(f.marks.map((m) => m.kind)).toEqual(['xinbiao']);
     expect(f.identityMark?.text).toContain('身份核验');
     expect(f.creditLevel?.text).toContain('信用等级');

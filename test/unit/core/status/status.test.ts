@@ -127,6 +127,36 @@ describe('marks against their issuer’s status list', () => {
     expect(s.calls).toEqual([URL_]);
   });
 
+  it('checks against a fetched list read the cached bits; the same list fetched again is verified but not decompressed again', async () => {
+    const body = await list();
+    let fetches = 0;
+    let decompressions = 0;
+    let now = NOW;
+    const codec = { ...webStatusCodec, decompress: (...a: Parameters<typeof webStatusCodec.decompress>) => (decompressions++, webStatusCodec.decompress(...a)) };
+    const status = createStatusSource({ fetch: async () => (fetches++, new Response(body)), now: () => now, trust: () => trust, codec, maxAgeMs: 60_000 });
+    expect(status.fresh!(issuer)).toBeUndefined();
+    for (const i of [7, 8, 7]) await verifyMark(await mark(i), { trust, pageUrl: page, now, status });
+    expect([fetches, decompressions]).toEqual([1, 1]);
+    // The answer at hand, without waiting, until its reuse time.
+    expect(status.fresh!(issuer)).toMatchObject({ ok: true, size: 131072 });
+    now += 61_000; // past maxAge: fetched again, the same version
+    expect(await verifyMark(await mark(7), { trust, pageUrl: page, now, status })).toMatchObject({ outcome: 'revoked' });
+    expect([fetches, decompressions]).toEqual([2, 1]);
+  });
+
+  it('a new list version is decompressed: its own bits count', async () => {
+    const bits = new Uint8Array(16384);
+    setBit(bits, 8, true);
+    let body = await list();
+    let now = NOW;
+    const status = createStatusSource({ fetch: async () => new Response(body), now: () => now, trust: () => trust, maxAgeMs: 60_000 });
+    expect(await verifyMark(await mark(8), { trust, pageUrl: page, now, status })).toMatchObject({ outcome: 'genuine' });
+    body = await list({ bits, issued: '2026-11-21T01:00:00+08:00' });
+    now += 61_000;
+    expect(await verifyMark(await mark(8), { trust, pageUrl: page, now, status })).toMatchObject({ outcome: 'revoked' });
+    expect(await verifyMark(await mark(7), { trust, pageUrl: page, now, status })).toMatchObject({ outcome: 'genuine' });
+  });
+
   it('an issuer without a status list keeps the old behaviour', async () => {
     expect(await verifyMark(await mark(), { trust: f.trust, pageUrl: page, now: NOW })).toMatchObject({ outcome: 'genuine' });
   });

@@ -19,7 +19,7 @@ let trust: TrustList;
 let clock = NOW;
 beforeAll(async () => {
   const r = await verifyTrustList(read(index.trust.jws), JSON.parse(read(index.root.publicKey)) as PublicJwk, NOW);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(`${r.error}: ${r.detail}`);
   trust = r.trust;
   app = await startApp({ port: 0, routes: [demoStatusLists(SAMPLES, () => clock)] });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

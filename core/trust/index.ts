@@ -5,3 +5,4 @@ export * from './origin';
 export * from './verify';
 export * from './sign';
 export * from './load';
+export * from './check-url';

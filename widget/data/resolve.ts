@@ -4,10 +4,9 @@ import { loadTrust } from './trust';
 import { verifyMark } from '../../core/marks';
 import { createStatusSource, type StatusSource } from '../../core/status';
 import { assembleStatus, type MarkPart } from '../../core/sources';
-import { decideWith } from '../../core/verdict';
-import { PAGELESS_RULES } from '../../core/verdict';
+import { decideWith, PAGELESS_RULES } from '../../core/verdict';
 import type { MarkConfig, MarkModel } from './model';
-import type { TrustList } from '../../core/trust';
+import { issuerCheckUrl, type TrustList } from '../../core/trust';
 
 // One status-list source per page: each issuer's list is fetched whole (never per mark), verified and cached.
 let status: StatusSource | undefined;
@@ -30,7 +29,7 @@ export async function resolveMark(cfg: MarkConfig, pageUrl: string, now: number)
       : { outcome: 'unknown-issuer' as const, payload: undefined, issuer: undefined, reason: NO_TRUST };
     const payload = check.outcome === 'genuine' ? check.payload : undefined;
     const issuerName = check.issuer?.name;
-    const checkUrl = trust?.issuers.find((i) => i.id === check.issuer?.id)?.check?.replace('{uscc}', check.payload?.sub.uscc ?? '');
+    const checkUrl = issuerCheckUrl(trust, check.issuer?.id, check.payload?.sub.uscc);
     model = { verdict: model.verdict, check: { outcome: check.outcome, issuerName, checkUrl, reason: check.reason, boundTo: payload && payload.bind.origin + payload.bind.path, expiresAt: payload && new Date(payload.exp * 1000).toISOString() } };
     if (payload) {
       mark = { payload, issuerName: issuerName ?? payload.iss };

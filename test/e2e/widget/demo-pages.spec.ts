@@ -16,6 +16,16 @@ for (const shop of samplesIndex.shops) {
   });
 }
 
+// 示例优选 declares a status list that the demo serves: the widget reads it as the extension does.
+for (const [slug, outcome] of [['zaixian', 'genuine'], ['chehui', 'revoked']] as const) {
+  test(`demo shop ${slug} of an issuer with a status list: mark ${outcome}`, async ({ page }) => {
+    await page.goto(`${demo}/shops/${slug}/`);
+    const mark = page.locator('xinbiao-mark');
+    await markSettled(mark);
+    await expect(mark).toHaveAttribute('data-outcome', outcome);
+  });
+}
+
 test('black-listed shop shows a risk warning (风险提示) and the list entry in the card', async ({ page }) => {
   await page.goto(`${demo}/shops/shixin/`);
   // The platform's own 风险提示 on the page (P3), besides the mark's verdict.

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
-import { assess, errorFinding, type AuditInput, type Finding, type PageFacts, type PageKind } from '../../core/audit';
+import { assess, errorFinding, type AuditInput, type CreditClass, type Finding, type PageFacts, type PageKind } from '../../core/audit';
 import { sha256Hex } from '../../core/crypto';
 import type { AuditContext } from './context';
 import type { AuditTarget } from './inputs';
@@ -37,6 +37,12 @@ export interface PageReport {
   finishedAt: string;
   pageKind?: PageKind;
   title?: string;
+  /** The address a saved page came from (its "saved from url" comment): the report groups it under that site. */
+  savedFrom?: string;
+  /** The operator's USCC as the population named it, its credit class and its inspectors (双随机), when known. */
+  uscc?: string;
+  creditClass?: CreditClass;
+  inspectors?: string[];
   evidence: PageEvidence;
   findings: Finding[];
 }
@@ -68,7 +74,7 @@ export async function auditPage(browser: Browser, target: AuditTarget, index: nu
       writeFileSync(join(out, evidence.html!), bytes);
       const finishedAt = new Date().toISOString();
       writeFileSync(join(out, evidence.facts!), `${JSON.stringify({ url: target.url, finalUrl: page.url(), time: finishedAt, htmlSha256: evidence.htmlSha256, input } satisfies { input: AuditInput } & Record<string, unknown>, null, 2)}\n`);
-      return { index, input: target.input, url: target.url, finalUrl: page.url(), status: 'ok', attempts: attempt, startedAt, finishedAt, pageKind: facts.pageKind, title: facts.title, evidence, findings };
+      return { index, input: target.input, url: target.url, finalUrl: page.url(), status: 'ok', attempts: attempt, startedAt, finishedAt, pageKind: facts.pageKind, title: facts.title, ...(facts.savedFrom ? { savedFrom: facts.savedFrom } : {}), evidence, findings };
     } catch (err) {
       lastError = ((err as Error).message ?? String(err)).split('\n')[0]!;
     } finally {

@@ -56,16 +56,17 @@ ${shot ? `<img class="shot" alt="页面截图 Screenshot of page ${p.index + 1}"
 /** Rows of a definition list; values are escaped. */
 const dl = (rows: [string, string | undefined][]) => `<dl class="meta-list">${rows.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 
+/** The header's warning, in both languages, when the demo trust list or lists were used. */
+const demoNote = (run: RunRecord) => (run.demo.trust || run.demo.lists
+  ? `<p class="demo" role="note" data-testid="demo-data">本报告使用了演示数据（${[run.demo.trust ? '信任列表' : '', run.demo.lists ? '信用名单' : ''].filter(Boolean).join('、')}），不得作为执法依据。
+This report used the DEMO ${[run.demo.trust ? 'trust list' : '', run.demo.lists ? 'credit lists' : ''].filter(Boolean).join(' and ')}: it is not evidence for enforcement.</p>` : '');
+
 /** The run record for a reader: who, when, which tool, rules, trust list and lists (with digests), population and sample. */
 function runSection(run: RunRecord): string {
-  const demo = run.demo.trust || run.demo.lists
-    ? `<p class="demo" role="note" data-testid="demo-data">本报告使用了演示数据（${[run.demo.trust ? '信任列表' : '', run.demo.lists ? '信用名单' : ''].filter(Boolean).join('、')}），不得作为执法依据。
-This report used the DEMO ${[run.demo.trust ? 'trust list' : '', run.demo.lists ? 'credit lists' : ''].filter(Boolean).join(' and ')}: it is not evidence for enforcement.</p>` : '';
   const lists = run.lists.map((l) => `<tr><td>${esc(l.id)}</td><td>${l.version}</td><td>${esc(l.kind ?? '')}</td><td>${esc(l.publisher ?? '')}</td><td>${esc(l.file)}</td><td><code>${esc(l.sha256)}</code></td></tr>`).join('');
   const smp = run.sample;
   const method = { all: '全部 All inputs', uniform: '简单随机抽样 Uniform random sample', weighted: '按信用分类加权抽样 Weighted by credit class' }[smp.method];
-  return `${demo}
-<section id="run" aria-label="运行记录 Run record"><h2>运行记录 Run record</h2>
+  return `<section id="run" aria-label="运行记录 Run record"><h2>运行记录 Run record</h2>
 ${dl([
     ['运行编号 Run id', run.id], ['执行人 Operator', run.operator ?? '（未提供 not given）'],
     ['开始 Started (UTC+8)', run.startedAt], ['结束 Finished (UTC+8)', run.finishedAt],
@@ -92,7 +93,7 @@ function assignmentSection(report: AuditReport): string {
 <table><thead><tr><th>编号 Id</th><th>姓名 Name</th><th>数量 Count</th><th>页面 Pages</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-/** The self-contained report.html: run record, summary with charts and numbers, sample and assignment, then the pages grouped by site. */
+/** The self-contained report.html: demo warning, summary with charts and numbers, run record with sample, assignment, then the pages grouped by site. */
 export function renderHtml(report: AuditReport, shot: (p: PageReport) => string | undefined): string {
   const s = report.summary;
   const cards = OUTCOMES.map((o) => `<div class="card" data-outcome="${o}"><span class="n">${s.total[o]}</span> ${esc(LABEL[o])}</div>`).join('');
@@ -127,13 +128,14 @@ a{color:inherit}
 </style></head><body>
 <header><h1>信标审查报告 <small>XinBiao audit report</small></h1>
 <p class="meta">生成时间 Generated ${esc(report.generatedAt)} · 页面 Pages ${s.pages} · 加载失败 Failed ${s.failedPages}${report.run.operator ? ` · 执行人 Operator ${esc(report.run.operator)}` : ''}</p>
-${runSection(report.run)}
+${demoNote(report.run)}
 </header>
 <main>
 <section id="summary" aria-label="汇总 Summary"><h2>汇总 Summary</h2><div class="cards">${cards}</div>
 ${chart('按规则 By rule', byRule)}
 ${chart('按站点 By site', Object.entries(s.bySite))}
 </section>
+${runSection(report.run)}
 ${assignmentSection(report)}
 <section id="pages"><h2>页面（按站点） Pages by site</h2>
 ${grouped}

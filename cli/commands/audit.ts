@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CLASS_LABEL, Inspectors, Weights, type PageKind } from '../../core/audit';
+import { CLASS_LABEL, Inspectors, Weights, withBasis, type PageKind } from '../../core/audit';
 import type { PrivateJwk } from '../../core/crypto';
 import { populationEntry, readList } from '../audit/inputs';
 import { readJsonFile } from '../audit/plan';
@@ -99,7 +99,7 @@ const command: Command = {
       onPage: (p) => emit({
         input: p.input, url: p.url, status: p.status, ...(p.error ? { error: p.error } : {}), pageKind: p.pageKind,
         ...(p.creditClass ? { creditClass: p.creditClass } : {}), ...(p.inspectors ? { inspectors: p.inspectors } : {}),
-        counts: summarise([p]).total, evidence: p.evidence, findings: p.findings,
+        counts: summarise([p]).total, evidence: p.evidence, findings: p.findings.map(withBasis),
       }),
     });
     if (report.run.demo.trust || report.run.demo.lists) say('audit: 使用了演示信任列表和名单 used the DEMO trust list and lists (give --trust, --trust-root and --lists)');

@@ -23,8 +23,13 @@ export function populationEntry(line: string): { input: string; uscc?: string } 
   return m ? { input: m[1]!, uscc: m[2]! } : { input: line };
 }
 
+/** The inputs of a `--list` file, without the USCCs (`readPopulation` keeps them). */
+export function readList(file: string): string[] {
+  return readPopulation(file).map((e) => e.input);
+}
+
 /** Lines of a `--list` file: one URL or path each, optionally followed by the operator's USCC; blank lines and # comments are skipped. */
-export function readList(file: string): { input: string; uscc?: string }[] {
+export function readPopulation(file: string): { input: string; uscc?: string }[] {
   if (!existsSync(file)) throw new Error(`list file not found: ${file}`);
   return readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(populationEntry);
 }

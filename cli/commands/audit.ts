@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLASS_LABEL, Inspectors, Weights, withBasis, type PageKind } from '../../core/audit';
 import type { PrivateJwk } from '../../core/crypto';
-import { populationEntry, readList } from '../audit/inputs';
+import { populationEntry, readPopulation } from '../audit/inputs';
 import { readJsonFile } from '../audit/plan';
 import { runAudit } from '../audit/run';
 import { summarise } from '../audit/summary';
@@ -59,7 +59,7 @@ const command: Command = {
     const inputs = parsed.positionals.map(populationEntry);
     const list = strFlag(parsed, 'list');
     if (list) {
-      try { inputs.push(...readList(list)); } catch (err) { throw new UsageError((err as Error).message); }
+      try { inputs.push(...readPopulation(list)); } catch (err) { throw new UsageError((err as Error).message); }
     }
     if (inputs.length === 0) throw new UsageError('give at least one URL or file, or --list FILE');
     const pageKind = strFlag(parsed, 'page-kind');

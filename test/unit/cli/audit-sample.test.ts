@@ -1,4 +1,4 @@
-import { seedOf } from '../../../cli/audit/sample';
+import { sample, seedOf } from '../../../cli/audit/sample';
 import { drawSample } from '../../../core/audit';
 import { populationEntry, toTarget } from '../../../cli/audit/inputs';
 import { mapPool } from '../../../cli/audit/pool';
@@ -17,6 +17,12 @@ describe('seeded sampling', () => {
     expect(new Set(s).size).toBe(25);
     expect([...s].sort((a, b) => a - b)).toEqual(s);
     expect(s.every((i) => i >= 0 && i < 100)).toBe(true);
+  });
+  it('sample() keeps the drawn items in input order', () => {
+    const items = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const s = sample(items, 3, 9);
+    expect(s).toEqual(drawSample(6, 3, 9).map((i) => items[i]));
+    expect(s).toHaveLength(3);
   });
   it('n at or above the count keeps everything', () => expect(drawSample(4, 500, 1)).toEqual([0, 1, 2, 3]));
   it('text seeds are stable, number seeds are the number', () => {

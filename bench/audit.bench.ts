@@ -5,32 +5,16 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright';
 import { AUDIT_RULES } from '../core/audit';
-import { mapPool } from '../cli/audit/pool';
 import type { AuditReport } from '../cli/audit/report';
 import { runAudit } from '../cli/audit/run';
 import { startFixtureServer } from '../test/support/fixture-server';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
+import { gotoScreenshotFloor } from './support/goto-floor';
 import type { Benchmark } from './types';
 
 const PAGES = 50;
 const CONCURRENCY = 2;
 const FIX = resolve(import.meta.dirname, '../test/fixtures/audit');
-
-async function floor(urls: string[]): Promise<number> {
-  const t0 = performance.now();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
-  await mapPool(urls, CONCURRENCY, async (url) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load' });
-    await page.screenshot();
-    await context.close();
-  });
-  await browser.close();
-  return performance.now() - t0;
-}
 
 /** A time counts only when every page was loaded and every rule gave it a finding: a failed page is cheap. */
 function assertAudited(report: AuditReport, urls: readonly string[]): void {
@@ -66,8 +50,8 @@ const bench: Benchmark = {
       // The fixture pages repeated, each address distinct so nothing is served from a cache.
       const urls = Array.from({ length: PAGES }, (_, i) => `http://127.0.0.1:${port}/audit/${files[i % files.length]}?n=${i}`);
       await ours(urls.slice(0, 4));
-      await floor(urls.slice(0, 4));
-      const f = await floor(urls);
+      await gotoScreenshotFloor(urls.slice(0, 4), CONCURRENCY);
+      const f = await gotoScreenshotFloor(urls, CONCURRENCY);
       const o = await ours(urls);
       return [{ name: 'audit-throughput', value: o / PAGES, unit: 'ms/page', floor: f / PAGES, budget: 1.4 }];
     } finally {

@@ -9,6 +9,12 @@ export function emit(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
+/** What a file or thing is called, in Chinese and in English, for messages that name it. */
+export type Named = readonly [zh: string, en: string];
+
+/** One message in both languages, Chinese first, on one line (every command's stderr reads this way). */
+export const both = (zh: string, en: string): string => `${zh} / ${en}`;
+
 /** Human messages go to stderr so stdout stays parseable. */
 export function say(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -43,14 +49,14 @@ export function parseArgs(args: string[], spec: { values?: string[]; booleans?: 
     const eq = a.indexOf('=');
     const name = a.slice(2, eq < 0 ? undefined : eq);
     if (booleans.has(name)) {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      if (eq >= 0) throw new UsageError(both(`--${name} 不带取值`, `--${name} takes no value`));
       flags.set(name, true);
     } else if (values.has(name)) {
       const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
-      if (v === undefined) throw new UsageError(`--${name} needs a value`);
+      if (v === undefined) throw new UsageError(both(`--${name} 需要一个取值`, `--${name} needs a value`));
       flags.set(name, v);
     } else {
-      throw new UsageError(`unknown option --${name}`);
+      throw new UsageError(both(`未知选项 --${name}`, `unknown option --${name}`));
     }
   }
   return { positionals, flags };
@@ -61,7 +67,7 @@ export function intFlag(parsed: ParsedArgs, name: string, fallback: number, min 
   const v = parsed.flags.get(name);
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (v === true || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`);
+  if (v === true || !Number.isInteger(n) || n < min || n > max) throw new UsageError(both(`--${name} 须为 ${min} 到 ${max} 之间的整数`, `--${name} takes a whole number from ${min} to ${max}`));
   return n;
 }
 
@@ -80,7 +86,7 @@ export function withSubcommands(summary: string, help: string, subs: Record<stri
     async run(args) {
       const [sub, ...rest] = args;
       const run = sub ? subs[sub] : undefined;
-      if (!run) throw new UsageError(sub ? `unknown subcommand '${sub}' (${names})` : `give a subcommand: ${names}`);
+      if (!run) throw new UsageError(sub ? both(`未知子命令“${sub}”（${names}）`, `unknown subcommand '${sub}' (${names})`) : both(`请给出子命令：${names}`, `give a subcommand: ${names}`));
       return run(rest);
     },
   };

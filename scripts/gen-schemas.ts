@@ -11,6 +11,7 @@ import * as markSchemas from '../core/marks/schema';
 import * as modelSchemas from '../core/model/schema';
 import * as protocolSchemas from '../core/sources/protocol';
 import * as trustSchemas from '../core/trust/schema';
+import * as statusSchemas from '../core/status/schema';
 import * as platformSchemas from '../extension/platform/schemas';
 
 export const SCHEMA_DIR = resolve(import.meta.dirname, '../docs/schema');
@@ -64,6 +65,7 @@ export const LITE_MODULES: { file: string; source: string; exports: Record<strin
   { file: 'marks', source: '../../marks/schema', exports: markSchemas },
   { file: 'trust', source: '../../trust/schema', exports: trustSchemas },
   { file: 'protocol', source: '../../sources/protocol', exports: protocolSchemas },
+  { file: 'status', source: '../../status/schema', exports: statusSchemas },
   // Beside its source: core/ never imports the extension.
   { file: 'page-report', source: '../schemas', exports: platformSchemas, only: { PageReport: 'pageReportValidator' }, dir: 'extension/platform/generated' },
 ];

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isPublicJwk } from '../core/crypto';
-import { verifyTrustList } from '../core/trust';
+import { trustErrorText, verifyTrustList } from '../core/trust';
 
 /** A refusal, Chinese first. */
 export interface Refusal {
@@ -47,7 +47,10 @@ export async function releaseTrustProblems(env: Record<string, string | undefine
   const problems: Refusal[] = [];
   if (samples.has(root.x)) problems.push({ zh: `根公钥 ${root.kid ?? root.x} 是示例密钥，其私钥已公开`, en: `the root key ${root.kid ?? root.x} is a sample key whose private half is public` });
   const verified = await verifyTrustList(jws, root, now);
-  if (!verified.ok) return [...problems, { zh: `信任名单未通过根公钥核验：${verified.message}`, en: `the trust list does not verify with the root key: ${verified.message}` }];
+  if (!verified.ok) {
+    const [zh, en] = trustErrorText(verified);
+    return [...problems, { zh: `信任名单未通过根公钥核验：${zh}`, en: `the trust list does not verify with the root key: ${en}` }];
+  }
   for (const issuer of verified.trust.issuers) {
     for (const key of issuer.keys) {
       if (samples.has(key.x)) problems.push({ zh: `签发者 ${issuer.id} 的密钥 ${key.kid} 是示例密钥`, en: `issuer ${issuer.id}'s key ${key.kid} is a sample key` });

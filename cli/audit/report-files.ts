@@ -6,7 +6,7 @@ import { toCsv } from '../../core/audit/csv';
 import { sha256Hex, type PrivateJwk } from '../../core/crypto';
 import { openBrowser } from './browser';
 import { printPdf } from './pdf';
-import { REPORT_FORMAT, type AuditReport } from './report';
+import { REPORT_FORMAT, type AuditReport, type CampaignSection } from './report';
 import { renderHtml } from './report-html';
 import type { PageReport } from './run-page';
 import { sealFolder } from './seal';
@@ -42,6 +42,8 @@ export interface ReportInput {
   signKey?: PrivateJwk;
   /** report.pdf: printed with this browser, or one launched for it; `false` writes no PDF. */
   pdf?: { browser?: Browser } | false;
+  /** A campaign run's section (cli/audit/queue): its fields in report.json, its escaped HTML in report.html. */
+  campaign?: CampaignSection;
 }
 
 /**
@@ -60,14 +62,14 @@ export async function writeReport(out: string, input: ReportInput): Promise<Audi
   const pages = input.pages.map((p) => ({ ...p, findings: p.findings.map(withBasis) }));
   const report: AuditReport = {
     format: REPORT_FORMAT, generatedAt: chinaTime(Date.now()), run, options: input.options ?? {}, rules: AUDIT_RULES,
-    refusedLists: input.refusedLists ?? [], summary: summarise(pages), pages,
+    refusedLists: input.refusedLists ?? [], summary: summarise(pages), pages, ...(input.campaign ? { campaign: input.campaign.json } : {}),
   };
   writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(out, 'report.csv'), toCsv(CSV_HEADER, csvRows(pages)));
   const shot = (p: PageReport) => {
     try { return p.evidence.screenshot ? readFileSync(join(out, p.evidence.screenshot)).toString('base64') : undefined; } catch { return undefined; }
   };
-  const html = renderHtml(report, shot);
+  const html = renderHtml(report, shot, input.campaign?.html);
   writeFileSync(join(out, 'report.html'), html);
   if (input.pdf !== false) {
     const browser = input.pdf?.browser ?? await openBrowser();

@@ -93,8 +93,11 @@ function assignmentSection(report: AuditReport): string {
 <table><thead><tr><th>编号 Id</th><th>姓名 Name</th><th>数量 Count</th><th>页面 Pages</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-/** The self-contained report.html: demo warning, summary with charts and numbers, run record with sample, assignment, then the pages grouped by site. */
-export function renderHtml(report: AuditReport, shot: (p: PageReport) => string | undefined): string {
+/**
+ * The self-contained report.html: demo warning, summary with charts and numbers, run record with sample, assignment,
+ * a campaign's section (escaped HTML, when given), then the pages grouped by site.
+ */
+export function renderHtml(report: AuditReport, shot: (p: PageReport) => string | undefined, campaignHtml = ''): string {
   const s = report.summary;
   const cards = OUTCOMES.map((o) => `<div class="card" data-outcome="${o}"><span class="n">${s.total[o]}</span> ${esc(LABEL[o])}</div>`).join('');
   const byRule = Object.entries(s.byRule).map(([id, c]) => [auditRule(id)?.title.zh ?? id, c] as [string, Counts]);
@@ -137,6 +140,7 @@ ${chart('按站点 By site', Object.entries(s.bySite))}
 </section>
 ${runSection(report.run)}
 ${assignmentSection(report)}
+${campaignHtml}
 <section id="pages"><h2>页面（按站点） Pages by site</h2>
 ${grouped}
 </section></main></body></html>

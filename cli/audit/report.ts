@@ -16,4 +16,12 @@ export interface AuditReport {
   refusedLists: { file: string; reason: string }[];
   summary: Summary;
   pages: PageReport[];
+  /** A campaign run's progress and its changes since the previous run (cli/audit/queue), when the report is one. */
+  campaign?: Record<string, unknown>;
+}
+
+/** What a campaign report adds: its fields in report.json and its section of report.html (already escaped). */
+export interface CampaignSection {
+  json: Record<string, unknown>;
+  html: string;
 }

@@ -7,6 +7,7 @@ import { readJsonFile } from '../audit/plan';
 import { runAudit } from '../audit/run';
 import { summarise } from '../audit/summary';
 import verify from '../audit/verify-command';
+import { CAMPAIGN_HELP } from '../audit/queue/help';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type Command } from '../io';
 
 const help = `Usage: xinbiao audit [options] <url-or-file…>
@@ -42,7 +43,8 @@ Prints one JSON line per page: {"input","url","status","pageKind","counts",
 "findings":[{"ruleId","outcome","message":{"zh","en"},"evidence","selector"}]}.
 A page that cannot be loaded is reported with outcome "error", never dropped.
 Every report folder gets manifest.json (every file with its SHA-256); 'xinbiao audit verify' checks it.
-Exit 0 when every page was audited, 1 when any page failed to load, 2 on usage errors.`;
+Exit 0 when every page was audited, 1 when any page failed to load, 2 on usage errors.
+${CAMPAIGN_HELP}`;
 
 const KINDS = ['shop', 'platform-home', 'other'];
 
@@ -51,6 +53,10 @@ const command: Command = {
   help,
   async run(args) {
     if (args[0] === 'verify') return verify(args.slice(1));
+    // Campaign forms load the queue code only when asked for.
+    if (args[0] === 'worker') return (await import('../audit/queue/cli')).workerCommand(args.slice(1));
+    if (args[0] === 'report') return (await import('../audit/queue/cli')).reportCommand(args.slice(1));
+    if (args.some((a) => a === '--queue' || a.startsWith('--queue='))) return (await import('../audit/queue/cli')).enqueueCommand(args);
     const parsed = parseArgs(args, {
       values: ['out', 'list', 'sample', 'seed', 'concurrency', 'timeout', 'retries', 'page-kind', 'trust', 'trust-root', 'lists', 'browser-ws',
         'weights', 'inspectors', 'operator', 'sign-key'],

@@ -3,7 +3,7 @@ import { detectionToJson } from '../../core/detect';
 import { SITES } from '../../extension/sites';
 import { detectWithSite } from '../../extension/sites/detect-site';
 import { decodeHtml } from '../decode';
-import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command } from '../io';
+import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command } from '../io';
 
 const help = `Usage: xinbiao detect [--site ID] [--url URL] <file.html…>
 
@@ -31,12 +31,15 @@ const command: Command = {
   async run(args) {
     const parsed = parseArgs(args, { values: ['site', 'url'] });
     const { positionals } = parsed;
-    if (positionals.length === 0) throw new UsageError('give at least one HTML file');
+    if (positionals.length === 0) throw new UsageError(both('请至少给出一个 HTML 文件', 'give at least one HTML file'));
     const siteId = strFlag(parsed, 'site');
     const site = siteId === undefined ? undefined : SITES.find((s) => s.id === siteId);
-    if (siteId !== undefined && !site) throw new UsageError(`unknown --site ${siteId} (${SITES.map((s) => s.id).join(', ')})`);
+    if (siteId !== undefined && !site) {
+      const ids = SITES.map((s) => s.id).join(', ');
+      throw new UsageError(both(`未知的 --site ${siteId}（可选：${ids}）`, `unknown --site ${siteId} (${ids})`));
+    }
     const url = strFlag(parsed, 'url') ?? 'about:blank';
-    if (url !== 'about:blank' && !URL.canParse(url)) throw new UsageError(`--url takes an absolute URL`);
+    if (url !== 'about:blank' && !URL.canParse(url)) throw new UsageError(both('--url 须为完整网址', '--url takes an absolute URL'));
     // jsdom costs a few hundred ms to load; only this command pays for it.
     const { JSDOM } = await import('jsdom');
     let failed = false;
@@ -47,7 +50,7 @@ const command: Command = {
       } catch (err) {
         failed = true;
         const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-        say(`xinbiao detect: cannot read ${file} (${reason})`);
+        say(`xinbiao detect: ${both(`无法读取 ${file}（${reason}）`, `cannot read ${file} (${reason})`)}`);
         emit({ file, error: `cannot read file: ${reason}` });
         continue;
       }

@@ -8,7 +8,7 @@ import { ListError } from '../../core/lists/errors';
 import { scanList } from '../../core/lists/parse';
 import type { ListSignature } from '../../core/lists/schema';
 import { verifyList, type VerifyResult } from '../../core/lists/verify';
-import { listKeys, loadTrustList } from '../../core/trust';
+import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
 import { importIntoDatabase } from './list-database';
 import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { diff, diffHelp } from './list-diff';
@@ -62,8 +62,8 @@ export async function keysFrom(parsed: ParsedArgs, now: () => number, required: 
   if (trust || root) {
     if (!trust || !root) throw new UsageError('--trust and --root go together');
     const result = await loadTrustList((path) => readFile(path, 'utf8'), { trust, root }, now());
-    if (!result.ok && (result.error === 'unreadable' || result.error === 'bad-root')) throw new UsageError(result.message);
-    if (!result.ok) throw new ListError('unknown-key', `trust list ${trust}: ${result.message}`);
+    if (!result.ok && (result.error === 'unreadable' || result.error === 'bad-root')) throw new UsageError(trustErrorText(result).join(' / '));
+    if (!result.ok) throw new ListError('unknown-key', `trust list ${trust}: ${trustErrorText(result)[1]}`);
     return listKeys(result.trust, now);
   }
   if (required) throw new UsageError('give --pub <key> or --trust <trust.jws> --root <root key>');

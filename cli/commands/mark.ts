@@ -1,11 +1,13 @@
 import { MarkPayload, decodeMark, signMark, verifyMark } from '../../core/marks';
 import { createStatusSource, setBit } from '../../core/status';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
-import { nodeStatusCodec, readOwnStatus, writeStatus } from './status';
+import { nodeStatusCodec, readOwnStatus, STATUS_LIST, writeStatus } from './status';
 import { InputError, readJsonFile, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
 import { firstIssue } from '../../core/model/issue';
 import { signShops } from './mark-batch';
+
+const MARK_FILE = ['标识文件', 'mark file'] as const;
 
 const help = `Usage: xinbiao mark sign --key PLATFORM.private.jwk.json (--payload PAYLOAD.json | --shops SHOPS.ndjson|.csv)
        xinbiao mark verify --trust trust.jws --root ROOT.public.jwk.json --url PAGE-URL [--status status.jws] [--now ISO-TIME] <token-or-file…>
@@ -40,7 +42,7 @@ async function sign(args: string[]): Promise<number> {
     const privateKey = await readPrivateKey(key);
     if (shops) return signShops(shops, privateKey);
     if (!payloadPath) return EXIT.usage;
-    const raw = await readJsonFile(payloadPath, 'payload file');
+    const raw = await readJsonFile(payloadPath, ['标识内容文件', 'payload file']);
     const withIat = raw && typeof raw === 'object' && !('iat' in raw) ? { ...raw, iat: Math.floor(Date.now() / 1000) } : raw;
     const payload = MarkPayload.safeParse(withIat);
     if (!payload.success) throw new InputError(`payload file ${payloadPath}: ${firstIssue(payload.error)}`);
@@ -63,7 +65,7 @@ async function verify(args: string[]): Promise<number> {
   return withInputErrors('mark verify', async () => {
     const trust = await loadTrust(trustPath, rootPath, now);
     const statusPath = strFlag(parsed, 'status');
-    const statusText = statusPath === undefined ? undefined : await readText(statusPath, 'status list');
+    const statusText = statusPath === undefined ? undefined : await readText(statusPath, STATUS_LIST);
     const status = createStatusSource({
       fetch: (u) => (statusText === undefined ? fetch(u, { redirect: 'error' }) : Promise.resolve(new Response(statusText))),
       now: () => now,
@@ -74,7 +76,7 @@ async function verify(args: string[]): Promise<number> {
     for (const input of parsed.positionals) {
       let token: string;
       try {
-        token = TOKEN.test(input) ? input : await readText(input, 'mark file');
+        token = TOKEN.test(input) ? input : await readText(input, MARK_FILE);
       } catch (err) {
         say(`xinbiao mark verify: ${(err as Error).message}`);
         emit({ input, outcome: 'malformed', reason: { zh: '无法读取文件', en: (err as Error).message }, detail: 'unreadable' });
@@ -105,7 +107,7 @@ async function revoke(args: string[]): Promise<number> {
       let idx: number | undefined;
       if (/^\d+$/.test(input)) idx = Number(input);
       else {
-        const mark = decodeMark(TOKEN.test(input) ? input : await readText(input, 'mark file'));
+        const mark = decodeMark(TOKEN.test(input) ? input : await readText(input, MARK_FILE));
         if (!mark.ok) throw new InputError(`${input}: not a mark (${mark.problem})`);
         if (mark.payload.iss !== payload.iss) throw new InputError(`${input}: issued by ${mark.payload.iss}, the status list is ${payload.iss}'s`);
         idx = mark.payload.status?.idx;

@@ -2,13 +2,15 @@ import { rename, writeFile } from 'node:fs/promises';
 import { constants, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { base64urlDecode } from '../../core/crypto/base64url';
 import { verifyBytes, type PrivateJwk } from '../../core/crypto/ed25519';
-import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit, signStatusList, verifyStatusList, STATUS_ERROR_TEXT, type StatusCodec } from '../../core/status';
+import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit, signStatusList, verifyStatusList, statusErrorText, type StatusCodec } from '../../core/status';
 import { decodeCompactJws } from '../../core/trust/jws';
 import { findIssuer } from '../../core/trust/find-key';
 import { MAX_STATUS_JWS_LENGTH } from '../../core/status/schema';
-import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
+import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
 import { InputError, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
+
+export const STATUS_LIST: Named = ['状态列表', 'status list'];
 
 const help = `Usage: xinbiao status sign --key PLATFORM.private.jwk.json --iss ISSUER-ID --url URL --out status.jws
                            [--size BITS] [--from status.jws] [--revoke IDX,IDX…] [--hours H] [--now ISO-TIME]
@@ -35,7 +37,7 @@ export const nodeStatusCodec: StatusCodec = {
 
 /** The bits of a status list the holder of `key` signed (its own earlier list), or InputError. */
 export async function readOwnStatus(path: string, key: PrivateJwk): Promise<{ payload: StatusListPayload; bits: Uint8Array }> {
-  const jws = await readText(path, 'status list');
+  const jws = await readText(path, STATUS_LIST);
   let decoded;
   try {
     decoded = decodeCompactJws(jws, STATUS_TYP, MAX_STATUS_JWS_LENGTH);
@@ -105,7 +107,7 @@ async function verify(args: string[]): Promise<number> {
     const trust = await loadTrust(trustPath, rootPath, now);
     let ok = true;
     for (const file of parsed.positionals) {
-      const jws = await readText(file, 'status list').catch((err: Error) => err);
+      const jws = await readText(file, STATUS_LIST).catch((err: Error) => err);
       let iss: unknown;
       try {
         if (typeof jws === 'string') iss = (decodeCompactJws(jws, STATUS_TYP, MAX_STATUS_JWS_LENGTH).payload as { iss?: unknown })?.iss;
@@ -114,15 +116,16 @@ async function verify(args: string[]): Promise<number> {
       }
       const issuer = typeof iss === 'string' ? findIssuer(trust, iss) : undefined;
       const r = typeof jws !== 'string'
-        ? { ok: false as const, error: 'unreachable' as const, message: jws.message }
+        ? { ok: false as const, error: 'unreachable' as const, detail: jws.message }
         : issuer
           ? await verifyStatusList(jws, { trust, issuer, now, codec: nodeStatusCodec })
-          : { ok: false as const, error: 'issuer-mismatch' as const, message: `${STATUS_ERROR_TEXT['issuer-mismatch'][1]}: ${String(iss)} is not in the trust list` };
+          : { ok: false as const, error: 'issuer-mismatch' as const, detail: `${String(iss)} is not in the trust list` };
       if (r.ok) emit({ file, ok: true, iss: r.issuer, size: r.size, revoked: countSet(r.bits), issued: r.issued, expires: r.expires });
       else {
         ok = false;
-        say(`${file}: ${r.message} / ${STATUS_ERROR_TEXT[r.error][0]}`);
-        emit({ file, ok: false, error: r.error, message: r.message });
+        const [zh, en] = statusErrorText(r);
+        say(`${file}: ${zh} / ${en}`);
+        emit({ file, ok: false, error: r.error, message: en });
       }
     }
     return ok ? EXIT.ok : EXIT.invalid;

@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { loadTrustList, TrustList, signTrustList, verifyTrustList } from '../../core/trust';
-import { EXIT, UsageError, emit, parseArgs, say, strFlag, withSubcommands } from '../io';
-import { InputError, readJsonFile, readPrivateKey, readPublicKey, withInputErrors } from './keys';
+import { loadTrustList, TrustList, signTrustList, trustErrorText, verifyTrustList } from '../../core/trust';
+import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
+import { cannotRead, InputError, readJsonFile, readPrivateKey, readPublicKey, unexpected, withInputErrors } from './keys';
 import { firstIssue } from '../../core/model/issue';
 
 const help = `Usage: xinbiao trust sign --key ROOT.private.jwk.json --in issuers.json --out trust.jws
@@ -18,16 +18,19 @@ Exit 0 on success, 1 when an input is invalid, 2 on usage errors.`;
 /** Reads a trust-list file and verifies it against the root key file (core/trust loadTrustList); InputError names the file and the failure. */
 export async function loadTrust(trustPath: string, rootPath: string, now: number): Promise<TrustList> {
   const r = await loadTrustList((path) => readFile(path, 'utf8'), { trust: trustPath, root: rootPath }, now);
-  if (!r.ok) throw new InputError(`trust list ${trustPath}: ${r.error}: ${r.message}`);
+  if (!r.ok) {
+    const [zh, en] = trustErrorText(r);
+    throw new InputError(`信任名单 ${trustPath}：${zh} / trust list ${trustPath}: ${en}`);
+  }
   return r.trust;
 }
 
 /** Reads a text file, naming it in the error. */
-export async function readText(path: string, what: string): Promise<string> {
+export async function readText(path: string, what: Named): Promise<string> {
   try {
     return (await readFile(path, 'utf8')).trim();
   } catch (err) {
-    throw new InputError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw cannotRead(what, path, err);
   }
 }
 
@@ -35,25 +38,30 @@ export async function readText(path: string, what: string): Promise<string> {
 export function nowFlag(value: string | undefined): number {
   if (value === undefined) return Date.now();
   const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new UsageError(`--now ${JSON.stringify(value)} is not a date-time (use e.g. 2026-11-21T00:00:00+08:00)`);
+  if (Number.isNaN(t)) throw new UsageError(both(`--now ${JSON.stringify(value)} 不是日期时间（例如 2026-11-21T00:00:00+08:00）`, `--now ${JSON.stringify(value)} is not a date-time (use e.g. 2026-11-21T00:00:00+08:00)`));
   return t;
 }
+
+const ISSUERS: Named = ['签发者文件', 'issuers file'];
+const TRUST_LIST: Named = ['信任名单', 'trust list'];
+// The format problem itself is the schema's (English) words.
+const badIssuers = (path: string, problem: string) => new InputError(both(`签发者文件 ${path} 不合格式：${problem}`, `issuers file ${path}: ${problem}`));
 
 async function sign(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['key', 'in', 'out'] });
   const [key, input, out] = ['key', 'in', 'out'].map((n) => strFlag(parsed, n));
-  if (!key || !input || !out) throw new UsageError('trust sign needs --key, --in and --out');
-  if (parsed.positionals.length) throw new UsageError(`unexpected argument ${parsed.positionals[0]}`);
+  if (!key || !input || !out) throw new UsageError(both('trust sign 需要 --key、--in 和 --out', 'trust sign needs --key, --in and --out'));
+  if (parsed.positionals.length) throw new UsageError(unexpected(parsed.positionals[0]!));
   return withInputErrors('trust sign', async () => {
     const rootKey = await readPrivateKey(key);
-    const json = await readJsonFile(input, 'issuers file');
+    const json = await readJsonFile(input, ISSUERS);
     const parsedTrust = TrustList.safeParse(json);
-    if (!parsedTrust.success) throw new InputError(`issuers file ${input}: ${firstIssue(parsedTrust.error)}`);
+    if (!parsedTrust.success) throw badIssuers(input, firstIssue(parsedTrust.error));
     let jws: string;
     try {
       jws = await signTrustList(parsedTrust.data, rootKey);
     } catch (err) {
-      throw new InputError(`issuers file ${input}: ${(err as Error).message.replace(/^trust list: /, '')}`);
+      throw badIssuers(input, (err as Error).message.replace(/^trust list: /, ''));
     }
     // Write then rename, so a reader never sees half a trust list.
     await writeFile(`${out}.tmp`, `${jws}\n`);
@@ -66,8 +74,8 @@ async function sign(args: string[]): Promise<number> {
 async function verify(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['root', 'now'] });
   const rootPath = strFlag(parsed, 'root');
-  if (!rootPath) throw new UsageError('trust verify needs --root');
-  if (parsed.positionals.length === 0) throw new UsageError('give at least one trust-list file');
+  if (!rootPath) throw new UsageError(both('trust verify 需要 --root', 'trust verify needs --root'));
+  if (parsed.positionals.length === 0) throw new UsageError(both('请至少给出一个信任名单文件', 'give at least one trust-list file'));
   const now = nowFlag(strFlag(parsed, 'now'));
   return withInputErrors('trust verify', async () => {
     const root = await readPublicKey(rootPath);
@@ -75,7 +83,7 @@ async function verify(args: string[]): Promise<number> {
     for (const file of parsed.positionals) {
       let jws: string;
       try {
-        jws = await readText(file, 'trust list');
+        jws = await readText(file, TRUST_LIST);
       } catch (err) {
         say(`xinbiao trust verify: ${(err as Error).message}`);
         emit({ file, ok: false, error: 'unreadable', message: (err as Error).message });
@@ -88,8 +96,9 @@ async function verify(args: string[]): Promise<number> {
           issuers: r.trust.issuers.map((i) => ({ id: i.id, name: i.name, kind: i.kind, origins: i.origins, keys: i.keys.map((k) => k.kid), revoked: i.revoked.map((k) => k.kid) })) });
       } else {
         ok = false;
-        say(`xinbiao trust verify: ${file}: ${r.message}`);
-        emit({ file, ok: false, error: r.error, message: r.message });
+        const [zh, en] = trustErrorText(r);
+        say(`xinbiao trust verify: ${file}: ${zh} / ${en}`);
+        emit({ file, ok: false, error: r.error, message: en });
       }
     }
     return ok ? EXIT.ok : EXIT.invalid;

@@ -41,7 +41,7 @@ const SKEW_MS = 5 * 60 * 1000;
 
 const check = (outcome: MarkOutcome, zh: string, en: string, extra: Partial<MarkCheck> = {}): MarkCheck => ({
   outcome,
-  reason: { zh: `${OUTCOME_TEXT[outcome].zh}。${zh}`, en: `${OUTCOME_TEXT[outcome].en}. ${en}` },
+  reason: zh ? { zh: `${OUTCOME_TEXT[outcome].zh}。${zh}`, en: `${OUTCOME_TEXT[outcome].en}. ${en}` } : OUTCOME_TEXT[outcome],
   ...extra,
 });
 
@@ -63,7 +63,8 @@ export async function verifyMark(token: unknown, options: VerifyMarkOptions): Pr
 
 async function verifyUnsafe(token: unknown, { trust, pageUrl, now, status }: VerifyMarkOptions): Promise<MarkCheck> {
   const decoded = decodeMark(token);
-  if (!decoded.ok) return check('malformed', `格式问题：${decoded.problem}`, `Problem: ${decoded.problem}`);
+  // The decoder's words are for developers: the shopper reads the outcome, `detail` keeps the specifics.
+  if (!decoded.ok) return check('malformed', '', '', { detail: decoded.problem });
   const { header, payload, jws } = decoded;
   const t = now instanceof Date ? now.getTime() : now;
 
@@ -117,7 +118,7 @@ async function verifyUnsafe(token: unknown, { trust, pageUrl, now, status }: Ver
     if (bit === undefined) {
       // One wording with the code keeps the status texts out of the widget; STATUS_ERROR_TEXT[code] has the long form.
       const code = idx === undefined ? 'no-status-index' : !list ? 'status-not-checked' : list.ok ? 'status-index-out-of-range' : `status-${list.error}`;
-      return check('status-unknown', `状态列表：${code}`, `Status list: ${code}`, { payload, issuer, detail: code });
+      return check('status-unknown', '', '', { payload, issuer, detail: code });
     }
     if (bit) return check('revoked', `签发：${issuer.name}`, `Issued by ${issuer.name}`, { payload, issuer });
   }

@@ -5,7 +5,7 @@ export type StatusListError =
   | 'malformed' | 'unknown-key' | 'wrong-role' | 'issuer-mismatch' | 'bad-signature' | 'revoked' | 'not-yet-valid' | 'expired'
   | 'wrong-url' | 'stale' | 'bad-list' | 'unreachable';
 
-/** zh + en for each status-list error (CLI, widget and extension details). */
+/** zh + en for each status-list error, looked up where a person reads it (CLI, extension details), not carried in results. */
 export const STATUS_ERROR_TEXT: Record<StatusListError, [zh: string, en: string]> = {
   malformed: ['状态列表格式错误', 'the status list is malformed'],
   'unknown-key': ['状态列表的签名密钥不在信任名单中', 'the status list is signed by a key outside the trust list'],
@@ -20,3 +20,9 @@ export const STATUS_ERROR_TEXT: Record<StatusListError, [zh: string, en: string]
   'bad-list': ['状态列表内容无法解压或长度不符', 'the status bits cannot be decompressed or have the wrong length'],
   unreachable: ['无法获取状态列表', 'the status list could not be fetched'],
 };
+
+/** The zh and en text of a failure with its detail (e.g. the date a list went stale) appended. */
+export function statusErrorText({ error, detail }: { error: StatusListError; detail?: string }): [zh: string, en: string] {
+  const [zh, en] = STATUS_ERROR_TEXT[error];
+  return detail ? [`${zh}：${detail}`, `${en}: ${detail}`] : [zh, en];
+}

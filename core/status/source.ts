@@ -1,6 +1,5 @@
 import type { Issuer, TrustList } from '../trust/schema';
 import type { StatusCodec } from './bits';
-import { STATUS_ERROR_TEXT } from './errors';
 import { verifyStatusList, type StatusListResult } from './verify';
 
 export interface StatusSourcePorts {
@@ -35,14 +34,14 @@ export function createStatusSource(ports: StatusSourcePorts): StatusSource {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       text = (await res.text()).trim();
     } catch (err) {
-      return { ok: false, error: 'unreachable', message: `${STATUS_ERROR_TEXT.unreachable[1]}: ${(err as Error).message}` };
+      return { ok: false, error: 'unreachable', detail: (err as Error).message };
     }
     return verifyStatusList(text, { trust: await ports.trust(), issuer, now: ports.now(), ...(ports.codec ? { codec: ports.codec } : {}) });
   }
 
   return (issuer) => {
     const url = issuer.statusList;
-    if (!url) return Promise.resolve({ ok: false, error: 'unreachable', message: `${issuer.id} declares no status list` });
+    if (!url) return Promise.resolve({ ok: false, error: 'unreachable', detail: `${issuer.id} declares no status list` });
     const now = ports.now();
     const hit = cache.get(url);
     if (hit && now < hit.until) return hit.result;

@@ -4,13 +4,14 @@ import { findKey } from '../trust/find-key';
 import { decodeCompactJws, JwsFormatError } from '../trust/jws';
 import type { Issuer, TrustList } from '../trust/schema';
 import { webStatusCodec, type StatusCodec } from './bits';
-import { STATUS_ERROR_TEXT, type StatusListError } from './errors';
+import type { StatusListError } from './errors';
 import { MAX_STATUS_JWS_LENGTH, STATUS_TYP, StatusListPayload } from './schema';
 
 /** A verified status list: its bits (decompressed) and until when it may be used. */
 export type StatusListResult =
   | { ok: true; issuer: string; bits: Uint8Array; size: number; issued: string; expires: string }
-  | { ok: false; error: StatusListError; message: string };
+  /** `detail` names the specifics (a key id, a date); statusErrorText gives the words. */
+  | { ok: false; error: StatusListError; detail?: string };
 
 export interface VerifyStatusOptions {
   trust: TrustList;
@@ -22,7 +23,7 @@ export interface VerifyStatusOptions {
 }
 
 const SKEW_MS = 5 * 60_000;
-const fail = (error: StatusListError, detail?: string): StatusListResult => ({ ok: false, error, message: detail ? `${STATUS_ERROR_TEXT[error][1]}: ${detail}` : STATUS_ERROR_TEXT[error][1] });
+const fail = (error: StatusListError, detail?: string): StatusListResult => ({ ok: false, error, ...(detail ? { detail } : {}) });
 
 /**
  * Verifies an issuer's signed status list (compact JWS, typ `xinbiao-status+jws`): the key is a platform key of that

@@ -13,7 +13,24 @@ export type TrustLoadError = 'unreadable' | 'bad-root' | TrustError;
 
 export type TrustLoad =
   | { ok: true; trust: TrustList; rootKid: string }
-  | { ok: false; error: TrustLoadError; message: string };
+  | { ok: false; error: TrustLoadError; detail?: string };
+
+/** zh + en for each trust-list failure, looked up where a person reads it (CLI, extension, release build). */
+export const TRUST_ERROR_TEXT: Record<TrustLoadError, [zh: string, en: string]> = {
+  unreadable: ['无法读取信任名单或根公钥', 'the trust list or the root key cannot be read'],
+  'bad-root': ['根公钥不是 Ed25519 公钥（JWK）', 'the root key is not an Ed25519 public JWK'],
+  malformed: ['信任名单格式错误', 'the trust list is malformed'],
+  'wrong-root': ['信任名单不是由该根密钥签署的', 'the trust list is signed by another root key'],
+  'bad-signature': ['信任名单的签名无法用根公钥核验', 'the trust list signature does not verify with the root key'],
+  'not-yet-valid': ['信任名单的签发时间在未来', 'the trust list is issued in the future'],
+  expired: ['信任名单已过期', 'the trust list has expired'],
+};
+
+/** The zh and en text of a failure with its detail appended. */
+export function trustErrorText({ error, detail }: { error: TrustLoadError; detail?: string }): [zh: string, en: string] {
+  const [zh, en] = TRUST_ERROR_TEXT[error];
+  return detail ? [`${zh}：${detail}`, `${en}: ${detail}`] : [zh, en];
+}
 
 /**
  * The one trust loader: reads the signed trust list (`trust`) and the root public key (`root`, a JWK as JSON) with
@@ -27,7 +44,7 @@ export async function loadTrustList(readText: ReadText, refs: { trust: string; r
   try {
     [jws, root] = await Promise.all([readText(refs.trust), readText(refs.root).then(JSON.parse)]);
   } catch (err) {
-    return { ok: false, error: 'unreadable', message: String(err) };
+    return { ok: false, error: 'unreadable', detail: String(err) };
   }
-  return isPublicJwk(root) ? verifyTrustList(jws.trim(), root, now) : { ok: false, error: 'bad-root', message: `${refs.root}: not an Ed25519 public JWK` };
+  return isPublicJwk(root) ? verifyTrustList(jws.trim(), root, now) : { ok: false, error: 'bad-root', detail: refs.root };
 }

@@ -4,11 +4,12 @@ import { TRUST_TYP, TrustList } from './schema';
 
 export type TrustError = 'malformed' | 'wrong-root' | 'bad-signature' | 'not-yet-valid' | 'expired';
 
+/** A failure names its cause and the specifics (`detail`: a key id, a date, the first schema problem); trustErrorText gives the words. */
 export type TrustResult =
   | { ok: true; trust: TrustList; rootKid: string }
-  | { ok: false; error: TrustError; message: string };
+  | { ok: false; error: TrustError; detail?: string };
 
-const fail = (error: TrustError, message: string): TrustResult => ({ ok: false, error, message });
+const fail = (error: TrustError, detail?: string): TrustResult => ({ ok: false, error, ...(detail ? { detail } : {}) });
 
 /**
  * Verifies a signed trust list (compact JWS, typ `xinbiao-trust+jws`) against the root public key and checks
@@ -19,22 +20,22 @@ export async function verifyTrustList(jws: string, rootPublicJwk: PublicJwk, now
   try {
     decoded = decodeCompactJws(jws, TRUST_TYP);
   } catch (err) {
-    if (err instanceof JwsFormatError) return fail('malformed', `trust list: ${err.message}`);
+    if (err instanceof JwsFormatError) return fail('malformed', err.message);
     throw err;
   }
   if (rootPublicJwk.kid !== undefined && decoded.header.kid !== rootPublicJwk.kid) {
-    return fail('wrong-root', `trust list is signed by key ${decoded.header.kid}, the root key is ${rootPublicJwk.kid}`);
+    return fail('wrong-root', `${decoded.header.kid} ≠ ${rootPublicJwk.kid}`);
   }
   if (!(await verifyBytes(rootPublicJwk, decoded.signingInput, decoded.signature))) {
-    return fail('bad-signature', 'trust list signature does not verify with the root key');
+    return fail('bad-signature');
   }
   const parsed = TrustList.safeParse(decoded.payload);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return fail('malformed', `trust list payload: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`);
+    return fail('malformed', first && `${first.path.join('.') || '(root)'}: ${first.message}`);
   }
   const t = now instanceof Date ? now.getTime() : now;
-  if (t < Date.parse(parsed.data.issued)) return fail('not-yet-valid', `trust list is issued ${parsed.data.issued}, in the future`);
-  if (t >= Date.parse(parsed.data.expires)) return fail('expired', `trust list expired ${parsed.data.expires}`);
+  if (t < Date.parse(parsed.data.issued)) return fail('not-yet-valid', parsed.data.issued);
+  if (t >= Date.parse(parsed.data.expires)) return fail('expired', parsed.data.expires);
   return { ok: true, trust: parsed.data, rootKid: decoded.header.kid };
 }

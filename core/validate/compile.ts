@@ -9,7 +9,7 @@ type Check = (value: unknown, path: Path, issues: Issue[]) => unknown;
 declare const XINBIAO_SCHEMA_CHECKS: boolean | undefined;
 const CHECKS = typeof XINBIAO_SCHEMA_CHECKS === 'undefined' || XINBIAO_SCHEMA_CHECKS;
 
-const KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'enum', 'const', 'anyOf', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'format', 'refine']);
+const KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'enum', 'const', 'anyOf', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'multipleOf', 'format', 'refine']);
 
 /** Adds an issue; returns undefined, the value of a failed check. */
 const fail = (path: Path, issues: Issue[], message: string): undefined => void issues.push({ path, message });
@@ -105,9 +105,11 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
   }
 
   function numberChecks(s: SchemaData, checks: Check[]) {
-    const { minimum: min, maximum: max } = s as { minimum?: number; maximum?: number };
+    const { minimum: min, maximum: max, multipleOf: step } = s as { minimum?: number; maximum?: number; multipleOf?: number };
     if (min !== undefined) checks.push((v, p, i) => (typeof v !== 'number' || v >= min ? v : fail(p, i, `at least ${min}`)));
     if (max !== undefined) checks.push((v, p, i) => (typeof v !== 'number' || v <= max ? v : fail(p, i, `at most ${max}`)));
+    // Integer steps only (the schemas use it for whole bytes): `%` is exact there.
+    if (step !== undefined) checks.push((v, p, i) => (typeof v !== 'number' || v % step === 0 ? v : fail(p, i, `a multiple of ${step}`)));
   }
 
   function arrayCheck(s: SchemaData): Check {

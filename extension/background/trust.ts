@@ -1,4 +1,4 @@
-import { loadTrustList, type TrustList } from '~~/core/trust';
+import { loadTrustList, trustErrorText, type TrustList } from '~~/core/trust';
 import { extensionUrl } from '../platform/url';
 
 let loaded: Promise<TrustList> | undefined;
@@ -8,7 +8,7 @@ const readPackaged = (path: string) => fetch(extensionUrl(path)).then((r) => (r.
 
 async function load(): Promise<TrustList> {
   const result = await loadTrustList(readPackaged, { trust: '/trust/trust.jws', root: '/trust/root.public.jwk.json' }, Date.now());
-  if (!result.ok) throw new Error(`bundled trust list refused: ${result.error}: ${result.message}`);
+  if (!result.ok) throw new Error(`bundled trust list refused: ${trustErrorText(result).join(' / ')}`);
   return result.trust;
 }
 

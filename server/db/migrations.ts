@@ -27,17 +27,21 @@ export const MIGRATIONS: readonly string[] = [
 /** Arbitrary constant: several `serve` processes starting on one PostgreSQL migrate one at a time. */
 const LOCK = 0x78696e62;
 
-/** Brings the schema up to date; returns the steps applied now (0 when it already was). */
-export async function migrate(db: Database): Promise<number> {
+/**
+ * Brings the schema up to date; returns the steps applied now (0 when it already was). Another part of the project
+ * that keeps tables in the same database (audit campaigns) passes its own steps and its own record table, so the
+ * two step lists number independently.
+ */
+export async function migrate(db: Database, steps: readonly string[] = MIGRATIONS, table = 'xinbiao_migrations'): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
-    await tx.query('CREATE TABLE IF NOT EXISTS xinbiao_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const [row] = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM xinbiao_migrations');
+    await tx.query(`CREATE TABLE IF NOT EXISTS ${table} (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const [row] = await tx.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${table}`);
     const from = row?.v ?? 0;
-    for (let v = from + 1; v <= MIGRATIONS.length; v++) {
-      for (const statement of MIGRATIONS[v - 1]!.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
-      await tx.query('INSERT INTO xinbiao_migrations (version) VALUES ($1)', [v]);
+    for (let v = from + 1; v <= steps.length; v++) {
+      for (const statement of steps[v - 1]!.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      await tx.query(`INSERT INTO ${table} (version) VALUES ($1)`, [v]);
     }
-    return MIGRATIONS.length - from;
+    return steps.length - from;
   });
 }

@@ -3,7 +3,7 @@ import etag from '@fastify/etag';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { resolve } from 'node:path';
-import { listKeys, loadTrustList } from '../../core/trust';
+import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
 import { CreditStatus } from '../../core/model/schema';
 import { listMatchesToParts } from '../../core/sources/from-lists';
 import { assembleStatus } from '../../core/sources/assemble';
@@ -152,7 +152,7 @@ export async function sampleStatusRoute(samples = SAMPLES, now: () => number = D
   try {
     const index = JSON.parse(await readFile(resolve(samples, 'index.json'), 'utf8')) as { root: { publicKey: string }; trust: { jws: string } };
     const trust = await loadTrustList((path) => readFile(resolve(samples, path), 'utf8'), { trust: index.trust.jws, root: index.root.publicKey }, now());
-    if (!trust.ok) throw new Error(`sample trust list: ${trust.message}`);
+    if (!trust.ok) throw new Error(`sample trust list: ${trustErrorText(trust)[1]}`);
     const lists = await loadListIndex(resolve(samples, 'lists'), { keys: listKeys(trust.trust, now), now });
     for (const p of lists.problems) process.stderr.write(`status endpoint: list ${p.file} left out: ${p.en}\n`);
     return statusRoute(lists, { now });

@@ -16,7 +16,7 @@ const root = JSON.parse(read(index.root.publicKey)) as PublicJwk;
 let trust: TrustList;
 beforeAll(async () => {
   const r = await verifyTrustList(read(index.trust.jws), root, NOW);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(`${r.error}: ${r.detail}`);
   trust = r.trust;
 });
 

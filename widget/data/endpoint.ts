@@ -1,4 +1,4 @@
-import { createEndpointLookup, type EndpointLookup } from '../../core/sources/endpoint-client';
+import { createEndpointLookup, type EndpointLookup } from '../../core/sources';
 import type { CreditStatus } from '../ui/types';
 
 const clients = new Map<string, EndpointLookup>();

@@ -2,10 +2,17 @@
 import { fetchStatus } from './endpoint';
 import { loadTrust } from './trust';
 import { verifyMark } from '../../core/marks';
-import { assembleStatus, type MarkPart } from '../../core/sources/assemble';
-import { decideWith } from '../../core/verdict/decide';
-import { PAGELESS_RULES } from '../../core/verdict/rules';
+import { createStatusSource, type StatusSource } from '../../core/status';
+import { assembleStatus, type MarkPart } from '../../core/sources';
+import { decideWith } from '../../core/verdict';
+import { PAGELESS_RULES } from '../../core/verdict';
 import type { MarkConfig, MarkModel } from './model';
+import type { TrustList } from '../../core/trust';
+
+// One status-list source per page: each issuer's list is fetched whole (never per mark), verified and cached.
+let status: StatusSource | undefined;
+const statusFor = (trust: TrustList) =>
+  (status ??= createStatusSource({ fetch: (url) => fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' }), now: Date.now, trust: () => trust }));
 
 const NO_TRUST = { zh: '无法取得或核验信任名单', en: 'The trust list could not be loaded or verified' };
 
@@ -19,7 +26,7 @@ export async function resolveMark(cfg: MarkConfig, pageUrl: string, now: number)
   if (cfg.token) {
     const trust = await loadTrust(cfg.trust, cfg.trustRoot, now);
     const check = trust
-      ? await verifyMark(cfg.token, { trust, pageUrl, now })
+      ? await verifyMark(cfg.token, { trust, pageUrl, now, status: statusFor(trust) })
       : { outcome: 'unknown-issuer' as const, payload: undefined, issuer: undefined, reason: NO_TRUST };
     const payload = check.outcome === 'genuine' ? check.payload : undefined;
     const issuerName = check.issuer?.name;

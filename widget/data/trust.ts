@@ -1,6 +1,6 @@
-import type { PublicJwk } from '../../core/crypto/ed25519';
-import { loadTrustList } from '../../core/trust/load';
-import type { TrustList } from '../../core/trust/schema';
+import type { PublicJwk } from '../../core/crypto';
+import { loadTrustList } from '../../core/trust';
+import type { TrustList } from '../../core/trust';
 import { textFrom } from './fetch-text';
 
 // The release widget's trust root, compiled in (widget/vite.config.ts from XINBIAO_TRUST_ROOT); null in the demo build,

@@ -1,6 +1,6 @@
 import { Component, h } from 'preact';
-import { decideWith } from '../../core/verdict/decide';
-import { PAGELESS_RULES } from '../../core/verdict/rules';
+import { decideWith } from '../../core/verdict';
+import { PAGELESS_RULES } from '../../core/verdict';
 import { fetchStatus } from '../data/endpoint';
 import { LEVEL, t } from '../ui/i18n';
 import type { Lang, VerdictView } from '../ui/types';

@@ -1,5 +1,5 @@
-import { checkUscc } from '../../core/identifiers/uscc';
-import { describeUsccProblem } from '../../core/identifiers/uscc-problem';
+import { checkUscc } from '../../core/identifiers';
+import { describeUsccProblem } from '../../core/identifiers';
 import { t } from '../ui/i18n';
 import type { Lang } from '../ui/types';
 

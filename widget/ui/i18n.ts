@@ -1,5 +1,5 @@
 import type { Lang, VerdictLevel, VerdictView } from './types';
-export { OUTCOME_TEXT } from '../../core/marks/outcome';
+export { OUTCOME_TEXT } from '../../core/marks';
 
 /** zh-CN unless the element or the page asks for another language; every non-Chinese tag gets English. */
 export function pickLang(el: Element | null): Lang {

@@ -1,4 +1,4 @@
-import { QUERY_SITES, querySearchUrl } from '../../core/data/query-sites';
+import { QUERY_SITES, querySearchUrl } from '../../core/data';
 
 /** A site where anyone can look a subject up; `url` builds the search address for a keyword. */
 export interface QuerySite {

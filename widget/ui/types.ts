@@ -1,5 +1,5 @@
-import type { CreditStatus } from '../../core/model/schema';
-import type { MarkOutcome } from '../../core/marks/outcome';
+import type { CreditStatus } from '../../core/model';
+import type { MarkOutcome } from '../../core/marks';
 
 /** Verdict levels, as core/verdict decides them. */
 export type VerdictLevel = 'good' | 'neutral' | 'caution' | 'danger' | 'unknown';

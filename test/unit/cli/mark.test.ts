@@ -57,7 +57,7 @@ describe('xinbiao mark', () => {
   it('verify: a bad trust list or root is an input error naming the file (exit 1)', () => {
     const r = run('verify', '--trust', GOOD, '--root', 'samples/keys/demo-root-2026.public.jwk.json', '--url', 'http://127.0.0.1:8080/', GOOD);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/trust list samples\/marks\/youpin\.jws: malformed/);
+    expect(r.stderr).toMatch(/trust list samples\/marks\/youpin\.jws: the trust list is malformed/);
     expect(r.stdout).toBe('');
   });
 

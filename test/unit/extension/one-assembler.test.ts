@@ -45,7 +45,7 @@ describe('one status assembler behind the widget and the extension', () => {
     const widget = await resolveMark({ token: TOKEN, trust: '#t', trustRoot: '#r', endpoint: ENDPOINT }, PAGE, NOW);
 
     const trust = await loadTrustList(async (p) => read(p), { trust: 'trust/trust.jws', root: 'keys/demo-root-2026.public.jwk.json' }, NOW);
-    if (!trust.ok) throw new Error(trust.message);
+    if (!trust.ok) throw new Error(`${trust.error}: ${trust.detail}`);
     const report = await buildReport({ url: PAGE, subjects: [], marks: [{ token: TOKEN }] }, {
       trust: trust.trust, now: NOW,
       resolve: async () => ({ parts: { endpoints: [{ status: remote, fetchedAt: NOW }] }, listsChecked: true }),

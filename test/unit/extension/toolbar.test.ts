@@ -35,7 +35,7 @@ describe('toolbar state per tab (extension/background/action.ts)', () => {
 
 describe('in-page mark state against the extension\'s check (extension/background/page-marks.ts)', async () => {
   const trust = await verifyTrustList(sample('trust/trust.jws'), JSON.parse(sample('keys/demo-root-2026.public.jwk.json')), NOW);
-  if (!trust.ok) throw new Error(trust.message);
+  if (!trust.ok) throw new Error(`${trust.error}: ${trust.detail}`);
   const token = sample('marks/youpin.jws');
   const req = (url: string, shown?: string) => ({ url, subjects: [], marks: [{ token, ...(shown ? { shown } : {}) }] });
 

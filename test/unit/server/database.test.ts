@@ -24,7 +24,7 @@ const BLACK = '91440300MA5G3R0358';
 async function keys() {
   const root = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8'));
   const trust = await verifyTrustList((await readFile(join(SAMPLES, 'trust/trust.jws'), 'utf8')).trim(), root, NOW);
-  if (!trust.ok) throw new Error(trust.message);
+  if (!trust.ok) throw new Error(`${trust.error}: ${trust.detail}`);
   return listKeys(trust.trust, () => NOW);
 }
 

@@ -13,7 +13,7 @@ describe('the server list loader and key roles', () => {
   it('leaves out a list signed with a platform key, as wrong-role, and keeps the sample lists', async () => {
     const root = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-root-2026.public.jwk.json'), 'utf8'));
     const trust = await verifyTrustList((await readFile(join(SAMPLES, 'trust/trust.jws'), 'utf8')).trim(), root, NOW);
-    if (!trust.ok) throw new Error(trust.message);
+    if (!trust.ok) throw new Error(`${trust.error}: ${trust.detail}`);
     const dir = await mkdtemp(join(tmpdir(), 'xinbiao-roles-'));
     for (const f of ['platform-signed.ndjson', 'platform-signed.ndjson.sig']) await copyFile(join(FIXTURES, f), join(dir, f));
     for (const f of ['demo-red.ndjson', 'demo-red.ndjson.sig']) await copyFile(join(SAMPLES, 'lists', f), join(dir, f));

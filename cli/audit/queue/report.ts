@@ -1,0 +1,114 @@
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { auditRule } from '../../../core/audit';
+import type { Queryable } from '../../../server/db/database';
+import type { AuditReport } from '../report';
+import { loadContext } from '../context';
+import { planRun, populationCsv } from '../plan';
+import { writeReport } from '../report-files';
+import { runRecord } from '../run';
+import { esc } from '../report-html';
+import type { PageReport } from '../run-page';
+import { compareRuns, countChanges, type Change, type FindingChange } from './changes';
+import { listRuns, runItems } from './store';
+import type { RunItem } from './types';
+
+/** The parts of a stored page report the campaign report relies on; rows are checked before use. */
+const StoredPage = z.looseObject({
+  index: z.number().int().min(0),
+  input: z.string(),
+  url: z.string(),
+  status: z.enum(['ok', 'error']),
+  finishedAt: z.string(),
+  evidence: z.looseObject({ dir: z.string().regex(/^pages\/\d+$/) }),
+  findings: z.array(z.looseObject({ ruleId: z.string(), outcome: z.enum(['violation', 'needs-review', 'pass', 'not-applicable', 'error']) })),
+});
+
+/** Progress of one run: listings in it, results stored, pages that failed to load, listings still waiting. */
+export interface RunProgress {
+  campaign: string;
+  run: number;
+  listings: number;
+  audited: number;
+  failed: number;
+  pending: number;
+}
+
+/** What `xinbiao audit report` wrote. */
+export interface CampaignReport {
+  progress: RunProgress;
+  previousRun: number | null;
+  changes: FindingChange[];
+  report: AuditReport;
+  /** Results whose evidence folder was not found under the evidence directory (another machine's disk?). */
+  missingEvidence: number;
+}
+
+const CHANGE_LABEL: Record<Change, string> = { new: '新增 New', fixed: '已整改 Fixed', persisting: '仍存在 Persisting' };
+
+function pagesOf(items: readonly RunItem[]): { page: PageReport; item: RunItem }[] {
+  const out: { page: PageReport; item: RunItem }[] = [];
+  for (const item of items) {
+    if (item.page === null) continue;
+    const parsed = StoredPage.safeParse(item.page);
+    // A stored row that is not a page report is not shown as one; it stays counted as waiting.
+    if (parsed.success && parsed.data.index === item.idx) out.push({ page: parsed.data as unknown as PageReport, item });
+  }
+  return out;
+}
+
+function sectionHtml(progress: RunProgress, previousRun: number | null, changes: readonly FindingChange[]): string {
+  const c = countChanges(changes);
+  const rows = changes.map((x) => `<tr data-change="${x.change}"><td>${x.idx + 1}</td><td><a href="${esc(x.url)}">${esc(x.input)}</a></td><td>${esc(auditRule(x.ruleId)?.title.zh ?? x.ruleId)}<br><small>${esc(auditRule(x.ruleId)?.title.en ?? '')}</small></td><td>${esc(CHANGE_LABEL[x.change])}</td><td>${esc(x.before ?? '–')} → ${esc(x.after ?? '–')}</td></tr>`).join('');
+  const since = previousRun === null
+    ? '<p>这是该活动的第一轮，没有可比较的上一轮。 This is the campaign\'s first run: there is no earlier run to compare with.</p>'
+    : `<p>与第 ${previousRun} 轮相比 Since run ${previousRun}: <span class="n" data-count="new">${c.new}</span> ${esc(CHANGE_LABEL.new)} · <span class="n" data-count="fixed">${c.fixed}</span> ${esc(CHANGE_LABEL.fixed)} · <span class="n" data-count="persisting">${c.persisting}</span> ${esc(CHANGE_LABEL.persisting)}</p>
+<table><thead><tr><th>#</th><th>页面 Listing</th><th>规则 Rule</th><th>变化 Change</th><th>结果 Outcome</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<section id="campaign" aria-label="活动 Campaign"><h2>活动 Campaign ${esc(progress.campaign)} · 第 ${progress.run} 轮 Run ${progress.run}</h2>
+<p class="meta">清单 Listings ${progress.listings} · 已审查 Audited ${progress.audited} · 加载失败 Failed ${progress.failed} · 待审查 Pending ${progress.pending}</p>
+${since}
+</section>`;
+}
+
+/**
+ * Writes the report files of one run (default: the latest) into `out` from the stored rows, at any time: pages not
+ * audited yet are counted as pending. Evidence is copied from `<evidence>/<result's folder>/pages/<NNN>` into
+ * `out/pages/<NNN>`, so the folder stands alone like a plain audit's. The run is compared with the one before it.
+ * Throws when the campaign or the run does not exist.
+ */
+export async function writeCampaignReport(db: Queryable, options: { campaign: string; run?: number; out: string; evidence: string }): Promise<CampaignReport> {
+  const runs = await listRuns(db, options.campaign);
+  if (runs.length === 0) throw new Error(`没有这个活动 / no such campaign: ${options.campaign}`);
+  const chosen = options.run === undefined ? runs.at(-1)! : runs.find((r) => r.run === options.run);
+  if (!chosen) throw new Error(`活动 ${options.campaign} 没有第 ${options.run} 轮 / campaign ${options.campaign} has no run ${options.run} (runs: ${runs.map((r) => r.run).join(', ')})`);
+  const prev = runs.filter((r) => r.run < chosen.run).at(-1);
+
+  const items = await runItems(db, options.campaign, chosen.run);
+  const current = pagesOf(items);
+  const before = prev ? pagesOf(await runItems(db, options.campaign, prev.run)) : [];
+  const changes = prev ? compareRuns(before.map((b) => ({ ...b.page, idx: b.item.idx })), current.map((c) => ({ ...c.page, idx: c.item.idx }))) : [];
+
+  rmSync(join(options.out, 'pages'), { recursive: true, force: true });
+  let missingEvidence = 0;
+  for (const { page, item } of current) {
+    const from = join(options.evidence, item.evidenceDir ?? '', page.evidence.dir);
+    if (item.evidenceDir && existsSync(from)) cpSync(from, join(options.out, page.evidence.dir), { recursive: true });
+    else missingEvidence++;
+  }
+  const progress: RunProgress = {
+    campaign: options.campaign, run: chosen.run, listings: chosen.total, audited: current.length,
+    failed: current.filter((c) => c.page.status === 'error').length, pending: chosen.total - current.length,
+  };
+  const json = { ...progress, runs: runs.map((r) => r.run), previousRun: prev?.run ?? null, changeCounts: countChanges(changes), changes };
+  // The run record: the run's listings are its population, the trust list and lists those its options name.
+  const ctx = await loadContext({ trust: chosen.options.trust, trustRoot: chosen.options.trustRoot, lists: chosen.options.lists });
+  const plan = await planRun(items.map((i) => ({ input: i.input })), ctx.lists, { seedText: '1' }, Date.now());
+  const report = await writeReport(options.out, {
+    run: runRecord(ctx, plan, {}, chosen.createdAt.getTime(), Date.now()), pages: current.map((c) => c.page),
+    options: { campaign: options.campaign, run: chosen.run, ...chosen.options }, refusedLists: ctx.refused,
+    populationCsv: { text: populationCsv(plan), size: plan.population.length },
+    campaign: { json, html: sectionHtml(progress, prev?.run ?? null, changes) },
+  });
+  return { progress, previousRun: prev?.run ?? null, changes, report, missingEvidence };
+}

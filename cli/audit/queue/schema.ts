@@ -1,0 +1,48 @@
+import type { Database } from '../../../server/db/database';
+import { migrate } from '../../../server/db/migrations';
+
+/**
+ * Tables of audit campaigns, in the status service's PostgreSQL beside its list tables, numbered on their own
+ * (recorded in `xinbiao_audit_migrations`). A campaign has a population of listings (each URL once, with a stable
+ * index); each run audits every listing it was given once: its item row is written by the first worker that
+ * finishes it and never again, so a job that runs twice (at-least-once delivery) still leaves one result.
+ * Append new steps; never edit an applied one.
+ */
+export const CAMPAIGN_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE audit_campaigns (
+     id text PRIMARY KEY,
+     created_at timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE audit_listings (
+     campaign text NOT NULL REFERENCES audit_campaigns (id),
+     idx integer NOT NULL,
+     input text NOT NULL,
+     url text NOT NULL,
+     added_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (campaign, idx),
+     UNIQUE (campaign, url)
+   );
+   CREATE TABLE audit_runs (
+     campaign text NOT NULL REFERENCES audit_campaigns (id),
+     run integer NOT NULL,
+     options jsonb NOT NULL,
+     created_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (campaign, run)
+   );
+   CREATE TABLE audit_items (
+     campaign text NOT NULL,
+     run integer NOT NULL,
+     idx integer NOT NULL,
+     status text,
+     page jsonb,
+     evidence_dir text,
+     worker text,
+     done_at timestamptz,
+     PRIMARY KEY (campaign, run, idx),
+     FOREIGN KEY (campaign, run) REFERENCES audit_runs (campaign, run),
+     FOREIGN KEY (campaign, idx) REFERENCES audit_listings (campaign, idx)
+   );`,
+];
+
+/** Creates or updates the campaign tables; safe to call from every process at start (they migrate one at a time). */
+export const migrateCampaigns = (db: Database): Promise<number> => migrate(db, CAMPAIGN_MIGRATIONS, 'xinbiao_audit_migrations');

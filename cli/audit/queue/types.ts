@@ -1,0 +1,44 @@
+import * as z from 'zod';
+
+/** The pg-boss queue every campaign's page jobs go to (one queue; a job names its campaign, run and listing). */
+export const PAGE_QUEUE = 'xinbiao-audit-page';
+
+/** A campaign id: it names a folder of the evidence directory, so letters, digits, `.`, `_` and `-` only. */
+export const CampaignId = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, {
+  message: '活动编号只能含字母、数字、点、下划线和连字符（最多 64 个） / a campaign id has letters, digits, ".", "_" and "-" only (at most 64)',
+});
+
+/**
+ * How every page of a run is audited, fixed when the run is created so that all workers audit alike. Paths (trust
+ * list, root key, lists folder) are read by each worker: they must exist on every worker machine.
+ */
+export const RunOptions = z.object({
+  /** Per page load and step, ms. */
+  timeout: z.number().int().min(1000),
+  /** Extra attempts at loading a page inside one job. */
+  retries: z.number().int().min(0).max(10),
+  pageKind: z.enum(['shop', 'platform-home', 'other']).optional(),
+  trust: z.string().optional(),
+  trustRoot: z.string().optional(),
+  lists: z.string().optional(),
+  /** Seconds a job may stay active before the queue takes it back from a worker that died (pg-boss expireInSeconds). */
+  jobTimeout: z.number().int().min(1),
+  /** How many times the queue hands a job out again after a worker died or failed on it (pg-boss retryLimit). */
+  jobRetries: z.number().int().min(0).max(100),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
+
+/** A page job's data: keys only; the listing and the run's options are read from the tables. */
+export const PageJob = z.object({ campaign: CampaignId, run: z.number().int().min(1), idx: z.number().int().min(0) });
+export type PageJob = z.infer<typeof PageJob>;
+
+/** One item of a run as the report reads it: the listing and, once a worker finished it, its page report. */
+export interface RunItem {
+  idx: number;
+  input: string;
+  url: string;
+  /** The page report (cli/audit/run-page PageReport), null while the item waits for a worker. */
+  page: unknown;
+  /** Folder of this result's evidence, relative to the evidence directory. */
+  evidenceDir: string | null;
+}

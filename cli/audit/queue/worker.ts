@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright';
+import { openDatabase } from '../../../server/db/database';
+import { emit, say } from '../../io';
+import { openBrowser } from '../browser';
+import { loadContext, type AuditContext } from '../context';
+import { auditPage } from '../run-page';
+import { summarise } from '../summary';
+import { openBoss } from './boss';
+import { migrateCampaigns } from './schema';
+import { loadJob, saveResult } from './store';
+import { PAGE_QUEUE, PageJob, type RunOptions } from './types';
+
+/** How one `xinbiao audit worker` process runs. */
+export interface WorkerOptions {
+  /** postgres:// URL of the campaign database (the queue lives there too). */
+  queue: string;
+  /** Evidence directory: each result's files go to `<evidence>/<campaign>/run-<n>/<attempt id>/pages/<NNN>/`. */
+  evidence: string;
+  /** Pages this process audits at once (one pg-boss work loop each, one browser shared). */
+  concurrency: number;
+  /** A remote browser instead of launching Debian's chromium (cli/audit/browser). */
+  browserWs?: string;
+  /** Seconds between the sweeps that give the jobs of dead workers back to the queue. */
+  sweepSeconds: number;
+  /** Seconds between polls of an empty queue. */
+  pollSeconds: number;
+  /** Exit once the queue has had no waiting or active job for this many seconds (undefined: run until a signal). */
+  idleExit?: number;
+  /** Name in the result rows (default host:pid). */
+  name?: string;
+  quiet?: boolean;
+}
+
+/**
+ * Takes page jobs from the queue until stopped (SIGINT/SIGTERM: it finishes the pages in hand) or idle for
+ * `idleExit` seconds. Each job audits one listing with the per-page audit (cli/audit/run-page auditPage) and stores
+ * the result once; a job whose result is already stored (it ran twice) does nothing. A page that fails to load is a
+ * stored `error` result, as in a plain audit; a job that throws (database or browser gone) goes back to the queue.
+ * Returns how many results this process stored.
+ */
+export async function runWorker(options: WorkerOptions): Promise<number> {
+  const name = options.name ?? `${hostname()}:${process.pid}`;
+  const db = await openDatabase(options.queue, { poolSize: options.concurrency + 2 });
+  await migrateCampaigns(db);
+  const boss = await openBoss(options.queue, { supervise: true, sweepSeconds: options.sweepSeconds });
+  const contexts = new Map<string, Promise<AuditContext>>();
+  const context = (o: RunOptions) => {
+    const key = JSON.stringify([o.trust, o.trustRoot, o.lists]);
+    let c = contexts.get(key);
+    if (!c) {
+      c = loadContext({ trust: o.trust, trustRoot: o.trustRoot, lists: o.lists });
+      c.then((ctx) => ctx.refused.forEach((r) => say(`audit worker: list ${r.file} refused: ${r.reason}`)), () => contexts.delete(key));
+      contexts.set(key, c);
+    }
+    return c;
+  };
+  let browser: Promise<Browser> | undefined;
+  const liveBrowser = async () => {
+    // A browser that crashed or a remote one that went away is opened again for the next page.
+    if (browser && !(await browser.then((b) => b.isConnected(), () => false))) browser = undefined;
+    return (browser ??= openBrowser(options.browserWs));
+  };
+  let stored = 0;
+  let inHand = 0;
+
+  const handle = async ([job]: { data: unknown }[]) => {
+    if (!job) return;
+    const data = PageJob.safeParse(job.data);
+    if (!data.success) throw new Error(`作业数据无效 / invalid job data: ${data.error.message}`);
+    const key = data.data;
+    const item = await loadJob(db, key);
+    if (!item || item.done) return;
+    inHand++;
+    try {
+      const label = `${key.campaign} run ${key.run} #${key.idx + 1} ${item.input}`;
+      if (!options.quiet) say(`audit worker ${name}: start ${label}`);
+      const evidenceDir = `${key.campaign}/run-${key.run}/${randomUUID()}`;
+      const page = await auditPage(await liveBrowser(), { input: item.input, url: item.url }, key.idx, join(options.evidence, evidenceDir), await context(item.options), {
+        timeout: item.options.timeout, retries: item.options.retries, pageKind: item.options.pageKind, viewport: { width: 1280, height: 800 },
+      });
+      const first = await saveResult(db, key, { status: page.status, page, evidenceDir, worker: name });
+      if (first) {
+        stored++;
+        emit({ campaign: key.campaign, run: key.run, input: page.input, url: page.url, status: page.status, counts: summarise([page]).total, findings: page.findings });
+      }
+      if (!options.quiet) say(`audit worker ${name}: ${first ? 'done' : 'already done elsewhere'} ${page.status} ${label}`);
+    } finally {
+      inHand--;
+    }
+  };
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= (async () => {
+    await boss.stop({ graceful: true, wait: true, timeout: 60_000 }).catch((err: Error) => say(`audit worker: ${err.message}`));
+    if (browser) await browser.then((b) => b.close(), () => {}).catch(() => {});
+    await db.close().catch(() => {});
+  })());
+  const onSignal = () => { say(`audit worker ${name}: stopping after the pages in hand / 正在停止`); void stop(); };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  // pg-boss records a thrown error on the job (and retries it); the operator sees it here too.
+  const logged = (jobs: { data: unknown }[]) => handle(jobs).catch((err: Error) => {
+    say(`audit worker ${name}: 作业失败，将重试 / job failed, will be retried: ${err.message}`);
+    throw err;
+  });
+  for (let i = 0; i < options.concurrency; i++) {
+    await boss.work(PAGE_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds }, logged);
+  }
+  if (!options.quiet) say(`audit worker ${name}: ${options.concurrency} at once on ${PAGE_QUEUE}, evidence in ${options.evidence}`);
+
+  if (options.idleExit !== undefined) {
+    let idleSince = Date.now();
+    while (!stopping) {
+      await new Promise((ok) => setTimeout(ok, 500));
+      if (stopping) break;
+      const waiting = await boss.getQueueSize(PAGE_QUEUE, { before: 'completed' }).catch(() => 1);
+      if (waiting > 0 || inHand > 0) idleSince = Date.now();
+      else if (Date.now() - idleSince >= options.idleExit * 1000) break;
+    }
+    await stop();
+  } else {
+    await new Promise<void>((ok) => boss.once('stopped', () => ok()));
+    await stop();
+  }
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  return stored;
+}

@@ -31,7 +31,7 @@ async function ours(urls: string[]): Promise<number> {
   const out = mkdtempSync(join(tmpdir(), 'xinbiao-bench-audit-'));
   try {
     const t0 = performance.now();
-    const report = await runAudit(urls.map((u) => ({ input: u, url: u })), { out, concurrency: CONCURRENCY, timeout: 30_000, retries: 0, quiet: true });
+    const report = await runAudit(urls.map((u) => ({ input: u })), { out, concurrency: CONCURRENCY, timeout: 30_000, retries: 0, quiet: true, pdf: false });
     const ms = performance.now() - t0;
     assertAudited(report, urls);
     return ms;

@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { UsedFile } from '../../core/audit/run-record';
+import { Sha256, sha256Hex, toHex } from '../../core/crypto';
 import type { LocalLists } from '../../core/sources';
 import { listKeys, loadTrustList, trustErrorText, type TrustList } from '../../core/trust';
 import { loadListIndex } from '../../server/list-index';
@@ -20,6 +23,40 @@ export interface AuditContext {
   lists: LocalLists;
   /** Lists that were refused (bad signature, unknown key, expired …), reported rather than silently used. */
   refused: { file: string; reason: string }[];
+  /** The trust list used: its version, root key id and the SHA-256 of the signed file. */
+  trustFile: UsedFile & { rootKid: string };
+  /** Every list used (the ones loaded, not the refused), with the SHA-256 of its file. */
+  listFiles: UsedFile[];
+  /** Which of the two came from the demo samples because no option named them. */
+  demo: { trust: boolean; lists: boolean };
+}
+
+/** SHA-256 (hex) of a file, streamed: a national list does not have to fit in memory. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = new Sha256();
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Uint8Array);
+  return toHex(hash.digest());
+}
+
+/** The first line of a list file (its header), read without the rest. */
+async function headerOf(path: string): Promise<{ id?: unknown; version?: unknown }> {
+  let head = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 4096 })) {
+    head += chunk as string;
+    if (head.includes('\n') || head.length > 65_536) break;
+  }
+  try { return JSON.parse(head.split('\n')[0]!) as { id?: unknown; version?: unknown }; } catch { return {}; }
+}
+
+/** The files behind the lists the index loaded: matched by the id and version in each file's header. */
+async function usedLists(dir: string, loaded: { id: string; version: number; kind: string; publisher: { id: string } }[]): Promise<UsedFile[]> {
+  const out: UsedFile[] = [];
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ndjson') && !n.startsWith('.')).sort()) {
+    const h = await headerOf(join(dir, name));
+    const info = loaded.find((l) => l.id === h.id && l.version === h.version);
+    if (info && !out.some((u) => u.id === info.id)) out.push({ id: info.id, version: info.version, kind: info.kind, publisher: info.publisher.id, file: name, sha256: await fileSha256(join(dir, name)) });
+  }
+  return out;
 }
 
 /**
@@ -32,7 +69,12 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
   const verified = await loadTrustList((path) => readFile(path, 'utf8'), refs, now);
   if (!verified.ok) throw new Error(`信任名单未通过核验 / trust list refused: ${trustErrorText(verified).join(' / ')}`);
   const trust = verified.trust;
-  const index = await loadListIndex(options.lists ?? join(SAMPLES, 'lists'), { keys: listKeys(trust, () => now), now });
+  const dir = options.lists ?? join(SAMPLES, 'lists');
+  const index = await loadListIndex(dir, { keys: listKeys(trust, () => now), now });
   const refused = index.problems.map((p) => ({ file: p.file, reason: `${p.zh} / ${p.en}${p.line ? ` (line ${p.line})` : ''}` }));
-  return { trust, lists: index, refused };
+  const trustFile = { id: 'trust-list', version: trust.version, file: basename(refs.trust), sha256: sha256Hex(await readFile(refs.trust)), rootKid: verified.rootKid };
+  return {
+    trust, lists: index, refused, trustFile, listFiles: await usedLists(dir, await index.lists()),
+    demo: { trust: options.trust === undefined, lists: options.lists === undefined },
+  };
 }

@@ -14,8 +14,22 @@ export function toTarget(input: string, cwd = process.cwd()): AuditTarget {
   return { input, url: pathToFileURL(resolve(cwd, input)).href };
 }
 
-/** Lines of a `--list` file: one URL or path each; blank lines and # comments are skipped. */
+/** A USCC as the last word of a `--list` line (shape only: the lists are keyed by it, a bad one matches nothing). */
+const TRAILING_USCC = /^(.*\S)\s+([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})$/;
+
+/** One line of a `--list` file: the URL or path, and the operator's USCC when the line ends with one. */
+export function populationEntry(line: string): { input: string; uscc?: string } {
+  const m = TRAILING_USCC.exec(line);
+  return m ? { input: m[1]!, uscc: m[2]! } : { input: line };
+}
+
+/** The inputs of a `--list` file, without the USCCs (`readPopulation` keeps them). */
 export function readList(file: string): string[] {
+  return readPopulation(file).map((e) => e.input);
+}
+
+/** Lines of a `--list` file: one URL or path each, optionally followed by the operator's USCC; blank lines and # comments are skipped. */
+export function readPopulation(file: string): { input: string; uscc?: string }[] {
   if (!existsSync(file)) throw new Error(`list file not found: ${file}`);
-  return readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(populationEntry);
 }

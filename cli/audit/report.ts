@@ -1,13 +1,16 @@
-import type { AUDIT_RULES } from '../../core/audit';
+import type { AUDIT_RULES, RunRecord } from '../../core/audit';
 import type { PageReport } from './run-page';
 import type { Summary } from './summary';
 
-export const REPORT_FORMAT = 'xinbiao-audit-report/1';
+export const REPORT_FORMAT = 'xinbiao-audit-report/2';
 
-/** report.json: everything, so other tools can re-render or re-check. */
+/** report.json: everything, so other tools can re-render or re-check. Each finding carries its rule's `basis`. */
 export interface AuditReport {
   format: typeof REPORT_FORMAT;
+  /** China time with offset. */
   generatedAt: string;
+  /** Who ran what against which rules, lists and population, and how the sample was drawn. */
+  run: RunRecord;
   options: Record<string, unknown>;
   rules: typeof AUDIT_RULES;
   refusedLists: { file: string; reason: string }[];

@@ -6,7 +6,7 @@ export const OUTCOMES: readonly Outcome[] = ['violation', 'needs-review', 'pass'
 export type Counts = Record<Outcome, number>;
 const zero = (): Counts => ({ violation: 0, 'needs-review': 0, pass: 0, 'not-applicable': 0, error: 0 });
 
-/** Counts of outcomes overall, per rule and per site (host, or the file name for saved pages). */
+/** Counts of outcomes overall, per rule and per site (`siteOf`). */
 export interface Summary {
   pages: number;
   failedPages: number;
@@ -15,13 +15,22 @@ export interface Summary {
   bySite: Record<string, Counts>;
 }
 
-export const siteOf = (p: Pick<PageReport, 'url'>) => {
-  try {
-    const u = new URL(p.url);
-    return u.protocol === 'file:' ? u.pathname.split('/').pop()! : u.host;
-  } catch {
-    return p.url;
+/** The group of saved pages that do not say where they were saved from. */
+export const UNKNOWN_SITE = '本地文件（来源不明） Saved file, source unknown';
+
+/**
+ * The site a page belongs to: its origin (`https://shop.example`), a saved page's saved-from origin, or UNKNOWN_SITE
+ * for a saved page without one. Never the file name: two saves of one shop are one site.
+ */
+export const siteOf = (p: Pick<PageReport, 'url' | 'savedFrom'>): string => {
+  for (const address of [p.savedFrom, p.url]) {
+    if (!address) continue;
+    try {
+      const u = new URL(address);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return u.origin;
+    } catch { /* not an address: try the next */ }
   }
+  return UNKNOWN_SITE;
 };
 
 export function summarise(pages: readonly PageReport[]): Summary {

@@ -1,22 +1,33 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PageKind } from '../../core/audit';
-import { readList, toTarget } from '../audit/inputs';
+import { CLASS_LABEL, Inspectors, Weights, withBasis, type PageKind } from '../../core/audit';
+import type { PrivateJwk } from '../../core/crypto';
+import { populationEntry, readPopulation } from '../audit/inputs';
+import { readJsonFile } from '../audit/plan';
 import { runAudit } from '../audit/run';
-import { sample, seedOf } from '../audit/sample';
 import { summarise } from '../audit/summary';
+import verify from '../audit/verify-command';
 import { CAMPAIGN_HELP } from '../audit/queue/help';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type Command } from '../io';
 
 const help = `Usage: xinbiao audit [options] <url-or-file…>
+       xinbiao audit verify <report-dir…> [--key FILE]
 
 Spot-checks shop pages and platform homepages against the display rules (亮照亮标, query windows, risk
 warnings) in headless Chromium, and keeps evidence. Inputs are URLs (http, https, file) and saved HTML files.
 
 Options:
   --out DIR            report folder (default ./audit-report): report.json, report.csv, report.html, pages/
-  --list FILE          read more inputs from FILE, one URL or path per line (# comments allowed)
+  --list FILE          read more inputs from FILE, one URL or path per line (# comments allowed),
+                       optionally followed by the operator's USCC (for --weights)
   --sample N           audit a random sample of N inputs (reproducible with --seed)
-  --seed S             seed of the sample: a number or any text (default 1)
+  --seed S             seed of the sample and the assignment: a number or any text (default 1)
+  --weights FILE       sample by credit class: JSON rates 0–1 for black, abnormal, caution,
+                       no-record, red-top (replaces --sample); see docs/audit.md
+  --inspectors FILE    assign the drawn pages to inspectors at random (双随机), JSON
+  --operator NAME      who runs the audit, recorded in the report
+  --sign-key FILE      private Ed25519 JWK: sign the report's manifest (manifest.jws)
+  --no-pdf             do not print report.pdf
   --concurrency N      pages open at once (default 2)
   --timeout MS         per page load and step (default 30000)
   --retries N          extra attempts for a page that fails to load (default 1)
@@ -31,6 +42,7 @@ Options:
 Prints one JSON line per page: {"input","url","status","pageKind","counts",
 "findings":[{"ruleId","outcome","message":{"zh","en"},"evidence","selector"}]}.
 A page that cannot be loaded is reported with outcome "error", never dropped.
+Every report folder gets manifest.json (every file with its SHA-256); 'xinbiao audit verify' checks it.
 Exit 0 when every page was audited, 1 when any page failed to load, 2 on usage errors.
 ${CAMPAIGN_HELP}`;
 
@@ -40,28 +52,46 @@ const command: Command = {
   summary: 'spot-check pages against the display rules',
   help,
   async run(args) {
+    if (args[0] === 'verify') return verify(args.slice(1));
     // Campaign forms load the queue code only when asked for.
     if (args[0] === 'worker') return (await import('../audit/queue/cli')).workerCommand(args.slice(1));
     if (args[0] === 'report') return (await import('../audit/queue/cli')).reportCommand(args.slice(1));
     if (args.some((a) => a === '--queue' || a.startsWith('--queue='))) return (await import('../audit/queue/cli')).enqueueCommand(args);
     const parsed = parseArgs(args, {
-      values: ['out', 'list', 'sample', 'seed', 'concurrency', 'timeout', 'retries', 'page-kind', 'trust', 'trust-root', 'lists', 'browser-ws'],
-      booleans: ['quiet'],
+      values: ['out', 'list', 'sample', 'seed', 'concurrency', 'timeout', 'retries', 'page-kind', 'trust', 'trust-root', 'lists', 'browser-ws',
+        'weights', 'inspectors', 'operator', 'sign-key'],
+      booleans: ['quiet', 'no-pdf'],
     });
-    const inputs = [...parsed.positionals];
+    const inputs = parsed.positionals.map(populationEntry);
     const list = strFlag(parsed, 'list');
     if (list) {
-      try { inputs.push(...readList(list)); } catch (err) { throw new UsageError((err as Error).message); }
+      try { inputs.push(...readPopulation(list)); } catch (err) { throw new UsageError((err as Error).message); }
     }
     if (inputs.length === 0) throw new UsageError('give at least one URL or file, or --list FILE');
     const pageKind = strFlag(parsed, 'page-kind');
     if (pageKind && !KINDS.includes(pageKind)) throw new UsageError(`--page-kind takes ${KINDS.join(', ')}`);
-    const n = intFlag(parsed, 'sample', inputs.length, 1);
-    const seed = seedOf(strFlag(parsed, 'seed') ?? '1');
-    const chosen = sample(inputs, n, seed);
-    if (n < inputs.length) say(`audit: sample of ${chosen.length} from ${inputs.length} inputs (seed ${seed})`);
+    const weightsFile = strFlag(parsed, 'weights');
+    if (weightsFile && parsed.flags.has('sample')) throw new UsageError('--weights and --sample exclude each other: the rates say how many are drawn');
+    const inspectorsFile = strFlag(parsed, 'inspectors');
+    const keyFile = strFlag(parsed, 'sign-key');
+    let signKey: PrivateJwk | undefined;
+    if (keyFile) {
+      try { signKey = JSON.parse(readFileSync(keyFile, 'utf8')) as PrivateJwk; } catch (err) { throw new UsageError(`--sign-key ${keyFile}: ${(err as Error).message}`); }
+      if (typeof signKey?.d !== 'string' || typeof signKey.kid !== 'string') throw new UsageError(`--sign-key ${keyFile}: not a private Ed25519 JWK with a kid`);
+    }
     const out = resolve(strFlag(parsed, 'out') ?? 'audit-report');
-    const report = await runAudit(chosen.map((i) => toTarget(i)), {
+    const report = await runAudit(inputs, {
+      sample: parsed.flags.has('sample') ? intFlag(parsed, 'sample', inputs.length, 1) : undefined,
+      seed: strFlag(parsed, 'seed') ?? '1',
+      weights: weightsFile ? readJsonFile(weightsFile, Weights, '--weights') : undefined,
+      inspectors: inspectorsFile ? readJsonFile(inspectorsFile, Inspectors, '--inspectors') : undefined,
+      operator: strFlag(parsed, 'operator'),
+      signKey,
+      pdf: !parsed.flags.has('no-pdf'),
+      onPlan: (plan) => {
+        if (plan.sample.method !== 'all') say(`audit: sample of ${plan.chosen.length} from ${plan.population.length} inputs (seed ${plan.sample.seed})`);
+        for (const c of plan.sample.byClass ?? []) say(`audit: ${CLASS_LABEL[c.creditClass].zh} ${c.creditClass}: ${c.drawn} of ${c.population} (rate ${c.rate})`);
+      },
       out,
       concurrency: intFlag(parsed, 'concurrency', 2, 1, 32),
       timeout: intFlag(parsed, 'timeout', 30_000, 1_000),
@@ -74,9 +104,11 @@ const command: Command = {
       quiet: parsed.flags.has('quiet'),
       onPage: (p) => emit({
         input: p.input, url: p.url, status: p.status, ...(p.error ? { error: p.error } : {}), pageKind: p.pageKind,
-        counts: summarise([p]).total, evidence: p.evidence, findings: p.findings,
+        ...(p.creditClass ? { creditClass: p.creditClass } : {}), ...(p.inspectors ? { inspectors: p.inspectors } : {}),
+        counts: summarise([p]).total, evidence: p.evidence, findings: p.findings.map(withBasis),
       }),
     });
+    if (report.run.demo.trust || report.run.demo.lists) say('audit: 使用了演示信任列表和名单 used the DEMO trust list and lists (give --trust, --trust-root and --lists)');
     for (const r of report.refusedLists) say(`audit: list ${r.file} refused: ${r.reason}`);
     const t = report.summary.total;
     say(`audit: ${report.summary.pages} pages, ${t.violation} violations, ${t['needs-review']} to review, ${report.summary.failedPages} failed → ${out}/report.html`);

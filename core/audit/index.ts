@@ -8,3 +8,6 @@ export { REQUIRED_QUERY_TARGETS } from './rules/query-windows';
 export { sameName } from '../lists/normalise-name';
 export * from './assess';
 export * from './csv';
+export * from './campaign';
+export * from './manifest';
+export * from './run-record';

@@ -1,4 +1,5 @@
 import type { AuditRule } from './rule';
+import type { Finding } from './types';
 import creditLevelShown from './rules/credit-level-shown';
 import identityMarkShown from './rules/identity-mark-shown';
 import licenceProminent from './rules/licence-prominent';
@@ -22,4 +23,9 @@ export const AUDIT_RULES: readonly Readonly<AuditRule>[] = [
 /** A rule by id, or undefined for an unknown id (e.g. `page-load` of a failed page). */
 export function auditRule(id: string): Readonly<AuditRule> | undefined {
   return AUDIT_RULES.find((r) => r.id === id);
+}
+
+/** The finding with its rule's legal basis as text (none for `page-load`, which no rule gives). */
+export function withBasis(finding: Finding): Finding {
+  return { ...finding, basis: [...(auditRule(finding.ruleId)?.basis ?? [])] };
 }

@@ -107,4 +107,6 @@ export interface Finding {
   /** Names of evidence items this finding rests on (`screenshot`, `html`, `facts`, `mark:<n>`, `list:<id>`). */
   evidence: string[];
   selector?: string;
+  /** The rule's legal basis (citations), added by reports and exports (`withBasis`) so a finding reads on its own. */
+  basis?: string[];
 }

@@ -4,7 +4,10 @@ import * as z from 'zod';
 import { auditRule } from '../../../core/audit';
 import type { Queryable } from '../../../server/db/database';
 import type { AuditReport } from '../report';
+import { loadContext } from '../context';
+import { planRun, populationCsv } from '../plan';
 import { writeReport } from '../report-files';
+import { runRecord } from '../run';
 import { esc } from '../report-html';
 import type { PageReport } from '../run-page';
 import { compareRuns, countChanges, type Change, type FindingChange } from './changes';
@@ -81,7 +84,8 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
   if (!chosen) throw new Error(`活动 ${options.campaign} 没有第 ${options.run} 轮 / campaign ${options.campaign} has no run ${options.run} (runs: ${runs.map((r) => r.run).join(', ')})`);
   const prev = runs.filter((r) => r.run < chosen.run).at(-1);
 
-  const current = pagesOf(await runItems(db, options.campaign, chosen.run));
+  const items = await runItems(db, options.campaign, chosen.run);
+  const current = pagesOf(items);
   const before = prev ? pagesOf(await runItems(db, options.campaign, prev.run)) : [];
   const changes = prev ? compareRuns(before.map((b) => ({ ...b.page, idx: b.item.idx })), current.map((c) => ({ ...c.page, idx: c.item.idx }))) : [];
 
@@ -97,8 +101,14 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
     failed: current.filter((c) => c.page.status === 'error').length, pending: chosen.total - current.length,
   };
   const json = { ...progress, runs: runs.map((r) => r.run), previousRun: prev?.run ?? null, changeCounts: countChanges(changes), changes };
-  const report = writeReport(options.out, current.map((c) => c.page), { campaign: options.campaign, run: chosen.run, ...chosen.options }, [], {
-    json, html: sectionHtml(progress, prev?.run ?? null, changes),
+  // The run record: the run's listings are its population, the trust list and lists those its options name.
+  const ctx = await loadContext({ trust: chosen.options.trust, trustRoot: chosen.options.trustRoot, lists: chosen.options.lists });
+  const plan = await planRun(items.map((i) => ({ input: i.input })), ctx.lists, { seedText: '1' }, Date.now());
+  const report = await writeReport(options.out, {
+    run: runRecord(ctx, plan, {}, chosen.createdAt.getTime(), Date.now()), pages: current.map((c) => c.page),
+    options: { campaign: options.campaign, run: chosen.run, ...chosen.options }, refusedLists: ctx.refused,
+    populationCsv: { text: populationCsv(plan), size: plan.population.length },
+    campaign: { json, html: sectionHtml(progress, prev?.run ?? null, changes) },
   });
   return { progress, previousRun: prev?.run ?? null, changes, report, missingEvidence };
 }

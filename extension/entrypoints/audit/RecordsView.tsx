@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditStore, RecordFilter } from '../../audit/db';
 import { download } from './download';
+import { evidenceZip } from './evidence';
 import { recordsToCsv } from '../../audit/export-csv';
 import { OUTCOME_LABEL } from './labels';
 import type { AuditRecord } from '../../audit/record';
@@ -20,6 +21,7 @@ export function RecordsView({ store, version, onOpen }: Props) {
   const [records, setRecords] = useState<AuditRecord[]>([]);
   const [status, setStatus] = useState('');
   const [reload, setReload] = useState(0);
+  const [operator, setOperator] = useState('');
   useEffect(() => { void store.list(filter).then(setRecords); }, [store, filter, version, reload]);
   const set = (k: keyof RecordFilter) => (e: Event) => setFilter({ ...filter, [k]: (e.currentTarget as HTMLInputElement).value || undefined });
   const stamp = new Date().toISOString().slice(0, 10);
@@ -38,6 +40,15 @@ export function RecordsView({ store, version, onOpen }: Props) {
     input.value = '';
   };
 
+  const exportEvidence = async () => {
+    try {
+      download(`xinbiao-audit-evidence-${stamp}.zip`, await evidenceZip(records, await store.exportJson(filter), operator), 'application/zip');
+      setStatus(`已导出 ${records.length} 条记录的证据包 Exported an evidence folder of ${records.length} records`);
+    } catch (err) {
+      setStatus(`导出失败 Export failed: ${(err as Error).message}`);
+    }
+  };
+
   return (
     <section aria-labelledby="records-h">
       <h2 id="records-h">审查记录 Records</h2>
@@ -53,6 +64,8 @@ export function RecordsView({ store, version, onOpen }: Props) {
       <div class="row">
         <button type="button" onClick={() => download(`xinbiao-audit-${stamp}.csv`, recordsToCsv(records), 'text/csv;charset=utf-8')}>导出 CSV Export CSV</button>
         <button type="button" onClick={async () => download(`xinbiao-audit-${stamp}.json`, await store.exportJson(filter), 'application/json')}>导出 JSON Export JSON</button>
+        <label>执行人 Operator <input name="operator" value={operator} maxLength={200} onInput={(e) => setOperator((e.currentTarget as HTMLInputElement).value)} /></label>
+        <button type="button" onClick={() => void exportEvidence()}>导出证据包 Export evidence (ZIP)</button>
         <label>导入 JSON Import JSON <input type="file" accept="application/json,.json" name="import" onChange={importFile} /></label>
       </div>
       <p role="status" data-testid="records-status">{status}</p>

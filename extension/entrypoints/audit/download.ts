@@ -1,6 +1,6 @@
-/** Saves text as a file through a temporary object URL (no downloads permission needed). */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text or a blob as a file through a temporary object URL (no downloads permission needed). */
+export function download(name: string, content: string | Blob, type: string): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

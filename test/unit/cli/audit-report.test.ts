@@ -3,8 +3,17 @@ import { esc, renderHtml } from '../../../cli/audit/report-html';
 import { REPORT_FORMAT } from '../../../cli/audit/report';
 import { CSV_HEADER, csvRows } from '../../../cli/audit/report-files';
 import type { PageReport } from '../../../cli/audit/run-page';
-import { summarise } from '../../../cli/audit/summary';
-import { AUDIT_RULES } from '../../../core/audit';
+import { summarise, UNKNOWN_SITE } from '../../../cli/audit/summary';
+import { AUDIT_RULES, ruleSetInfo, type RunRecord } from '../../../core/audit';
+
+const run: RunRecord = {
+  id: 'run-1', tool: { name: 'xinbiao', version: '0.1.0' }, ruleSet: ruleSetInfo(),
+  trust: { id: 'trust-list', version: 1, file: 'trust.jws', sha256: 'a'.repeat(64), rootKid: 'root' },
+  lists: [{ id: 'demo-black', version: 1, kind: 'black', publisher: 'office', file: 'demo-black.ndjson', sha256: 'b'.repeat(64) }],
+  demo: { trust: true, lists: true }, operator: '王检查', startedAt: '2026-11-21T18:00:00.000+08:00', finishedAt: '2026-11-21T18:05:00.000+08:00',
+  population: { size: 2, sha256: 'c'.repeat(64), file: 'population.csv' },
+  sample: { method: 'all', size: 2, seed: 1, seedText: '1', generator: 'g' },
+};
 
 const page = (over: Partial<PageReport> = {}): PageReport => ({
   index: 0, input: 'a.html', url: 'http://shop.example/a.html', status: 'ok', attempts: 1,
@@ -37,22 +46,42 @@ describe('CSV escaping', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]![CSV_HEADER.indexOf('screenshot')]).toBe('pages/001/screenshot.png');
     expect(rows[1]![CSV_HEADER.indexOf('outcome')]).toBe('error');
+    expect(rows[0]![CSV_HEADER.indexOf('basis')]).toBe('《电子商务法》第十五条；《网络交易监督管理办法》第十二条；地方电子商务诚信建设实施办法：亮照亮标（营业执照、身份核验标识、信用等级或电子链接标识）');
   });
 });
 
 describe('summary and HTML report', () => {
-  it('counts outcomes by rule and by site, failed pages included', () => {
-    const s = summarise([page(), page({ url: 'file:///x/b.html', status: 'error', findings: [{ ruleId: 'page-load', outcome: 'error', message: { zh: 'a', en: 'b' }, evidence: [] }] })]);
+  it('counts outcomes by rule and by site origin, a saved page under the address it was saved from, failed pages included', () => {
+    const s = summarise([
+      page(),
+      page({ url: 'file:///x/saved-copy.html', savedFrom: 'http://shop.example/other/page.html' }),
+      page({ url: 'file:///x/b.html', status: 'error', findings: [{ ruleId: 'page-load', outcome: 'error', message: { zh: 'a', en: 'b' }, evidence: [] }] }),
+    ]);
     expect(s.failedPages).toBe(1);
-    expect(s.total.violation).toBe(1);
-    expect(s.byRule['licence-shown']!.violation).toBe(1);
-    expect(s.bySite['shop.example']!.violation).toBe(1);
-    expect(s.bySite['b.html']!.error).toBe(1);
+    expect(s.total.violation).toBe(2);
+    expect(s.byRule['licence-shown']!.violation).toBe(2);
+    expect(Object.keys(s.bySite).sort()).toEqual(['http://shop.example', UNKNOWN_SITE].sort());
+    expect(s.bySite['http://shop.example']!.violation).toBe(2);
+    expect(s.bySite[UNKNOWN_SITE]!.error).toBe(1);
+  });
+
+  it('shows the run record, the demo-data warning in both languages, numbers on the charts and each finding\'s legal basis', () => {
+    const html = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', run, options: {}, rules: AUDIT_RULES, refusedLists: [], summary: summarise([page()]), pages: [page()] }, () => undefined);
+    expect(html).toContain('本报告使用了演示数据');
+    expect(html).toContain('This report used the DEMO trust list and credit lists');
+    expect(html).toContain('王检查');
+    expect(html).toContain('2026-11-21T18:00:00.000+08:00');
+    expect(html).toContain('b'.repeat(64));
+    expect(html).toContain('《电子商务法》第十五条');
+    expect(html).toMatch(/<text class="total"[^>]*>1</);
+    expect(html).toContain('站点 Site: http://shop.example');
+    const real = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', run: { ...run, demo: { trust: false, lists: false } }, options: {}, rules: AUDIT_RULES, refusedLists: [], summary: summarise([page()]), pages: [page()] }, () => undefined);
+    expect(real).not.toContain('演示数据');
   });
 
   it('escapes page text and uses no script or external asset', () => {
     const evil = page({ title: '<script>alert(1)</script>', url: 'http://shop.example/"><img src=x onerror=alert(1)>' });
-    const html = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', options: {}, rules: AUDIT_RULES, refusedLists: [], summary: summarise([evil]), pages: [evil] }, () => 'AAAA');
+    const html = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', run, options: {}, rules: AUDIT_RULES, refusedLists: [], summary: summarise([evil]), pages: [evil] }, () => 'AAAA');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('<img src=x');
     expect(html).toContain(esc('<script>alert(1)</script>'));

@@ -1,25 +1,30 @@
-import { mulberry32, sample, seedOf } from '../../../cli/audit/sample';
-import { toTarget } from '../../../cli/audit/inputs';
+import { sample, seedOf } from '../../../cli/audit/sample';
+import { drawSample } from '../../../core/audit';
+import { populationEntry, toTarget } from '../../../cli/audit/inputs';
 import { mapPool } from '../../../cli/audit/pool';
 import { isCdpEndpoint } from '../../../cli/audit/browser';
 
-const items = Array.from({ length: 100 }, (_, i) => `page-${i}`);
-
 describe('seeded sampling', () => {
-  it('mulberry32 stays the same generator (pinned: changing it would change every documented sample)', () => {
-    const r = mulberry32(1);
-    expect([r(), r(), r()].map((x) => x.toFixed(10))).toEqual(['0.6270739406', '0.0027357212', '0.5274470400']);
+  it('the generator stays the same (pinned: changing it would change every recorded sample)', () => {
+    expect(drawSample(100, 5, 1)).toEqual([13, 46, 56, 91, 94]);
   });
   it('the same seed picks the same pages; another seed picks others', () => {
-    expect(sample(items, 10, 42)).toEqual(sample(items, 10, 42));
-    expect(sample(items, 10, 42)).not.toEqual(sample(items, 10, 43));
+    expect(drawSample(100, 10, 42)).toEqual(drawSample(100, 10, 42));
+    expect(drawSample(100, 10, 42)).not.toEqual(drawSample(100, 10, 43));
   });
-  it('picks n distinct pages in input order', () => {
-    const s = sample(items, 25, seedOf('march-2026'));
+  it('picks n distinct positions in population order', () => {
+    const s = drawSample(100, 25, seedOf('march-2026'));
     expect(new Set(s).size).toBe(25);
-    expect([...s].sort((a, b) => items.indexOf(a) - items.indexOf(b))).toEqual(s);
+    expect([...s].sort((a, b) => a - b)).toEqual(s);
+    expect(s.every((i) => i >= 0 && i < 100)).toBe(true);
   });
-  it('n at or above the count keeps everything', () => expect(sample(items, 500, 1)).toEqual(items));
+  it('sample() keeps the drawn items in input order', () => {
+    const items = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const s = sample(items, 3, 9);
+    expect(s).toEqual(drawSample(6, 3, 9).map((i) => items[i]));
+    expect(s).toHaveLength(3);
+  });
+  it('n at or above the count keeps everything', () => expect(drawSample(4, 500, 1)).toEqual([0, 1, 2, 3]));
   it('text seeds are stable, number seeds are the number', () => {
     expect(seedOf('42')).toBe(42);
     expect(seedOf('march-2026')).toBe(seedOf('march-2026'));
@@ -31,6 +36,12 @@ describe('runner pieces', () => {
   it('URLs stay URLs, paths become file URLs', () => {
     expect(toTarget('https://shop.example/a').url).toBe('https://shop.example/a');
     expect(toTarget('saved/a.html', '/data').url).toBe('file:///data/saved/a.html');
+  });
+  it('a list line may end with the operator\'s USCC; anything else is the input as written', () => {
+    expect(populationEntry('https://shop.example/a  91440300MA5G3R0358')).toEqual({ input: 'https://shop.example/a', uscc: '91440300MA5G3R0358' });
+    expect(populationEntry('saved/my shop.html\t92350203MA8T4W04XX')).toEqual({ input: 'saved/my shop.html', uscc: '92350203MA8T4W04XX' });
+    expect(populationEntry('saved/my shop.html')).toEqual({ input: 'saved/my shop.html' });
+    expect(populationEntry('https://shop.example/a 12345')).toEqual({ input: 'https://shop.example/a 12345' });
   });
   it('never runs more than the limit at once and keeps order', async () => {
     let running = 0;

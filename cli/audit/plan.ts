@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import {
+  assignInspectors, creditClassOfMatches, drawSample, drawWeighted, Inspectors, Weights,
+  type ClassDraw, type PopulationEntry, type RunRecord,
+} from '../../core/audit';
+import { toCsv } from '../../core/audit/csv';
+import { firstIssue } from '../../core/model/issue';
+import type { LocalLists } from '../../core/sources';
+import { UsageError } from '../io';
+import { seedOf } from './sample';
+
+/** How to choose from the population: `--sample N`, `--weights` rates, `--inspectors`, all with one seed. */
+export interface PlanOptions {
+  sample?: number;
+  seedText: string;
+  weights?: Weights;
+  inspectors?: Inspectors;
+}
+
+/** The population, what was drawn (positions, ascending) and, per drawn listing, its inspectors. */
+export interface Plan {
+  population: PopulationEntry[];
+  chosen: number[];
+  assigned?: string[][];
+  sample: RunRecord['sample'];
+}
+
+/** The generator behind every draw, named in the run record so a reader can re-derive it. */
+export const GENERATOR = 'pure-rand 8 xoroshiro128plus, uniformInt, partial Fisher-Yates';
+
+/** Reads and validates a JSON file against a schema; any problem is a usage error naming the file and the field. */
+export function readJsonFile<T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof firstIssue>[0] } }, what: string): T {
+  let value: unknown;
+  try { value = JSON.parse(readFileSync(file, 'utf8')); } catch (err) { throw new UsageError(`${what} ${file}: ${(err as Error).message}`); }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`${what} ${file}: ${firstIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * Classes the population when weighted (each listing's USCC looked up in the run's lists, class by the badge's
+ * verdict), draws with the seed, and assigns inspectors. The same population, lists, options and seed give the same plan.
+ */
+export async function planRun(population: readonly PopulationEntry[], lists: LocalLists, options: PlanOptions, now: number): Promise<Plan> {
+  const seed = seedOf(options.seedText);
+  const entries: PopulationEntry[] = population.map((p) => ({ ...p }));
+  let chosen: number[];
+  let byClass: ClassDraw[] | undefined;
+  let method: RunRecord['sample']['method'] = 'all';
+  if (options.weights) {
+    for (const e of entries) e.creditClass = creditClassOfMatches(e.uscc ? await lists.byUscc(e.uscc) : [], now);
+    ({ chosen, byClass } = drawWeighted(entries.map((e, index) => ({ index, creditClass: e.creditClass! })), options.weights, seed));
+    method = 'weighted';
+  } else if (options.sample !== undefined && options.sample < entries.length) {
+    chosen = drawSample(entries.length, options.sample, seed);
+    method = 'uniform';
+  } else {
+    chosen = entries.map((_, i) => i);
+  }
+  const sample: RunRecord['sample'] = {
+    method, size: chosen.length, seed, seedText: options.seedText, generator: GENERATOR,
+    ...(options.weights ? { weights: options.weights, byClass } : {}),
+  };
+  return { population: entries, chosen, sample, ...(options.inspectors ? { assigned: assignInspectors(chosen, options.inspectors, seed) } : {}) };
+}
+
+/** population.csv: the whole population, one row per listing, with its class, whether it was drawn and by whom it is checked. */
+export function populationCsv(plan: Plan): string {
+  const drawn = new Map(plan.chosen.map((p, i) => [p, plan.assigned?.[i] ?? []]));
+  return toCsv(['position', 'input', 'uscc', 'credit_class', 'drawn', 'inspectors'],
+    plan.population.map((e, i) => [String(i + 1), e.input, e.uscc ?? '', e.creditClass ?? '', drawn.has(i) ? 'yes' : 'no', (drawn.get(i) ?? []).join(' ')]));
+}

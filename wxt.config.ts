@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { SITES, contentExcludes, contentMatches, hostMatches } from './extension/sites';
 import { TEST_HOSTS } from './extension/sites/define-site';
 import { shopProbe } from './extension/runtime/may-hold-shop';
+import { sideEffectsOutsideCore } from './scripts/pure-core';
 
 const SAMPLES = resolve(import.meta.dirname, 'samples');
 
@@ -76,6 +77,7 @@ export default defineConfig({
   vite: () => ({
     define: { __XINBIAO_PROBE__: JSON.stringify(shopProbe(SITES)), __XINBIAO_DEMO__: JSON.stringify(!RELEASE) },
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    build: { rollupOptions: { treeshake: { moduleSideEffects: sideEffectsOutsideCore(import.meta.dirname) } } },
   }),
   zip: {
     // The demo's zips say so in their names; a release's sources carry no sample key, list or test.

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QUERY_SITES } from '../core/data/query-sites.ts';
+import { sideEffectsOutsideCore } from '../scripts/pure-core.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '..');
@@ -89,9 +90,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
-      // core/ is pure (test/unit/architecture.test.ts): importing one of its modules does nothing by itself, so a
-      // module the widget reaches through core's face (core/<area>/index.ts) and never uses is left out.
-      treeshake: { moduleSideEffects: (id: string) => !id.startsWith(resolve(root, 'core') + '/') },
+      treeshake: { moduleSideEffects: sideEffectsOutsideCore(root) },
       output: {
         chunkFileNames: 'xinbiao-[name].mjs',
         minify: true,

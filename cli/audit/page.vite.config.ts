@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { sideEffectsOutsideCore } from '../../scripts/pure-core';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -15,5 +16,6 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     lib: { entry: resolve(here, 'page-entry.ts'), formats: ['iife'], name: 'xinbiaoAuditPage', fileName: () => 'page.js' },
+    rollupOptions: { treeshake: { moduleSideEffects: sideEffectsOutsideCore(resolve(here, '../..')) } },
   },
 });

@@ -100,6 +100,17 @@ describe('the layout of the house', () => {
     expect(cycles(g)).toEqual([]);
   });
 
+  // Code generators (scripts/) read single schema modules by design, and generated validators are their output.
+  it('outside core, code reaches core only through its face: core/<area> (its index.ts), one import style', () => {
+    const bad = ['widget', 'extension', 'cli', 'server', 'bench'].flatMap(sources).filter((f) => !f.includes('/generated/')).flatMap((f) =>
+      imports(f).flatMap((i) => {
+        const target = i.startsWith('~~/') ? join(ROOT, i.slice(3)) : i.startsWith('.') ? join(f, '..', i) : undefined;
+        const parts = target ? relative(ROOT, target).split('/') : [];
+        return parts[0] === 'core' && (parts.length !== 2 || i.startsWith('~~/')) ? [`${relative(ROOT, f)} → ${i}`] : [];
+      }));
+    expect(bad).toEqual([]);
+  });
+
   it('the widget and the extension never import the command line or the server', () => {
     const bad = ['widget', 'extension'].flatMap(sources).flatMap((f) =>
       imports(f).filter((i) => /(^|\/)(cli|server)\//.test(i)).map((i) => `${relative(ROOT, f)} → ${i}`));

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
-import { generateKeyPair } from '../core/crypto/ed25519';
-import { usccCheckChar } from '../core/identifiers/uscc';
+import { generateKeyPair } from '../core/crypto';
+import { usccCheckChar } from '../core/identifiers';
 import type { Benchmark } from './types';
 
 const N = Number(process.env.MARK_BENCH_SHOPS ?? 100_000);

@@ -2,9 +2,9 @@
 // status source's cached answer, as verifyMark reads it, and the bit) against the floor of reading one bit of the decompressed list (budget: ratio 50);
 // status-list-decompress: decompressing that list once per version (web DecompressionStream) against bare node:zlib;
 // status-list-size: that list's signed size against the entropy of its bits (n·H(p)/8 bytes, no coder does better).
-import { generateKeyPair } from '../core/crypto/ed25519';
+import { generateKeyPair } from '../core/crypto';
 import { gunzipSync } from 'node:zlib';
-import { base64urlDecode } from '../core/crypto/base64url';
+import { base64urlDecode } from '../core/crypto';
 import { bitAt, createStatusSource, setBit, signStatusList, webStatusCodec } from '../core/status';
 import type { TrustList } from '../core/trust';
 import { nodeStatusCodec } from '../cli/commands/status';

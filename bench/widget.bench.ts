@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
-import type { PrivateJwk } from '../core/crypto/ed25519';
+import type { PrivateJwk } from '../core/crypto';
 import { decodeMark, signMark } from '../core/marks';
 import { startFixtureServer } from '../test/support/fixture-server';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { EXIT, UsageError, say, type Command } from './io';
+import { version } from './version';
 
 // Lazy so `xinbiao check` does not pay for the browser, the DOM parser or the server.
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
@@ -34,10 +33,6 @@ Every command prints one JSON object per input on stdout and messages on stderr.
 Exit codes: 0 success, 1 an input is invalid, 2 usage error. Run 'xinbiao <command> --help' for details;
 'xinbiao --version' prints the version.`;
 
-/** The package version, as `xinbiao --version` prints it. */
-export function version(): string {
-  return (JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version;
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

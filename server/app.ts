@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
-import { BATCH_PATH, SUBJECT_PATH } from '../core/sources/protocol';
+import { BATCH_PATH, SUBJECT_PATH } from '../core/sources';
 import type { Route } from './route';
 import { builtFiles } from './routes/built';
 

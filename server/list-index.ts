@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KeyLookup } from '../core/lists/checks';
-import { normaliseName } from '../core/lists/normalise-name';
-import type { ListRecord } from '../core/lists/parse';
-import { verifyList } from '../core/lists/verify';
-import type { ListInfo, ListMatch, LocalLists } from '../core/sources/ports';
+import type { KeyLookup } from '../core/lists';
+import { normaliseName } from '../core/lists';
+import type { ListRecord } from '../core/lists';
+import { verifyList } from '../core/lists';
+import type { ListInfo, ListMatch, LocalLists } from '../core/sources';
 
 /** A file of the directory that was not loaded, and why. */
 export interface ListProblem {

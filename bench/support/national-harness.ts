@@ -1,12 +1,12 @@
 // Bundled by bench/lists-national.bench.ts: a packed national list imported and looked up in Chromium's own
 // IndexedDB, through the same code the extension runs (importPack, idbLocalLists). Files come from `/pack/`.
-import type { PublicJwk } from '../../core/crypto/ed25519';
-import { Sha256 } from '../../core/crypto/sha256';
-import { singleKey } from '../../core/lists/checks';
-import { idbLocalLists } from '../../core/lists/local-lists';
-import type { PackManifest } from '../../core/lists/pack';
-import { importPack } from '../../core/lists/pack-import';
-import { ListStore } from '../../core/lists/store';
+import type { PublicJwk } from '../../core/crypto';
+import { Sha256 } from '../../core/crypto';
+import { singleKey } from '../../core/lists';
+import { idbLocalLists } from '../../core/lists';
+import type { PackManifest } from '../../core/lists';
+import { importPack } from '../../core/lists';
+import { ListStore } from '../../core/lists';
 
 const BASE = new URL('/pack/', location.href).href;
 const bytesOf = async (file: string) => new Uint8Array(await (await fetch(new URL(file, BASE))).arrayBuffer());

@@ -6,11 +6,11 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
-import { completeUscc } from '../../core/identifiers/uscc';
-import { orgCodeCheckChar } from '../../core/identifiers/orgcode';
-import type { PrivateJwk } from '../../core/crypto/ed25519';
-import type { PackManifest } from '../../core/lists/pack';
-import type { ListHeader, ListLine } from '../../core/lists/schema';
+import { completeUscc } from '../../core/identifiers';
+import { orgCodeCheckChar } from '../../core/identifiers';
+import type { PrivateJwk } from '../../core/crypto';
+import type { PackManifest } from '../../core/lists';
+import type { ListHeader, ListLine } from '../../core/lists';
 import { writePack } from '../../cli/commands/list-pack';
 
 export const KEY_PATH = resolve(import.meta.dirname, '../../samples/keys/demo-credit-office-2026.private.jwk.json');

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { UsedFile } from '../../core/audit/run-record';
+import type { UsedFile } from '../../core/audit';
 import { Sha256, sha256Hex, toHex } from '../../core/crypto';
 import type { LocalLists } from '../../core/sources';
 import { listKeys, loadTrustList, trustErrorText, type TrustList } from '../../core/trust';

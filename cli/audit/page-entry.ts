@@ -1,7 +1,7 @@
 // The script `xinbiao audit` runs in each audited page (built by `npm run build` into dist/audit/page.js): one
 // detection and one measurement of the live layout, so prominence is measured, not guessed.
-import { boxTargets, collectPageFacts, withBoxes } from '../../core/audit/facts';
-import type { PageFacts, PageKind } from '../../core/audit/types';
+import { boxTargets, collectPageFacts, withBoxes } from '../../core/audit';
+import type { PageFacts, PageKind } from '../../core/audit';
 import { measureElements } from '../../extension/audit/probe';
 
 /** The page's facts with element boxes; what `auditPage` evaluates. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { sideEffectsOutsideCore } from '../../scripts/pure-core';
+import { sideEffectsOutsideCore } from '../../scripts/pure-core.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 

@@ -3,8 +3,8 @@ import {
   assignInspectors, creditClassOfMatches, drawSample, drawWeighted, Inspectors, Weights,
   type ClassDraw, type PopulationEntry, type RunRecord,
 } from '../../core/audit';
-import { toCsv } from '../../core/audit/csv';
-import { firstIssue } from '../../core/model/issue';
+import { toCsv } from '../../core/audit';
+import { firstIssue } from '../../core/model';
 import type { LocalLists } from '../../core/sources';
 import { UsageError } from '../io';
 import { seedOf } from './sample';

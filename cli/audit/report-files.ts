@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { AUDIT_RULES, chinaTime, withBasis, type RunRecord } from '../../core/audit';
-import { toCsv } from '../../core/audit/csv';
+import { toCsv } from '../../core/audit';
 import { sha256Hex, type PrivateJwk } from '../../core/crypto';
 import { openBrowser } from './browser';
 import { printPdf } from './pdf';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { chinaTime, ruleSetInfo, type Inspectors, type PageKind, type PopulationEntry, type RunRecord, type Weights } from '../../core/audit';
 import type { PrivateJwk } from '../../core/crypto';
-import { version } from '../main';
+import { version } from '../version';
 import { openBrowser } from './browser';
 import { loadContext, type AuditContext, type ContextOptions } from './context';
 import { toTarget } from './inputs';

@@ -1,4 +1,4 @@
-import { drawSample } from '../../core/audit/campaign';
+import { drawSample } from '../../core/audit';
 
 /** Seed from a string (FNV-1a), so `--seed march-2026` works as well as `--seed 42`; digits alone are the number. */
 export function seedOf(seed: string): number {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkManifestSignature, diffManifest, Manifest, type ManifestDiff, type SignatureCheck } from '../../core/audit';
 import { isPublicJwk, type PublicJwk } from '../../core/crypto';
-import { firstIssue } from '../../core/model/issue';
+import { firstIssue } from '../../core/model';
 import { hashFolder } from './seal';
 
 /**

@@ -1,7 +1,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateKeyPair, isPublicJwk, type PrivateJwk, type PublicJwk, type SignPort } from '../../core/crypto/ed25519';
+import { generateKeyPair, isPublicJwk, type PrivateJwk, type PublicJwk, type SignPort } from '../../core/crypto';
 import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command, type Named } from '../io';
 
 const help = `Usage: xinbiao keys --kid ID --out DIR

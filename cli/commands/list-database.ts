@@ -1,5 +1,5 @@
-import type { KeyLookup } from '../../core/lists/checks';
-import { toListError } from '../../core/lists/errors';
+import type { KeyLookup } from '../../core/lists';
+import { toListError } from '../../core/lists';
 import { openDatabase } from '../../server/db/database';
 import { importListFile } from '../../server/db/import';
 import { migrate } from '../../server/db/migrations';

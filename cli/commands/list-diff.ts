@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { appendFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { singleKey } from '../../core/lists/checks';
-import type { PrivateJwk } from '../../core/crypto/ed25519';
-import { diffLists, type DeltaHeader, type DeltaOp } from '../../core/lists/delta';
-import { deltaManifestBytes, packDelta } from '../../core/lists/pack-delta';
-import { ListError, toListError } from '../../core/lists/errors';
-import { signList } from '../../core/lists/sign';
-import { verifyList } from '../../core/lists/verify';
+import { singleKey } from '../../core/lists';
+import type { PrivateJwk } from '../../core/crypto';
+import { diffLists, type DeltaHeader, type DeltaOp } from '../../core/lists';
+import { deltaManifestBytes, packDelta } from '../../core/lists';
+import { ListError, toListError } from '../../core/lists';
+import { signList } from '../../core/lists';
+import { verifyList } from '../../core/lists';
 import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
 import { publicHalf, readPrivateKey, writePack } from './list-pack';
 

@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isPublicJwk, type PrivateJwk, type PublicJwk } from '../../core/crypto/ed25519';
-import { singleKey } from '../../core/lists/checks';
-import { ListError, toListError } from '../../core/lists/errors';
-import { manifestBytes, packList, shardName, type PackKeyKind, type PackManifest } from '../../core/lists/pack';
-import type { ByteSource } from '../../core/lists/parse';
-import { signList } from '../../core/lists/sign';
-import { verifyList } from '../../core/lists/verify';
+import { isPublicJwk, type PrivateJwk, type PublicJwk } from '../../core/crypto';
+import { singleKey } from '../../core/lists';
+import { ListError, toListError } from '../../core/lists';
+import { manifestBytes, packList, shardName, type PackKeyKind, type PackManifest } from '../../core/lists';
+import type { ByteSource } from '../../core/lists';
+import { signList } from '../../core/lists';
+import { verifyList } from '../../core/lists';
 import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
 
 export const packHelp = `  xinbiao list pack --key <private.jwk.json> --out <dir> [--k N] <list.ndjson…>

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { copyFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { singleKey } from '../../core/lists/checks';
-import { toHex } from '../../core/crypto/sha256';
-import { signList } from '../../core/lists/sign';
-import { TIMESTAMP_HOURS, makeTimestamp, timestampBytes } from '../../core/lists/timestamp';
-import { verifyList } from '../../core/lists/verify';
+import { singleKey } from '../../core/lists';
+import { toHex } from '../../core/crypto';
+import { signList } from '../../core/lists';
+import { TIMESTAMP_HOURS, makeTimestamp, timestampBytes } from '../../core/lists';
+import { verifyList } from '../../core/lists';
 import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
 import { publicHalf, readPrivateKey } from './list-pack';
 

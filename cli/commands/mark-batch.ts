@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
-import type { PrivateJwk } from '../../core/crypto/ed25519';
+import type { PrivateJwk } from '../../core/crypto';
 import { MarkPayload, signMark } from '../../core/marks';
 import { EXIT, emit, say } from '../io';
 import { nodeSigner } from './keys';

@@ -4,7 +4,7 @@ import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcomman
 import { nodeStatusCodec, readOwnStatus, STATUS_LIST, writeStatus } from './status';
 import { InputError, readJsonFile, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
-import { firstIssue } from '../../core/model/issue';
+import { firstIssue } from '../../core/model';
 import { signShops } from './mark-batch';
 
 const MARK_FILE = ['标识文件', 'mark file'] as const;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ListError, toListError } from '../../core/lists/errors';
+import { ListError, toListError } from '../../core/lists';
 import { openDatabase, isPostgresUrl, type Database } from '../../server/db/database';
 import { importListFile } from '../../server/db/import';
 import { databaseLists, databaseReady } from '../../server/db/lists';

@@ -1,11 +1,11 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { constants, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
-import { base64urlDecode } from '../../core/crypto/base64url';
-import { verifyBytes, type PrivateJwk } from '../../core/crypto/ed25519';
+import { base64urlDecode } from '../../core/crypto';
+import { verifyBytes, type PrivateJwk } from '../../core/crypto';
 import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit, signStatusList, verifyStatusList, statusErrorText, type StatusCodec } from '../../core/status';
-import { decodeCompactJws } from '../../core/trust/jws';
-import { findIssuer } from '../../core/trust/find-key';
-import { MAX_STATUS_JWS_LENGTH } from '../../core/status/schema';
+import { decodeCompactJws } from '../../core/trust';
+import { findIssuer } from '../../core/trust';
+import { MAX_STATUS_JWS_LENGTH } from '../../core/status';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
 import { InputError, readPrivateKey, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';

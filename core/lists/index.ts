@@ -14,3 +14,4 @@ export * from './pack';
 export * from './delta';
 export * from './timestamp';
 export * from './pack-import';
+export * from './pack-delta';

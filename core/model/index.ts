@@ -1,2 +1,3 @@
 export * from './schema';
 export * from './in-force';
+export * from './issue';

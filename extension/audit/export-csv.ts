@@ -1,4 +1,4 @@
-import { toCsv } from '../../core/audit/csv';
+import { toCsv } from '../../core/audit';
 import type { AuditRecord } from './record';
 
 const HEADER = ['record', 'time', 'site', 'url', 'rule', 'outcome', 'verdict', 'note', 'message_zh', 'message_en', 'selector', 'html_sha256'];

@@ -1,4 +1,4 @@
-import { LEVEL } from '~~/widget/ui/i18n';
+import { LEVEL } from '../../widget/ui/i18n';
 import type { PageReport, VerdictLevel } from '../platform/messaging';
 
 /** Toolbar badge colour per verdict level (the widget's palette: green, grey, amber, red, grey). */

@@ -1,8 +1,8 @@
-import { identify } from '~~/core/identifiers';
+import { identify } from '../../core/identifiers';
 import type { Handlers, Subscription } from '../platform/messaging';
 import { cleanReport, listProgress, settings, tabReport, updating } from '../platform/storage';
 import { syncGenericScript } from './generic';
-import { idbLocalLists, type ImportProgress } from '~~/core/lists';
+import { idbLocalLists, type ImportProgress } from '../../core/lists';
 import { isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
 import { markStatus } from './status-lists';

@@ -1,5 +1,5 @@
-import { createSubscriptions, ListStore, type Subscriptions } from '~~/core/lists';
-import { listKeys } from '~~/core/trust';
+import { createSubscriptions, ListStore, type Subscriptions } from '../../core/lists';
+import { listKeys } from '../../core/trust';
 import { trustList } from './trust';
 import { extensionUrl } from '../platform/url';
 import { DEMO } from '../platform/edition';

@@ -1,5 +1,5 @@
-import { OUTCOME_TEXT, verifyMark, type MarkOutcome } from '~~/core/marks';
-import type { TrustList } from '~~/core/trust';
+import { OUTCOME_TEXT, verifyMark, type MarkOutcome } from '../../core/marks';
+import type { TrustList } from '../../core/trust';
 import type { PageReport, Reason, Req } from '../platform/messaging';
 
 const known = (s: string): s is MarkOutcome => Object.hasOwn(OUTCOME_TEXT, s);

@@ -1,9 +1,9 @@
-import type { StatusSource } from '~~/core/status/source';
-import { verifyMark, type MarkCheck } from '~~/core/marks';
-import { assembleStatus, type ResolvedParts } from '~~/core/sources';
-import { decideVerdict, sameOperator, type Claim, type MarkOutcome } from '~~/core/verdict';
-import type { TrustList } from '~~/core/trust';
-import { issuerCheckUrl } from '~~/core/trust/check-url';
+import type { StatusSource } from '../../core/status';
+import { verifyMark, type MarkCheck } from '../../core/marks';
+import { assembleStatus, type ResolvedParts } from '../../core/sources';
+import { decideVerdict, sameOperator, type Claim, type MarkOutcome } from '../../core/verdict';
+import type { TrustList } from '../../core/trust';
+import { issuerCheckUrl } from '../../core/trust';
 import type { Finding, MarkReport, PageReport, Req, SubjectReport } from '../platform/messaging';
 
 /** What the resolver answers for one subject: the sources' parts, before a mark joins them. */

@@ -1,6 +1,6 @@
-import { idbLocalLists } from '~~/core/lists';
-import { createEndpointClient } from '~~/core/sources/endpoint-client';
-import { createResolver } from '~~/core/sources/resolver';
+import { idbLocalLists } from '../../core/lists';
+import { createEndpointClient } from '../../core/sources';
+import { createResolver } from '../../core/sources';
 import { settings } from '../platform/storage';
 import { fetchShard, listStore } from './lists';
 import type { Resolve } from './report';

@@ -1,5 +1,5 @@
-import type { CacheEntry, CachePort } from '~~/core/sources/cache';
-import type { CachedAnswer } from '~~/core/sources/resolver';
+import type { CacheEntry, CachePort } from '../../core/sources';
+import type { CachedAnswer } from '../../core/sources';
 
 const PREFIX = 'status-cache:';
 

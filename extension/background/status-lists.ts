@@ -1,4 +1,4 @@
-import { createStatusSource } from '~~/core/status/source';
+import { createStatusSource } from '../../core/status';
 import { trustList } from './trust';
 
 /**

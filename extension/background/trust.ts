@@ -1,4 +1,4 @@
-import { loadTrustList, trustErrorText, type TrustList } from '~~/core/trust';
+import { loadTrustList, trustErrorText, type TrustList } from '../../core/trust';
 import { extensionUrl } from '../platform/url';
 
 let loaded: Promise<TrustList> | undefined;

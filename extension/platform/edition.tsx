@@ -1,4 +1,4 @@
-import type { Lang } from '~~/widget/ui/types';
+import type { Lang } from '../../widget/ui/types';
 
 // Written at build time (wxt.config.ts `define`): false only in a release build (npm run build:release).
 declare const __XINBIAO_DEMO__: boolean | undefined;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CreditStatus } from '~~/core/model/schema';
+import { CreditStatus } from '../../core/model';
 
 // Shapes shared by the protocol map (messaging.ts) and the parts that need only one of them (the content script).
 export const text = (max: number) => z.string().check(z.maxLength(max));

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { LicenceCard } from '~~/widget/ui/LicenceCard';
-import { ShopBadge, reasonText } from '~~/widget/ui/ShopBadge';
-import { OUTCOME_TEXT, pick } from '~~/widget/ui/i18n';
-import type { Lang, MarkCheckView } from '~~/widget/ui/types';
+import { LicenceCard } from '../../widget/ui/LicenceCard';
+import { ShopBadge, reasonText } from '../../widget/ui/ShopBadge';
+import { OUTCOME_TEXT, pick } from '../../widget/ui/i18n';
+import type { Lang, MarkCheckView } from '../../widget/ui/types';
 import type { SubjectReport } from '../platform/schemas';
 
 export interface BadgeAppProps {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { CARD_CSS } from '~~/widget/ui/card.css';
-import { MARK_CSS, THEME_CSS } from '~~/widget/ui/theme.css';
-import type { Lang } from '~~/widget/ui/types';
+import { CARD_CSS } from '../../widget/ui/card.css';
+import { MARK_CSS, THEME_CSS } from '../../widget/ui/theme.css';
+import type { Lang } from '../../widget/ui/types';
 import type { SubjectReport } from '../platform/schemas';
 import type { Theme } from '../platform/storage';
 import { BadgeApp } from './BadgeApp';

@@ -1,6 +1,6 @@
-import { headline, LEVEL, pick } from '~~/widget/ui/i18n';
-import { LIST_NAME, punct } from '~~/widget/ui/words';
-import type { Lang } from '~~/widget/ui/types';
+import { headline, LEVEL, pick } from '../../widget/ui/i18n';
+import { LIST_NAME, punct } from '../../widget/ui/words';
+import type { Lang } from '../../widget/ui/types';
 import type { SubjectReport } from '../platform/schemas';
 import { badgeLine } from '../runtime/BadgeApp';
 import { tr } from './lang';

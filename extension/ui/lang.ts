@@ -1,4 +1,4 @@
-import type { Lang } from '~~/widget/ui/types';
+import type { Lang } from '../../widget/ui/types';
 import type { Language, Theme } from '../platform/storage';
 
 /** Settings language to the widget's two-letter language. */

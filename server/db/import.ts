@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { toHex } from '../../core/crypto/sha256';
-import { checkComplete, checkHeader, readSignature, type KeyLookup } from '../../core/lists/checks';
-import { ListError, toListError } from '../../core/lists/errors';
-import { normaliseName } from '../../core/lists/normalise-name';
-import { ListParser, type ByteSource, type ListRecord } from '../../core/lists/parse';
-import type { ListSignature } from '../../core/lists/schema';
-import type { ListInfo } from '../../core/sources/ports';
+import { toHex } from '../../core/crypto';
+import { checkComplete, checkHeader, readSignature, type KeyLookup } from '../../core/lists';
+import { ListError, toListError } from '../../core/lists';
+import { normaliseName } from '../../core/lists';
+import { ListParser, type ByteSource, type ListRecord } from '../../core/lists';
+import type { ListSignature } from '../../core/lists';
+import type { ListInfo } from '../../core/sources';
 import type { Database, Queryable } from './database';
 
 /** What an import did: a new version put in force, or the same version already there. */

@@ -1,5 +1,5 @@
-import { normaliseName } from '../../core/lists/normalise-name';
-import type { ListInfo, ListMatch, LocalLists } from '../../core/sources/ports';
+import { normaliseName } from '../../core/lists';
+import type { ListInfo, ListMatch, LocalLists } from '../../core/sources';
 import type { Database } from './database';
 
 const MATCHES = `SELECT l.info, e.line FROM entries e JOIN lists l ON l.id = e.list_id AND l.version = e.version`;

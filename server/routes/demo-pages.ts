@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { base64urlFromText } from '../../core/crypto/base64url';
-import type { PrivateJwk } from '../../core/crypto/ed25519';
-import { decodeCompactJws, signCompactJws } from '../../core/trust/jws';
+import { base64urlFromText } from '../../core/crypto';
+import type { PrivateJwk } from '../../core/crypto';
+import { decodeCompactJws, signCompactJws } from '../../core/trust';
 import { MARK_TYP, type MarkPayload } from '../../core/marks';
 import { homePage, shopPage, type DemoShop } from '../demo-site/pages';
 import type { Route } from '../route';

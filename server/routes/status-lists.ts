@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PrivateJwk } from '../../core/crypto/ed25519';
+import type { PrivateJwk } from '../../core/crypto';
 import { setBit, signStatusList } from '../../core/status';
 import type { Route } from '../route';
 

@@ -4,11 +4,11 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { resolve } from 'node:path';
 import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
-import { CreditStatus } from '../../core/model/schema';
-import { listMatchesToParts } from '../../core/sources/from-lists';
-import { assembleStatus } from '../../core/sources/assemble';
-import type { ListMatch, LocalLists } from '../../core/sources/ports';
-import { BATCH_MAX, BATCH_PATH, BatchRequest, ENDPOINT_ERRORS, normaliseUsccInput, SUBJECT_PATH, type BatchResult, type ProtocolErrorCode } from '../../core/sources/protocol';
+import { CreditStatus } from '../../core/model';
+import { listMatchesToParts } from '../../core/sources';
+import { assembleStatus } from '../../core/sources';
+import type { ListMatch, LocalLists } from '../../core/sources';
+import { BATCH_MAX, BATCH_PATH, BatchRequest, ENDPOINT_ERRORS, normaliseUsccInput, SUBJECT_PATH, type BatchResult, type ProtocolErrorCode } from '../../core/sources';
 import { loadListIndex } from '../list-index';
 
 export interface StatusRouteOptions {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lang } from '~~/widget/ui/types';
+import type { Lang } from '../../../widget/ui/types';
 import { send, type Subscription } from '../../platform/messaging';
 import { listProgress, updating, type ListProgress } from '../../platform/storage';
 import { tr } from '../../ui/lang';

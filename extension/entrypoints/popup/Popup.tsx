@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lang } from '~~/widget/ui/types';
+import type { Lang } from '../../../widget/ui/types';
 import { send, type PageReport, type SubjectReport } from '../../platform/messaging';
 import { SubjectSummary } from '../../ui/SubjectSummary';
 import { tr } from '../../ui/lang';

@@ -6,7 +6,7 @@ import type { CreditLevel, CreditStatus } from '../model/schema';
 import { assembleStatus } from '../sources/assemble';
 import { listMatchesToParts } from '../sources/from-lists';
 import type { ListMatch } from '../sources/ports';
-import { decideVerdict, levelInForce, type Verdict } from '../verdict';
+import { decideVerdict, levelInForce, TOP_LEVELS, type Verdict } from '../verdict';
 
 /**
  * Credit classes of the weighted draw, from worst to best: on a black (or seriously-dishonest, judgment-defaulter)
@@ -23,16 +23,6 @@ export const CLASS_LABEL: Record<CreditClass, { zh: string; en: string }> = {
   caution: { zh: '需警示', en: 'Caution' },
   'no-record': { zh: '无记录', en: 'No record' },
   'red-top': { zh: '红名单或最高等级', en: 'Red list or top level' },
-};
-
-/** The best level of each scheme (the domain table of credit levels, docs/domain.md §6); platform ratings are the platform's own. */
-export const TOP_LEVELS: Record<CreditLevel['scheme'], readonly string[]> = {
-  tax: ['A'],
-  'public-credit': ['A'],
-  'samr-risk': ['A'],
-  customs: ['高级认证企业'],
-  'rating-agency': ['AAA'],
-  platform: [],
 };
 
 const BLACK_REASONS = new Set(['list.black', 'list.seriously-dishonest', 'list.judgment-defaulter']);

@@ -15,13 +15,8 @@ export function ruleSetInfo(): { version: string; sha256: string } {
   return { version: RULESET_VERSION, sha256: sha256Hex(new TextEncoder().encode(JSON.stringify(described))) };
 }
 
-/** China Standard Time is UTC+8 all year; reports are read in it. */
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** An instant (ms since the epoch) as ISO 8601 in China time with its offset: `2026-11-30T16:05:09.120+08:00`. */
-export function chinaTime(ms: number): string {
-  return `${new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 23)}+08:00`;
-}
+// Reports are read in China time (one formatter, core/model/in-force.ts).
+export { chinaTime } from '../model/in-force';
 
 /** A file the run used (trust list, credit list): what it is, which version, and the SHA-256 (hex) of its bytes. */
 export interface UsedFile {

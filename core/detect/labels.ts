@@ -134,7 +134,7 @@ export function labelledFields(text: string, nodeStarts: readonly number[] = [])
  * A label is one when a colon follows it (after spaces), or when it stands alone as a word: nothing but the start
  * of the text, a space, a line break or punctuation before it, and a space, a line break or the end of its text
  * node (the value sits in the next element) after it. A code label may also run straight into the code's letters
- * and digits (统一社会信用代码91330106MA2H7Q0139): a code is never prose. So 企业名称 in "除企业名称通过认证之外"
+ * and digits (统一社会信用代码91990000MA2H7Q013E): a code is never prose. So 企业名称 in "除企业名称通过认证之外"
  * or "企业名称变更后…" is not a label.
  */
 function standsAsLabel(text: string, start: number, end: number, separators: string, code: boolean, nodeStarts: readonly number[]): boolean {

@@ -4,6 +4,11 @@
 const CHINA_OFFSET = '+08:00';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** An instant (ms since the epoch) as ISO 8601 in China time with its offset, to the millisecond: `2026-11-30T16:05:09.120+08:00`. */
+export function chinaTime(ms: number): string {
+  return `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 23)}${CHINA_OFFSET}`;
+}
+
 /**
  * The first instant (ms since the epoch) a bound counts from: a calendar day (`2026-11-20`) starts at 00:00 China
  * time (2026-11-19T16:00Z); a date-time is taken as written. NaN when unreadable.

@@ -1,6 +1,7 @@
 import type { CreditStatus, Provenance, Subject } from '../model/schema';
 import type { MarkPayload } from '../marks/schema';
 import type { ListParts } from './from-lists';
+import { chinaTime } from '../model/in-force';
 
 /** A status endpoint's answer and when it was fetched (epoch ms). */
 export interface EndpointPart {
@@ -27,15 +28,13 @@ export interface AssembleInput {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-// China time, so the day people read is the issuer's calendar day (docs/credit-status.md).
-const chinaTime = (ms: number) => `${new Date(ms + 288e5).toISOString().slice(0, 19)}+08:00`;
 
 /**
  * A verified mark as status parts: every part's provenance is the mark (`mark:<issuer id>`), issued at the mark's
  * `iat`, read at `now`.
  */
 export function statusFromMark({ payload: p, issuerName }: MarkPart, now: number): CreditStatus {
-  const provenance: Provenance = { source: `mark:${p.iss}`, sourceName: issuerName, retrievedAt: iso(now), issued: chinaTime(p.iat * 1000) };
+  const provenance: Provenance = { source: `mark:${p.iss}`, sourceName: issuerName, retrievedAt: iso(now), issued: chinaTime(p.iat * 1000) }; // China time: the day people read is the issuer's calendar day
   return {
     subject: { ...p.sub, provenance },
     ...(p.licence ? { licence: { ...p.licence, provenance } } : {}),

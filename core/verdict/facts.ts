@@ -15,6 +15,16 @@ export const LOW_LEVELS: Record<CreditLevel['scheme'], readonly string[]> = {
   platform: [],
 };
 
+/** The best level of each scheme, the other end of LOW_LEVELS (the domain table of credit levels, docs/domain.md §6); platform ratings are the platform's own. */
+export const TOP_LEVELS: Record<CreditLevel['scheme'], readonly string[]> = {
+  tax: ['A'],
+  'public-credit': ['A'],
+  'samr-risk': ['A'],
+  customs: ['高级认证企业'],
+  'rating-agency': ['AAA'],
+  platform: [],
+};
+
 /** Registration states after which the licence no longer stands (吊销 revoked, 注销 deregistered). */
 export const DEAD_LICENCE = /吊销|注销/;
 

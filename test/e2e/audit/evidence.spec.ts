@@ -25,11 +25,11 @@ test.setTimeout(240_000);
 
 // A population with known credit classes in the demo lists: the USCC after each page decides its class.
 const POPULATION = [
-  [`${FIX}/good-shop.html`, '91320703MA1N8K0247'], // red list → red-top
-  [`${FIX}/samr-link.html`, '91330106MA2H7Q0139'], // tax level A → red-top
-  [`${FIX}/blacklisted.html`, '91440300MA5G3R0358'], // black list → black
-  [`${FIX}/blacklisted-warned.html`, '91440300MA5G3R0358'], // black
-  [`${FIX}/mismatch.html`, '92350203MA8T4W04XX'], // abnormal
+  [`${FIX}/good-shop.html`, '91990000MA1N8K024W'], // red list → red-top
+  [`${FIX}/samr-link.html`, '91990000MA2H7Q013E'], // tax level A → red-top
+  [`${FIX}/blacklisted.html`, '91990000MA5G3R035Y'], // black list → black
+  [`${FIX}/blacklisted-warned.html`, '91990000MA5G3R035Y'], // black
+  [`${FIX}/mismatch.html`, '92990000MA8T4W04X1'], // abnormal
   [`${FIX}/bad-uscc.html`, ''], // no code → no-record
   [`${FIX}/home-ok.html`, ''], // no-record
   [`${FIX}/missing-licence.html`, ''], // no-record

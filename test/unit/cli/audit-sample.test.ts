@@ -38,8 +38,8 @@ describe('runner pieces', () => {
     expect(toTarget('saved/a.html', '/data').url).toBe('file:///data/saved/a.html');
   });
   it('a list line may end with the operator\'s USCC; anything else is the input as written', () => {
-    expect(populationEntry('https://shop.example/a  91440300MA5G3R0358')).toEqual({ input: 'https://shop.example/a', uscc: '91440300MA5G3R0358' });
-    expect(populationEntry('saved/my shop.html\t92350203MA8T4W04XX')).toEqual({ input: 'saved/my shop.html', uscc: '92350203MA8T4W04XX' });
+    expect(populationEntry('https://shop.example/a  91990000MA5G3R035Y')).toEqual({ input: 'https://shop.example/a', uscc: '91990000MA5G3R035Y' });
+    expect(populationEntry('saved/my shop.html\t92990000MA8T4W04X1')).toEqual({ input: 'saved/my shop.html', uscc: '92990000MA8T4W04X1' });
     expect(populationEntry('saved/my shop.html')).toEqual({ input: 'saved/my shop.html' });
     expect(populationEntry('https://shop.example/a 12345')).toEqual({ input: 'https://shop.example/a 12345' });
   });

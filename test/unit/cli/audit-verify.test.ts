@@ -11,7 +11,7 @@ beforeEach(() => {
   mkdirSync(join(dir, 'pages/001'), { recursive: true });
   writeFileSync(join(dir, 'report.json'), '{"format":"xinbiao-audit-report/2"}\n');
   writeFileSync(join(dir, 'report.html'), '<!doctype html><h1>信标审查报告</h1>');
-  writeFileSync(join(dir, 'pages/001/page.html'), '<html><body>统一社会信用代码：91440300MA5G3R0358</body></html>');
+  writeFileSync(join(dir, 'pages/001/page.html'), '<html><body>统一社会信用代码：91990000MA5G3R035Y</body></html>');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

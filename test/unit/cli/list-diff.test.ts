@@ -62,7 +62,7 @@ describe('xinbiao list diff', () => {
     await importPack(store, 'https://lists.example.cn/packs/demo-black.pack.json', manifest, await file('demo-black.pack.json.sig'), file, opts);
     expect(await applyPackDelta(store, await file('demo-black.pack.json.delta-1.json'), await file('demo-black.pack.json.delta-1.json.sig'), file, opts)).toMatchObject({ outcome: 'applied', list: { version: 2 } });
     const lists = idbLocalLists(store, { fetchShard: (url) => file(url.replace('https://lists.example.cn/packs/', '')) });
-    expect((await lists.byUscc('91440300MA5G3R0358')).map((m) => [m.list.version, (m.line as { reason?: string }).reason])).toEqual([[2, '示例：销售假冒商品，情节特别严重']]);
+    expect((await lists.byUscc('91990000MA5G3R035Y')).map((m) => [m.list.version, (m.line as { reason?: string }).reason])).toEqual([[2, '示例：销售假冒商品，情节特别严重']]);
   }, 60_000);
 
   it('refuses versions that do not go forward, and a changed file', async () => {

@@ -58,12 +58,12 @@ describe('双随机 inspector assignment', () => {
 
 describe('credit classes from the badge verdict over the demo lists', () => {
   it.each([
-    ['91440300MA5G3R0358', 'black'], // demo black list, in force
-    ['92350203MA8T4W04XX', 'abnormal'], // demo abnormal list
+    ['91990000MA5G3R035Y', 'black'], // demo black list, in force
+    ['92990000MA8T4W04X1', 'abnormal'], // demo abnormal list
     ['91310115MA1C9J06XQ', 'no-record'], // a black entry that ended in 2025: it counts no more
     ['91110108MA0L6P058G', 'no-record'], // abnormal entry repaired: counts no more
-    ['91320703MA1N8K0247', 'red-top'], // demo red list
-    ['91330106MA2H7Q0139', 'red-top'], // tax level A
+    ['91990000MA1N8K024W', 'red-top'], // demo red list
+    ['91990000MA2H7Q013E', 'red-top'], // tax level A
     ['91350100M000100Y43', 'no-record'], // on no list
   ])('%s → %s', async (uscc, expected) => {
     const ctx = await loadContext();

@@ -23,10 +23,13 @@ Commands:
   detect <file.html…>      find shop operators, marks and query windows in saved pages
   keys                     generate an Ed25519 key pair as JWK files
   list sign|verify|import  publish, check and import (--database) signed credit list files
+  list pack|diff|timestamp the compact subscriber form, signed deltas and freshness timestamps
   mark sign|verify|revoke  issue (one, or --shops from a file), check and withdraw signed shop marks
   status sign|verify       publish and check an issuer's signed status list
   trust sign|verify        publish and check the signed trust list of issuers
-  audit <url-or-file…>     spot-check pages against the display rules in headless Chromium
+  audit <url-or-file…>     spot-check pages against the display rules in headless Chromium (report, PDF, manifest)
+  audit verify <dir…>      check that a report folder is as written (digests, signed manifest)
+  audit worker|report      run a campaign's pages from a PostgreSQL queue (--queue), write its report
   serve                    the demo on localhost, or the status endpoint on a database (--database)
 
 Every command prints one JSON object per input on stdout and messages on stderr.

@@ -1,7 +1,8 @@
-// Shared by every shadow root: host reset (host CSS cannot reach in) and the theme variables.
+// Shared by every shadow root: host reset (host CSS cannot reach in; `all` leaves direction alone, so it is set: an
+// RTL host page does not mirror the mark) and the theme variables.
 // Size constants must match xinbiao.css, which reserves the same box before the script runs.
 export const THEME_CSS = `
-:host{all:initial!important;display:inline-block!important;box-sizing:border-box!important;vertical-align:middle!important;
+:host{all:initial!important;direction:ltr!important;unicode-bidi:isolate!important;display:inline-block!important;box-sizing:border-box!important;vertical-align:middle!important;
 contain:layout style!important;font:14px/1.4 var(--xb-font,system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif)!important;
 --bg:var(--xb-bg,#fff);--fg:var(--xb-fg,#1d2330);--mute:var(--xb-muted,#5b6472);--line:var(--xb-border,#cfd5de);
 --good:var(--xb-good,#137333);--neutral:var(--xb-neutral,#3a5a8c);--caution:var(--xb-caution,#8a5300);

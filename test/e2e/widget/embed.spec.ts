@@ -116,3 +116,18 @@ test('English when the element asks for it, and theme dark through the attribute
   const bg = await mark.locator('button').evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(bg).toBe('rgb(28, 32, 39)');
 });
+
+// `all: initial` leaves `direction` alone: on a right-to-left host (a Uyghur-language page) the mark keeps its own
+// left-to-right layout, icon first, text after it.
+test('on a right-to-left host the mark keeps its left-to-right layout', async ({ page }) => {
+  await page.goto(`${fixtures}/hosts/rtl.html`);
+  const mark = page.locator('xinbiao-mark');
+  await markSettled(mark);
+  const layout = await mark.evaluate((el) => {
+    const root = el.shadowRoot!;
+    const ico = root.querySelector('.ico')!.getBoundingClientRect();
+    const text = root.querySelector('.t')!.getBoundingClientRect();
+    return { direction: getComputedStyle(root.querySelector('button')!).direction, iconFirst: ico.right <= text.left };
+  });
+  expect(layout).toEqual({ direction: 'ltr', iconFirst: true });
+});

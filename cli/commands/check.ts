@@ -1,5 +1,5 @@
 import { identify } from '../../core/identifiers';
-import { EXIT, UsageError, emit, parseArgs, type Command } from '../io';
+import { EXIT, UsageError, both, emit, parseArgs, type Command } from '../io';
 
 const help = `Usage: xinbiao check [--stdin] <code…>
 
@@ -23,7 +23,7 @@ const command: Command = {
       for await (const chunk of process.stdin) text += chunk;
       inputs.push(...text.split(/\r?\n/).filter((l) => l.trim() !== ''));
     }
-    if (inputs.length === 0) throw new UsageError('give at least one code');
+    if (inputs.length === 0) throw new UsageError(both('请至少给出一个代码', 'give at least one code'));
     let allValid = true;
     for (const input of inputs) {
       const result = identify(input);

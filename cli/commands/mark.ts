@@ -1,8 +1,8 @@
 import { MarkPayload, decodeMark, signMark, verifyMark } from '../../core/marks';
 import { createStatusSource, setBit } from '../../core/status';
-import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
+import { EXIT, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { nodeStatusCodec, readOwnStatus, STATUS_LIST, writeStatus } from './status';
-import { InputError, readJsonFile, readPrivateKey, withInputErrors } from './keys';
+import { InputError, readJsonFile, readPrivateKey, unexpected, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
 import { firstIssue } from '../../core/model';
 import { signShops } from './mark-batch';
@@ -36,8 +36,8 @@ async function sign(args: string[]): Promise<number> {
   const key = strFlag(parsed, 'key');
   const payloadPath = strFlag(parsed, 'payload');
   const shops = strFlag(parsed, 'shops');
-  if (!key || !payloadPath === !shops) throw new UsageError('mark sign needs --key and one of --payload or --shops');
-  if (parsed.positionals.length) throw new UsageError(`unexpected argument ${parsed.positionals[0]}`);
+  if (!key || !payloadPath === !shops) throw new UsageError(both('mark sign 需要 --key，以及 --payload 或 --shops 之一', 'mark sign needs --key and one of --payload or --shops'));
+  if (parsed.positionals.length) throw new UsageError(unexpected(parsed.positionals[0]!));
   return withInputErrors('mark sign', async () => {
     const privateKey = await readPrivateKey(key);
     if (shops) return signShops(shops, privateKey);
@@ -45,7 +45,7 @@ async function sign(args: string[]): Promise<number> {
     const raw = await readJsonFile(payloadPath, ['标识内容文件', 'payload file']);
     const withIat = raw && typeof raw === 'object' && !('iat' in raw) ? { ...raw, iat: Math.floor(Date.now() / 1000) } : raw;
     const payload = MarkPayload.safeParse(withIat);
-    if (!payload.success) throw new InputError(`payload file ${payloadPath}: ${firstIssue(payload.error)}`);
+    if (!payload.success) throw new InputError(both(`标识内容文件 ${payloadPath} 不合格式：${firstIssue(payload.error)}`, `payload file ${payloadPath}: ${firstIssue(payload.error)}`));
     emit({ payload: payloadPath, kid: privateKey.kid, token: await signMark(payload.data, privateKey) });
     return EXIT.ok;
   });
@@ -54,13 +54,13 @@ async function sign(args: string[]): Promise<number> {
 async function verify(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['trust', 'root', 'url', 'now', 'status'] });
   const [trustPath, rootPath, url] = ['trust', 'root', 'url'].map((n) => strFlag(parsed, n));
-  if (!trustPath || !rootPath || !url) throw new UsageError('mark verify needs --trust, --root and --url');
+  if (!trustPath || !rootPath || !url) throw new UsageError(both('mark verify 需要 --trust、--root 和 --url', 'mark verify needs --trust, --root and --url'));
   try {
     new URL(url);
   } catch {
-    throw new UsageError(`--url ${JSON.stringify(url)} is not an absolute URL`);
+    throw new UsageError(both(`--url ${JSON.stringify(url)} 不是完整网址`, `--url ${JSON.stringify(url)} is not an absolute URL`));
   }
-  if (parsed.positionals.length === 0) throw new UsageError('give at least one token or file');
+  if (parsed.positionals.length === 0) throw new UsageError(both('请至少给出一个标识或文件', 'give at least one token or file'));
   const now = nowFlag(strFlag(parsed, 'now'));
   return withInputErrors('mark verify', async () => {
     const trust = await loadTrust(trustPath, rootPath, now);
@@ -95,8 +95,8 @@ async function revoke(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['key', 'status', 'hours', 'now'] });
   const keyPath = strFlag(parsed, 'key');
   const statusPath = strFlag(parsed, 'status');
-  if (!keyPath || !statusPath) throw new UsageError('mark revoke needs --key and --status');
-  if (parsed.positionals.length === 0) throw new UsageError('give at least one mark (token or file) or status index');
+  if (!keyPath || !statusPath) throw new UsageError(both('mark revoke 需要 --key 和 --status', 'mark revoke needs --key and --status'));
+  if (parsed.positionals.length === 0) throw new UsageError(both('请至少给出一个标识（令牌或文件）或状态序号', 'give at least one mark (token or file) or status index'));
   const hours = intFlag(parsed, 'hours', 24, 1, 24 * 31);
   const now = nowFlag(strFlag(parsed, 'now'));
   return withInputErrors('mark revoke', async () => {
@@ -108,18 +108,18 @@ async function revoke(args: string[]): Promise<number> {
       if (/^\d+$/.test(input)) idx = Number(input);
       else {
         const mark = decodeMark(TOKEN.test(input) ? input : await readText(input, MARK_FILE));
-        if (!mark.ok) throw new InputError(`${input}: not a mark (${mark.problem})`);
-        if (mark.payload.iss !== payload.iss) throw new InputError(`${input}: issued by ${mark.payload.iss}, the status list is ${payload.iss}'s`);
+        if (!mark.ok) throw new InputError(both(`${input}：不是标识（${mark.problem}）`, `${input}: not a mark (${mark.problem})`));
+        if (mark.payload.iss !== payload.iss) throw new InputError(both(`${input}：由 ${mark.payload.iss} 签发，而该状态列表属于 ${payload.iss}`, `${input}: issued by ${mark.payload.iss}, the status list is ${payload.iss}'s`));
         idx = mark.payload.status?.idx;
-        if (idx === undefined) throw new InputError(`${input}: the mark carries no status index, so it cannot be withdrawn (let it expire or revoke the key)`);
+        if (idx === undefined) throw new InputError(both(`${input}：该标识没有状态序号，无法撤销（可待其过期，或吊销签发密钥）`, `${input}: the mark carries no status index, so it cannot be withdrawn (let it expire or revoke the key)`));
       }
-      if (idx >= bits.length * 8) throw new InputError(`${input}: index ${idx} is outside the list (${bits.length * 8} bits)`);
+      if (idx >= bits.length * 8) throw new InputError(both(`${input}：序号 ${idx} 超出列表范围（共 ${bits.length * 8} 位）`, `${input}: index ${idx} is outside the list (${bits.length * 8} bits)`));
       setBit(bits, idx, true);
       done.push({ input, idx });
     }
     const summary = await writeStatus(statusPath, key, payload.iss, payload.url, bits, now, hours);
     for (const d of done) emit({ ...d, revoked: true });
-    say(`xinbiao mark revoke: ${summary.out} re-signed, ${summary.revoked} withdrawn of ${summary.size}, valid until ${summary.expires}`);
+    say(`xinbiao mark revoke: ${both(`已重新签署 ${summary.out}，${summary.size} 个中已撤销 ${summary.revoked} 个，有效至 ${summary.expires}`, `${summary.out} re-signed, ${summary.revoked} withdrawn of ${summary.size}, valid until ${summary.expires}`)}`);
     return EXIT.ok;
   });
 }

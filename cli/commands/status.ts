@@ -6,8 +6,8 @@ import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit
 import { decodeCompactJws } from '../../core/trust';
 import { findIssuer } from '../../core/trust';
 import { MAX_STATUS_JWS_LENGTH } from '../../core/status';
-import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
-import { InputError, readPrivateKey, withInputErrors } from './keys';
+import { EXIT, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
+import { InputError, readPrivateKey, unexpected, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
 
 export const STATUS_LIST: Named = ['状态列表', 'status list'];
@@ -42,13 +42,16 @@ export async function readOwnStatus(path: string, key: PrivateJwk): Promise<{ pa
   try {
     decoded = decodeCompactJws(jws, STATUS_TYP, MAX_STATUS_JWS_LENGTH);
   } catch (err) {
-    throw new InputError(`status list ${path}: ${(err as Error).message}`);
+    throw new InputError(both(`状态列表 ${path}：${(err as Error).message}`, `status list ${path}: ${(err as Error).message}`));
   }
-  if (decoded.header.kid !== key.kid || !(await verifyBytes(key, decoded.signingInput, decoded.signature))) throw new InputError(`status list ${path} is not signed with ${key.kid}`);
+  if (decoded.header.kid !== key.kid || !(await verifyBytes(key, decoded.signingInput, decoded.signature))) throw new InputError(both(`状态列表 ${path} 不是用 ${key.kid} 签署的`, `status list ${path} is not signed with ${key.kid}`));
   const parsed = StatusListPayload.safeParse(decoded.payload);
-  if (!parsed.success) throw new InputError(`status list ${path}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success) {
+    const problem = `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
+    throw new InputError(both(`状态列表 ${path} 不合格式：${problem}`, `status list ${path}: ${problem}`));
+  }
   const bits = await nodeStatusCodec.decompress(base64urlDecode(parsed.data.list), parsed.data.compression, parsed.data.size / 8);
-  if (bits.length * 8 !== parsed.data.size) throw new InputError(`status list ${path}: its bits do not match its size`);
+  if (bits.length * 8 !== parsed.data.size) throw new InputError(both(`状态列表 ${path}：位数与声明的大小不符`, `status list ${path}: its bits do not match its size`));
   return { payload: parsed.data, bits };
 }
 
@@ -73,15 +76,15 @@ const countSet = (bits: Uint8Array) => bits.reduce((n, b) => { for (let v = b; v
 async function sign(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['key', 'iss', 'url', 'out', 'size', 'from', 'revoke', 'hours', 'now'] });
   const [keyPath, iss, url, out] = ['key', 'iss', 'url', 'out'].map((n) => strFlag(parsed, n));
-  if (!keyPath || !iss || !url || !out) throw new UsageError('status sign needs --key, --iss, --url and --out');
-  if (parsed.positionals.length) throw new UsageError(`unexpected argument ${parsed.positionals[0]}`);
+  if (!keyPath || !iss || !url || !out) throw new UsageError(both('status sign 需要 --key、--iss、--url 和 --out', 'status sign needs --key, --iss, --url and --out'));
+  if (parsed.positionals.length) throw new UsageError(unexpected(parsed.positionals[0]!));
   const size = intFlag(parsed, 'size', MIN_STATUS_BITS, 8, MAX_STATUS_BITS);
-  if (size % 8) throw new UsageError('--size must be a multiple of 8');
+  if (size % 8) throw new UsageError(both('--size 须为 8 的倍数', '--size must be a multiple of 8'));
   const hours = intFlag(parsed, 'hours', 24, 1, 24 * 31);
   const now = nowFlag(strFlag(parsed, 'now'));
   const revoke = (strFlag(parsed, 'revoke') ?? '').split(',').filter(Boolean).map((v) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--revoke ${JSON.stringify(v)} is not an index`);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(both(`--revoke ${JSON.stringify(v)} 不是序号`, `--revoke ${JSON.stringify(v)} is not an index`));
     return n;
   });
   return withInputErrors('status sign', async () => {
@@ -89,7 +92,7 @@ async function sign(args: string[]): Promise<number> {
     const from = strFlag(parsed, 'from');
     const bits = from ? (await readOwnStatus(from, key)).bits : new Uint8Array(size / 8);
     for (const idx of revoke) {
-      if (idx >= bits.length * 8) throw new InputError(`--revoke ${idx} is outside the list (${bits.length * 8} bits)`);
+      if (idx >= bits.length * 8) throw new InputError(both(`--revoke ${idx} 超出列表范围（共 ${bits.length * 8} 位）`, `--revoke ${idx} is outside the list (${bits.length * 8} bits)`));
       setBit(bits, idx, true);
     }
     emit(await writeStatus(out, key, iss, url, bits, now, hours));
@@ -100,8 +103,8 @@ async function sign(args: string[]): Promise<number> {
 async function verify(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['trust', 'root', 'now'] });
   const [trustPath, rootPath] = ['trust', 'root'].map((n) => strFlag(parsed, n));
-  if (!trustPath || !rootPath) throw new UsageError('status verify needs --trust and --root');
-  if (parsed.positionals.length === 0) throw new UsageError('give at least one status-list file');
+  if (!trustPath || !rootPath) throw new UsageError(both('status verify 需要 --trust 和 --root', 'status verify needs --trust and --root'));
+  if (parsed.positionals.length === 0) throw new UsageError(both('请至少给出一个状态列表文件', 'give at least one status-list file'));
   const now = nowFlag(strFlag(parsed, 'now'));
   return withInputErrors('status verify', async () => {
     const trust = await loadTrust(trustPath, rootPath, now);

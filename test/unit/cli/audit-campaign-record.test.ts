@@ -8,24 +8,14 @@ import { loadContext } from '../../../cli/audit/context';
 import { planRun } from '../../../cli/audit/plan';
 import { seedOf } from '../../../cli/audit/sample';
 import { parseCsv } from '../../../core/audit/csv';
+import { CREDIT_CLASSES_OF, CREDIT_DRAWN, CREDIT_POPULATION, CREDIT_WEIGHTS, populationList } from '../../support/credit-population';
 import { freshPostgres } from '../../support/postgres';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIX = join(ROOT, 'test/fixtures/audit');
-// A population with known credit classes in the demo lists: the USCC after each page decides its class.
-const POPULATION = [
-  [`${FIX}/good-shop.html`, '91990000MA1N8K024W'], // red list → red-top
-  [`${FIX}/samr-link.html`, '91990000MA2H7Q013E'], // tax level A → red-top
-  [`${FIX}/blacklisted.html`, '91990000MA5G3R035Y'], // black list → black
-  [`${FIX}/blacklisted-warned.html`, '91990000MA5G3R035Y'], // black
-  [`${FIX}/mismatch.html`, '92990000MA8T4W04X1'], // abnormal
-  [`${FIX}/bad-uscc.html`, ''], // no code → no-record
-  [`${FIX}/home-ok.html`, ''], // no-record
-  [`${FIX}/missing-licence.html`, ''], // no-record
-];
-const CLASSES = ['red-top', 'red-top', 'black', 'black', 'abnormal', 'no-record', 'no-record', 'no-record'];
-// Rates and the counts they must give: black 2 × 1, abnormal 1 × 1, no-record round(3 × 0.34) = 1, red-top round(2 × 0.5) = 1.
-const WEIGHTS = { black: 1, abnormal: 1, 'no-record': 0.34, 'red-top': 0.5 };
+const POPULATION = CREDIT_POPULATION;
+const CLASSES = CREDIT_CLASSES_OF;
+const WEIGHTS = CREDIT_WEIGHTS;
 const INSPECTORS = { inspectors: [{ id: 'SH-01', name: '王一' }, { id: 'SH 02', name: '李二' }, { id: 'SH-03' }], perListing: 2 };
 
 interface Ran { code: number | null; stdout: string; stderr: string }
@@ -46,12 +36,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
 
-const worker = (idle = '3') => xinbiao(['worker', '--queue', queue, '--evidence', join(work, 'evidence'), '--concurrency', '2', '--sweep', '1', '--idle-exit', idle, '--quiet']);
+const worker = (on = queue, idle = '3') => xinbiao(['worker', '--queue', on, '--evidence', join(work, 'evidence'), '--concurrency', '2', '--sweep', '1', '--idle-exit', idle, '--quiet']);
 const report = (campaign: string, out: string) => xinbiao(['report', '--queue', queue, '--campaign', campaign, '--out', out, '--evidence', join(work, 'evidence'), '--quiet']);
 
 describe('what a campaign records', () => {
   it('records its weighted 双随机 draw: only the drawn listings are queued, and the report re-derives from the recorded seed and population', async () => {
-    writeFileSync(join(work, 'population.txt'), POPULATION.map(([p, u]) => `${p} ${u}`.trim()).join('\n'));
+    writeFileSync(join(work, 'population.txt'), populationList());
     writeFileSync(join(work, 'weights.json'), JSON.stringify(WEIGHTS));
     writeFileSync(join(work, 'inspectors.json'), JSON.stringify(INSPECTORS));
     const enqueue = await xinbiao(['--queue', queue, '--campaign', 'drawn', '--list', join(work, 'population.txt'), '--weights', join(work, 'weights.json'),
@@ -75,7 +65,7 @@ describe('what a campaign records', () => {
     expect(json.run.operator).toBe('上海市监局 王检查');
     expect(json.run.population.size).toBe(8);
     expect(json.run.sample).toMatchObject({ method: 'weighted', size: 5, seed: seedOf('spot-2026-11'), seedText: 'spot-2026-11', weights: WEIGHTS });
-    expect(Object.fromEntries(json.run.sample.byClass.map((c: { creditClass: string; drawn: number }) => [c.creditClass, c.drawn]))).toEqual({ black: 2, abnormal: 1, caution: 0, 'no-record': 1, 'red-top': 1 });
+    expect(Object.fromEntries(json.run.sample.byClass.map((c: { creditClass: string; drawn: number }) => [c.creditClass, c.drawn]))).toEqual(CREDIT_DRAWN);
     expect(json.run.inspectors).toEqual({ ids: INSPECTORS.inspectors, perListing: 2 });
     // Both black-listed and the abnormal listing are drawn at rate 1, with their classes on the pages.
     const byInput = new Map(json.pages.map((p: { input: string }) => [p.input, p]));
@@ -128,20 +118,22 @@ describe('what a campaign records', () => {
   }, 60_000);
 
   it('a job that fails all its retries shows as failed with its last error, not pending', async () => {
+    // Its own database, so no other test's waiting jobs reach this worker.
+    const own = await freshPostgres('xinbiao_campaign_doomed');
     // Every worker fails on this run: its trust list is gone once the jobs are queued.
     const trust = join(work, 'trust.jws');
     copyFileSync(join(ROOT, 'samples/trust/trust.jws'), trust);
-    const enqueue = await xinbiao(['--queue', queue, '--campaign', 'doomed', '--trust', trust, '--job-retries', '1', `${FIX}/home-ok.html`, `${FIX}/bad-uscc.html`]);
+    const enqueue = await xinbiao(['--queue', own, '--campaign', 'doomed', '--trust', trust, '--job-retries', '1', `${FIX}/home-ok.html`, `${FIX}/bad-uscc.html`]);
     expect(enqueue.code, enqueue.stderr).toBe(0);
     rmSync(trust);
-    const w = await worker();
+    const w = await worker(own);
     expect(w.code, w.stderr).toBe(0);
     expect(lines(w).map((l) => [l.idx, l.status]).sort()).toEqual([[0, 'failed'], [1, 'failed']]);
 
     // The report reads the run's trust list too: it is back, so only the jobs' failure shows.
     copyFileSync(join(ROOT, 'samples/trust/trust.jws'), trust);
     const out = join(work, 'doomed-report');
-    const r = await xinbiao(['report', '--queue', queue, '--campaign', 'doomed', '--out', out, '--evidence', join(work, 'evidence')]);
+    const r = await xinbiao(['report', '--queue', own, '--campaign', 'doomed', '--out', out, '--evidence', join(work, 'evidence')]);
     expect(r.code, r.stderr).toBe(1);
     expect(lines(r)[0]).toMatchObject({ listings: 2, audited: 2, failed: 2, pending: 0 });
     expect(r.stderr).toContain('0 done, 2 failed, 0 pending');

@@ -79,11 +79,11 @@ export async function enqueueCommand(args: string[]): Promise<number> {
     jobRetries: intFlag(parsed, 'job-retries', 3, 0, 100),
   });
   if (!options.success) throw new UsageError(options.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
-  const run = options.data;
+  const fixed = options.data;
   const draw: DrawSpec = {
     asked: weights !== undefined || inspectors !== undefined || sampleSize !== undefined || parsed.flags.has('seed') || parsed.flags.has('operator'),
     // The credit classes come from the run's lists, so only a weighted draw reads them here.
-    plan: async (population) => planRun(population, weights ? (await loadContext({ trust: run.trust, trustRoot: run.trustRoot, lists: run.lists })).lists : NO_LISTS,
+    plan: async (population) => planRun(population, weights ? (await loadContext({ trust: fixed.trust, trustRoot: fixed.trustRoot, lists: fixed.lists })).lists : NO_LISTS,
       { sample: sampleSize, seedText, weights, inspectors }, Date.now()),
     operator: strFlag(parsed, 'operator'),
     inspectors,
@@ -93,8 +93,8 @@ export async function enqueueCommand(args: string[]): Promise<number> {
   const boss = await openBoss(url, { supervise: false });
   try {
     const done = await db.transaction(async (tx) => {
-      const e = await recordTargets(tx, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), run, repeat, draw);
-      await sendPageJobs(boss, tx, e.jobs, options.data);
+      const e = await recordTargets(tx, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), fixed, repeat, draw);
+      await sendPageJobs(boss, tx, e.jobs, fixed);
       return e;
     });
     emit({ campaign, run: done.run, newRun: done.newRun, addedListings: done.added, enqueued: done.jobs.length });

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Queryable } from '../../../server/db/database';
 import { say } from '../../io';
-import { PAGE_QUEUE, type PageJob, type RunOptions } from './types';
+import { GAVE_UP_QUEUE, PAGE_QUEUE, type PageJob, type RunOptions } from './types';
 
 /**
  * A pg-boss instance on the campaign's PostgreSQL (its tables live in the `pgboss` schema). Workers supervise:
@@ -19,17 +19,18 @@ export async function openBoss(url: string, options: { supervise: boolean; sweep
   // pg-boss reports background failures as events; unhandled they would end the process.
   boss.on('error', (err) => say(`audit queue: ${err.message}`));
   await boss.start();
+  await boss.createQueue(GAVE_UP_QUEUE);
   await boss.createQueue(PAGE_QUEUE);
   return boss;
 }
 
-/** Sends the page jobs through `tx`, so they exist exactly when the rows that list them were committed. */
+/** Sends the page jobs through `tx` (a job that fails all its retries goes on to GAVE_UP_QUEUE), so they exist exactly when the rows that list them were committed. */
 export async function sendPageJobs(boss: PgBoss, tx: Queryable, jobs: readonly PageJob[], options: RunOptions): Promise<void> {
   const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.query(text, values) }) };
   // pg-boss inserts a batch in one statement; a million listings go in slices.
   for (let i = 0; i < jobs.length; i += 5000) {
     await boss.insert(jobs.slice(i, i + 5000).map((data) => ({
-      name: PAGE_QUEUE, data, expireInSeconds: options.jobTimeout, retryLimit: options.jobRetries, retryDelay: 1,
+      name: PAGE_QUEUE, data, expireInSeconds: options.jobTimeout, retryLimit: options.jobRetries, retryDelay: 1, deadLetter: GAVE_UP_QUEUE,
     })), { db });
   }
 }

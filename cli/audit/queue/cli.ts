@@ -1,15 +1,21 @@
 import { resolve } from 'node:path';
 import { isPostgresUrl, openDatabase, type Database } from '../../../server/db/database';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
-import { readList, toTarget } from '../inputs';
-import { sample, seedOf } from '../sample';
+import { Inspectors, Weights } from '../../../core/audit';
+import type { LocalLists } from '../../../core/sources';
+import { loadContext } from '../context';
+import { populationEntry, readPopulation, toTarget } from '../inputs';
+import { planRun, readJsonFile } from '../plan';
 import { openBoss, sendPageJobs } from './boss';
 import { countChanges } from './changes';
 import { writeCampaignReport } from './report';
 import { migrateCampaigns } from './schema';
-import { recordTargets } from './store';
+import { recordTargets, type DrawSpec } from './store';
 import { CampaignId, RunOptions } from './types';
 import { runWorker } from './worker';
+
+// A draw that is not weighted never looks a listing up.
+const NO_LISTS: LocalLists = { byUscc: async () => [], byName: async () => [], lists: async () => [] };
 
 const queueOf = (parsed: ParsedArgs): string => {
   const url = strFlag(parsed, 'queue');
@@ -35,24 +41,34 @@ async function connect(url: string, poolSize = 4): Promise<Database> {
   }
 }
 
-/** `xinbiao audit --queue … --campaign … <inputs…>`: records the listings and sends their page jobs in one transaction. */
+/**
+ * `xinbiao audit --queue … --campaign … <inputs…>`: records the listings and, for a new run, its draw (`--sample`/`--seed`/
+ * `--weights`/`--inspectors`/`--operator`, as the one-process audit: cli/audit/plan.ts `planRun`), and sends the drawn
+ * listings' page jobs, all in one transaction.
+ */
 export async function enqueueCommand(args: string[]): Promise<number> {
   const parsed = parseArgs(args, {
-    values: ['queue', 'campaign', 'list', 'sample', 'seed', 'timeout', 'retries', 'page-kind', 'trust', 'trust-root', 'lists', 'job-timeout', 'job-retries'],
+    values: ['queue', 'campaign', 'list', 'sample', 'seed', 'timeout', 'retries', 'page-kind', 'trust', 'trust-root', 'lists', 'job-timeout', 'job-retries',
+      'weights', 'inspectors', 'operator'],
     booleans: ['repeat', 'quiet'],
   });
   const url = queueOf(parsed);
   const campaign = campaignOf(parsed);
-  const inputs = [...parsed.positionals];
+  const inputs = parsed.positionals.map(populationEntry);
   const list = strFlag(parsed, 'list');
   if (list) {
-    try { inputs.push(...readList(list)); } catch (err) { throw new UsageError((err as Error).message); }
+    try { inputs.push(...readPopulation(list)); } catch (err) { throw new UsageError((err as Error).message); }
   }
   const repeat = parsed.flags.has('repeat');
   if (inputs.length === 0 && !repeat) throw new UsageError('给出至少一个网址或文件，或用 --repeat 重复上一轮 / give at least one URL or file, or --repeat');
+  const weightsFile = strFlag(parsed, 'weights');
+  if (weightsFile && parsed.flags.has('sample')) throw new UsageError('--weights 与 --sample 不能同用：比例决定抽取数量 / --weights and --sample exclude each other: the rates say how many are drawn');
+  const inspectorsFile = strFlag(parsed, 'inspectors');
+  const weights = weightsFile ? readJsonFile(weightsFile, Weights, '--weights') : undefined;
+  const inspectors = inspectorsFile ? readJsonFile(inspectorsFile, Inspectors, '--inspectors') : undefined;
+  const sampleSize = parsed.flags.has('sample') ? intFlag(parsed, 'sample', 1, 1) : undefined;
+  const seedText = strFlag(parsed, 'seed') ?? '1';
   const pageKind = strFlag(parsed, 'page-kind');
-  const n = intFlag(parsed, 'sample', inputs.length, 1);
-  const chosen = sample(inputs, n, seedOf(strFlag(parsed, 'seed') ?? '1'));
   const timeout = intFlag(parsed, 'timeout', 30_000, 1_000);
   const retries = intFlag(parsed, 'retries', 1, 0, 10);
   const abs = (f: string | undefined) => (f ? resolve(f) : undefined);
@@ -63,17 +79,28 @@ export async function enqueueCommand(args: string[]): Promise<number> {
     jobRetries: intFlag(parsed, 'job-retries', 3, 0, 100),
   });
   if (!options.success) throw new UsageError(options.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
+  const fixed = options.data;
+  const draw: DrawSpec = {
+    asked: weights !== undefined || inspectors !== undefined || sampleSize !== undefined || parsed.flags.has('seed') || parsed.flags.has('operator'),
+    // The credit classes come from the run's lists, so only a weighted draw reads them here.
+    plan: async (population) => planRun(population, weights ? (await loadContext({ trust: fixed.trust, trustRoot: fixed.trustRoot, lists: fixed.lists })).lists : NO_LISTS,
+      { sample: sampleSize, seedText, weights, inspectors }, Date.now()),
+    operator: strFlag(parsed, 'operator'),
+    inspectors,
+  };
 
   const db = await connect(url);
   const boss = await openBoss(url, { supervise: false });
   try {
     const done = await db.transaction(async (tx) => {
-      const e = await recordTargets(tx, campaign, chosen.map((i) => toTarget(i)), options.data, repeat);
-      await sendPageJobs(boss, tx, e.jobs, options.data);
+      const e = await recordTargets(tx, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), fixed, repeat, draw);
+      await sendPageJobs(boss, tx, e.jobs, fixed);
       return e;
     });
     emit({ campaign, run: done.run, newRun: done.newRun, addedListings: done.added, enqueued: done.jobs.length });
     if (!parsed.flags.has('quiet')) {
+      const p = done.plan;
+      if (p && p.sample.method !== 'all') say(`audit: 从 ${p.population.length} 个中抽取 ${p.chosen.length} 个（种子 ${p.sample.seed}） / sample of ${p.chosen.length} from ${p.population.length} listings (seed ${p.sample.seed})`);
       say(`audit: 活动 ${campaign} 第 ${done.run} 轮入队 ${done.jobs.length} 页 / campaign ${campaign} run ${done.run}: ${done.jobs.length} pages queued (${done.added} new listings); start workers with: xinbiao audit worker --queue …`);
     }
     return EXIT.ok;
@@ -129,7 +156,7 @@ export async function reportCommand(args: string[]): Promise<number> {
     emit({ ...p, previousRun: r.previousRun, changes: countChanges(r.changes), out });
     if (!parsed.flags.has('quiet')) {
       const t = r.report.summary.total;
-      say(`audit report: 活动 ${campaign} 第 ${p.run} 轮 ${p.audited}/${p.listings} 已审查，${p.pending} 待审查 / run ${p.run}: ${p.audited} of ${p.listings} audited, ${p.pending} pending, ${p.failed} failed, ${t.violation} violations → ${out}/report.html`);
+      say(`audit report: 活动 ${campaign} 第 ${p.run} 轮 ${p.listings} 页：${p.audited - p.failed} 完成，${p.failed} 失败，${p.pending} 待审查 / run ${p.run} of ${p.listings}: ${p.audited - p.failed} done, ${p.failed} failed, ${p.pending} pending; ${t.violation} violations → ${out}/report.html`);
       if (r.missingEvidence) say(`audit report: ${r.missingEvidence} 个结果的证据不在 --evidence 目录 / ${r.missingEvidence} results have no evidence under --evidence`);
     }
     return p.failed > 0 ? EXIT.invalid : EXIT.ok;

@@ -3,11 +3,13 @@ export const CAMPAIGN_HELP = `
 Campaigns (a durable job queue in PostgreSQL, workers on any number of machines; docs/audit.md "Campaigns"):
   xinbiao audit --queue URL --campaign ID [--repeat] [options] <url-or-file…>
                        enqueue: a new campaign, more listings for its latest run, or (--repeat) a new run
-                       over the whole population; also --job-timeout SEC (default from --timeout and
-                       --retries) and --job-retries N (default 3) for dead or failing workers
+                       over the whole population; a new run draws with --sample/--seed/--weights/
+                       --inspectors/--operator as a plain audit and records the draw; also --job-timeout
+                       SEC (default from --timeout and --retries) and --job-retries N (default 3) for
+                       dead or failing workers
   xinbiao audit worker --queue URL [--evidence DIR] [--browser-ws URL] [--concurrency N]
                        [--sweep SEC] [--idle-exit SEC] [--name NAME]
                        audit queued pages until stopped (SIGTERM finishes the pages in hand)
   xinbiao audit report --queue URL --campaign ID [--run N] [--out DIR] [--evidence DIR]
-                       write the report files of a run now, with progress and the changes since the
-                       previous run (new, fixed, persisting)`;
+                       write the report files of a run now, with progress (done, failed, pending) and
+                       the changes since the previous run (new, fixed, persisting)`;

@@ -1,17 +1,17 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { auditRule } from '../../../core/audit';
+import { auditRule, chinaTime, errorFinding } from '../../../core/audit';
 import type { Queryable } from '../../../server/db/database';
 import type { AuditReport } from '../report';
 import { loadContext } from '../context';
-import { planRun, populationCsv } from '../plan';
+import { planRun, populationCsv, type Plan } from '../plan';
 import { writeReport } from '../report-files';
 import { runRecord } from '../run';
 import { esc } from '../report-html';
 import type { PageReport } from '../run-page';
 import { compareRuns, countChanges, type Change, type FindingChange } from './changes';
-import { listRuns, runItems } from './store';
+import { listRuns, runItems, runPopulation } from './store';
 import type { RunItem } from './types';
 
 /** The parts of a stored page report the campaign report relies on; rows are checked before use. */
@@ -25,7 +25,11 @@ const StoredPage = z.looseObject({
   findings: z.array(z.looseObject({ ruleId: z.string(), outcome: z.enum(['violation', 'needs-review', 'pass', 'not-applicable', 'error']) })),
 });
 
-/** Progress of one run: listings in it, results stored, pages that failed to load, listings still waiting. */
+/**
+ * Progress of one run: its listings; those finished (`audited`: a result stored, or the queue gave up on the job);
+ * of those, the ones that failed (the page did not load, or the job failed all its retries); those still waiting.
+ * `audited + pending = listings`; done = `audited - failed`.
+ */
 export interface RunProgress {
   campaign: string;
   run: number;
@@ -47,10 +51,22 @@ export interface CampaignReport {
 
 const CHANGE_LABEL: Record<Change, string> = { new: '新增 New', fixed: '已整改 Fixed', persisting: '仍存在 Persisting' };
 
-function pagesOf(items: readonly RunItem[]): { page: PageReport; item: RunItem }[] {
+/** A job the queue gave up on, as the report shows a page that could not be audited (its evidence folder stays empty). */
+function gaveUpPage(item: RunItem, attempts: number): PageReport {
+  const time = chinaTime((item.doneAt ?? new Date()).getTime());
+  return {
+    index: item.idx, input: item.input, url: item.url, status: 'error', error: item.error!, attempts, startedAt: time, finishedAt: time,
+    evidence: { dir: `pages/${String(item.idx + 1).padStart(3, '0')}` }, findings: [errorFinding(item.error!)],
+  };
+}
+
+function pagesOf(items: readonly RunItem[], attempts: number): { page: PageReport; item: RunItem }[] {
   const out: { page: PageReport; item: RunItem }[] = [];
   for (const item of items) {
-    if (item.page === null) continue;
+    if (item.page === null) {
+      if (item.error !== null) out.push({ page: gaveUpPage(item, attempts), item });
+      continue;
+    }
     const parsed = StoredPage.safeParse(item.page);
     // A stored row that is not a page report is not shown as one; it stays counted as waiting.
     if (parsed.success && parsed.data.index === item.idx) out.push({ page: parsed.data as unknown as PageReport, item });
@@ -66,7 +82,7 @@ function sectionHtml(progress: RunProgress, previousRun: number | null, changes:
     : `<p>与第 ${previousRun} 轮相比 Since run ${previousRun}: <span class="n" data-count="new">${c.new}</span> ${esc(CHANGE_LABEL.new)} · <span class="n" data-count="fixed">${c.fixed}</span> ${esc(CHANGE_LABEL.fixed)} · <span class="n" data-count="persisting">${c.persisting}</span> ${esc(CHANGE_LABEL.persisting)}</p>
 <table><thead><tr><th>#</th><th>页面 Listing</th><th>规则 Rule</th><th>变化 Change</th><th>结果 Outcome</th></tr></thead><tbody>${rows}</tbody></table>`;
   return `<section id="campaign" aria-label="活动 Campaign"><h2>活动 Campaign ${esc(progress.campaign)} · 第 ${progress.run} 轮 Run ${progress.run}</h2>
-<p class="meta">清单 Listings ${progress.listings} · 已审查 Audited ${progress.audited} · 加载失败 Failed ${progress.failed} · 待审查 Pending ${progress.pending}</p>
+<p class="meta">清单 Listings ${progress.listings} · 已完成 Done <span class="n" data-count="done">${progress.audited - progress.failed}</span> · 失败 Failed <span class="n" data-count="failed">${progress.failed}</span> · 待审查 Pending <span class="n" data-count="pending">${progress.pending}</span></p>
 ${since}
 </section>`;
 }
@@ -85,27 +101,47 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
   const prev = runs.filter((r) => r.run < chosen.run).at(-1);
 
   const items = await runItems(db, options.campaign, chosen.run);
-  const current = pagesOf(items);
-  const before = prev ? pagesOf(await runItems(db, options.campaign, prev.run)) : [];
+  const current = pagesOf(items, chosen.options.jobRetries + 1);
+  const before = prev ? pagesOf(await runItems(db, options.campaign, prev.run), prev.options.jobRetries + 1) : [];
   const changes = prev ? compareRuns(before.map((b) => ({ ...b.page, idx: b.item.idx })), current.map((c) => ({ ...c.page, idx: c.item.idx }))) : [];
 
   rmSync(join(options.out, 'pages'), { recursive: true, force: true });
   let missingEvidence = 0;
   for (const { page, item } of current) {
+    if (item.page === null) continue;
     const from = join(options.evidence, item.evidenceDir ?? '', page.evidence.dir);
     if (item.evidenceDir && existsSync(from)) cpSync(from, join(options.out, page.evidence.dir), { recursive: true });
     else missingEvidence++;
   }
   const progress: RunProgress = {
-    campaign: options.campaign, run: chosen.run, listings: chosen.total, audited: current.length,
-    failed: current.filter((c) => c.page.status === 'error').length, pending: chosen.total - current.length,
+    campaign: options.campaign, run: chosen.run, listings: items.length, audited: current.length,
+    failed: current.filter((c) => c.page.status === 'error').length, pending: items.length - current.length,
   };
   const json = { ...progress, runs: runs.map((r) => r.run), previousRun: prev?.run ?? null, changeCounts: countChanges(changes), changes };
-  // The run record: the run's listings are its population, the trust list and lists those its options name.
+  // The run record: the trust list and lists the run's options name (lists refused now are named), the recorded draw.
   const ctx = await loadContext({ trust: chosen.options.trust, trustRoot: chosen.options.trustRoot, lists: chosen.options.lists });
-  const plan = await planRun(items.map((i) => ({ input: i.input })), ctx.lists, { seedText: '1' }, Date.now());
+  const recorded = await runPopulation(db, options.campaign, chosen.run);
+  let plan: Plan;
+  if (recorded) {
+    const drawn = recorded.members.flatMap((m, pos) => (m.drawn ? [pos] : []));
+    plan = {
+      population: recorded.members.map((m) => m.entry), chosen: drawn, sample: { ...recorded.draw.sample, size: drawn.length },
+      ...(recorded.draw.inspectors ? { assigned: drawn.map((pos) => recorded.members[pos]!.inspectors ?? []) } : {}),
+    };
+    const member = new Map(recorded.members.map((m) => [m.idx, m]));
+    for (const { page } of current) {
+      const m = member.get(page.index);
+      if (m?.entry.uscc) page.uscc = m.entry.uscc;
+      if (m?.entry.creditClass) page.creditClass = m.entry.creditClass;
+      if (recorded.draw.inspectors && m?.inspectors) page.inspectors = m.inspectors;
+    }
+  } else {
+    // A run from before draws were recorded: its listings are its population, all audited.
+    plan = await planRun(items.map((i) => ({ input: i.input })), ctx.lists, { seedText: '1' }, Date.now());
+  }
+  const who = recorded ? { operator: recorded.draw.operator, inspectors: recorded.draw.inspectors } : {};
   const report = await writeReport(options.out, {
-    run: runRecord(ctx, plan, {}, chosen.createdAt.getTime(), Date.now()), pages: current.map((c) => c.page),
+    run: runRecord(ctx, plan, who, chosen.createdAt.getTime(), Date.now()), pages: current.map((c) => c.page),
     options: { campaign: options.campaign, run: chosen.run, ...chosen.options }, refusedLists: ctx.refused,
     populationCsv: { text: populationCsv(plan), size: plan.population.length },
     campaign: { json, html: sectionHtml(progress, prev?.run ?? null, changes) },

@@ -42,6 +42,24 @@ export const CAMPAIGN_MIGRATIONS: readonly string[] = [
      FOREIGN KEY (campaign, run) REFERENCES audit_runs (campaign, run),
      FOREIGN KEY (campaign, idx) REFERENCES audit_listings (campaign, idx)
    );`,
+  // The draw of each run (seed, sample size, weights, inspectors, operator) and the population it was drawn from, one
+  // row per member in population order, so the report records it and a reader can re-derive it; why a job gave up.
+  `ALTER TABLE audit_listings ADD COLUMN uscc text;
+   ALTER TABLE audit_runs ADD COLUMN draw jsonb;
+   ALTER TABLE audit_items ADD COLUMN error text;
+   CREATE TABLE audit_population (
+     campaign text NOT NULL,
+     run integer NOT NULL,
+     pos integer NOT NULL,
+     idx integer NOT NULL,
+     credit_class text,
+     drawn boolean NOT NULL,
+     inspectors jsonb,
+     PRIMARY KEY (campaign, run, pos),
+     UNIQUE (campaign, run, idx),
+     FOREIGN KEY (campaign, run) REFERENCES audit_runs (campaign, run),
+     FOREIGN KEY (campaign, idx) REFERENCES audit_listings (campaign, idx)
+   );`,
 ];
 
 /** Creates or updates the campaign tables; safe to call from every process at start (they migrate one at a time). */

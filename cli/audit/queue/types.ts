@@ -1,7 +1,11 @@
 import * as z from 'zod';
+import { CREDIT_CLASSES, Inspectors, Weights, type RunRecord } from '../../../core/audit';
 
 /** The pg-boss queue every campaign's page jobs go to (one queue; a job names its campaign, run and listing). */
 export const PAGE_QUEUE = 'xinbiao-audit-page';
+
+/** Dead-letter queue: the queue puts a copy of a page job here once it failed all its retries, so a worker records why. */
+export const GAVE_UP_QUEUE = 'xinbiao-audit-page-failed';
 
 /** A campaign id: it names a folder of the evidence directory, so letters, digits, `.`, `_` and `-` only. */
 export const CampaignId = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, {
@@ -32,6 +36,26 @@ export type RunOptions = z.infer<typeof RunOptions>;
 export const PageJob = z.object({ campaign: CampaignId, run: z.number().int().min(1), idx: z.number().int().min(0) });
 export type PageJob = z.infer<typeof PageJob>;
 
+/**
+ * A run's draw as stored in `audit_runs.draw` (cli/audit/plan.ts `planRun` made it): the run record's `sample`
+ * (method, seed, seed text, generator, weights, counts per class), the inspectors file and the operator. Its size is
+ * recounted from the population rows when read, since listings may join a run that audits all of its population.
+ */
+export const RunDraw = z.object({
+  sample: z.object({
+    method: z.enum(['all', 'uniform', 'weighted']),
+    size: z.number().int().min(0),
+    seed: z.number().int().min(0),
+    seedText: z.string(),
+    generator: z.string(),
+    weights: z.optional(Weights),
+    byClass: z.array(z.object({ creditClass: z.enum(CREDIT_CLASSES), population: z.number().int().min(0), rate: z.number(), drawn: z.number().int().min(0) })).optional(),
+  }),
+  inspectors: z.optional(Inspectors),
+  operator: z.string().optional(),
+});
+export type RunDraw = { sample: RunRecord['sample']; inspectors?: Inspectors; operator?: string };
+
 /** One item of a run as the report reads it: the listing and, once a worker finished it, its page report. */
 export interface RunItem {
   idx: number;
@@ -41,4 +65,8 @@ export interface RunItem {
   page: unknown;
   /** Folder of this result's evidence, relative to the evidence directory. */
   evidenceDir: string | null;
+  /** Why the queue gave up on the job after all its retries (both languages), null otherwise. */
+  error: string | null;
+  /** When the result was stored or the queue gave up, null while waiting. */
+  doneAt: Date | null;
 }

@@ -10,8 +10,8 @@ import { auditPage } from '../run-page';
 import { summarise } from '../summary';
 import { openBoss } from './boss';
 import { migrateCampaigns } from './schema';
-import { loadJob, saveResult } from './store';
-import { PAGE_QUEUE, PageJob, type RunOptions } from './types';
+import { loadJob, saveGaveUp, saveResult } from './store';
+import { GAVE_UP_QUEUE, PAGE_QUEUE, PageJob, type RunOptions } from './types';
 
 /** How one `xinbiao audit worker` process runs. */
 export interface WorkerOptions {
@@ -92,6 +92,17 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     }
   };
 
+  // A job the queue gave up on (its handler threw, or its worker died, on every attempt): record why, once.
+  const gaveUp = async ([job]: { data: unknown; output?: unknown; retryLimit?: number }[]) => {
+    if (!job) return;
+    const data = PageJob.safeParse(job.data);
+    if (!data.success) return;
+    const error = gaveUpText(job.output, (job.retryLimit ?? 0) + 1);
+    const first = await saveGaveUp(db, data.data, error, name);
+    if (first) emit({ campaign: data.data.campaign, run: data.data.run, idx: data.data.idx, status: 'failed', error });
+    if (!options.quiet) say(`audit worker ${name}: ${data.data.campaign} run ${data.data.run} #${data.data.idx + 1}: ${error}`);
+  };
+
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
     await boss.stop({ graceful: true, wait: true, timeout: 60_000 }).catch((err: Error) => say(`audit worker: ${err.message}`));
@@ -110,6 +121,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   for (let i = 0; i < options.concurrency; i++) {
     await boss.work(PAGE_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds }, logged);
   }
+  await boss.work(GAVE_UP_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds, includeMetadata: true }, gaveUp);
   if (!options.quiet) say(`audit worker ${name}: ${options.concurrency} at once on ${PAGE_QUEUE}, evidence in ${options.evidence}`);
 
   if (options.idleExit !== undefined) {
@@ -117,7 +129,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     while (!stopping) {
       await new Promise((ok) => setTimeout(ok, 500));
       if (stopping) break;
-      const waiting = await boss.getQueueSize(PAGE_QUEUE, { before: 'completed' }).catch(() => 1);
+      const waiting = (await boss.getQueueSize(PAGE_QUEUE, { before: 'completed' }).catch(() => 1)) + (await boss.getQueueSize(GAVE_UP_QUEUE, { before: 'completed' }).catch(() => 1));
       if (waiting > 0 || inHand > 0) idleSince = Date.now();
       else if (Date.now() - idleSince >= options.idleExit * 1000) break;
     }
@@ -129,4 +141,17 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   return stored;
+}
+
+/**
+ * The bilingual text of a job the queue gave up on: how many attempts, and the last error as pg-boss stored it (a
+ * thrown error's `message`, or `{value: {message}}` for a worker that stopped answering). Stored text is hostile: cut short.
+ */
+export function gaveUpText(output: unknown, attempts: number): string {
+  const o = (output ?? {}) as { message?: unknown; value?: { message?: unknown } | unknown };
+  const raw = typeof o.message === 'string' ? o.message
+    : typeof (o.value as { message?: unknown })?.message === 'string' ? (o.value as { message: string }).message
+      : typeof o.value === 'string' ? o.value : '';
+  const last = raw.split('\n')[0]!.slice(0, 500) || '未知 / unknown';
+  return `作业 ${attempts} 次尝试均失败，最后的错误 / the job failed all ${attempts} attempts, last error: ${last}`;
 }

@@ -7,9 +7,9 @@ import { expect, test } from 'playwright/test';
 import { loadContext } from '../../../cli/audit/context';
 import { planRun } from '../../../cli/audit/plan';
 import { parseCsv } from '../../../core/audit/csv';
+import { CREDIT_DRAWN, CREDIT_POPULATION, CREDIT_WEIGHTS, populationList } from '../../support/credit-population';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const FIX = 'test/fixtures/audit';
 const KEYS = join(ROOT, 'samples/keys');
 
 function xinbiao(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -23,20 +23,9 @@ function xinbiao(args: string[]): Promise<{ code: number; stdout: string; stderr
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
-// A population with known credit classes in the demo lists: the USCC after each page decides its class.
-const POPULATION = [
-  [`${FIX}/good-shop.html`, '91990000MA1N8K024W'], // red list → red-top
-  [`${FIX}/samr-link.html`, '91990000MA2H7Q013E'], // tax level A → red-top
-  [`${FIX}/blacklisted.html`, '91990000MA5G3R035Y'], // black list → black
-  [`${FIX}/blacklisted-warned.html`, '91990000MA5G3R035Y'], // black
-  [`${FIX}/mismatch.html`, '92990000MA8T4W04X1'], // abnormal
-  [`${FIX}/bad-uscc.html`, ''], // no code → no-record
-  [`${FIX}/home-ok.html`, ''], // no-record
-  [`${FIX}/missing-licence.html`, ''], // no-record
-];
-// Rates and the counts they must give: black 2 × 1, abnormal 1 × 1, no-record round(3 × 0.34) = 1, red-top round(2 × 0.5) = 1.
-const WEIGHTS = { black: 1, abnormal: 1, 'no-record': 0.34, 'red-top': 0.5 };
-const DRAWN = { black: 2, abnormal: 1, caution: 0, 'no-record': 1, 'red-top': 1 };
+const POPULATION = CREDIT_POPULATION;
+const WEIGHTS = CREDIT_WEIGHTS;
+const DRAWN = CREDIT_DRAWN;
 const INSPECTORS = { inspectors: [{ id: 'SH-01', name: '王一' }, { id: 'SH-02', name: '李二' }, { id: 'SH-03' }], perListing: 2 };
 
 let work: string;
@@ -47,7 +36,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   work = mkdtempSync(join(tmpdir(), 'xinbiao-evidence-'));
   out = join(work, 'report');
-  writeFileSync(join(work, 'population.txt'), POPULATION.map(([p, u]) => `${p} ${u}`.trim()).join('\n'));
+  writeFileSync(join(work, 'population.txt'), populationList());
   writeFileSync(join(work, 'weights.json'), JSON.stringify(WEIGHTS));
   writeFileSync(join(work, 'inspectors.json'), JSON.stringify(INSPECTORS));
   run = await xinbiao(['--out', out, '--quiet', '--list', join(work, 'population.txt'), '--weights', join(work, 'weights.json'),

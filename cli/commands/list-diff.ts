@@ -8,7 +8,7 @@ import { deltaManifestBytes, packDelta } from '../../core/lists';
 import { ListError, toListError } from '../../core/lists';
 import { signList } from '../../core/lists';
 import { verifyList } from '../../core/lists';
-import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
+import { EXIT, UsageError, both, emit, say, strFlag, type ParsedArgs } from '../io';
 import { publicHalf, readPrivateKey, writePack } from './list-pack';
 
 export const diffHelp = `  xinbiao list diff --key <private.jwk.json> [--out <delta.ndjson>] [--pack <dir>] <old.ndjson> <new.ndjson>
@@ -43,7 +43,7 @@ async function writePackDelta(header: DeltaHeader, ops: DeltaOp[], dir: string, 
 
 /** `xinbiao list diff`: one JSON summary. */
 export async function diff(files: string[], parsed: ParsedArgs, now: () => number): Promise<number> {
-  if (files.length !== 2) throw new UsageError('diff takes two files: <old.ndjson> <new.ndjson>');
+  if (files.length !== 2) throw new UsageError(both('diff 需要两个文件：<旧.ndjson> <新.ndjson>', 'diff takes two files: <old.ndjson> <new.ndjson>'));
   const key = await readPrivateKey(strFlag(parsed, 'key'));
   const keys = singleKey(publicHalf(key), key.kid);
   const [oldFile, newFile] = files as [string, string];

@@ -8,7 +8,7 @@ import { manifestBytes, packList, shardName, type PackKeyKind, type PackManifest
 import type { ByteSource } from '../../core/lists';
 import { signList } from '../../core/lists';
 import { verifyList } from '../../core/lists';
-import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
+import { EXIT, UsageError, both, emit, say, strFlag, type ParsedArgs } from '../io';
 
 export const packHelp = `  xinbiao list pack --key <private.jwk.json> --out <dir> [--k N] <list.ndjson…>
 
@@ -84,14 +84,14 @@ export async function writePack(open: () => ByteSource, id: string, out: string,
 
 /** Reads a private JWK for signing; a bad one is a usage error. */
 export async function readPrivateKey(path: string | undefined): Promise<PrivateJwk> {
-  if (!path) throw new UsageError('--key <private.jwk.json> is required');
+  if (!path) throw new UsageError(both('需要 --key <private.jwk.json>', '--key <private.jwk.json> is required'));
   let key: PrivateJwk;
   try {
     key = JSON.parse(await readFile(path, 'utf8')) as PrivateJwk;
   } catch (err) {
-    throw new UsageError(`cannot read private key ${path}: ${(err as Error).message}`);
+    throw new UsageError(both(`无法读取私钥 ${path}：${(err as Error).message}`, `cannot read private key ${path}: ${(err as Error).message}`));
   }
-  if (!isPublicJwk(key) || typeof key.d !== 'string' || !key.kid) throw new UsageError(`${path} is not an Ed25519 private JWK with a kid`);
+  if (!isPublicJwk(key) || typeof key.d !== 'string' || !key.kid) throw new UsageError(both(`${path} 不是带 kid 的 Ed25519 私钥 JWK`, `${path} is not an Ed25519 private JWK with a kid`));
   return key;
 }
 
@@ -102,11 +102,11 @@ export const publicHalf = ({ d: _d, ...pub }: PrivateJwk): PublicJwk => pub as P
 export async function pack(files: string[], parsed: ParsedArgs, now: () => number): Promise<number> {
   const keyPath = strFlag(parsed, 'key');
   const out = strFlag(parsed, 'out');
-  if (!keyPath || !out) throw new UsageError('pack needs --key <private.jwk.json> and --out <dir>');
+  if (!keyPath || !out) throw new UsageError(both('pack 需要 --key <private.jwk.json> 和 --out <目录>', 'pack needs --key <private.jwk.json> and --out <dir>'));
   const key = await readPrivateKey(keyPath);
   const kText = strFlag(parsed, 'k');
   const k = kText === undefined ? undefined : Number(kText);
-  if (k !== undefined && (!Number.isInteger(k) || k < 1)) throw new UsageError('--k takes a whole number ≥ 1');
+  if (k !== undefined && (!Number.isInteger(k) || k < 1)) throw new UsageError(both('--k 须为不小于 1 的整数', '--k takes a whole number ≥ 1'));
   let ok = true;
   for (const file of files) {
     let sig: Uint8Array;

@@ -6,7 +6,7 @@ import { toHex } from '../../core/crypto';
 import { signList } from '../../core/lists';
 import { TIMESTAMP_HOURS, makeTimestamp, timestampBytes } from '../../core/lists';
 import { verifyList } from '../../core/lists';
-import { EXIT, UsageError, emit, say, strFlag, type ParsedArgs } from '../io';
+import { EXIT, UsageError, both, emit, say, strFlag, type ParsedArgs } from '../io';
 import { publicHalf, readPrivateKey } from './list-pack';
 
 export const timestampHelp = `  xinbiao list timestamp --key <private.jwk.json> [--hours H] [--pack <dir>] <list.ndjson…>
@@ -21,7 +21,7 @@ export async function timestamp(files: string[], parsed: ParsedArgs, now: () => 
   const key = await readPrivateKey(strFlag(parsed, 'key'));
   const hoursText = strFlag(parsed, 'hours');
   const hours = hoursText === undefined ? TIMESTAMP_HOURS : Number(hoursText);
-  if (!(hours > 0 && hours <= 24 * 7)) throw new UsageError('--hours takes a number of hours between 0 and 168');
+  if (!(hours > 0 && hours <= 24 * 7)) throw new UsageError(both('--hours 须为 0 到 168 之间的小时数', '--hours takes a number of hours between 0 and 168'));
   let ok = true;
   for (const file of files) {
     let sig: Uint8Array | undefined;

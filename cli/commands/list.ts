@@ -10,7 +10,7 @@ import type { ListSignature } from '../../core/lists';
 import { verifyList, type VerifyResult } from '../../core/lists';
 import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
 import { importIntoDatabase } from './list-database';
-import { EXIT, UsageError, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
+import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { diff, diffHelp } from './list-diff';
 import { pack, packHelp } from './list-pack';
 import { timestamp, timestampHelp } from './list-timestamp';
@@ -44,7 +44,7 @@ const readJson = async (path: string, what: string): Promise<unknown> => {
   try {
     return JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(err as Error).message}`);
+    throw new UsageError(both(`无法读取 ${path}：${(err as Error).message}`, `cannot read ${what} ${path}: ${(err as Error).message}`));
   }
 };
 
@@ -53,20 +53,20 @@ export async function keysFrom(parsed: ParsedArgs, now: () => number, required: 
   const pub = strFlag(parsed, 'pub');
   const trust = strFlag(parsed, 'trust');
   const root = strFlag(parsed, 'root');
-  if (pub && (trust || root)) throw new UsageError('give either --pub or --trust with --root, not both');
+  if (pub && (trust || root)) throw new UsageError(both('--pub 与 --trust/--root 只能二选一', 'give either --pub or --trust with --root, not both'));
   if (pub) {
     const key = await readJson(pub, 'public key');
-    if (!isPublicJwk(key)) throw new UsageError(`${pub} is not an Ed25519 public JWK`);
+    if (!isPublicJwk(key)) throw new UsageError(both(`${pub} 不是 Ed25519 公钥 JWK`, `${pub} is not an Ed25519 public JWK`));
     return singleKey(key, (key as PublicJwk).kid);
   }
   if (trust || root) {
-    if (!trust || !root) throw new UsageError('--trust and --root go together');
+    if (!trust || !root) throw new UsageError(both('--trust 和 --root 须一起给出', '--trust and --root go together'));
     const result = await loadTrustList((path) => readFile(path, 'utf8'), { trust, root }, now());
     if (!result.ok && (result.error === 'unreadable' || result.error === 'bad-root')) throw new UsageError(trustErrorText(result).join(' / '));
     if (!result.ok) throw new ListError('unknown-key', `trust list ${trust}: ${trustErrorText(result)[1]}`);
     return listKeys(result.trust, now);
   }
-  if (required) throw new UsageError('give --pub <key> or --trust <trust.jws> --root <root key>');
+  if (required) throw new UsageError(both('请给出 --pub <公钥>，或 --trust <trust.jws> --root <根公钥>', 'give --pub <key> or --trust <trust.jws> --root <root key>'));
   return undefined;
 }
 
@@ -81,7 +81,7 @@ async function readSig(file: string): Promise<Uint8Array | undefined> {
 function report(file: string, r: VerifyResult, extra: Record<string, unknown> = {}): boolean {
   const s = r.summary;
   for (const b of s?.badLines ?? []) say(`${file}:${b.line}: ${b.reason}`);
-  if (s && s.badLineCount > s.badLines.length) say(`${file}: … and ${s.badLineCount - s.badLines.length} more bad lines`);
+  if (s && s.badLineCount > s.badLines.length) say(`${file}: ${both(`……另有 ${s.badLineCount - s.badLines.length} 行有误`, `… and ${s.badLineCount - s.badLines.length} more bad lines`)}`);
   if (r.error) say(`${file}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.en} / ${r.error.zh}`);
   emit({
     file, ok: !r.error,
@@ -106,10 +106,10 @@ async function check(file: string, keys: KeyLookup | undefined, now: () => numbe
 
 async function sign(files: string[], parsed: ParsedArgs): Promise<number> {
   const keyPath = strFlag(parsed, 'key');
-  if (!keyPath) throw new UsageError('--key <private.jwk.json> is required');
+  if (!keyPath) throw new UsageError(both('需要 --key <private.jwk.json>', '--key <private.jwk.json> is required'));
   const key = (await readJson(keyPath, 'private key')) as PrivateJwk;
-  if (!isPublicJwk(key) || typeof key.d !== 'string') throw new UsageError(`${keyPath} is not an Ed25519 private JWK`);
-  if (!key.kid) throw new UsageError(`${keyPath} has no kid`);
+  if (!isPublicJwk(key) || typeof key.d !== 'string') throw new UsageError(both(`${keyPath} 不是 Ed25519 私钥 JWK`, `${keyPath} is not an Ed25519 private JWK`));
+  if (!key.kid) throw new UsageError(both(`${keyPath} 缺少 kid`, `${keyPath} has no kid`));
   let ok = true;
   for (const file of files) {
     let summary;
@@ -144,19 +144,19 @@ const command: Command = {
     const [sub, ...rest] = args;
     const parsed = parseArgs(rest, { values: ['key', 'trust', 'root', 'pub', 'database', 'now', 'out', 'k', 'hours', 'pack'] });
     const files = parsed.positionals;
-    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import' && sub !== 'pack' && sub !== 'diff' && sub !== 'timestamp') throw new UsageError(sub ? `unknown subcommand '${sub}'` : 'give a subcommand: sign, verify, import, pack, diff or timestamp');
-    if (files.length === 0) throw new UsageError('give at least one list file');
+    if (sub !== 'sign' && sub !== 'verify' && sub !== 'import' && sub !== 'pack' && sub !== 'diff' && sub !== 'timestamp') throw new UsageError(sub ? both(`未知子命令“${sub}”`, `unknown subcommand '${sub}'`) : both('请给出子命令：sign、verify、import、pack、diff 或 timestamp', 'give a subcommand: sign, verify, import, pack, diff or timestamp'));
+    if (files.length === 0) throw new UsageError(both('请至少给出一个名单文件', 'give at least one list file'));
     const nowFlag = strFlag(parsed, 'now');
     const fixed = nowFlag === undefined ? undefined : Date.parse(nowFlag);
-    if (fixed !== undefined && Number.isNaN(fixed)) throw new UsageError('--now takes an ISO date-time');
+    if (fixed !== undefined && Number.isNaN(fixed)) throw new UsageError(both('--now 须为 ISO 日期时间', '--now takes an ISO date-time'));
     const now = () => fixed ?? Date.now();
     if (sub === 'sign') return sign(files, parsed);
     if (sub === 'pack') return pack(files, parsed, now);
     if (sub === 'diff') return diff(files, parsed, now);
     if (sub === 'timestamp') return timestamp(files, parsed, now);
     const db = strFlag(parsed, 'database');
-    if (sub === 'verify' && db) throw new UsageError('--database belongs to import');
-    if (db && strFlag(parsed, 'pub')) throw new UsageError('--database takes publisher keys from the trust list: give --trust and --root');
+    if (sub === 'verify' && db) throw new UsageError(both('--database 只用于 import', '--database belongs to import'));
+    if (db && strFlag(parsed, 'pub')) throw new UsageError(both('--database 从信任名单取发布者密钥：请给出 --trust 和 --root', '--database takes publisher keys from the trust list: give --trust and --root'));
     let keys: KeyLookup | undefined;
     try {
       keys = await keysFrom(parsed, now, sub === 'verify' || db !== undefined);

@@ -10,7 +10,7 @@ import { statusRoute } from '../../server/routes/status';
 import { startApp, type AppOptions, type RunningApp } from '../../server/app';
 import { demo } from '../../server/demo';
 import { buildIfChanged } from '../../server/build-stamp';
-import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
+import { EXIT, UsageError, both, emit, intFlag, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { keysFrom } from './list';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -64,7 +64,7 @@ export async function runUntilSignal(running: RunningApp): Promise<void> {
 
 /** `serve --database`: the status endpoint over the database, after importing --lists; undefined on a refusal. */
 async function databaseApp(parsed: ParsedArgs, target: string): Promise<Pick<AppOptions, 'plugins' | 'ready'> & { close: () => Promise<void> } | undefined> {
-  if (!strFlag(parsed, 'trust') || !strFlag(parsed, 'root')) throw new UsageError('--database needs --trust <trust.jws> and --root <root.public.jwk.json>');
+  if (!strFlag(parsed, 'trust') || !strFlag(parsed, 'root')) throw new UsageError(both('--database 需要 --trust <trust.jws> 和 --root <root.public.jwk.json>', '--database needs --trust <trust.jws> and --root <root.public.jwk.json>'));
   let keys;
   try {
     keys = (await keysFrom(parsed, Date.now, true))!;

@@ -3,6 +3,7 @@ import { detectionToJson } from '../../core/detect';
 import { SITES } from '../../extension/sites';
 import { detectWithSite } from '../../extension/sites/detect-site';
 import { decodeHtml } from '../decode';
+import { systemReason } from './keys';
 import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command } from '../io';
 
 const help = `Usage: xinbiao detect [--site ID] [--url URL] <file.html…>
@@ -49,7 +50,7 @@ const command: Command = {
         html = decodeHtml(await readFile(file)).text;
       } catch (err) {
         failed = true;
-        const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        const reason = systemReason(err);
         say(`xinbiao detect: ${both(`无法读取 ${file}（${reason}）`, `cannot read ${file} (${reason})`)}`);
         emit({ file, error: `cannot read file: ${reason}` });
         continue;

@@ -20,9 +20,12 @@ export const unexpected = (arg: string): string => both(`多余的参数 ${arg}`
 /** A problem with an input file: printed with the file name, exit 1. */
 export class InputError extends Error {}
 
+/** The system's short reason for a failed file operation (ENOENT, EACCES…), else its message. */
+export const systemReason = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+
 /** The InputError for a file that cannot be read, naming it and the system's reason (e.g. ENOENT). */
 export function cannotRead([zh, en]: Named, path: string, err: unknown): InputError {
-  const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  const why = systemReason(err);
   return new InputError(both(`无法读取${zh} ${path}：${why}`, `cannot read ${en} ${path}: ${why}`));
 }
 
@@ -79,7 +82,7 @@ export async function withInputErrors(name: string, body: () => Promise<number>)
 
 const exists = (path: string) => new InputError(both(`${path} 已存在，不会覆盖密钥`, `${path} already exists; refusing to overwrite a key`));
 const cannotWrite = (path: string, err: unknown) => {
-  const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  const why = systemReason(err);
   return new InputError(both(`无法写入 ${path}：${why}`, `cannot write ${path}: ${why}`));
 };
 

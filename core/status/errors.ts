@@ -1,3 +1,4 @@
+import { failureText } from '../model/issue';
 // Kept apart from the zod schema so verifyMark (in the widget's lazy chunk) can name status problems without zod.
 
 /** Why a status list cannot be used; each leaves a mark's status unknown, never genuine. */
@@ -22,7 +23,4 @@ export const STATUS_ERROR_TEXT: Record<StatusListError, [zh: string, en: string]
 };
 
 /** The zh and en text of a failure with its detail (e.g. the date a list went stale) appended. */
-export function statusErrorText({ error, detail }: { error: StatusListError; detail?: string }): [zh: string, en: string] {
-  const [zh, en] = STATUS_ERROR_TEXT[error];
-  return detail ? [`${zh}：${detail}`, `${en}: ${detail}`] : [zh, en];
-}
+export const statusErrorText = (failure: { error: StatusListError; detail?: string }) => failureText(STATUS_ERROR_TEXT, failure);

@@ -1,4 +1,5 @@
 import { isPublicJwk } from '../crypto/ed25519';
+import { failureText } from '../model/issue';
 import type { TrustList } from './schema';
 import { verifyTrustList, type TrustError } from './verify';
 
@@ -27,10 +28,7 @@ export const TRUST_ERROR_TEXT: Record<TrustLoadError, [zh: string, en: string]> 
 };
 
 /** The zh and en text of a failure with its detail appended. */
-export function trustErrorText({ error, detail }: { error: TrustLoadError; detail?: string }): [zh: string, en: string] {
-  const [zh, en] = TRUST_ERROR_TEXT[error];
-  return detail ? [`${zh}：${detail}`, `${en}: ${detail}`] : [zh, en];
-}
+export const trustErrorText = (failure: { error: TrustLoadError; detail?: string }) => failureText(TRUST_ERROR_TEXT, failure);
 
 /**
  * The one trust loader: reads the signed trust list (`trust`) and the root public key (`root`, a JWK as JSON) with

@@ -63,7 +63,7 @@ const searchSites = (): Plugin => ({
   },
 });
 
-// xinbiao.js is the classic-script loader (no imports, self-invoking), xinbiao.mjs the elements, mark UI and Preact
+// xinbiao.js is the classic-script loader (no imports, self-invoking), xinbiao.mjs the elements, mark UI and VanJS
 // (first paint). Everything else is reached only through `import('./lazy')` and so becomes one chunk,
 // xinbiao-lazy.mjs, with real exports (no namespace objects): each gzip file starts with an empty dictionary, and one
 // lazy file compresses far better than several (a separate query-window chunk saves a mark-only page 4 kB but costs
@@ -71,8 +71,6 @@ const searchSites = (): Plugin => ({
 export default defineConfig({
   root: here,
   plugins: [liteSchemas(), searchSites()],
-  // Classic h() calls are shorter than jsx() with a props object per element; the TSX files import h and Fragment.
-  oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
   // core/validate/compile skips its load-time checks of the schema data: the generator and the tests run them.
   define: { 'process.env.NODE_ENV': JSON.stringify('production'), XINBIAO_SCHEMA_CHECKS: 'false', XINBIAO_TRUST_ROOT: RELEASE ? releaseRoot() : 'null' },
   publicDir: 'public',

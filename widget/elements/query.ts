@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { mountInShadow, type ShadowMount } from '../ui/mount';
 import { pickLang } from '../ui/i18n';
 
@@ -9,6 +8,8 @@ const HOST_CSS = ':host{display:block!important;inline-size:min(100%,480px)!impo
 export class XinbiaoQuery extends HTMLElement {
   static observedAttributes = ['endpoint', 'lang', 'sites'];
   #ui?: ShadowMount;
+  /** What the shopper typed: an attribute change redraws the window, not the text. */
+  #value = '';
   rendered: Promise<void> = Promise.resolve();
 
   connectedCallback(): void {
@@ -28,6 +29,12 @@ export class XinbiaoQuery extends HTMLElement {
     const { QueryWindow, QUERY_CSS, pickSites } = await import('../lazy');
     if (!this.#ui || !this.isConnected) return;
     this.#ui.adopt(QUERY_CSS);
-    this.#ui.render(h(QueryWindow, { lang: pickLang(this), sites: pickSites(this.getAttribute('sites')?.split(/[\s,]+/)), endpoint: this.getAttribute('endpoint') || undefined }));
+    this.#ui.render(QueryWindow({
+      lang: pickLang(this),
+      sites: pickSites(this.getAttribute('sites')?.split(/[\s,]+/)),
+      endpoint: this.getAttribute('endpoint') || undefined,
+      value: this.#value,
+      onValue: (v) => { this.#value = v; },
+    }));
   }
 }

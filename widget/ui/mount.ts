@@ -1,15 +1,15 @@
-import { render, type ComponentChild } from 'preact';
 import { sheet, THEME_CSS } from './theme.css';
 
 export interface ShadowMount {
   root: ShadowRoot;
-  render(vnode: ComponentChild): void;
+  /** Replaces what the root shows with these nodes (none: empties it). */
+  render(...nodes: Node[]): void;
   /** Adds a stylesheet later (e.g. when a lazily loaded part arrives). */
   adopt(css: string): void;
   unmount(): void;
 }
 
-/** Opens (or reuses) an open shadow root on host, adopts the theme plus css, and renders Preact into it. */
+/** Opens (or reuses) an open shadow root on host, adopts the theme plus css, and draws DOM nodes into it. */
 export function mountInShadow(host: HTMLElement, css: string[] = []): ShadowMount {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const adopt = (c: string) => {
@@ -19,8 +19,8 @@ export function mountInShadow(host: HTMLElement, css: string[] = []): ShadowMoun
   for (const c of [THEME_CSS, ...css]) adopt(c);
   return {
     root,
-    render: (vnode) => render(vnode, root),
+    render: (...nodes) => root.replaceChildren(...nodes),
     adopt,
-    unmount: () => render(null, root),
+    unmount: () => root.replaceChildren(),
   };
 }

@@ -1,4 +1,4 @@
-import { h } from 'preact';
+import van from 'vanjs-core';
 import { mountInShadow, type ShadowMount } from '../ui/mount';
 import { pickLang, OUTCOME_TEXT, t, pick } from '../ui/i18n';
 import { reasonText, ShopBadge } from '../ui/ShopBadge';
@@ -55,7 +55,7 @@ export class XinbiaoMark extends HTMLElement {
     const seq = ++this.#seq;
     const a = (n: string) => this.getAttribute(n)?.trim() || undefined;
     const cfg: MarkConfig = { token: a('token'), trust: a('trust'), trustRoot: a('trust-root'), endpoint: a('endpoint'), uscc: a('uscc') };
-    if (!this.#model) this.#ui?.render(<div class="sk" role="status" aria-label={t(this.#lang(), 'loading')} />);
+    if (!this.#model) this.#ui?.render(van.tags.div({ class: 'sk', role: 'status', 'aria-label': t(this.#lang(), 'loading') }));
     // Verification (core/marks, trust list, schemas) is its own chunk: the box paints before it arrives.
     this.rendered = import('../lazy').then((r) => r.resolveMark(cfg, location.href, Date.now())).then((m) => {
       if (seq !== this.#seq) return;
@@ -78,15 +78,17 @@ export class XinbiaoMark extends HTMLElement {
     const { text, warning } = summary(m, lang);
     const subject = m.status?.subject;
     const shop = m.shopName;
-    const badge = (
-      <ShopBadge verdict={m.verdict} lang={lang} warning={warning} reason={text} onOpen={() => this.open()}
-        subject={warning || !subject ? undefined : { name: shop ?? subject.name, uscc: subject.uscc, kind: subject.kind }} />
-    );
-    if (!this.#open) return this.#ui.render(badge);
-    void import('../lazy').then(({ LicenceCard, CARD_CSS }) => {
+    const badge = () => ShopBadge({
+      verdict: m.verdict, lang, warning, reason: text, onOpen: () => this.open(),
+      subject: warning || !subject ? undefined : { name: shop ?? subject.name, uscc: subject.uscc, kind: subject.kind },
+    });
+    if (!this.#open) return this.#ui.render(badge());
+    void import('../lazy').then(({ LicenceCard, showCard, CARD_CSS }) => {
       if (!this.#open || !this.#ui) return;
       this.#ui.adopt(CARD_CSS);
-      this.#ui.render([badge, <LicenceCard status={warning ? undefined : m.status} check={m.check} verdict={m.verdict} lang={lang} pageUrl={location.href} onClose={() => this.close()} />]);
+      const card = LicenceCard({ status: warning ? undefined : m.status, check: m.check, verdict: m.verdict, lang, pageUrl: location.href, onClose: () => this.close() });
+      this.#ui.render(badge(), card);
+      showCard(card);
     });
   }
 

@@ -1,6 +1,8 @@
-import { h } from 'preact';
+import van from 'vanjs-core';
 import { headline, LEVEL, pick, t } from './i18n';
 import type { Lang, SubjectView, VerdictView } from './types';
+
+const { button, span } = van.tags;
 
 export interface ShopBadgeProps {
   verdict: VerdictView;
@@ -15,25 +17,14 @@ export interface ShopBadgeProps {
 }
 
 /** The shop mark's face: verdict colour and icon, the operator's name, one line of reason. Opens the card. */
-export function ShopBadge({ verdict, subject, reason, warning, lang, onOpen }: ShopBadgeProps) {
+export function ShopBadge({ verdict, subject, reason, warning, lang, onOpen }: ShopBadgeProps): HTMLButtonElement {
   const [zh, en, icon] = LEVEL[verdict.level];
-  const level = lang === 'zh' ? zh : en;
   const title = warning ? t(lang, 'invalid') : (subject?.name ?? t(lang, 'unknownShop'));
-  return (
-    <button
-      type="button"
-      class={`b fade ${verdict.level}${warning ? ' w' : ''}`}
-      aria-haspopup="dialog"
-      data-level={verdict.level}
-      onClick={onOpen}
-    >
-      <span class="ico" aria-hidden="true">{icon}</span>
-      <span class="t">
-        <span class="n">{title}</span>
-        <span class="d">{level} · {reason}</span>
-      </span>
-      <span class="sr">{t(lang, 'open')}</span>
-    </button>
+  return button(
+    { type: 'button', class: `b fade ${verdict.level}${warning ? ' w' : ''}`, 'aria-haspopup': 'dialog', 'data-level': verdict.level, onclick: () => onOpen?.() },
+    span({ class: 'ico', 'aria-hidden': 'true' }, icon),
+    span({ class: 't' }, span({ class: 'n' }, title), span({ class: 'd' }, `${lang === 'zh' ? zh : en} · ${reason}`)),
+    span({ class: 'sr' }, t(lang, 'open')),
   );
 }
 

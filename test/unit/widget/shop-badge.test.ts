@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { ShopBadge } from '../../../widget/ui/ShopBadge';
 
 describe('ShopBadge', () => {
   it('draws level, name and reason as text and calls onOpen on click', () => {
     const host = document.createElement('div');
     let opened = 0;
-    render(<ShopBadge lang="zh" verdict={{ level: 'danger', reasons: [] }} subject={{ name: '<b>示例</b>', kind: 'company' }} reason="列入黑名单" onOpen={() => opened++} />, host);
+    host.append(ShopBadge({ lang: 'zh', verdict: { level: 'danger', reasons: [] }, subject: { name: '<b>示例</b>', kind: 'company' }, reason: '列入黑名单', onOpen: () => opened++ }));
     const b = host.querySelector('button')!;
     expect(b.textContent).toContain('<b>示例</b>');
     expect(host.querySelector('b')).toBeNull();
@@ -17,7 +16,7 @@ describe('ShopBadge', () => {
   });
   it('shows "invalid mark" instead of the name for a warning, in English too', () => {
     const host = document.createElement('div');
-    render(<ShopBadge lang="en" warning verdict={{ level: 'danger', reasons: [] }} subject={{ name: 'X Co', kind: 'company' }} reason="Copied" />, host);
+    host.append(ShopBadge({ lang: 'en', warning: true, verdict: { level: 'danger', reasons: [] }, subject: { name: 'X Co', kind: 'company' }, reason: 'Copied' }));
     expect(host.textContent).toContain('Invalid mark');
     expect(host.textContent).not.toContain('X Co');
   });

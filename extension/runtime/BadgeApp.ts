@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { LicenceCard } from '../../widget/ui/LicenceCard';
+import van from 'vanjs-core';
+import { LicenceCard, showCard } from '../../widget/ui/LicenceCard';
 import { ShopBadge, reasonText } from '../../widget/ui/ShopBadge';
 import { OUTCOME_TEXT, pick } from '../../widget/ui/i18n';
 import type { Lang, MarkCheckView } from '../../widget/ui/types';
@@ -25,25 +25,19 @@ export function badgeLine(s: SubjectReport, lang: Lang): { reason: string; warni
   return { reason: reasonText({ level: s.level, reasons: s.reasons }, lang), warning: false };
 }
 
-/** The shared widget badge and licence card, fed with what the background resolved. */
-export function BadgeApp({ subject, lang, pageUrl }: BadgeAppProps) {
-  const [open, setOpen] = useState(false);
+/** The shared widget badge and licence card, fed with what the background resolved, as DOM (see widget/ui/mount.ts). */
+export function BadgeApp({ subject, lang, pageUrl }: BadgeAppProps): HTMLDivElement {
   const verdict = { level: subject.level, reasons: subject.reasons };
   const { reason, warning } = badgeLine(subject, lang);
   const kind = subject.status?.subject.kind ?? 'company';
-  return (
-    <div class="xb-pos" data-testid="xinbiao-badge" data-level={subject.level}>
-      <ShopBadge
-        verdict={verdict}
-        subject={{ name: subject.name, uscc: subject.uscc, kind }}
-        reason={reason}
-        warning={warning}
-        lang={lang}
-        onOpen={() => setOpen(true)}
-      />
-      {open && (
-        <LicenceCard status={subject.status} check={markView(subject)} verdict={verdict} lang={lang} pageUrl={pageUrl} onClose={() => setOpen(false)} />
-      )}
-    </div>
-  );
+  const box = van.tags.div({ class: 'xb-pos', 'data-testid': 'xinbiao-badge', 'data-level': subject.level });
+  const badge = ShopBadge({ verdict, subject: { name: subject.name, uscc: subject.uscc, kind }, reason, warning, lang, onOpen: () => open() });
+  const open = () => {
+    if (box.querySelector('dialog')) return;
+    const card = LicenceCard({ status: subject.status, check: markView(subject), verdict, lang, pageUrl, onClose: () => { card.remove(); badge.focus(); } });
+    box.append(card);
+    showCard(card);
+  };
+  box.append(badge);
+  return box;
 }

@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
-import { LicenceCard } from '../../../widget/ui/LicenceCard';
+import { LicenceCard, showCard } from '../../../widget/ui/LicenceCard';
 import type { CreditStatus, Lang, MarkCheckView, VerdictView } from '../../../widget/ui/types';
 
 const list = { source: 'list:demo-black@v1', sourceName: '示例信用办', retrievedAt: '2026-11-20T02:00:00Z', issued: '2026-11-01T00:00:00+08:00', expires: '2036-12-31T23:59:59+08:00' };
@@ -13,11 +12,13 @@ function status(parts: Partial<CreditStatus> = {}): CreditStatus {
   };
 }
 
-/** The card's text, rendered into a detached host (the dialog is opened by the card itself). */
+/** The card's text, drawn into a host in the document and opened as the widget opens it. */
 function card(props: { status?: CreditStatus; verdict: VerdictView; lang: Lang; check?: MarkCheckView }): HTMLElement {
   const host = document.createElement('div');
   document.body.append(host);
-  render(<LicenceCard {...props} onClose={() => undefined} />, host);
+  const d = LicenceCard({ ...props, onClose: () => undefined });
+  host.append(d);
+  showCard(d);
   return host;
 }
 

@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { CARD_CSS } from '../../widget/ui/card.css';
 import { MARK_CSS, THEME_CSS } from '../../widget/ui/theme.css';
 import type { Lang } from '../../widget/ui/types';
@@ -49,7 +48,7 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
   // The language on an element inside, not on the host: a page cannot find the host by an attribute it can predict.
   container.lang = lang === 'zh' ? 'zh-CN' : 'en';
   root.append(style, container);
-  render(<BadgeApp subject={subject} lang={lang} pageUrl={location.href} />, container);
+  container.append(BadgeApp({ subject, lang, pageUrl: location.href }));
   // Only a theme the shopper chose shows on the host (the theme CSS selects on it); by default the host has no attribute.
   const attrs: Record<string, string> = { ...(theme !== 'auto' ? { theme } : {}) };
   // Once the page covered the badge, it stays in the top layer for this page.
@@ -92,7 +91,7 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
     remove() {
       stop();
       window.removeEventListener('resize', onResize);
-      render(null, container);
+      container.replaceChildren();
       host.remove();
       const all = drawnBadges();
       all.splice(all.indexOf(drawn), 1);

@@ -1,7 +1,7 @@
 import type { KeyLookup } from '../../core/lists';
 import { toListError } from '../../core/lists';
 import { openDatabase } from '../../server/db/database';
-import { importListFile } from '../../server/db/import';
+import { importFile } from '../../server/db/import-pack';
 import { migrate } from '../../server/db/migrations';
 import { EXIT, emit, say } from '../io';
 
@@ -22,7 +22,7 @@ export async function importIntoDatabase(target: string, files: string[], keys: 
   try {
     for (const file of files) {
       try {
-        const r = await importListFile(db, file, { keys, now });
+        const r = await importFile(db, file, { keys, now });
         if (r.outcome === 'unchanged') say(`${file}: 该版本已在使用，未改动 / version ${r.list.version} is already in force; unchanged`);
         else say(`${file}: 已导入 ${r.list.count} 条 / imported ${r.list.count} entries (${r.list.id} v${r.list.version})`);
         emit({ file, ok: true, outcome: r.outcome, id: r.list.id, version: r.list.version, ...(r.outcome === 'imported' ? { entries: r.list.count, sha256: r.list.sha256, ...(r.replaced !== undefined ? { replaced: r.replaced } : {}) } : {}) });

@@ -1,14 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { base64urlEncode } from '../../core/crypto';
 import { isPublicJwk, signBytes, type PrivateJwk, type PublicJwk } from '../../core/crypto';
 import { toHex } from '../../core/crypto';
 import { singleKey, type KeyLookup } from '../../core/lists';
-import { ListError } from '../../core/lists';
+import { ListError, packEntries, toListError, verifyManifest } from '../../core/lists';
 import { scanList } from '../../core/lists';
 import type { ListSignature } from '../../core/lists';
 import { verifyList, type VerifyResult } from '../../core/lists';
 import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
+import { folderFetch, isPackManifest } from '../../server/db/import-pack';
 import { importIntoDatabase } from './list-database';
 import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { diff, diffHelp } from './list-diff';
@@ -17,8 +19,8 @@ import { timestamp, timestampHelp } from './list-timestamp';
 
 const help = `Usage:
   xinbiao list sign --key <private.jwk.json> <file.ndjson…>
-  xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson…>
-  xinbiao list import [--trust T --root R | --pub K] [--database <dir | postgres://…>] <file.ndjson…>
+  xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson | ID.pack.json…>
+  xinbiao list import [--trust T --root R | --pub K] [--database <dir | postgres://…>] <file.ndjson | ID.pack.json…>
 ${packHelp}
 ${diffHelp}
 ${timestampHelp}
@@ -34,6 +36,10 @@ signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every f
            postgres:// URL; --trust and --root required) each file that passes is put in force in one
            transaction, replacing an older version of the same list id, as 'xinbiao serve --database' reads it;
            the same version is left as is, an older one is refused, and a failed import changes nothing.
+  A packed list (ID.pack.json from 'list pack', with its .sig and the files beside it) is read the same way by
+  verify and import: the manifest's signature, every filter, digest table and shard, and the stated count; with
+  --database its entries are put in force as the NDJSON it was packed from would be. A publisher key is required.
+  打包名单（ID.pack.json）同样逐一校验后导入。
   导入名单：逐行校验并验证签名；指定 --database 时以单个事务写入数据库，失败则保持原版本。
 
 Options: --now <ISO time> checks expiry at that time instead of now.
@@ -104,6 +110,30 @@ async function check(file: string, keys: KeyLookup | undefined, now: () => numbe
   return verifyList(createReadStream(file), sig, keys, { now });
 }
 
+/**
+ * Checks a packed list as an import would (manifest signature and key, every filter, digest table and shard, the
+ * stated count) and prints its JSON summary; a publisher key is required.
+ */
+async function checkPack(file: string, keys: KeyLookup | undefined, now: () => number): Promise<boolean> {
+  try {
+    if (!keys) throw new ListError('unknown-key', 'a packed list is checked with a publisher key: give --trust and --root, or --pub');
+    const [bytes, sig] = await Promise.all([readFile(file).catch(() => undefined), readSig(file)]);
+    if (!bytes) throw new ListError('read-failed', `${file} not found`);
+    if (!sig) throw new ListError('bad-signature-file', `${file}.sig not found`);
+    const manifest = await verifyManifest(bytes, sig, keys, now());
+    let entries = 0;
+    for await (const batch of packEntries(manifest, folderFetch(dirname(file)))) entries += batch.length;
+    const h = manifest.list;
+    emit({ file, ok: true, pack: true, id: h.id, kind: h.kind, version: h.version, keyId: h.keyId, expires: h.expires, entries, sha256: manifest.source.sha256, signature: 'verified' });
+    return true;
+  } catch (err) {
+    const e = toListError(err);
+    say(`${file}: ${e.en} / ${e.zh}${e.detail ? ` (${e.detail})` : ''}`);
+    emit({ file, ok: false, pack: true, signature: 'none', error: { code: e.code, en: e.en, zh: e.zh } });
+    return false;
+  }
+}
+
 async function sign(files: string[], parsed: ParsedArgs): Promise<number> {
   const keyPath = strFlag(parsed, 'key');
   if (!keyPath) throw new UsageError(both('需要 --key <private.jwk.json>', '--key <private.jwk.json> is required'));
@@ -167,7 +197,7 @@ const command: Command = {
     }
     if (db) return importIntoDatabase(db, files, keys!, now);
     let ok = true;
-    for (const file of files) if (!report(file, await check(file, keys, now))) ok = false;
+    for (const file of files) if (!(isPackManifest(file) ? await checkPack(file, keys, now) : report(file, await check(file, keys, now)))) ok = false;
     return ok ? EXIT.ok : EXIT.invalid;
   },
 };

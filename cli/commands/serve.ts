@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ListError, toListError } from '../../core/lists';
 import { openDatabase, isPostgresUrl, type Database } from '../../server/db/database';
-import { importListFile } from '../../server/db/import';
+import { importFile, listFilesIn } from '../../server/db/import-pack';
 import { databaseLists, databaseReady } from '../../server/db/lists';
 import { migrate } from '../../server/db/migrations';
 import { statusRoute } from '../../server/routes/status';
@@ -83,11 +83,11 @@ async function databaseApp(parsed: ParsedArgs, target: string): Promise<Pick<App
   }
   const dir = strFlag(parsed, 'lists');
   if (dir) {
-    const files = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.ndjson') && !n.startsWith('.')).sort();
-    if (files.length === 0) say(`${dir}: 没有名单文件 / no list files (*.ndjson) here`);
+    const files = listFilesIn(await readdir(dir).catch(() => [] as string[]));
+    if (files.length === 0) say(`${dir}: 没有名单文件 / no list files (*.ndjson, *.pack.json) here`);
     for (const name of files) {
       try {
-        const r = await importListFile(db, join(dir, name), { keys });
+        const r = await importFile(db, join(dir, name), { keys });
         if (r.outcome === 'imported') say(`名单 list ${r.list.id} v${r.list.version}: 已导入 imported (${r.list.count})`);
       } catch (err) {
         const e = toListError(err);

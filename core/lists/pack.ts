@@ -252,41 +252,77 @@ export interface PackReader {
   prefetch(kind: PackKeyKind): Promise<void>;
 }
 
+/** A file named in a manifest, checked against its size and SHA-256 ('digest-mismatch'). */
+async function checkedFile(ref: FileRef, fetchFile: PackFetch): Promise<Uint8Array> {
+  const bytes = await fetchFile(ref.file);
+  if (bytes.length !== ref.size || sha256Hex(bytes) !== ref.sha256) throw new ListError('digest-mismatch', ref.file);
+  return bytes;
+}
+
+/** An index's table of shard digests (32 bytes per shard), checked against the manifest. */
+async function digestTable(ix: PackIndex, fetchFile: PackFetch): Promise<Uint8Array> {
+  const digests = await checkedFile(ix.digests, fetchFile);
+  if (digests.length !== 32 << ix.prefixBits) throw new ListError('bad-pack', `${ix.digests.file}: ${digests.length} bytes`);
+  return digests;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** One shard's entries, checked against its digest and, line by line, against the list kind's schema ('bad-pack'). */
+async function shardEntries(manifest: PackManifest, ix: PackIndex, digests: Uint8Array, n: number, fetchFile: PackFetch): Promise<PackEntry[]> {
+  const file = `${ix.dir}/${shardName(n, ix.prefixBits)}`;
+  const bytes = await fetchFile(file);
+  if (toHex(new Sha256().update(bytes).digest()) !== toHex(digests.subarray(32 * n, 32 * n + 32))) throw new ListError('digest-mismatch', file);
+  const schema = manifest.list.kind === 'credit-level' ? CreditLevelLine : ListLine;
+  return utf8.decode(bytes).split('\n').filter((l) => l !== '').map((l, i) => {
+    let parsed;
+    try {
+      parsed = schema.safeParse(JSON.parse(l));
+    } catch {
+      throw new ListError('bad-pack', `${file}:${i + 1}`);
+    }
+    if (!parsed.success) throw new ListError('bad-pack', `${file}:${i + 1}`);
+    return parsed.data as PackEntry;
+  });
+}
+
+/**
+ * Every entry of a verified pack, one shard at a time, each shard checked as a lookup checks it: for importers that
+ * keep the whole list (the status service's database). The name index holds every entry with a name key; the code
+ * index adds the entries without one. When the list's header states a count, the entries must add up to it
+ * ('count-mismatch'). Throws ListError ('digest-mismatch', 'bad-pack', 'count-mismatch').
+ */
+export async function* packEntries(manifest: PackManifest, fetchFile: PackFetch): AsyncGenerator<PackEntry[]> {
+  let count = 0;
+  for (const kind of ['name', 'uscc'] as const) {
+    const ix = manifest.indexes[kind];
+    const digests = await digestTable(ix, fetchFile);
+    for (let n = 0; n < 1 << ix.prefixBits; n++) {
+      const entries = (await shardEntries(manifest, ix, digests, n, fetchFile)).filter((e) => kind === 'name' || !packKey('name', e));
+      count += entries.length;
+      if (entries.length) yield entries;
+    }
+  }
+  const stated = manifest.list.count;
+  if (stated !== undefined && stated !== count) throw new ListError('count-mismatch', `${count} entries, header says ${stated}`);
+}
+
 /**
  * Opens a verified manifest: fetches both filters and digest tables and checks them against the manifest's
  * SHA-256 (a mismatch is 'digest-mismatch'). Lookups fetch a shard only on a filter hit, by shard number, and
  * check it against the digest table before reading it; a shard line that fails validation is 'bad-pack'.
  */
 export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Promise<PackReader> {
-  const checked = async (ref: FileRef): Promise<Uint8Array> => {
-    const bytes = await fetchFile(ref.file);
-    if (bytes.length !== ref.size || sha256Hex(bytes) !== ref.sha256) throw new ListError('digest-mismatch', ref.file);
-    return bytes;
-  };
-  const schema = manifest.list.kind === 'credit-level' ? CreditLevelLine : ListLine;
-  const load = async (kind: PackKeyKind) => {
-    const ix = manifest.indexes[kind];
-    const [filter, digests] = await Promise.all([checked(ix.filter).then(decodeFilter), checked(ix.digests)]);
-    if (digests.length !== 32 << ix.prefixBits) throw new ListError('bad-pack', `${ix.digests.file}: ${digests.length} bytes`);
-    return { ix, filter, digests, shards: new Map<number, PackEntry[]>() };
-  };
+  const load = async (kind: PackKeyKind) => ({ ix: manifest.indexes[kind], filter: decodeFilter(await checkedFile(manifest.indexes[kind].filter, fetchFile)), digests: await digestTable(manifest.indexes[kind], fetchFile), shards: new Map<number, PackEntry[]>() });
   const indexes = { uscc: await load('uscc'), name: await load('name') };
   const fetched: string[] = [];
-  const dec = new TextDecoder('utf-8', { fatal: true });
 
   async function shard(kind: PackKeyKind, n: number): Promise<PackEntry[]> {
     const { ix, digests, shards } = indexes[kind];
     const cached = shards.get(n);
     if (cached) return cached;
-    const file = `${ix.dir}/${shardName(n, ix.prefixBits)}`;
-    fetched.push(file);
-    const bytes = await fetchFile(file);
-    if (toHex(new Sha256().update(bytes).digest()) !== toHex(digests.subarray(32 * n, 32 * n + 32))) throw new ListError('digest-mismatch', file);
-    const entries = dec.decode(bytes).split('\n').filter((l) => l !== '').map((l, i) => {
-      const parsed = schema.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new ListError('bad-pack', `${file}:${i + 1}`);
-      return parsed.data as PackEntry;
-    });
+    fetched.push(`${ix.dir}/${shardName(n, ix.prefixBits)}`);
+    const entries = await shardEntries(manifest, ix, digests, n, fetchFile);
     if (shards.size > 64) shards.delete(shards.keys().next().value!);
     shards.set(n, entries);
     return entries;

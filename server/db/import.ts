@@ -5,7 +5,7 @@ import { checkComplete, checkHeader, readSignature, type KeyLookup } from '../..
 import { ListError, toListError } from '../../core/lists';
 import { normaliseName } from '../../core/lists';
 import { ListParser, type ByteSource, type ListRecord } from '../../core/lists';
-import type { ListSignature } from '../../core/lists';
+import type { ListHeader, ListSignature } from '../../core/lists';
 import type { ListInfo } from '../../core/sources';
 import type { Database, Queryable } from './database';
 
@@ -23,12 +23,38 @@ export interface DbImportOptions {
   batchSize?: number;
 }
 
-async function insertBatch(tx: Queryable, id: string, version: number, batch: ListRecord[]): Promise<void> {
+/** Inserts entries of a staged version; `line` is the entry's place in the list (its line number in a list file). */
+export async function insertBatch(tx: Queryable, id: string, version: number, batch: Pick<ListRecord, 'line' | 'entry'>[]): Promise<void> {
   await tx.query(
     `INSERT INTO entries (list_id, version, seq, uscc, name_key, line)
      SELECT $1, $2, * FROM unnest($3::integer[], $4::text[], $5::text[], $6::jsonb[])`,
     [id, version, batch.map((r) => r.line), batch.map((r) => r.entry.uscc ?? null), batch.map((r) => normaliseName(r.entry.name)), batch.map((r) => JSON.stringify(r.entry))],
   );
+}
+
+/**
+ * Takes the list id's lock for this transaction (imports of one list run one at a time, a first import too: the later
+ * one sees what the first committed) and returns the version in force, if any. An older version than the one in
+ * force is refused ('older-version'); the caller treats the same version as unchanged.
+ */
+export async function stageVersion(tx: Queryable, header: { id: string; version: number }): Promise<number | undefined> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [header.id]);
+  const current = (await tx.query<{ version: number }>('SELECT version FROM lists WHERE id = $1', [header.id]))[0]?.version;
+  if (current !== undefined && current > header.version) throw new ListError('older-version', `${header.version} < ${current}`, 1);
+  return current;
+}
+
+/** What the lists table records of a list header (count, key and digest are the caller's). */
+export const listInfo = (h: ListHeader, now: () => number) => ({
+  id: h.id, name: h.name, kind: h.kind, publisher: h.publisher, version: h.version, issued: h.issued, expires: h.expires,
+  importedAt: new Date(now()).toISOString(),
+});
+
+/** Puts the staged version in force in the same transaction: every other version's entries go, the list row is written. */
+export async function putInForce(tx: Queryable, list: ListInfo & { keyId: string; sha256: string }, current: number | undefined): Promise<DbImportResult> {
+  await tx.query('DELETE FROM entries WHERE list_id = $1 AND version <> $2', [list.id, list.version]);
+  await tx.query('INSERT INTO lists (id, version, info) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET version = $2, info = $3', [list.id, list.version, JSON.stringify(list)]);
+  return current === undefined ? { outcome: 'imported', list } : { outcome: 'imported', list, replaced: current };
 }
 
 /**
@@ -50,11 +76,8 @@ export async function importListToDb(db: Database, source: ByteSource, signature
         maxBadLines: 100,
         onHeader: async (header) => {
           await checkHeader(header, sig, options.keys, now());
-          // Imports of one list id run one at a time (also a first import): the later one sees what the first committed.
-          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [header.id]);
-          current = (await tx.query<{ version: number }>('SELECT version FROM lists WHERE id = $1', [header.id]))[0]?.version;
+          current = await stageVersion(tx, header);
           if (current === header.version) return 'stop';
-          if (current !== undefined && current > header.version) throw new ListError('older-version', `${header.version} < ${current}`, 1);
           staged = { id: header.id, version: header.version };
         },
       });
@@ -63,13 +86,7 @@ export async function importListToDb(db: Database, source: ByteSource, signature
       if (summary.stopped) return { outcome: 'unchanged', list: { id: summary.header.id, version: summary.header.version } };
       await checkComplete(summary, sig, await checkHeader(summary.header, sig, options.keys, now()));
       const h = summary.header;
-      const list = {
-        id: h.id, name: h.name, kind: h.kind, publisher: h.publisher, version: h.version, issued: h.issued, expires: h.expires,
-        importedAt: new Date(now()).toISOString(), count: summary.entries, keyId: h.keyId, sha256: toHex(summary.digest),
-      };
-      await tx.query('DELETE FROM entries WHERE list_id = $1 AND version <> $2', [h.id, h.version]);
-      await tx.query('INSERT INTO lists (id, version, info) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET version = $2, info = $3', [h.id, h.version, JSON.stringify(list)]);
-      return current === undefined ? { outcome: 'imported', list } : { outcome: 'imported', list, replaced: current };
+      return putInForce(tx, { ...listInfo(h, now), count: summary.entries, keyId: h.keyId, sha256: toHex(summary.digest) }, current);
     });
   } catch (err) {
     throw toListError(err);

@@ -36,4 +36,25 @@ describe('xinbiao list pack', () => {
     expect(r.stderr).toMatch(/文件内容与签名不符/);
     expect(run('pack', '--key', KEY, file).code).toBe(2);
   }, 60_000); // several CLI processes, each a Node start-up
+
+  it('verify and import --database read the pack as they read the NDJSON', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'xinbiao-pack-'));
+    expect(run('pack', '--key', KEY, '--out', out, `${S}/lists/demo-black.ndjson`).code).toBe(0);
+    const manifest = join(out, 'demo-black.pack.json');
+    const trust = ['--trust', `${S}/trust/trust.jws`, '--root', `${S}/keys/demo-root-2026.public.jwk.json`];
+    const verified = run('verify', ...trust, manifest);
+    expect(verified.code).toBe(0);
+    expect(verified.lines[0]).toMatchObject({ ok: true, pack: true, id: 'demo-black', version: 1, entries: 2, signature: 'verified' });
+    const db = join(out, 'db');
+    const imported = run('import', ...trust, '--database', db, manifest);
+    expect(imported.code).toBe(0);
+    expect(imported.lines[0]).toMatchObject({ ok: true, outcome: 'imported', id: 'demo-black', version: 1, entries: 2 });
+    expect(imported.stderr).toMatch(/已导入 2 条 \/ imported 2 entries/);
+    // The NDJSON of that version is already in force.
+    expect(run('import', ...trust, '--database', db, `${S}/lists/demo-black.ndjson`).lines[0]).toMatchObject({ ok: true, outcome: 'unchanged' });
+    // Without a publisher key a pack cannot be checked.
+    const keyless = run('import', manifest);
+    expect(keyless.code).toBe(1);
+    expect(keyless.lines[0]).toMatchObject({ ok: false, error: { code: 'unknown-key' } });
+  }, 120_000); // several CLI processes, each a Node start-up
 });

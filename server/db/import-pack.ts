@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { ListError, packEntries, toListError, verifyManifest, type PackFetch } from '../../core/lists';
+import type { Database } from './database';
+import { importListFile, insertBatch, listInfo, putInForce, stageVersion, type DbImportOptions, type DbImportResult } from './import';
+
+/** A list file name that names a packed list's manifest (docs/list-format.md, "Packed lists"). */
+export const isPackManifest = (file: string): boolean => file.endsWith('.pack.json');
+
+/**
+ * A PackFetch over a folder on disk. Reads the files a manifest names from its own folder only: a name that resolves outside it (`..`) is 'bad-pack'
+ * even though every byte is also checked against the signed digests.
+ */
+export function folderFetch(folder: string): PackFetch {
+  const root = resolve(folder);
+  return async (file) => {
+    const path = resolve(root, file);
+    if (!path.startsWith(root + sep)) throw new ListError('bad-pack', file);
+    return readFile(path).catch(() => {
+      throw new ListError('read-failed', file);
+    });
+  };
+}
+
+/**
+ * Imports a packed list (`<id>.pack.json` with `.sig`, and the files beside it) into the database with the same
+ * guarantees as a list file: the manifest's signature, key and expiry (core verifyManifest), every filter, digest
+ * table and shard against the manifest (core packEntries), every entry against the schema and the stated count, and
+ * the version swapped in one transaction, so a refused or failed import leaves the previous version answering.
+ * The list's recorded digest is the NDJSON's it was packed from (`source.sha256`), the same as importing that file.
+ * Throws ListError (code, zh/en text).
+ */
+export async function importPackFile(db: Database, file: string, options: DbImportOptions): Promise<DbImportResult> {
+  const now = options.now ?? Date.now;
+  const [bytes, sig] = await Promise.all([readFile(file).catch(() => undefined), readFile(`${file}.sig`, 'utf8').catch(() => undefined)]);
+  if (bytes === undefined) throw new ListError('read-failed', file);
+  if (sig === undefined) throw new ListError('bad-signature-file', `${file}.sig`);
+  try {
+    const manifest = await verifyManifest(bytes, sig, options.keys, now());
+    const h = manifest.list;
+    return await db.transaction(async (tx) => {
+      const current = await stageVersion(tx, h);
+      if (current === h.version) return { outcome: 'unchanged', list: { id: h.id, version: h.version } };
+      let count = 0;
+      const size = options.batchSize ?? 5_000;
+      for await (const entries of packEntries(manifest, folderFetch(dirname(file)))) {
+        for (let i = 0; i < entries.length; i += size) {
+          await insertBatch(tx, h.id, h.version, entries.slice(i, i + size).map((entry, j) => ({ line: count + i + j + 1, entry })));
+        }
+        count += entries.length;
+      }
+      return putInForce(tx, { ...listInfo(h, now), count, keyId: h.keyId, sha256: manifest.source.sha256 }, current);
+    });
+  } catch (err) {
+    throw toListError(err);
+  }
+}
+
+/** Imports a list file (`*.ndjson` with `.sig`) or a packed list (`*.pack.json` with `.sig`), by its name. */
+export const importFile = (db: Database, file: string, options: DbImportOptions): Promise<DbImportResult> =>
+  (isPackManifest(file) ? importPackFile : importListFile)(db, file, options);
+
+/** The list files and packed-list manifests of a folder listing, sorted (hidden files left out). */
+export const listFilesIn = (names: string[]): string[] => names.filter((n) => (n.endsWith('.ndjson') || isPackManifest(n)) && !n.startsWith('.')).sort();

@@ -1,3 +1,5 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
+
 /** Exit codes of the command-line contract. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -34,32 +36,36 @@ export interface ParsedArgs {
 }
 
 /**
- * Parses `--name value`, `--name=value` and bare `--flag` (for names in `booleans`); anything unknown is a
- * usage error so typos never pass silently.
+ * Parses `--name value`, `--name=value` and bare `--flag` (for names in `booleans`) with Node's own parser
+ * (node:util parseArgs, strict); anything unknown is a usage error, in both languages, so typos never pass silently.
  */
 export function parseArgs(args: string[], spec: { values?: string[]; booleans?: string[] }): ParsedArgs {
-  const values = new Set(spec.values ?? []);
-  const booleans = new Set([...(spec.booleans ?? []), 'help']);
-  const flags = new Map<string, string | true>();
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') { positionals.push(...args.slice(i + 1)); break; }
-    if (!a.startsWith('--') || a === '-') { positionals.push(a); continue; }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq < 0 ? undefined : eq);
-    if (booleans.has(name)) {
-      if (eq >= 0) throw new UsageError(both(`--${name} 不带取值`, `--${name} takes no value`));
-      flags.set(name, true);
-    } else if (values.has(name)) {
-      const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
-      if (v === undefined) throw new UsageError(both(`--${name} 需要一个取值`, `--${name} needs a value`));
-      flags.set(name, v);
-    } else {
-      throw new UsageError(both(`未知选项 --${name}`, `unknown option --${name}`));
-    }
+  const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
+  for (const name of spec.values ?? []) options[name] = { type: 'string' };
+  for (const name of spec.booleans ?? []) options[name] = { type: 'boolean' };
+  let parsed;
+  try {
+    parsed = nodeParseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw usageOf(err as Error & { code?: string }, options);
   }
-  return { positionals, flags };
+  const flags = new Map<string, string | true>();
+  for (const [name, value] of Object.entries(parsed.values)) if (value !== undefined && value !== false) flags.set(name, value as string | true);
+  return { positionals: parsed.positionals, flags };
+}
+
+/** Node's parse error as a usage error in both languages (its message names the option in quotes). */
+function usageOf(err: Error & { code?: string }, options: Record<string, { type: string }>): Error {
+  const option = /'(-[^' ]*)/.exec(err.message)?.[1] ?? '';
+  const name = option.replace(/^-+/, '');
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(both(`未知选项 ${option}`, `unknown option ${option}`));
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/ambiguous/.test(err.message)) return new UsageError(both(`${option} 的取值以 - 开头：请写成 ${option}=<取值>`, `${option}: a value that starts with '-' is written ${option}=<value>`));
+    return options[name]?.type === 'boolean'
+      ? new UsageError(both(`${option} 不带取值`, `${option} takes no value`))
+      : new UsageError(both(`${option} 需要一个取值`, `${option} needs a value`));
+  }
+  return new UsageError(both(`参数有误：${err.message}`, `bad arguments: ${err.message}`));
 }
 
 /** A flag that must be a whole number in range, or a usage error naming it. */

@@ -1,5 +1,5 @@
 import { CARD_CSS } from '../../widget/ui/card.css';
-import { MARK_CSS, THEME_CSS } from '../../widget/ui/theme.css';
+import { MARK_CSS, THEME_CSS, themeRule } from '../../widget/ui/theme.css';
 import type { Lang } from '../../widget/ui/types';
 import type { SubjectReport } from '../platform/schemas';
 import type { Theme } from '../platform/storage';
@@ -49,12 +49,13 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
   container.lang = lang === 'zh' ? 'zh-CN' : 'en';
   root.append(style, container);
   container.append(BadgeApp({ subject, lang, pageUrl: location.href }));
-  // Only a theme the shopper chose shows on the host (the theme CSS selects on it); by default the host has no attribute.
-  const attrs: Record<string, string> = { ...(theme !== 'auto' ? { theme } : {}) };
+  // The host carries no attribute of its own (a chosen theme is a rule inside the closed root, not a host attribute).
+  const attrs: Record<string, string> = {};
+  const themed = theme === 'auto' ? [] : [themeRule('.xb-pos', theme)];
   // Once the page covered the badge, it stays in the top layer for this page.
   let top = false;
   const place = (at: Element | null) => {
-    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, top ? TOP : at ? ANCHORED : CORNER].join('\n');
+    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, ...themed, top ? TOP : at ? ANCHORED : CORNER].join('\n');
     // Where the guard expects it in the document; in the top layer it is drawn in the corner wherever it sits.
     if (at) at.after(host);
     else document.documentElement.append(host);
@@ -79,7 +80,7 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
     if (document.elementFromPoint(x, y) === host) return;
     top = true;
     container.querySelector<HTMLElement>('.xb-pos')?.style.removeProperty('translate');
-    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, TOP].join('\n');
+    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, ...themed, TOP].join('\n');
     raise();
   };
   const onResize = () => { if (anchor) keepInView(container); };

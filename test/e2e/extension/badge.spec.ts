@@ -156,3 +156,18 @@ test('single-page app opening on a page without a shop: the first part loads the
   await badgeIs(serviceWorker, page, { level: 'neutral', button: expect.stringContaining('杭州示例优品商贸有限公司') });
   expect(await partsIn(serviceWorker, page.url())).toEqual({ first: true, detection: true, badge: true });
 });
+
+test('a theme the shopper chose draws the badge in it and leaves nothing on the host for the page to read', async ({ context, serviceWorker }) => {
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { language: 'zh-CN', theme: 'dark', endpoints: [], generic: false } }));
+  try {
+    const page = await context.newPage();
+    await page.goto('/sites/jd/item.html');
+    await badgeIs(serviceWorker, page, { level: 'good' });
+    const view = await badgeView(serviceWorker, page);
+    expect(view.host?.attrs).toEqual({});
+    // #1c2027, the dark theme's background (the page prefers light: headless Chromium's default).
+    expect(view.background).toBe('rgb(28, 32, 39)');
+  } finally {
+    await serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+  }
+});

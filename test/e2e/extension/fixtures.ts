@@ -75,6 +75,8 @@ export interface BadgeView {
   /** Times the badge was put back after the page removed it, and raised into the top layer because it was covered. */
   redraws?: number;
   raised?: number;
+  /** The badge button's computed background colour (the theme it is drawn in). */
+  background?: string;
 }
 
 /** The tab showing this page (asked from the background). */
@@ -115,6 +117,7 @@ export async function badgeView(sw: Worker, page: Page, act: 'read' | 'click' | 
           onTop: r && r.width > 0 ? document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) === b!.host : undefined,
           redraws: b?.guard.redraws,
           raised: b?.raised,
+          background: button ? getComputedStyle(button).backgroundColor : undefined,
         };
       },
     });

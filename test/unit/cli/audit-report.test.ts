@@ -77,6 +77,15 @@ describe('summary and HTML report', () => {
     expect(html).toContain('站点 Site: http://shop.example');
     const real = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', run: { ...run, demo: { trust: false, lists: false } }, options: {}, rules: AUDIT_RULES, refusedLists: [], summary: summarise([page()]), pages: [page()] }, () => undefined);
     expect(real).not.toContain('演示数据');
+    expect(real).not.toContain('id="refused"');
+  });
+
+  it('names the list files refused, with the reason, escaped, in the run record', () => {
+    const refusedLists = [{ file: 'demo-<b>abnormal</b>.ndjson', reason: '签名无效 / bad signature' }];
+    const html = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', run, options: {}, rules: AUDIT_RULES, refusedLists, summary: summarise([page()]), pages: [page()] }, () => undefined);
+    const table = /<table id="refused"[^]*?<\/table>/.exec(html)?.[0];
+    expect(table).toContain('未采用的名单文件 List files refused');
+    expect(table).toContain('<td>demo-&#60;b&#62;abnormal&#60;/b&#62;.ndjson</td><td>签名无效 / bad signature</td>');
   });
 
   it('escapes page text and uses no script or external asset', () => {

@@ -9,6 +9,20 @@ export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&
 const LABEL: Record<string, string> = { violation: '违规 Violation', 'needs-review': '待复核 Needs review', pass: '通过 Pass', 'not-applicable': '不适用 N/A', error: '错误 Error' };
 const COLOR: Record<string, string> = { violation: '#c62828', 'needs-review': '#ef8f00', pass: '#2e7d32', 'not-applicable': '#8a8f98', error: '#6a1b9a' };
 
+/**
+ * `text` cut to about `px` pixels at the charts' 12px font, with `…` where it was cut: SVG text does not wrap, and a
+ * longer label would run off the chart's left edge. Widths are estimates (CJK and full-width 12px, others 7px).
+ */
+export function fitLabel(text: string, px: number): string {
+  const width = (ch: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 7);
+  const chars = [...text];
+  if (chars.reduce((a, ch) => a + width(ch), 0) <= px) return text;
+  let used = width('…');
+  let end = 0;
+  while (end < chars.length && used + width(chars[end]!) <= px) used += width(chars[end++]!);
+  return `${chars.slice(0, end).join('')}…`;
+}
+
 /** Stacked horizontal bars, one per row, as inline SVG (no script, no external asset), each segment and row total written out. */
 function chart(title: string, rows: [string, Counts][]): string {
   const h = 22;
@@ -28,7 +42,7 @@ function chart(title: string, rows: [string, Counts][]): string {
     }).join('');
     const total = OUTCOMES.reduce((a, o) => a + c[o], 0);
     const detail = OUTCOMES.filter((o) => c[o] > 0).map((o) => `${LABEL[o]!.split(' ')[0]!} ${c[o]}`).join(' · ');
-    return `<text x="${labelW - 8}" y="${i * h + h / 2 + 4}" text-anchor="end">${esc(name)}</text>${segs}<text class="total" x="${x + 6}" y="${i * h + h / 2 + 4}">${total}<title>${esc(detail)}</title></text>`;
+    return `<text x="${labelW - 8}" y="${i * h + h / 2 + 4}" text-anchor="end">${esc(fitLabel(name, labelW - 16))}<title>${esc(name)}</title></text>${segs}<text class="total" x="${x + 6}" y="${i * h + h / 2 + 4}">${total}<title>${esc(detail)}</title></text>`;
   }).join('');
   const width = labelW + barW + totalW;
   const legend = `<p class="legend">${OUTCOMES.map((o) => `<span class="key" data-outcome="${o}"></span>${esc(LABEL[o])}`).join(' ')}</p>`;

@@ -25,6 +25,9 @@ export interface Plan {
   sample: RunRecord['sample'];
 }
 
+/** Lists with nothing in them: a draw that is not weighted never looks a listing up. */
+export const NO_LISTS: LocalLists = { byUscc: async () => [], byName: async () => [], lists: async () => [] };
+
 /** The generator behind every draw, named in the run record so a reader can re-derive it. */
 export const GENERATOR = 'pure-rand 8 xoroshiro128plus, uniformInt, partial Fisher-Yates';
 

@@ -9,6 +9,20 @@ export const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&
 const LABEL: Record<string, string> = { violation: '违规 Violation', 'needs-review': '待复核 Needs review', pass: '通过 Pass', 'not-applicable': '不适用 N/A', error: '错误 Error' };
 const COLOR: Record<string, string> = { violation: '#c62828', 'needs-review': '#ef8f00', pass: '#2e7d32', 'not-applicable': '#8a8f98', error: '#6a1b9a' };
 
+/**
+ * `text` cut to about `px` pixels at the charts' 12px font, with `…` where it was cut: SVG text does not wrap, and a
+ * longer label would run off the chart's left edge. Widths are estimates (CJK and full-width 12px, others 7px).
+ */
+export function fitLabel(text: string, px: number): string {
+  const width = (ch: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 7);
+  const chars = [...text];
+  if (chars.reduce((a, ch) => a + width(ch), 0) <= px) return text;
+  let used = width('…');
+  let end = 0;
+  while (end < chars.length && used + width(chars[end]!) <= px) used += width(chars[end++]!);
+  return `${chars.slice(0, end).join('')}…`;
+}
+
 /** Stacked horizontal bars, one per row, as inline SVG (no script, no external asset), each segment and row total written out. */
 function chart(title: string, rows: [string, Counts][]): string {
   const h = 22;
@@ -28,7 +42,7 @@ function chart(title: string, rows: [string, Counts][]): string {
     }).join('');
     const total = OUTCOMES.reduce((a, o) => a + c[o], 0);
     const detail = OUTCOMES.filter((o) => c[o] > 0).map((o) => `${LABEL[o]!.split(' ')[0]!} ${c[o]}`).join(' · ');
-    return `<text x="${labelW - 8}" y="${i * h + h / 2 + 4}" text-anchor="end">${esc(name)}</text>${segs}<text class="total" x="${x + 6}" y="${i * h + h / 2 + 4}">${total}<title>${esc(detail)}</title></text>`;
+    return `<text x="${labelW - 8}" y="${i * h + h / 2 + 4}" text-anchor="end">${esc(fitLabel(name, labelW - 16))}<title>${esc(name)}</title></text>${segs}<text class="total" x="${x + 6}" y="${i * h + h / 2 + 4}">${total}<title>${esc(detail)}</title></text>`;
   }).join('');
   const width = labelW + barW + totalW;
   const legend = `<p class="legend">${OUTCOMES.map((o) => `<span class="key" data-outcome="${o}"></span>${esc(LABEL[o])}`).join(' ')}</p>`;
@@ -61,8 +75,11 @@ const demoNote = (run: RunRecord) => (run.demo.trust || run.demo.lists
   ? `<p class="demo" role="note" data-testid="demo-data">本报告使用了演示数据（${[run.demo.trust ? '信任列表' : '', run.demo.lists ? '信用名单' : ''].filter(Boolean).join('、')}），不得作为执法依据。
 This report used the DEMO ${[run.demo.trust ? 'trust list' : '', run.demo.lists ? 'credit lists' : ''].filter(Boolean).join(' and ')}: it is not evidence for enforcement.</p>` : '');
 
-/** The run record for a reader: who, when, which tool, rules, trust list and lists (with digests), population and sample. */
-function runSection(run: RunRecord): string {
+/**
+ * The run record for a reader: who, when, which tool, rules, trust list and lists (with digests), the list files refused
+ * (and why), population and sample.
+ */
+function runSection(run: RunRecord, refused: AuditReport['refusedLists']): string {
   const lists = run.lists.map((l) => `<tr><td>${esc(l.id)}</td><td>${l.version}</td><td>${esc(l.kind ?? '')}</td><td>${esc(l.publisher ?? '')}</td><td>${esc(l.file)}</td><td><code>${esc(l.sha256)}</code></td></tr>`).join('');
   const smp = run.sample;
   const method = { all: '全部 All inputs', uniform: '简单随机抽样 Uniform random sample', weighted: '按信用分类加权抽样 Weighted by credit class' }[smp.method];
@@ -76,6 +93,7 @@ ${dl([
     ['抽样 Sample', `${method} · ${smp.size} · 种子 seed ${smp.seedText} (${smp.seed}) · ${smp.generator}`],
   ])}
 <table class="lists"><caption>使用的信用名单 Credit lists used${run.demo.lists ? '（演示 DEMO）' : ''}</caption><thead><tr><th>名单 List</th><th>版本 Version</th><th>类型 Kind</th><th>发布者 Publisher</th><th>文件 File</th><th>SHA-256</th></tr></thead><tbody>${lists}</tbody></table>
+${refused.length ? `<table id="refused" class="lists"><caption>未采用的名单文件 List files refused</caption><thead><tr><th>文件 File</th><th>原因 Reason</th></tr></thead><tbody>${refused.map((r) => `<tr><td>${esc(r.file)}</td><td>${esc(r.reason)}</td></tr>`).join('')}</tbody></table>` : ''}
 ${smp.byClass ? `<table id="weights" class="counts"><caption>按信用分类抽样 Sampling by credit class</caption><thead><tr><th>信用分类 Credit class</th><th>总体 Population</th><th>抽样比例 Rate</th><th>抽取 Drawn</th></tr></thead><tbody>${smp.byClass.map((c) => `<tr data-class="${esc(c.creditClass)}"><td>${esc(CLASS_LABEL[c.creditClass].zh)} ${esc(CLASS_LABEL[c.creditClass].en)}</td><td>${c.population}</td><td>${esc(`${+(c.rate * 100).toFixed(2)}%`)}</td><td class="drawn">${c.drawn}</td></tr>`).join('')}</tbody></table>` : ''}
 </section>`;
 }
@@ -138,7 +156,7 @@ ${demoNote(report.run)}
 ${chart('按规则 By rule', byRule)}
 ${chart('按站点 By site', Object.entries(s.bySite))}
 </section>
-${runSection(report.run)}
+${runSection(report.run, report.refusedLists)}
 ${assignmentSection(report)}
 ${campaignHtml}
 <section id="pages"><h2>页面（按站点） Pages by site</h2>

@@ -43,7 +43,7 @@ export interface RunOptions extends ContextOptions {
 }
 
 /** The run record of a run with this context and plan, timed `startedAt`…`finishedAt` (ms). */
-export function runRecord(ctx: AuditContext, plan: Plan, options: Pick<RunOptions, 'operator' | 'inspectors'>, startedAt: number, finishedAt: number): RunRecord {
+export function runRecord(ctx: Pick<AuditContext, 'trustFile' | 'listFiles' | 'demo'>, plan: Plan, options: Pick<RunOptions, 'operator' | 'inspectors'>, startedAt: number, finishedAt: number): RunRecord {
   return {
     id: randomUUID(),
     tool: { name: 'xinbiao', version: version() },

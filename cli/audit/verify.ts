@@ -6,16 +6,16 @@ import { firstIssue } from '../../core/model';
 import { hashFolder } from './seal';
 
 /**
- * What `xinbiao audit verify` found in one folder. `signature`: `unchecked` when no key was given, `absent` when a key
- * was given but the folder has no manifest.jws, else checkManifestSignature's answer. `ok` only when nothing differs
- * and the signature, if checked, is valid.
+ * What `xinbiao audit verify` found in one folder. `signature`: `unsigned` when the folder has no manifest.jws (an
+ * extension export never has one), `unchecked` when it has one but no key was given, else checkManifestSignature's
+ * answer. `ok` only when nothing differs and, with a key, the signature is valid (an unsigned folder fails then).
  */
 export interface VerifyResult extends ManifestDiff {
   dir: string;
   ok: boolean;
   runId?: string;
   files?: number;
-  signature: SignatureCheck | 'unchecked' | 'absent';
+  signature: SignatureCheck | 'unchecked' | 'unsigned';
   /** Why the folder could not be checked at all (no folder, no or unreadable manifest.json). */
   error?: string;
 }
@@ -40,12 +40,11 @@ export async function verifyFolder(dir: string, key?: PublicJwk): Promise<Verify
     return { dir, ok: false, signature: 'unchecked', ...empty, error: `manifest.json: ${(err as Error).message}` };
   }
   const diff = diffManifest(manifest, hashFolder(dir));
-  let signature: VerifyResult['signature'] = 'unchecked';
-  if (key) {
-    const jwsFile = join(dir, 'manifest.jws');
-    signature = existsSync(jwsFile) ? await checkManifestSignature(readFileSync(jwsFile, 'utf8').trim(), manifest, key) : 'absent';
-  }
-  const ok = diff.changed.length + diff.added.length + diff.missing.length === 0 && (signature === 'unchecked' || signature === 'valid');
+  const jwsFile = join(dir, 'manifest.jws');
+  let signature: VerifyResult['signature'] = 'unsigned';
+  if (existsSync(jwsFile)) signature = key ? await checkManifestSignature(readFileSync(jwsFile, 'utf8').trim(), manifest, key) : 'unchecked';
+  const signatureOk = signature === 'valid' || (!key && (signature === 'unchecked' || signature === 'unsigned'));
+  const ok = diff.changed.length + diff.added.length + diff.missing.length === 0 && signatureOk;
   return { dir, ok, runId: manifest.runId, files: manifest.files.length, signature, ...diff };
 }
 
@@ -54,7 +53,8 @@ const SIGNATURE_TEXT: Record<VerifyResult['signature'], string> = {
   'bad-signature': '签名无效（密钥不符或清单被改动） signature invalid (another key, or the manifest was altered)',
   mismatch: '签名所签的不是这份清单 the signature is for another manifest',
   malformed: 'manifest.jws 格式错误 manifest.jws is malformed',
-  absent: '缺少签名 manifest.jws not found',
+  unsigned: '未签名 UNSIGNED：没有 manifest.jws，清单只能发现与它不符的文件，不能证明报告由谁出具，改动文件的人也能重写清单；给了 --key 则不通过'
+    + ' no manifest.jws: the manifest finds files that differ from it but proves nothing about who made the report, and whoever changes the files can rewrite it; fails when --key is given',
   unchecked: '未检查签名（请用 --key 提供公钥） signature not checked (give --key)',
 };
 

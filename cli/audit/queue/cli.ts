@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import { isPostgresUrl, openDatabase, type Database } from '../../../server/db/database';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
 import { Inspectors, Weights } from '../../../core/audit';
-import type { LocalLists } from '../../../core/sources';
-import { loadContext } from '../context';
+import { loadContext, type AuditContext } from '../context';
 import { populationEntry, readPopulation, toTarget } from '../inputs';
 import { planRun, readJsonFile } from '../plan';
 import { openBoss, sendPageJobs } from './boss';
@@ -11,11 +10,8 @@ import { countChanges } from './changes';
 import { writeCampaignReport } from './report';
 import { migrateCampaigns } from './schema';
 import { recordTargets, type DrawSpec } from './store';
-import { CampaignId, RunOptions } from './types';
+import { CampaignId, RunOptions, runListsOf } from './types';
 import { runWorker } from './worker';
-
-// A draw that is not weighted never looks a listing up.
-const NO_LISTS: LocalLists = { byUscc: async () => [], byName: async () => [], lists: async () => [] };
 
 const queueOf = (parsed: ParsedArgs): string => {
   const url = strFlag(parsed, 'queue');
@@ -80,11 +76,13 @@ export async function enqueueCommand(args: string[]): Promise<number> {
   });
   if (!options.success) throw new UsageError(options.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
   const fixed = options.data;
+  // Read once, only when a new run starts: its classes (weighted draw) and what is recorded with it come from the same read.
+  let context: Promise<AuditContext> | undefined;
+  const runContext = () => (context ??= loadContext({ trust: fixed.trust, trustRoot: fixed.trustRoot, lists: fixed.lists }));
   const draw: DrawSpec = {
     asked: weights !== undefined || inspectors !== undefined || sampleSize !== undefined || parsed.flags.has('seed') || parsed.flags.has('operator'),
-    // The credit classes come from the run's lists, so only a weighted draw reads them here.
-    plan: async (population) => planRun(population, weights ? (await loadContext({ trust: fixed.trust, trustRoot: fixed.trustRoot, lists: fixed.lists })).lists : NO_LISTS,
-      { sample: sampleSize, seedText, weights, inspectors }, Date.now()),
+    plan: async (population) => planRun(population, (await runContext()).lists, { sample: sampleSize, seedText, weights, inspectors }, Date.now()),
+    lists: async () => runListsOf(await runContext()),
     operator: strFlag(parsed, 'operator'),
     inspectors,
   };

@@ -5,14 +5,14 @@ import { auditRule, chinaTime, errorFinding } from '../../../core/audit';
 import type { Queryable } from '../../../server/db/database';
 import type { AuditReport } from '../report';
 import { loadContext } from '../context';
-import { planRun, populationCsv, type Plan } from '../plan';
+import { NO_LISTS, planRun, populationCsv, type Plan } from '../plan';
 import { writeReport } from '../report-files';
 import { runRecord } from '../run';
 import { esc } from '../report-html';
 import type { PageReport } from '../run-page';
 import { compareRuns, countChanges, type Change, type FindingChange } from './changes';
 import { listRuns, runItems, runPopulation } from './store';
-import type { RunItem } from './types';
+import type { RunItem, RunLists } from './types';
 
 /** The parts of a stored page report the campaign report relies on; rows are checked before use. */
 const StoredPage = z.looseObject({
@@ -118,8 +118,8 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
     failed: current.filter((c) => c.page.status === 'error').length, pending: items.length - current.length,
   };
   const json = { ...progress, runs: runs.map((r) => r.run), previousRun: prev?.run ?? null, changeCounts: countChanges(changes), changes };
-  // The run record: the trust list and lists the run's options name (lists refused now are named), the recorded draw.
-  const ctx = await loadContext({ trust: chosen.options.trust, trustRoot: chosen.options.trustRoot, lists: chosen.options.lists });
+  // The run record: the trust list and lists as read at enqueue (runs enqueued before they were recorded: read now), the recorded draw.
+  const lists: RunLists = chosen.lists ?? await loadContext({ trust: chosen.options.trust, trustRoot: chosen.options.trustRoot, lists: chosen.options.lists });
   const recorded = await runPopulation(db, options.campaign, chosen.run);
   let plan: Plan;
   if (recorded) {
@@ -137,12 +137,12 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
     }
   } else {
     // A run from before draws were recorded: its listings are its population, all audited.
-    plan = await planRun(items.map((i) => ({ input: i.input })), ctx.lists, { seedText: '1' }, Date.now());
+    plan = await planRun(items.map((i) => ({ input: i.input })), NO_LISTS, { seedText: '1' }, Date.now());
   }
   const who = recorded ? { operator: recorded.draw.operator, inspectors: recorded.draw.inspectors } : {};
   const report = await writeReport(options.out, {
-    run: runRecord(ctx, plan, who, chosen.createdAt.getTime(), Date.now()), pages: current.map((c) => c.page),
-    options: { campaign: options.campaign, run: chosen.run, ...chosen.options }, refusedLists: ctx.refused,
+    run: runRecord(lists, plan, who, chosen.createdAt.getTime(), Date.now()), pages: current.map((c) => c.page),
+    options: { campaign: options.campaign, run: chosen.run, ...chosen.options }, refusedLists: lists.refused,
     populationCsv: { text: populationCsv(plan), size: plan.population.length },
     campaign: { json, html: sectionHtml(progress, prev?.run ?? null, changes) },
   });

@@ -60,6 +60,8 @@ export const CAMPAIGN_MIGRATIONS: readonly string[] = [
      FOREIGN KEY (campaign, run) REFERENCES audit_runs (campaign, run),
      FOREIGN KEY (campaign, idx) REFERENCES audit_listings (campaign, idx)
    );`,
+  // The trust list and lists as read when the run was enqueued (digests, refused files), so a later report names them.
+  'ALTER TABLE audit_runs ADD COLUMN lists jsonb;',
 ];
 
 /** Creates or updates the campaign tables; safe to call from every process at start (they migrate one at a time). */

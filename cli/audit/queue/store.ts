@@ -3,7 +3,7 @@ import type { Queryable } from '../../../server/db/database';
 import { UsageError } from '../../io';
 import type { AuditTarget } from '../inputs';
 import type { Plan } from '../plan';
-import { RunDraw, RunOptions, type PageJob, type RunItem } from './types';
+import { RunDraw, RunLists, RunOptions, type PageJob, type RunItem } from './types';
 
 /** What enqueueing did: the run the listings went to, how many listings were new to the campaign, how many jobs were sent. */
 export interface Enqueued {
@@ -21,9 +21,13 @@ export interface EnqueueInput {
   uscc?: string;
 }
 
-/** How a new run draws from its population: `planRun` with the command's options; `asked` when a draw option was given. */
+/**
+ * How a new run draws from its population: `planRun` with the command's options; `asked` when a draw option was given;
+ * `lists`: the run's trust list and lists as read now, stored with the run.
+ */
 export interface DrawSpec {
   plan: (population: PopulationEntry[]) => Promise<Plan>;
+  lists: () => Promise<RunLists>;
   asked: boolean;
   operator?: string;
   inspectors?: Inspectors;
@@ -33,7 +37,7 @@ export interface DrawSpec {
  * Records the inputs in the campaign, inside the caller's transaction, and returns the page jobs to send in that
  * same transaction. A new campaign, or `repeat`, starts a run over the whole population (earlier listings and the new
  * ones, in listing order): the draw (`draw.plan`) is made and stored with the population, one row per member, and
- * only the drawn listings get a job. Otherwise the inputs join the latest run, which must audit its whole population
+ * with the trust list and lists as read now (`draw.lists`), and only the drawn listings get a job. Otherwise the inputs join the latest run, which must audit its whole population
  * (a drawn sample or an inspector assignment is fixed when its run starts; a usage error says to use `--repeat`).
  * A listing already in the run gets no second job, so enqueueing the same inputs twice changes nothing.
  */
@@ -71,7 +75,8 @@ export async function recordTargets(tx: Queryable, campaign: string, inputs: rea
     const listings = await tx.query<{ idx: number; input: string; uscc: string | null }>('SELECT idx, input, uscc FROM audit_listings WHERE campaign = $1 ORDER BY idx', [campaign]);
     plan = await draw.plan(listings.map((l) => ({ input: l.input, ...(l.uscc ? { uscc: l.uscc } : {}) })));
     const stored: RunDraw = { sample: plan.sample, ...(draw.inspectors ? { inspectors: draw.inspectors } : {}), ...(draw.operator ? { operator: draw.operator } : {}) };
-    await tx.query('INSERT INTO audit_runs (campaign, run, options, draw) VALUES ($1, $2, $3, $4)', [campaign, run, JSON.stringify(options), JSON.stringify(stored)]);
+    await tx.query('INSERT INTO audit_runs (campaign, run, options, draw, lists) VALUES ($1, $2, $3, $4, $5)',
+      [campaign, run, JSON.stringify(options), JSON.stringify(stored), JSON.stringify(await draw.lists())]);
     const assigned = new Map(plan.chosen.map((pos, i) => [pos, plan!.assigned?.[i] ?? null]));
     await insertPopulation(tx, campaign, run, 0, listings.map((l, pos) => ({ idx: l.idx, creditClass: plan!.population[pos]!.creditClass ?? null, drawn: assigned.has(pos), inspectors: assigned.get(pos) ?? null })));
     wanted = plan.chosen.map((pos) => listings[pos]!.idx);
@@ -155,13 +160,16 @@ export async function saveGaveUp(db: Queryable, job: PageJob, error: string, wor
   return rows.length === 1;
 }
 
-/** The runs of a campaign, oldest first, with their options. */
-export async function listRuns(db: Queryable, campaign: string): Promise<{ run: number; createdAt: Date; options: RunOptions }[]> {
-  const rows = await db.query<{ run: number; created_at: Date; options: unknown }>(
-    'SELECT run, created_at, options FROM audit_runs WHERE campaign = $1 ORDER BY run',
+/**
+ * The runs of a campaign, oldest first, with their options and the trust list and lists as read when each was enqueued
+ * (`lists`, absent for runs enqueued before they were recorded).
+ */
+export async function listRuns(db: Queryable, campaign: string): Promise<{ run: number; createdAt: Date; options: RunOptions; lists?: RunLists }[]> {
+  const rows = await db.query<{ run: number; created_at: Date; options: unknown; lists: unknown }>(
+    'SELECT run, created_at, options, lists FROM audit_runs WHERE campaign = $1 ORDER BY run',
     [campaign],
   );
-  return rows.map((r) => ({ run: r.run, createdAt: r.created_at, options: RunOptions.parse(r.options) }));
+  return rows.map((r) => ({ run: r.run, createdAt: r.created_at, options: RunOptions.parse(r.options), ...(r.lists == null ? {} : { lists: RunLists.parse(r.lists) as RunLists }) }));
 }
 
 /** Every item of one run, in listing order. */

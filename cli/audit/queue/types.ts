@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CREDIT_CLASSES, Inspectors, Weights, type RunRecord } from '../../../core/audit';
+import type { AuditContext } from '../context';
 
 /** The pg-boss queue every campaign's page jobs go to (one queue; a job names its campaign, run and listing). */
 export const PAGE_QUEUE = 'xinbiao-audit-page';
@@ -55,6 +56,26 @@ export const RunDraw = z.object({
   operator: z.string().optional(),
 });
 export type RunDraw = { sample: RunRecord['sample']; inspectors?: Inspectors; operator?: string };
+
+const UsedFile = z.object({
+  id: z.string(), version: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/), file: z.string(), kind: z.string().optional(), publisher: z.string().optional(),
+});
+
+/**
+ * The trust list and lists a run's options name, as read when the run was enqueued (`audit_runs.lists`): the trust list
+ * and every list used with its SHA-256, the files refused and why (both languages), and which came from the demo
+ * samples. The report names these, so a report written later names the lists the run started with.
+ */
+export const RunLists = z.object({
+  trustFile: UsedFile.extend({ rootKid: z.string() }),
+  listFiles: z.array(UsedFile),
+  refused: z.array(z.object({ file: z.string(), reason: z.string() })),
+  demo: z.object({ trust: z.boolean(), lists: z.boolean() }),
+});
+export type RunLists = Pick<AuditContext, 'trustFile' | 'listFiles' | 'refused' | 'demo'>;
+
+/** Only the fields RunLists keeps: a loaded context also holds the lists themselves. */
+export const runListsOf = (ctx: RunLists): RunLists => ({ trustFile: ctx.trustFile, listFiles: ctx.listFiles, refused: ctx.refused, demo: ctx.demo });
 
 /** One item of a run as the report reads it: the listing and, once a worker finished it, its page report. */
 export interface RunItem {

@@ -52,7 +52,10 @@ test('audit mode exports an evidence folder with the run record that xinbiao aud
 
     const ok = await verify([folder]);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, changed: [], added: [], missing: [] });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, signature: 'unsigned', changed: [], added: [], missing: [] });
+    // The extension holds no signing key (docs/audit.md): the reader is told, in both languages.
+    expect(ok.stderr).toContain('未签名 UNSIGNED');
+    expect(ok.stderr).toContain('proves nothing about who made the report');
 
     const page = `pages/${records[0].id}/page.html`;
     const bytes = readFileSync(join(folder, page));

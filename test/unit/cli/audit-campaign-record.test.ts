@@ -1,6 +1,7 @@
 // What a campaign records on the real queue: the draw (seed, sample, weights, inspectors, operator, population), the
 // lists it refused, and the jobs the queue gave up on.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -101,20 +102,29 @@ describe('what a campaign records', () => {
     expect(drawn).toEqual(again.chosen.map((i) => inputs[i]));
   }, 60_000);
 
-  it('names the lists it refused in report.json', async () => {
+  it('names the lists as read when the run was enqueued, the refused ones too, however the folder changed since', async () => {
     const lists = join(work, 'lists');
     cpSync(join(ROOT, 'samples/lists'), lists, { recursive: true });
     // One changed byte in a signed list: its signature no longer holds.
-    const file = join(lists, 'demo-abnormal.ndjson');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('示例经营异常名录', '示例经营异常名彔'));
+    const tamper = (name: string) => writeFileSync(join(lists, name), readFileSync(join(lists, name), 'utf8').replace('示例', '示列'));
+    tamper('demo-abnormal.ndjson');
     const enqueue = await xinbiao(['--queue', queue, '--campaign', 'refused', '--lists', lists, `${FIX}/home-ok.html`]);
     expect(enqueue.code, enqueue.stderr).toBe(0);
+    // After the enqueue the abnormal list is mended and the black list broken: read now, the report would name the other one.
+    copyFileSync(join(ROOT, 'samples/lists/demo-abnormal.ndjson'), join(lists, 'demo-abnormal.ndjson'));
+    tamper('demo-black.ndjson');
     const out = join(work, 'refused-report');
     const r = await report('refused', out);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect(json.refusedLists.map((l: { file: string }) => l.file)).toEqual(['demo-abnormal.ndjson']);
-    expect(json.run.lists.map((l: { id: string }) => l.id)).not.toContain('demo-abnormal');
+    expect(json.refusedLists).toHaveLength(1);
+    expect(json.refusedLists[0].file).toBe('demo-abnormal.ndjson');
+    expect(json.refusedLists[0].reason).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+    expect(json.run.lists.map((l: { id: string }) => l.id)).toEqual(['demo-black', 'demo-credit-level', 'demo-red']);
+    const sha = (name: string) => createHash('sha256').update(readFileSync(join(ROOT, 'samples/lists', name))).digest('hex');
+    expect(json.run.lists.find((l: { id: string }) => l.id === 'demo-black').sha256).toBe(sha('demo-black.ndjson'));
+    expect(json.run.demo).toEqual({ trust: true, lists: false });
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('demo-abnormal.ndjson');
   }, 60_000);
 
   it('a job that fails all its retries shows as failed with its last error, not pending', async () => {

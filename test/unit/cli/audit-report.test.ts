@@ -1,5 +1,5 @@
 import { csvField, parseCsv, toCsv } from '../../../core/audit/csv';
-import { esc, renderHtml } from '../../../cli/audit/report-html';
+import { esc, fitLabel, renderHtml } from '../../../cli/audit/report-html';
 import { REPORT_FORMAT } from '../../../cli/audit/report';
 import { CSV_HEADER, csvRows } from '../../../cli/audit/report-files';
 import type { PageReport } from '../../../cli/audit/run-page';
@@ -77,6 +77,25 @@ describe('summary and HTML report', () => {
     expect(html).toContain('站点 Site: http://shop.example');
     const real = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', run: { ...run, demo: { trust: false, lists: false } }, options: {}, rules: AUDIT_RULES, refusedLists: [], summary: summarise([page()]), pages: [page()] }, () => undefined);
     expect(real).not.toContain('演示数据');
+    expect(real).not.toContain('id="refused"');
+  });
+
+  it('cuts a chart label that would run off the chart, keeping the whole name in its tooltip and in the table', () => {
+    expect(fitLabel('http://shop.example', 244)).toBe('http://shop.example');
+    // 本地文件（来源不明） is 10 wide characters (120 px), the space and 15 Latin ones 112 px, the ellipsis 7 px: 239 ≤ 244.
+    expect(fitLabel('本地文件（来源不明） Saved file, source unknown', 244)).toBe('本地文件（来源不明） Saved file, sou…');
+    const saved = page({ url: 'file:///srv/saved/shop.html' });
+    const html = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', run, options: {}, rules: AUDIT_RULES, refusedLists: [], summary: summarise([saved]), pages: [saved] }, () => undefined);
+    expect(html).toContain('>本地文件（来源不明） Saved file, sou…<title>本地文件（来源不明） Saved file, source unknown</title></text>');
+    expect(html).toContain('<td>本地文件（来源不明） Saved file, source unknown</td>');
+  });
+
+  it('names the list files refused, with the reason, escaped, in the run record', () => {
+    const refusedLists = [{ file: 'demo-<b>abnormal</b>.ndjson', reason: '签名无效 / bad signature' }];
+    const html = renderHtml({ format: REPORT_FORMAT, generatedAt: 'now', run, options: {}, rules: AUDIT_RULES, refusedLists, summary: summarise([page()]), pages: [page()] }, () => undefined);
+    const table = /<table id="refused"[^]*?<\/table>/.exec(html)?.[0];
+    expect(table).toContain('未采用的名单文件 List files refused');
+    expect(table).toContain('<td>demo-&#60;b&#62;abnormal&#60;/b&#62;.ndjson</td><td>签名无效 / bad signature</td>');
   });
 
   it('escapes page text and uses no script or external asset', () => {

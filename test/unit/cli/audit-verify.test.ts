@@ -20,7 +20,7 @@ describe('audit verify', () => {
     const m = await sealFolder(dir, 'run-1', '2026-11-30T16:00:00.000+08:00');
     expect(m.files.map((f) => f.path)).toEqual(['pages/001/page.html', 'report.html', 'report.json']);
     const r = await verifyFolder(dir);
-    expect(r).toMatchObject({ ok: true, changed: [], added: [], missing: [], signature: 'unchecked', files: 3 });
+    expect(r).toMatchObject({ ok: true, changed: [], added: [], missing: [], signature: 'unsigned', files: 3 });
   });
 
   it('one byte changed fails and names the file; added and missing files are named too', async () => {
@@ -50,7 +50,27 @@ describe('audit verify', () => {
     // Re-hashing a changed file into manifest.json does not help: the signature covers the manifest.
     writeFileSync(join(dir, 'report.json'), '{"format":"xinbiao-audit-report/2","forged":true}\n');
     await sealFolder(dir, 'run-1', '2026-11-30T16:00:00.000+08:00');
-    expect(await verifyFolder(dir, publicJwk)).toMatchObject({ ok: false, signature: 'absent' });
+    expect(await verifyFolder(dir, publicJwk)).toMatchObject({ ok: false, signature: 'unsigned' });
+  });
+
+  it('a signed folder read without a key is intact but its signature unchecked', async () => {
+    const { privateJwk } = await generateKeyPair('inspector-2026');
+    await sealFolder(dir, 'run-1', '2026-11-30T16:00:00.000+08:00', privateJwk);
+    const r = await verifyFolder(dir);
+    expect(r).toMatchObject({ ok: true, signature: 'unchecked' });
+    expect(describeResult(r)).toContain(`${dir}: 未检查签名（请用 --key 提供公钥） signature not checked (give --key)`);
+  });
+
+  it('an unsigned folder (as the extension exports) says so in both languages: intact without a key, failed with one', async () => {
+    await sealFolder(dir, 'export-1', '2026-11-30T16:00:00.000+08:00');
+    const loose = describeResult(await verifyFolder(dir));
+    expect(loose).toHaveLength(2);
+    expect(loose[0]).toMatch(new RegExp(`^${dir}: 未签名 UNSIGNED：没有 manifest\\.jws，.*不能证明报告由谁出具.* no manifest\\.jws: .*proves nothing about who made the report`));
+    expect(loose[1]).toBe(`${dir}: 报告完整，3 个文件与清单一致 intact: 3 files match the manifest`);
+    const { publicJwk } = await generateKeyPair('inspector-2026');
+    const strict = await verifyFolder(dir, publicJwk);
+    expect(strict).toMatchObject({ ok: false, signature: 'unsigned', changed: [], added: [], missing: [] });
+    expect(describeResult(strict)).toEqual([loose[0], `${dir}: 核验未通过 verification FAILED`]);
   });
 
   it('a signature made for another manifest is a mismatch', async () => {

@@ -13,6 +13,17 @@ export interface StatusSourcePorts {
   maxAgeMs?: number;
   /** How long a failure is remembered before the next try (default 1 min). */
   retryMs?: number;
+  /**
+   * Where verified lists outlive this source (the extension's worker restarts often): the signed text as fetched and
+   * when (ms). A saved list is verified again like a fetched one and used only within `maxAgeMs` of its fetch.
+   */
+  saved?: SavedStatusLists;
+}
+
+/** A keeping place for fetched status lists, by URL; failures to read or write only cost a fetch. */
+export interface SavedStatusLists {
+  read(url: string): Promise<{ text: string; at: number } | undefined>;
+  write(url: string, text: string, at: number): Promise<void>;
 }
 
 /**
@@ -39,16 +50,28 @@ export function createStatusSource(ports: StatusSourcePorts): StatusSource {
     set: (key, bits) => void versions.set(url, { key, bits }),
   });
 
-  async function load(issuer: Issuer, url: string): Promise<StatusListResult> {
+  const verify = async (issuer: Issuer, url: string, text: string) =>
+    verifyStatusList(text, { trust: await ports.trust(), issuer, now: ports.now(), cache: bitsOf(url), ...(ports.codec ? { codec: ports.codec } : {}) });
+
+  /** The list and when it was fetched: a saved one still within its reuse time, else a fresh fetch (saved when valid). */
+  async function load(issuer: Issuer, url: string): Promise<{ result: StatusListResult; at: number }> {
+    const kept = await ports.saved?.read(url).catch(() => undefined);
+    if (kept && kept.at <= ports.now() && ports.now() < kept.at + maxAge) {
+      const result = await verify(issuer, url, kept.text);
+      if (result.ok) return { result, at: kept.at };
+    }
+    const at = ports.now();
     let text: string;
     try {
       const res = await ports.fetch(url);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       text = (await res.text()).trim();
     } catch (err) {
-      return { ok: false, error: 'unreachable', detail: (err as Error).message };
+      return { result: { ok: false, error: 'unreachable', detail: (err as Error).message }, at };
     }
-    return verifyStatusList(text, { trust: await ports.trust(), issuer, now: ports.now(), cache: bitsOf(url), ...(ports.codec ? { codec: ports.codec } : {}) });
+    const result = await verify(issuer, url, text);
+    if (result.ok) await ports.saved?.write(url, text, at).catch(() => undefined);
+    return { result, at };
   }
 
   const source: StatusSource = (issuer) => {
@@ -57,12 +80,13 @@ export function createStatusSource(ports: StatusSourcePorts): StatusSource {
     const now = ports.now();
     const hit = cache.get(url);
     if (hit && now < hit.until) return hit.result;
-    const result = load(issuer, url);
+    const loaded = load(issuer, url);
+    const result = loaded.then((l) => l.result);
     const entry: { until: number; result: Promise<StatusListResult>; value?: StatusListResult } = { until: now + retry, result };
     cache.set(url, entry);
-    void result.then((r) => {
+    void loaded.then(({ result: r, at }) => {
       entry.value = r;
-      entry.until = r.ok ? Math.min(Date.parse(r.expires), now + maxAge) : now + retry;
+      entry.until = r.ok ? Math.min(Date.parse(r.expires), at + maxAge) : now + retry;
     });
     return result;
   };

@@ -144,6 +144,30 @@ describe('marks against their issuer’s status list', () => {
     expect([fetches, decompressions]).toEqual([2, 1]);
   });
 
+  it('a saved list outlives the source (a worker restart) within its reuse time; a tampered or old one is fetched again', async () => {
+    const body = await list();
+    const kept = new Map<string, { text: string; at: number }>();
+    const saved = { read: async (u: string) => kept.get(u), write: async (u: string, text: string, at: number) => void kept.set(u, { text, at }) };
+    let fetches = 0;
+    let now = NOW;
+    const worker = () => createStatusSource({ fetch: async () => (fetches++, new Response(body)), now: () => now, trust: () => trust, maxAgeMs: 60_000, saved });
+    expect(await verifyMark(await mark(7), { trust, pageUrl: page, now, status: worker() })).toMatchObject({ outcome: 'revoked' });
+    expect([fetches, kept.get(URL_)?.at]).toEqual([1, NOW]);
+    now += 30_000; // a new worker half-way through the reuse time: the saved list, verified again, no fetch
+    expect(await verifyMark(await mark(7), { trust, pageUrl: page, now, status: worker() })).toMatchObject({ outcome: 'revoked' });
+    expect(fetches).toBe(1);
+    // A saved list whose bits were changed (a clear bit 7) fails its signature: fetched again, the true answer.
+    const [h, p, sig] = kept.get(URL_)!.text.split('.');
+    const payloadOf = (jws: string) => JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString());
+    const cleared = { ...payloadOf(`${h}.${p}.${sig}`), list: payloadOf(await list({ bits: new Uint8Array(16384) })).list };
+    kept.set(URL_, { text: [h, Buffer.from(JSON.stringify(cleared)).toString('base64url'), sig].join('.'), at: now });
+    expect(await verifyMark(await mark(7), { trust, pageUrl: page, now, status: worker() })).toMatchObject({ outcome: 'revoked' });
+    expect(fetches).toBe(2);
+    now += 61_000; // past its reuse time: fetched again even though it is saved
+    expect(await verifyMark(await mark(7), { trust, pageUrl: page, now, status: worker() })).toMatchObject({ outcome: 'revoked' });
+    expect(fetches).toBe(3);
+  });
+
   it('a new list version is decompressed: its own bits count', async () => {
     const bits = new Uint8Array(16384);
     setBit(bits, 8, true);

@@ -3,27 +3,38 @@ import { badgeIs, badgeView, expect, test } from './fixtures';
 
 // JD's own addresses, answered from the fixture server through the browser's router, so that the address carries the
 // shop id as it does on JD (only such pages may write the shop memory) and nothing reaches the network.
+const JD = /^https?:\/\/[^/]*\.jd\.com\//;
 const PAGES: Record<string, string> = {
   'https://mall.jd.com/showLicence-10001201.html': '/sites/jd/licence.html',
+  'https://item.jd.com/100012000001.html': '/sites/jd/item.html', // shop 10001201, the operator in the shop link's hover title
   'https://item.jd.com/100012000002.html': '/sites/jd/item-no-operator.html', // same shop (pageConfig shopId 10001201)
   'https://item.jd.com/100033000001.html': '/sites/jd/item-new-shop.html', // shop 10033030, never seen
 };
 
+/** Serves PAGES (any other JD address: 404); returns every request of the browser that is not JD's (answered here), the fixture server's or the extension's. */
 async function serveJd(context: BrowserContext, baseURL: string): Promise<string[]> {
-  const unknown: string[] = [];
-  await context.route(/^https?:\/\/[^/]*\.jd\.com\//, async (route) => {
+  const elsewhere: string[] = [];
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!JD.test(url) && !url.startsWith(`${baseURL}/`) && !url.startsWith('chrome-extension://')) elsewhere.push(url);
+  });
+  await context.route(JD, async (route) => {
     const path = PAGES[route.request().url()];
-    if (!path) return void unknown.push(route.request().url()), route.fulfill({ status: 404, body: '' });
+    if (!path) return route.fulfill({ status: 404, body: '' });
     await route.fulfill({ response: await route.fetch({ url: `${baseURL}${path}` }) });
   });
-  return unknown;
+  return elsewhere;
 }
 
 const OPERATOR = '连云港示例守信电子商务有限公司';
 
 test("licence page, then the shop's item page: the badge names the remembered operator, where and when it was read", async ({ context, serviceWorker, extensionId, baseURL }) => {
-  await serveJd(context, baseURL!);
+  const elsewhere = await serveJd(context, baseURL!);
   const page = await context.newPage();
+
+  // An item page names the operator (hover title) but its address does not carry the shop id: shown, never remembered.
+  await page.goto('https://item.jd.com/100012000001.html');
+  await badgeIs(serviceWorker, page, { level: 'good', button: expect.stringContaining(OPERATOR) });
 
   // A shop never seen: operator not known yet, and the details link to that shop's licence page.
   await page.goto('https://item.jd.com/100033000001.html');
@@ -32,7 +43,7 @@ test("licence page, then the shop's item page: the badge names the remembered op
   await badgeIs(serviceWorker, page, { dialogOpen: true });
   expect((await badgeView(serviceWorker, page)).links).toContain('本店营业执照页 https://mall.jd.com/showLicence-10033030.html');
 
-  // The item page of shop 10001201 prints no operator either, before its licence page was opened.
+  // The item page of shop 10001201 prints no operator: before its licence page was opened, not known yet.
   await page.goto('https://item.jd.com/100012000002.html');
   await badgeIs(serviceWorker, page, { level: 'unknown', button: expect.stringContaining('经营者未知') });
 
@@ -59,6 +70,8 @@ test("licence page, then the shop's item page: the badge names the remembered op
   await expect(options.getByTestId('cleared')).toHaveText('已清除');
   await page.goto('https://item.jd.com/100012000002.html');
   await badgeIs(serviceWorker, page, { level: 'unknown', button: expect.stringContaining('经营者未知') });
+  // Nothing of this left the browser: every request was a page above, the fixture server's or the extension's own.
+  expect(elsewhere).toEqual([]);
 });
 
 test('in English the badge says the operator is not known yet', async ({ context, serviceWorker, baseURL }) => {

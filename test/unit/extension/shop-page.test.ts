@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { findOnPage } from '../../../extension/runtime/findings';
+import { readOnText } from '../../../extension/runtime/BadgeApp';
 import { SITES } from '../../../extension/sites';
 import { annotateShop, OPERATOR_UNKNOWN, shopOfPage, withShopMemory } from '../../../extension/background/shop-page';
 import { openShopMemory } from '../../../extension/background/shop-memory';
@@ -97,5 +98,16 @@ describe('the page report carries the shop', () => {
     const doc = new JSDOM(html, { url: 'https://item.jd.com/100012000001.html' }).window.document;
     expect(findOnPage(doc, SITES.find((s) => s.id === 'jd')).shop).toEqual({ site: 'jd', id: '10001201', licenceUrl: 'https://mall.jd.com/showLicence-10001201.html' });
     expect(findOnPage(doc, undefined).shop).toBeUndefined();
+  });
+});
+
+describe('where and when, in the shopper\'s words', () => {
+  it('the licence page, or another page of the shop by its address; the day as stored', () => {
+    const licence = { kind: 'licence' as const, path: 'mall.jd.com/showLicence-10001201.html', at: '2026-11-30T09:00:00.000Z' };
+    expect(readOnText(licence, 'zh')).toBe('经营者信息读取自本店营业执照页 2026-11-30');
+    expect(readOnText(licence, 'en')).toBe("Operator read on this shop's licence page on 2026-11-30");
+    const shop = { kind: 'page' as const, path: 'mall.jd.com/index-10001201.html', at: '2026-11-02T23:00:00.000Z' };
+    expect(readOnText(shop, 'zh')).toBe('经营者信息读取自本店页面 mall.jd.com/index-10001201.html 2026-11-02');
+    expect(readOnText(shop, 'en')).toBe('Operator read on a page of this shop (mall.jd.com/index-10001201.html) on 2026-11-02');
   });
 });

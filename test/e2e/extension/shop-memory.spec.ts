@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright/test';
-import { badgeIs, badgeView, expect, test } from './fixtures';
+import { badgeIs, badgeView, expect, tabIdOf, test } from './fixtures';
 
 // JD's own addresses, answered from the fixture server through the browser's router, so that the address carries the
 // shop id as it does on JD (only such pages may write the shop memory) and nothing reaches the network.
@@ -58,6 +58,12 @@ test("licence page, then the shop's item page: the badge names the remembered op
   const { dialog, links } = await badgeView(serviceWorker, page);
   expect(dialog).toMatch(/经营者信息读取自本店营业执照页 \d{4}-\d{2}-\d{2}/);
   expect(links).toContain('本店营业执照页 https://mall.jd.com/showLicence-10001201.html');
+  // The popup's view of the tab says it too.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(serviceWorker, page.url())}`);
+  await expect(popup.getByTestId('subject')).toContainText(OPERATOR);
+  await expect(popup.getByTestId('read-on')).toHaveText(/^经营者信息读取自本店营业执照页 \d{4}-\d{2}-\d{2}$/);
+  await popup.close();
 
   // The other shop still has no operator: the memory is keyed by shop.
   await page.goto('https://item.jd.com/100033000001.html');

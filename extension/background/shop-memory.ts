@@ -54,14 +54,18 @@ export interface ShopMemory {
   remember(reading: Reading): Promise<boolean>;
   /** Forgets every shop (options page, 清除数据). */
   clear(): Promise<void>;
+  /** Shops kept now, expired ones not yet dropped included. */
   count(): Promise<number>;
+  /** Closes the database (tests; the worker keeps it open). */
   close(): void;
 }
 
 export interface ShopMemoryOptions {
   /** Clock in ms (injected in tests). */
   now?: () => number;
+  /** How long an entry counts, in ms (default SHOP_MEMORY_TTL_MS). */
   ttlMs?: number;
+  /** Most entries kept (default SHOP_MEMORY_MAX). */
   max?: number;
 }
 
@@ -88,7 +92,7 @@ export function operatorReading(subjects: readonly Finding[], kind: Reading['kin
   return labelled?.name ? { name: labelled.name } : null;
 }
 
-/** Opens (creating on first use) the shop memory in the given IndexedDB. */
+/** Opens (creating on first use) the shop memory in the given IndexedDB; rejects when the database cannot be opened. */
 export async function openShopMemory(idb: IDBFactory, options: ShopMemoryOptions = {}): Promise<ShopMemory> {
   const now = options.now ?? Date.now;
   const ttl = options.ttlMs ?? SHOP_MEMORY_TTL_MS;

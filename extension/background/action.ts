@@ -16,7 +16,7 @@ export function actionState(report: PageReport | null): { text: string; colour: 
   // A mark the extension does not accept, or a page whose mark claims something else: flagged with a "!".
   const warnings = s.reasons.filter((r) => r.level === 'caution' || r.level === 'danger');
   const flagged = s.marks.some((m) => m.outcome !== 'genuine') || warnings.some((w) => w.code.startsWith('mark-'));
-  const lines = [`${NAME} · ${s.name}：${zh} / ${en}`, ...warnings.map((w) => `⚠ ${w.zh} / ${w.en}`)];
+  const lines = [`${NAME} · ${s.name || '经营者未知 / operator not known yet'}：${zh} / ${en}`, ...warnings.map((w) => `⚠ ${w.zh} / ${w.en}`)];
   if (report.subjects.length > 1) lines.push(`本页共 ${report.subjects.length} 个经营者 / ${report.subjects.length} operators on this page`);
   return { text: flagged && icon !== '!' ? `${icon}!` : icon, colour: ACTION_COLOUR[s.level], title: lines.join('\n').slice(0, 1000) };
 }

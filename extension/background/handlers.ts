@@ -11,6 +11,8 @@ import { trustList } from './trust';
 import { showVerdict } from './action';
 import { flagShownMarks } from './page-marks';
 import { DEMO } from '../platform/edition';
+import { annotateShop, shopMemory, shopOfPage, withShopMemory } from './shop-page';
+import { clearStatusCache } from './status-cache';
 
 /** Writes the importer's progress to storage at most every 100 ms, and always the last (the options page watches it). */
 function progressWriter() {
@@ -53,9 +55,13 @@ async function listState(): Promise<Subscription[]> {
 
 /** Every message the background answers; each request arrives already validated against the protocol map. */
 export const handlers: Handlers = {
-  async 'content:page'(req, sender) {
+  async 'content:page'(page, sender) {
     const [trust, now] = [await trustList(), Date.now()];
-    const report = await flagShownMarks(req, await buildReport(req, { trust, resolve: await makeResolve(), now, status: markStatus }), trust, now);
+    const shop = shopOfPage(page.shop, sender.url);
+    // The shop memory failing (storage full, blocked) leaves the page's own findings as they are.
+    const { req, remembered } = shop ? await withShopMemory(page, shop, await shopMemory()).catch(() => ({ req: page, remembered: null })) : { req: page, remembered: null };
+    const built = await flagShownMarks(req, await buildReport(req, { trust, resolve: await makeResolve(), now, status: markStatus }), trust, now);
+    const report = annotateShop(built, shop, remembered);
     if (sender.tabId !== undefined) await Promise.all([tabReport(sender.tabId).setValue(report), showVerdict(sender.tabId, report)]);
     return report;
   },
@@ -98,6 +104,10 @@ export const handlers: Handlers = {
     const results = await Promise.all(urls.map(updateOne));
     const failed = results.find((r) => !r.ok);
     return failed ?? { ok: true };
+  },
+  async 'options:clear'() {
+    await Promise.all([(await shopMemory()).clear(), clearStatusCache()]);
+    return { ok: true };
   },
   async 'options:generic'({ enabled }) {
     const on = await syncGenericScript(enabled);

@@ -15,3 +15,9 @@ export function storageCache(): CachePort<CachedAnswer> {
     },
   };
 }
+
+/** Forgets every cached endpoint answer (options page, 清除数据). */
+export async function clearStatusCache(): Promise<void> {
+  const keys = Object.keys(await browser.storage.local.get(null)).filter((k) => k.startsWith(PREFIX));
+  if (keys.length) await browser.storage.local.remove(keys);
+}

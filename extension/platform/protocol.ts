@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Finding, PageReport, SubjectReport, Subscription, text } from './schemas';
+import { Finding, PageReport, ShopRef, SubjectReport, Subscription, text } from './schemas';
 
 // The message map on its own: send.ts (content scripts) and messaging.ts (both sides) read it, neither imports the other.
 
@@ -9,7 +9,9 @@ const Empty = z.object({});
 /** The protocol map: name → request and response schemas; names say who sends them. */
 export const PROTOCOL = {
   /** content → background: what detection found; answers with the verdicts to draw. */
-  'content:page': { req: z.object({ url: text(4000), subjects: z.array(Finding), marks: z.array(z.object({ token: text(20000), shown: z.optional(text(40)) })) }), res: PageReport },
+  'content:page': { req: z.object({ url: text(4000), subjects: z.array(Finding), marks: z.array(z.object({ token: text(20000), shown: z.optional(text(40)) })), shop: z.optional(ShopRef) }), res: PageReport },
+  /** options → background: forget what the extension learnt on this device (remembered shop operators, cached endpoint answers). */
+  'options:clear': { req: Empty, res: Ok },
   /** popup → background: the last report for a tab. */
   'popup:tab': { req: z.object({ tabId: z.number() }), res: z.object({ report: z.nullable(PageReport) }) },
   /** popup → background: check a pasted USCC or name. */

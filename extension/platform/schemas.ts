@@ -1,8 +1,27 @@
 import * as z from 'zod/mini';
 import { CreditStatus } from '../../core/model';
+import { SHOP_ID } from '../sites/read';
 
 // Shapes shared by the protocol map (messaging.ts) and the parts that need only one of them (the content script).
 export const text = (max: number) => z.string().check(z.maxLength(max));
+
+/** An https address the extension built itself (a licence page from adapter data, an issuer's check page). */
+export const httpsUrl = z.string().check(z.maxLength(1000), z.regex(/^https:\/\/[^\s"'<>]+$/));
+
+/**
+ * The shop a page belongs to, as its adapter read it: adapter id, the platform's shop id (readShop's shape) and the
+ * shop's licence page, built by licenceUrlOf from adapter data only (never an address taken from the page).
+ */
+export const ShopRef = z.object({
+  site: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
+  id: z.string().check(z.regex(SHOP_ID)),
+  licenceUrl: z.optional(httpsUrl),
+});
+export type ShopRef = z.infer<typeof ShopRef>;
+
+/** Where and when a remembered operator was read: the licence page or another page of the shop (host + path, no query), ISO time. */
+export const ReadOn = z.object({ kind: z.enum(['licence', 'page']), path: text(500), at: text(40) });
+export type ReadOn = z.infer<typeof ReadOn>;
 
 export const VerdictLevel = z.enum(['good', 'neutral', 'caution', 'danger', 'unknown']);
 export type VerdictLevel = z.infer<typeof VerdictLevel>;
@@ -32,7 +51,7 @@ export const MarkReport = z.object({
   boundTo: z.optional(text(500)),
   expires: z.optional(text(40)),
   /** The issuer's own check page for this mark (trust list `check`): https only, opened away from the shop's page. */
-  checkUrl: z.optional(z.string().check(z.maxLength(1000), z.regex(/^https:\/\/[^\s"'<>]+$/))),
+  checkUrl: z.optional(httpsUrl),
 });
 export type MarkReport = z.infer<typeof MarkReport>;
 
@@ -49,6 +68,10 @@ export const SubjectReport = z.object({
   reasons: z.array(Reason),
   marks: z.array(MarkReport),
   status: z.optional(CreditStatus),
+  /** This page names no operator: the subject is the shop's remembered one (source `memory`), read there and then. */
+  readOn: z.optional(ReadOn),
+  /** The shop's licence page, where the shopper reads (and the extension remembers) the operator. */
+  licenceUrl: z.optional(httpsUrl),
 });
 export type SubjectReport = z.infer<typeof SubjectReport>;
 

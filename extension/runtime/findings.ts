@@ -4,7 +4,7 @@ import type { Req } from '../platform/messaging';
 
 /** One detection pass, reduced to what the background needs: codes, names, sources and mark tokens. */
 export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'content:page'> {
-  const found = detectWithSite(doc, site, doc.location?.href ?? '').result;
+  const { result: found, shop } = detectWithSite(doc, site, doc.location?.href ?? '');
   const subjects = found.subjects
     .filter((s) => s.role === 'shop' && (s.uscc || s.name))
     .slice(0, 5)
@@ -21,12 +21,14 @@ export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'c
     const shown = (m.element as Element | null)?.getAttribute('data-outcome')?.slice(0, 40);
     return [{ token: m.token.slice(0, 20000), ...(shown ? { shown } : {}) }];
   });
-  return { url: doc.location?.href ?? '', subjects, marks };
+  // The shop this page belongs to, for the background's shop memory (readShop validated the id; licenceUrlOf built the URL).
+  const shopRef = site && shop.shopId ? { site: site.id, id: shop.shopId, ...(shop.licenceUrl ? { licenceUrl: shop.licenceUrl } : {}) } : undefined;
+  return { url: doc.location?.href ?? '', subjects, marks, ...(shopRef ? { shop: shopRef } : {}) };
 }
 
 /** Same findings, same key: the badge is redrawn only when what the page shows changed. */
 export const findingsKey = (f: Req<'content:page'>): string =>
-  JSON.stringify([f.url, f.subjects.map((s) => [s.uscc, s.name]), f.marks.map((m) => [m.token, m.shown])]);
+  JSON.stringify([f.url, f.subjects.map((s) => [s.uscc, s.name]), f.marks.map((m) => [m.token, m.shown]), f.shop?.site, f.shop?.id]);
 
 /** Where the badge goes: after the shop name the adapter points at, or nowhere (a fixed corner). */
 export function anchorFor(doc: Document, site: SiteAdapter | undefined): Element | null {

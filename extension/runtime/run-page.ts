@@ -22,7 +22,7 @@ export async function runPage(site: SiteAdapter | undefined): Promise<void> {
     if (next === key) return;
     key = next;
     let report: PageReport | undefined;
-    if (found.subjects.length || found.marks.length) report = await sendWith('content:page', found, pageReportValidator).catch(() => undefined);
+    if (found.subjects.length || found.marks.length || found.shop) report = await sendWith('content:page', found, pageReportValidator).catch(() => undefined);
     else await sendWith('content:page', found, pageReportValidator).catch(() => undefined); // clears the popup's view of this tab
     if (key !== next) return;
     badge?.remove();

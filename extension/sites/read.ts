@@ -15,7 +15,9 @@ export interface ShopReading {
 // Scripts longer than this are not read (a bundle, not a state object); a value longer than MAX_VALUE is not a name.
 const MAX_SCRIPT = 2_000_000;
 const MAX_VALUE = 120;
-const ID = /^[0-9A-Za-z_.-]{1,64}$/;
+/** The shape of a platform's shop id: what readShop accepts and what the page report and the shop memory carry. */
+export const SHOP_ID = /^[0-9A-Za-z_.-]{1,64}$/;
+const ID = SHOP_ID;
 
 interface Found {
   value: string;
@@ -56,6 +58,23 @@ export function readShop(doc: Document, site: SiteAdapter, href: string): ShopRe
 /** The shop's licence page for an id read from the page, or null. */
 export function licenceUrlOf(site: SiteAdapter, shopId: string | null): string | null {
   return site.licenceUrl && shopId && ID.test(shopId) ? site.licenceUrl.replace('{id}', encodeURIComponent(shopId)) : null;
+}
+
+/**
+ * The shop id the page's address itself carries (the adapter's `url` ways only), or null: the one reading a page
+ * cannot fake with its content, so only such pages may write the shop memory (docs/extension.md).
+ */
+export function shopIdFromUrl(site: SiteAdapter, href: string): string | null {
+  for (const way of site.ways.shopId) {
+    if (way.from !== 'url') continue;
+    try {
+      const found = pick(href, way.pattern, undefined, null);
+      if (found && ID.test(found.value)) return found.value;
+    } catch {
+      // a bad pattern in adapter data: the next way
+    }
+  }
+  return null;
 }
 
 function tryWay(way: Way, doc: Document, href: string, scripts: () => string[]): Found | null {

@@ -18,6 +18,10 @@ export interface LicenceCardProps {
   lang: Lang;
   /** Page the shopper is on, for the report text. */
   pageUrl?: string;
+  /** One more line under the verdict (the extension: where and when a remembered operator was read). */
+  note?: string;
+  /** One more official link, listed first (the extension: the shop's own licence page). */
+  extraLink?: { href: string; text: string };
   onClose: () => void;
 }
 
@@ -44,7 +48,7 @@ const link = (href: string, ...text: ChildDom[]) => a({ href, target: '_blank', 
  * Every licence field, identity mark, credit levels, lists, commitments, provenance and the official links, as an
  * accessible dialog (DOM, no framework: see mount.ts). Put it in the document, then open it with `showCard`.
  */
-export function LicenceCard({ status, check, verdict, lang, pageUrl, onClose }: LicenceCardProps): HTMLDialogElement {
+export function LicenceCard({ status, check, verdict, lang, pageUrl, note, extraLink, onClose }: LicenceCardProps): HTMLDialogElement {
   const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const [lzh, len, icon] = LEVEL[verdict.level];
   const s = status;
@@ -74,6 +78,7 @@ export function LicenceCard({ status, check, verdict, lang, pageUrl, onClose }: 
       button({ type: 'button', class: 'x', 'aria-label': t(lang, 'close'), onclick: onClose }, '✕'),
     ),
     p({ id: 'xb-v', class: 'warn' }, L(lzh, len) + (heads.length ? colon : '') + heads.map((r) => pick(lang, r)).join(sep)),
+    note ? p({ class: 'src' }, note) : null,
     bad ? p({ class: 'warn', role: 'alert' }, pick(lang, bad)) : null,
     check && !bad
       ? part(t(lang, 'mark'), p(pick(lang, OUTCOME_TEXT.genuine) + (check.issuerName ? ` · ${check.issuerName}` : '') + until(check.expiresAt)))
@@ -112,6 +117,7 @@ export function LicenceCard({ status, check, verdict, lang, pageUrl, onClose }: 
     footer(
       h3(t(lang, 'check')),
       ul(
+        extraLink ? li(link(extraLink.href, extraLink.text)) : null,
         samr ? li(link(samr, t(lang, 'samr'))) : null,
         check?.checkUrl ? li(link(check.checkUrl, L('在签发平台核验此标识', 'Check this mark on the issuer\'s site') + (check.issuerName ? `: ${check.issuerName}` : ''))) : null,
         pickSites().map((site) => {

@@ -62,3 +62,4 @@ export const d56: SchemaData = {"type":"string","maxLength":18};
 export const d57: SchemaData = {"type":"string","maxLength":200};
 export const d58: SchemaData = {"enum":["good","neutral","caution","danger","unknown"]};
 export const d59: SchemaData = {"type":"string","maxLength":500};
+export const d60: SchemaData = {"type":"string","maxLength":1000,"pattern":"^https:\\/\\/[^\\s\"'<>]+$"};

@@ -9,6 +9,7 @@ export function Options({ initial }: { initial: Settings }) {
   const [s, setS] = useState(initial);
   const [endpoint, setEndpoint] = useState('');
   const [note, setNote] = useState('');
+  const [cleared, setCleared] = useState('');
   const lang = langOf(s.language);
   const save = async (next: Settings) => {
     setS(next);
@@ -21,6 +22,10 @@ export function Options({ initial }: { initial: Settings }) {
     const r = await send('options:generic', { enabled: on && granted }).catch((e: Error) => ({ ok: false, error: e.message }));
     setNote(r.ok ? '' : (r.error ?? ''));
     setS({ ...(await settings.getValue()) });
+  };
+  const clearData = async () => {
+    const r = await send('options:clear', {}).catch((e: Error) => ({ ok: false, error: e.message }));
+    setCleared(r.ok ? tr(lang, '已清除', 'Cleared') : (r.error ?? ''));
   };
   return (
     <main>
@@ -55,6 +60,16 @@ export function Options({ initial }: { initial: Settings }) {
           <select id="theme" value={s.theme} onChange={(e) => save({ ...s, theme: (e.target as HTMLSelectElement).value as Theme })}>
             <option value="auto">{tr(lang, '跟随系统', 'Auto')}</option><option value="light">{tr(lang, '浅色', 'Light')}</option><option value="dark">{tr(lang, '深色', 'Dark')}</option>
           </select>
+        </div>
+      </section>
+      <section aria-labelledby="data-h">
+        <h2 id="data-h">{tr(lang, '本机数据', 'Data on this device')}</h2>
+        <p class="muted">{tr(lang,
+          '信标在本机记住各网店的经营者（读取自该店的营业执照页或店铺页面，30 天后过期）以及状态查询接口的回答。这些数据不会离开本机。',
+          "XinBiao remembers each shop's operator on this device (read on the shop's licence page or shop page, expiring after 30 days) and the answers of status endpoints. None of it leaves the device.")}</p>
+        <div class="row">
+          <button type="button" onClick={() => void clearData()}>{tr(lang, '清除数据', 'Clear data')}</button>
+          {cleared && <span role="status" data-testid="cleared">{cleared}</span>}
         </div>
       </section>
       <section aria-labelledby="privacy-h">

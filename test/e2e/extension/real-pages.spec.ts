@@ -3,13 +3,16 @@ import { badgeIs, badgeView, expect, storedReport, test } from './fixtures';
 // Real platform pages (../shared/real-pages, served in place under their platform's test path) in Chromium with the
 // built extension: what a person reading each page says holds for the badge the shopper sees.
 test.describe('real platform pages with the built extension', () => {
-  test('JD item page (2015, GBK): decoded by its own charset, no operator on the page, so no badge', async ({ context, serviceWorker }) => {
+  test("JD item page (2015, GBK): decoded by its own charset, no operator on the page: not known yet, with the shop's licence page", async ({ context, serviceWorker }) => {
     const page = await context.newPage();
     await page.goto('/sites/jd/real/jd-item-airmate-2015-gbk.html');
     await expect(page).toHaveTitle(/艾美特/);
     await expect(page.locator('.seller-infor a.name')).toHaveText('艾美特生活电器旗舰店');
-    expect((await storedReport(serviceWorker, page.url())).subjects).toEqual([]);
-    expect((await badgeView(serviceWorker, page)).count).toBe(0);
+    // The shop id comes from the page's pageConfig; no operator was ever read for it on this device.
+    expect((await storedReport(serviceWorker, page.url())).subjects).toMatchObject([{ name: '', level: 'unknown' }]);
+    await badgeIs(serviceWorker, page, { level: 'unknown', button: expect.stringContaining('经营者未知：请打开本店营业执照页') });
+    await badgeView(serviceWorker, page, 'click');
+    await badgeIs(serviceWorker, page, { links: expect.arrayContaining(['本店营业执照页 https://mall.jd.com/showLicence-1000001414.html']) });
   });
 
   test('Tmall item page (2013): the 商家信息 card names no operator, and the 产品名称 line is not one', async ({ context, serviceWorker }) => {

@@ -93,3 +93,26 @@ describe('LicenceCard: one consistent story', () => {
     expect([...host.querySelectorAll('dd')].map((d) => d.textContent)).toContain('王小明');
   });
 });
+
+describe('LicenceCard: the extension’s extra line and link', () => {
+  it('shows the note under the verdict and the extra link first among the official links, as text', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const d = LicenceCard({
+      verdict: { level: 'unknown', reasons: [] }, lang: 'zh', onClose: () => undefined,
+      note: '经营者信息读取自本店营业执照页 2026-11-30 <b>x</b>',
+      extraLink: { href: 'https://mall.jd.com/showLicence-10001201.html', text: '本店营业执照页' },
+    });
+    host.append(d);
+    expect(d.querySelector('#xb-v + p')!.textContent).toBe('经营者信息读取自本店营业执照页 2026-11-30 <b>x</b>');
+    expect(d.querySelector('b')).toBeNull();
+    const first = d.querySelector('footer a')!;
+    expect([first.textContent, first.getAttribute('href')]).toEqual(['本店营业执照页', 'https://mall.jd.com/showLicence-10001201.html']);
+  });
+
+  it('has neither without them', () => {
+    const d = LicenceCard({ verdict: { level: 'unknown', reasons: [] }, lang: 'zh', onClose: () => undefined });
+    expect(d.querySelector('#xb-v + p')).toBeNull();
+    expect(d.querySelector('footer a')!.textContent).not.toBe('本店营业执照页');
+  });
+});

@@ -6,6 +6,9 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 /** Thrown for bad arguments; main() prints the message and the command's help, and exits 2. */
 export class UsageError extends Error {}
 
+/** A problem with an input file or its contents, said in both languages: main() prints the message alone, exit 1. */
+export class InputError extends Error {}
+
 /** One JSON object per line on stdout: the machine-readable output of every subcommand. */
 export function emit(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);

@@ -1,4 +1,4 @@
-import { EXIT, UsageError, say, type Command } from './io';
+import { EXIT, InputError, UsageError, both, say, type Command } from './io';
 import { version } from './version';
 
 // Lazy so `xinbiao check` does not pay for the browser, the DOM parser or the server.
@@ -49,14 +49,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    say(`xinbiao: unknown command '${name}'\n\n${OVERVIEW}`);
+    say(`xinbiao: ${both(`未知命令“${name}”`, `unknown command '${name}'`)}\n\n${OVERVIEW}`);
     return EXIT.usage;
   }
   let command: Command;
   try {
     command = (await load()).default;
   } catch (err) {
-    say(`xinbiao ${name}: not available in this build (${(err as Error).message})`);
+    say(`xinbiao ${name}: ${both('此版本不含该命令', 'not available in this build')} (${(err as Error).message})`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -69,6 +69,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       say(`xinbiao ${name}: ${err.message}\n\n${command.help}`);
       return EXIT.usage;
+    }
+    if (err instanceof InputError) {
+      say(`xinbiao ${name}: ${err.message}`);
+      return EXIT.invalid;
     }
     say(`xinbiao ${name}: ${(err as Error).stack ?? String(err)}`);
     return EXIT.invalid;

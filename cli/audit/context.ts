@@ -6,6 +6,7 @@ import { Sha256, sha256Hex, toHex } from '../../core/crypto';
 import type { LocalLists } from '../../core/sources';
 import { listKeys, loadTrustList, trustErrorText, type TrustList } from '../../core/trust';
 import { loadListIndex } from '../../server/list-index';
+import { InputError } from '../io';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
 
@@ -67,7 +68,7 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
   const now = options.now ?? Date.now();
   const refs = { trust: options.trust ?? join(SAMPLES, 'trust/trust.jws'), root: options.trustRoot ?? join(SAMPLES, 'keys/demo-root-2026.public.jwk.json') };
   const verified = await loadTrustList((path) => readFile(path, 'utf8'), refs, now);
-  if (!verified.ok) throw new Error(`信任名单未通过核验 / trust list refused: ${trustErrorText(verified).join(' / ')}`);
+  if (!verified.ok) throw new InputError(`信任名单未通过核验 / trust list refused: ${trustErrorText(verified).join(' / ')}`);
   const trust = verified.trust;
   const dir = options.lists ?? join(SAMPLES, 'lists');
   const index = await loadListIndex(dir, { keys: listKeys(trust, () => now), now });

@@ -35,6 +35,7 @@ Options:
   --trust FILE         signed trust list (default: the demo samples/trust/trust.jws)
   --trust-root FILE    root public key (JWK) that signed the trust list (default: the demo root key)
   --lists DIR          folder of signed list files, *.ndjson with .sig beside (default: samples/lists)
+  (audit reads list files; packed lists are for the status service and subscribers)
   --browser-ws URL     use a remote browser: a Playwright server (ws://…) or a CDP endpoint
                        (ws://…/devtools/browser/… or http://host:port)
   --quiet              no progress on stderr
@@ -43,6 +44,8 @@ Prints one JSON line per page: {"input","url","status","pageKind","counts",
 "findings":[{"ruleId","outcome","message":{"zh","en"},"evidence","selector"}]}.
 A page that cannot be loaded is reported with outcome "error", never dropped.
 Every report folder gets manifest.json (every file with its SHA-256); 'xinbiao audit verify' checks it.
+Without --sign-key the folder is unsigned: verify names every changed file but says "unsigned", since a manifest
+alone proves nothing about who wrote it; 'audit verify --key PUBLIC.jwk.json' fails a folder not signed by that key.
 Exit 0 when every page was audited, 1 when any page failed to load, 2 on usage errors.
 ${CAMPAIGN_HELP}`;
 

@@ -2,7 +2,7 @@ import { createPrivateKey, sign } from 'node:crypto';
 import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateKeyPair, isPublicJwk, type PrivateJwk, type PublicJwk, type SignPort } from '../../core/crypto';
-import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command, type Named } from '../io';
+import { EXIT, InputError, UsageError, both, emit, parseArgs, say, strFlag, type Command, type Named } from '../io';
 
 const help = `Usage: xinbiao keys --kid ID --out DIR
 
@@ -17,8 +17,6 @@ Exit 0 on success, 1 when a file exists or cannot be written, 2 on usage errors.
 /** The usage error for an argument a command does not take. */
 export const unexpected = (arg: string): string => both(`多余的参数 ${arg}`, `unexpected argument ${arg}`);
 
-/** A problem with an input file: printed with the file name, exit 1. */
-export class InputError extends Error {}
 
 /** The system's short reason for a failed file operation (ENOENT, EACCES…), else its message. */
 export const systemReason = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? (err as Error).message;

@@ -1,8 +1,8 @@
 import { MarkPayload, decodeMark, signMark, verifyMark } from '../../core/marks';
 import { createStatusSource, setBit } from '../../core/status';
-import { EXIT, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
+import { EXIT, InputError, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { nodeStatusCodec, readOwnStatus, STATUS_LIST, writeStatus } from './status';
-import { InputError, readJsonFile, readPrivateKey, unexpected, withInputErrors } from './keys';
+import { readJsonFile, readPrivateKey, unexpected, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
 import { firstIssue } from '../../core/model';
 import { signShops } from './mark-batch';

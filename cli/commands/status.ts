@@ -6,8 +6,8 @@ import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit
 import { decodeCompactJws } from '../../core/trust';
 import { findIssuer } from '../../core/trust';
 import { MAX_STATUS_JWS_LENGTH } from '../../core/status';
-import { EXIT, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
-import { InputError, readPrivateKey, unexpected, withInputErrors } from './keys';
+import { EXIT, InputError, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
+import { readPrivateKey, unexpected, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
 
 export const STATUS_LIST: Named = ['状态列表', 'status list'];

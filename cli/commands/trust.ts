@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { loadTrustList, TrustList, signTrustList, trustErrorText, verifyTrustList } from '../../core/trust';
-import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
-import { cannotRead, InputError, readJsonFile, readPrivateKey, readPublicKey, unexpected, withInputErrors } from './keys';
+import { EXIT, InputError, UsageError, both, emit, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
+import { cannotRead, readJsonFile, readPrivateKey, readPublicKey, unexpected, withInputErrors } from './keys';
 import { firstIssue } from '../../core/model';
 
 const help = `Usage: xinbiao trust sign --key ROOT.private.jwk.json --in issuers.json --out trust.jws

@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContext } from '../../../cli/audit/context';
+import { InputError } from '../../../cli/io';
 
 const SAMPLES = join(import.meta.dirname, '../../../samples');
 const NOW = Date.parse('2026-11-21T00:00:00+08:00');
@@ -24,6 +25,19 @@ describe('the audit’s lists, read as the status server reads them', () => {
       expect(ctx.refused[0]!.file).toBe('demo-black.ndjson');
       expect(ctx.refused[0]!.reason).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
       expect(await ctx.lists.byUscc('91990000MA5G3R035Y')).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a trust list that does not verify is an input error said in both languages (one line, no stack trace)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xinbiao-audit-trust-'));
+    try {
+      const trust = join(dir, 'trust.jws');
+      await writeFile(trust, (await readFile(join(SAMPLES, 'trust/trust.jws'), 'utf8')).trim().slice(0, -4) + 'AAAA');
+      const err = await loadContext({ now: NOW, trust }).then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toMatch(/^信任名单未通过核验 \/ trust list refused: /);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { KeyLookup } from '../core/lists';
 import { normaliseName } from '../core/lists';
-import type { ListRecord } from '../core/lists';
-import { verifyList } from '../core/lists';
+import type { ListHeader, ListRecord } from '../core/lists';
+import { packEntries, toListError, verifyList, verifyManifest } from '../core/lists';
+import { folderFetch, isPackManifest, listFilesIn } from './pack-files';
 import type { ListInfo, ListMatch, LocalLists } from '../core/sources';
 
 /** A file of the directory that was not loaded, and why. */
@@ -35,20 +36,38 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 };
 
 /**
- * Loads and verifies every `*.ndjson` with its `.sig` in `dir`, exactly as an import would (every line valid,
- * count, digest, known key, not expired). Files that fail are left out and listed in `problems`; of two files
- * with the same list id the higher version is kept.
+ * Loads and verifies every `*.ndjson` and packed list (`*.pack.json`) with its `.sig` in `dir`, exactly as an import
+ * would (every line valid, count, digest, known key, not expired). Files that fail are left out and listed in
+ * `problems`; of two files with the same list id the higher version is kept.
  */
 export async function loadListIndex(dir: string, options: LoadOptions): Promise<ListIndex> {
   const now = typeof options.now === 'function' ? options.now : () => (options.now === undefined ? Date.now() : +options.now);
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.ndjson') && !n.startsWith('.')).sort();
+  const names = listFilesIn(await readdir(dir));
   const loaded = new Map<string, { info: ListInfo; records: ListRecord[] }>();
   const problems: ListProblem[] = [];
+  // Of two files of one list id (a list file and its pack, or two versions), the higher version is kept.
+  const keep = (h: ListHeader, count: number, records: ListRecord[]) => {
+    if ((loaded.get(h.id)?.info.version ?? 0) >= h.version) return;
+    const info: ListInfo = { id: h.id, name: h.name, kind: h.kind, publisher: h.publisher, version: h.version, issued: h.issued, expires: h.expires, importedAt: new Date(now()).toISOString(), count };
+    loaded.set(h.id, { info, records });
+  };
   for (const name of names) {
     const file = join(dir, name);
     const sig = await readFile(`${file}.sig`).catch(() => undefined);
     if (!sig) {
       problems.push({ file: name, code: 'bad-signature-file', en: 'no .sig file next to the list', zh: '缺少签名文件' });
+      continue;
+    }
+    if (isPackManifest(name)) {
+      try {
+        const manifest = await verifyManifest(await readFile(file), sig, options.keys, now());
+        const records: ListRecord[] = [];
+        for await (const entries of packEntries(manifest, folderFetch(dirname(file)))) for (const entry of entries) records.push({ line: records.length + 1, entry });
+        keep(manifest.list, records.length, records);
+      } catch (err) {
+        const e = toListError(err);
+        problems.push({ file: name, code: e.code, en: e.en, zh: e.zh });
+      }
       continue;
     }
     const records: ListRecord[] = [];
@@ -58,10 +77,7 @@ export async function loadListIndex(dir: string, options: LoadOptions): Promise<
       problems.push({ file: name, code: e.code, en: e.en, zh: e.zh, ...(e.line ? { line: e.line } : {}) });
       continue;
     }
-    const h = r.summary.header;
-    if ((loaded.get(h.id)?.info.version ?? 0) >= h.version) continue;
-    const info: ListInfo = { id: h.id, name: h.name, kind: h.kind, publisher: h.publisher, version: h.version, issued: h.issued, expires: h.expires, importedAt: new Date(now()).toISOString(), count: r.summary.entries };
-    loaded.set(h.id, { info, records });
+    keep(r.summary.header, r.summary.entries, records);
   }
   const byUscc = new Map<string, ListMatch[]>();
   const byName = new Map<string, ListMatch[]>();

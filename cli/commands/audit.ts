@@ -34,8 +34,8 @@ Options:
   --page-kind KIND     shop | platform-home | other: skip the guess for every page
   --trust FILE         signed trust list (default: the demo samples/trust/trust.jws)
   --trust-root FILE    root public key (JWK) that signed the trust list (default: the demo root key)
-  --lists DIR          folder of signed list files, *.ndjson with .sig beside (default: samples/lists)
-  (audit reads list files; packed lists are for the status service and subscribers)
+  --lists DIR          folder of signed lists, *.ndjson or packed *.pack.json, each with .sig beside
+                       (default: samples/lists)
   --browser-ws URL     use a remote browser: a Playwright server (ws://…) or a CDP endpoint
                        (ws://…/devtools/browser/… or http://host:port)
   --quiet              no progress on stderr

@@ -10,7 +10,7 @@ import { scanList } from '../../core/lists';
 import type { ListSignature } from '../../core/lists';
 import { verifyList, type VerifyResult } from '../../core/lists';
 import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
-import { folderFetch, isPackManifest } from '../../server/db/import-pack';
+import { folderFetch, isPackManifest } from '../../server/pack-files';
 import { importIntoDatabase } from './list-database';
 import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { diff, diffHelp } from './list-diff';

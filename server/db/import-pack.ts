@@ -1,26 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
-import { ListError, packEntries, toListError, verifyManifest, type PackFetch } from '../../core/lists';
+import { dirname } from 'node:path';
+import { ListError, packEntries, toListError, verifyManifest } from '../../core/lists';
+import { folderFetch, isPackManifest } from '../pack-files';
 import type { Database } from './database';
 import { importListFile, insertBatch, listInfo, putInForce, stageVersion, type DbImportOptions, type DbImportResult } from './import';
-
-/** A list file name that names a packed list's manifest (docs/list-format.md, "Packed lists"). */
-export const isPackManifest = (file: string): boolean => file.endsWith('.pack.json');
-
-/**
- * A PackFetch over a folder on disk. Reads the files a manifest names from its own folder only: a name that resolves outside it (`..`) is 'bad-pack'
- * even though every byte is also checked against the signed digests.
- */
-export function folderFetch(folder: string): PackFetch {
-  const root = resolve(folder);
-  return async (file) => {
-    const path = resolve(root, file);
-    if (!path.startsWith(root + sep)) throw new ListError('bad-pack', file);
-    return readFile(path).catch(() => {
-      throw new ListError('read-failed', file);
-    });
-  };
-}
 
 /**
  * Imports a packed list (`<id>.pack.json` with `.sig`, and the files beside it) into the database with the same
@@ -59,6 +42,3 @@ export async function importPackFile(db: Database, file: string, options: DbImpo
 /** Imports a list file (`*.ndjson` with `.sig`) or a packed list (`*.pack.json` with `.sig`), by its name. */
 export const importFile = (db: Database, file: string, options: DbImportOptions): Promise<DbImportResult> =>
   (isPackManifest(file) ? importPackFile : importListFile)(db, file, options);
-
-/** The list files and packed-list manifests of a folder listing, sorted (hidden files left out). */
-export const listFilesIn = (names: string[]): string[] => names.filter((n) => (n.endsWith('.ndjson') || isPackManifest(n)) && !n.startsWith('.')).sort();

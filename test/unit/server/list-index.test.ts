@@ -1,8 +1,11 @@
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listKeys } from '../../../core/trust';
 import { verifyTrustList } from '../../../core/trust/verify';
+import { writePack } from '../../../cli/commands/list-pack';
+import type { PrivateJwk } from '../../../core/crypto';
 import { loadListIndex } from '../../../server/list-index';
 
 const SAMPLES = join(import.meta.dirname, '../../../samples');
@@ -16,6 +19,20 @@ async function keys() {
 }
 
 describe('loadListIndex', () => {
+  it('reads a packed list as its NDJSON, and names a pack with a changed shard', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xinbiao-lists-'));
+    const key = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-credit-office-2026.private.jwk.json'), 'utf8')) as PrivateJwk;
+    for (const id of ['demo-black', 'demo-red']) await writePack(() => createReadStream(join(SAMPLES, `lists/${id}.ndjson`)), id, dir, key, { now: () => NOW });
+    const shards = join(dir, 'demo-red.v1.name');
+    const shard = join(shards, (await readdir(shards))[0]!);
+    await writeFile(shard, `${await readFile(shard, 'utf8')} `);
+    const index = await loadListIndex(dir, { keys: await keys(), now: NOW });
+    expect(index.problems.map((p) => [p.file, p.code])).toEqual([['demo-red.pack.json', 'digest-mismatch']]);
+    expect((await index.lists()).map((l) => [l.id, l.version, l.count])).toEqual([['demo-black', 1, 2]]);
+    expect((await index.byUscc('91990000MA5G3R035Y')).map((m) => m.line.name)).toEqual(['深圳示例失信贸易有限公司']);
+  });
+
+
   it('loads and verifies the sample lists and answers by USCC and normalised name', async () => {
     const index = await loadListIndex(join(SAMPLES, 'lists'), { keys: await keys(), now: NOW });
     expect(index.problems).toEqual([]);

@@ -6,6 +6,7 @@ import { Sha256, sha256Hex, toHex } from '../../core/crypto';
 import type { LocalLists } from '../../core/sources';
 import { listKeys, loadTrustList, trustErrorText, type TrustList } from '../../core/trust';
 import { loadListIndex } from '../../server/list-index';
+import { isPackManifest, listFilesIn } from '../../server/pack-files';
 import { InputError } from '../io';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
@@ -49,11 +50,15 @@ async function headerOf(path: string): Promise<{ id?: unknown; version?: unknown
   try { return JSON.parse(head.split('\n')[0]!) as { id?: unknown; version?: unknown }; } catch { return {}; }
 }
 
-/** The files behind the lists the index loaded: matched by the id and version in each file's header. */
+/**
+ * The files behind the lists the index loaded: matched by the id and version in each file's header (a packed list's
+ * manifest holds the header as `list`; its digest binds every file of the pack).
+ */
 async function usedLists(dir: string, loaded: { id: string; version: number; kind: string; publisher: { id: string } }[]): Promise<UsedFile[]> {
   const out: UsedFile[] = [];
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ndjson') && !n.startsWith('.')).sort()) {
-    const h = await headerOf(join(dir, name));
+  for (const name of listFilesIn(await readdir(dir))) {
+    const first = await headerOf(join(dir, name));
+    const h = isPackManifest(name) ? ((first as { list?: typeof first }).list ?? {}) : first;
     const info = loaded.find((l) => l.id === h.id && l.version === h.version);
     if (info && !out.some((u) => u.id === info.id)) out.push({ id: info.id, version: info.version, kind: info.kind, publisher: info.publisher.id, file: name, sha256: await fileSha256(join(dir, name)) });
   }

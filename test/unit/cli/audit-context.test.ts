@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContext } from '../../../cli/audit/context';
+import { writePack } from '../../../cli/commands/list-pack';
+import type { PrivateJwk } from '../../../core/crypto';
 import { InputError } from '../../../cli/io';
 
 const SAMPLES = join(import.meta.dirname, '../../../samples');
@@ -38,6 +42,20 @@ describe('the audit’s lists, read as the status server reads them', () => {
       const err = await loadContext({ now: NOW, trust }).then(() => undefined, (e: unknown) => e);
       expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toMatch(/^信任名单未通过核验 \/ trust list refused: /);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('records a packed list it used by its manifest, with the manifest\'s digest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'xinbiao-audit-pack-'));
+    try {
+      const key = JSON.parse(await readFile(join(SAMPLES, 'keys/demo-credit-office-2026.private.jwk.json'), 'utf8')) as PrivateJwk;
+      await writePack(() => createReadStream(join(SAMPLES, 'lists/demo-black.ndjson')), 'demo-black', dir, key, { now: () => NOW });
+      const ctx = await loadContext({ now: NOW, lists: dir });
+      const digest = createHash('sha256').update(await readFile(join(dir, 'demo-black.pack.json'))).digest('hex');
+      expect(ctx.listFiles).toEqual([{ id: 'demo-black', version: 1, kind: 'black', publisher: 'demo-credit-office', file: 'demo-black.pack.json', sha256: digest }]);
+      expect((await ctx.lists.byUscc('91990000MA5G3R035Y')).map((m) => m.list.id)).toEqual(['demo-black']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

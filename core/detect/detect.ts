@@ -106,12 +106,15 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
 
   addBareCodes(page, fields, add);
 
+  // A labelled name near a © is the label's: the copyright reader does not read it again.
+  const named = new Set<number>(fields.filter((f) => f.field === 'name').map((f) => f.start));
   for (const n of copyrightNames(page.text, numbers)) {
     // On the copyright line itself: the name and its © word or number share their block element.
     const el = elementAt(page, n.start);
     const block = el && blockOf(el);
     const anchorEl = elementAt(page, n.anchor);
-    if (!block || !anchorEl || blockOf(anchorEl) !== block) continue;
+    if (named.has(n.start) || !block || !anchorEl || blockOf(anchorEl) !== block) continue;
+    named.add(n.start);
     add({ uscc: null, regNo: null, name: n.name, source: 'copyright', confidence: CONFIDENCE.copyrightName, checksum: 'n/a', label: null, element: el });
   }
   joinCopyrightNames(candidates);

@@ -152,7 +152,10 @@ export interface CopyrightName {
   name: string;
   start: number;
   end: number;
-  /** Offset of the copyright word or number it stands by: the caller checks both sit on one line (block element). */
+  /**
+   * Offset of the copyright word or number it stands by: the caller checks both sit on one line (block element).
+   * A name near several is listed once with each.
+   */
   anchor: number;
 }
 
@@ -175,13 +178,13 @@ export function copyrightNames(text: string, marks: readonly TextMark[]): Copyri
     for (const suffix of COMPANY_SUFFIXES) {
       for (let i = around.indexOf(suffix); i >= 0; i = around.indexOf(suffix, i + suffix.length)) {
         const found = companyNameEndingAt(text, from + i + suffix.length, from);
-        if (!found || out.some((n) => n.end === found.end)) continue;
+        if (!found) continue;
         const gap = found.end <= a.start ? a.start - found.end : found.start - a.end;
         if (gap >= 0 && gap <= LINE_REACH) out.push({ ...found, anchor: a.start });
       }
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort((a, b) => a.start - b.start || a.anchor - b.anchor);
 }
 
 /** The company name whose legal form ends at `end`, read back to where the name characters stop; null when it is no name. */

@@ -1,7 +1,7 @@
+import { LICENCE_IMAGE_PATH } from '../data/marks';
 import { normaliseCode, parseUscc } from '../identifiers';
 import { attr, selectAll, textOf } from './dom';
 import { jsonLdOrganizations } from './json-ld';
-import { LICENCE_IMAGE_PATH } from '../data/marks';
 import { bareCodes, copyrightNames, labelledFields, textCues, textMarks, type LabelledField, type TextMark } from './labels';
 import { classifyLink, linkTarget } from './links';
 import { claimedSubject } from './mark-token';
@@ -63,19 +63,21 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
 
   const queryWindows: DetectedQueryWindow[] = [];
   const markLinks = new Set<Element>();
-  // Iframes count only as marks (a regional system draws its mark in one): never as query windows.
-  for (const { el, href, frame } of [...page.links, ...page.frames.map((f) => ({ ...f, frame: true }))] as { el: Element; href: string; frame?: boolean }[]) {
+  const readLink = (el: Element, href: string, frame: boolean) => {
     const found = classifyLink(href, { text: frame ? '' : textOf(el, 200), hover: attr(el, 'title') ?? attr(el, 'alt') });
-    if (!found || (frame && found.type !== 'mark')) continue;
+    // Iframes count only as marks (a regional system draws its mark in one): never as query windows.
+    if (!found || (frame && found.type !== 'mark')) return;
     if (found.type === 'query') {
       queryWindows.push({ kind: 'link', site: found.site.id, name: found.site.name, region: found.site.region, href, element: el });
-      continue;
+      return;
     }
     markLinks.add(el);
     marks.push({ kind: found.kind, href, token: null, uscc: found.uscc, issuedAt: found.issuedAt, serial: found.serial, variant: found.variant, element: el });
     // A code an official licence link carries (SAMR serial, a regional system's code parameter), with the name its hover text gives.
     if (found.uscc || found.regNo) add({ uscc: found.uscc, regNo: found.regNo, name: found.name, source: 'samr-link', confidence: CONFIDENCE.samrLink, checksum: 'ok', label: null, element: el });
-  }
+  };
+  for (const { el, href } of page.links) readLink(el, href, false);
+  for (const { el, href } of page.frames) readLink(el, href, true);
   const numbers = textMarks(page.text);
   addTextMarks(page, numbers, markLinks, marks);
   for (const el of page.queryEls) queryWindows.push({ kind: 'xinbiao-query', site: null, name: null, region: null, href: null, element: el });

@@ -101,7 +101,7 @@ const TEXT_MARK_PATTERNS = TEXT_MARKS.map((m) => ({ kind: m.kind as TextMarkKind
 export const COPYRIGHT_WORDS = ['©', 'Copyright', 'copyright', '版权所有'];
 /** Legal-form endings of a company name (企业名称 ends in its form: 有限公司, 有限责任公司 …). */
 export const COMPANY_SUFFIXES = ['有限公司', '有限责任公司', '股份公司', '集团公司'];
-// Who built or serves the site, not who runs it: a name right after one of these is not the operator.
+/** Who built or serves the site, not who runs it: a company name right after one of these is not the operator. */
 export const NOT_OPERATOR_LEADS = ['技术支持', '技术服务', '提供技术', '网站建设', '建设', '设计', '制作', '开发', '维护', '支持', 'Powered by', 'powered by'];
 
 /**

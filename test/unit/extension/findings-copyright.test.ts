@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { findOnPage } from '../../../extension/runtime/findings';
+import { SITES } from '../../../extension/sites';
 
 const PAGES = join(import.meta.dirname, '../../fixtures/pages');
 const SAMR = 'https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?showType=p&amp;serial=91110105MA003A481G-SAIC_SHOW_10000091110105MA003A481G1618910800838&amp;signData=MEQ';
@@ -19,5 +20,15 @@ describe('findOnPage and copyright-line names', () => {
     expect(findOnPage(window.document, undefined).subjects).toEqual([
       { uscc: '91110105MA003A481G', name: '安彼迎网络（北京）有限公司', source: 'samr-link', confidence: 0.9 },
     ]);
+  });
+});
+
+describe('detectWithSite and copyright-line names', () => {
+  it("keeps the operator the platform's page data names when the copyright line names the same company", () => {
+    const html = `<!DOCTYPE html><html><head><script>window.__INIT_DATA={"globalData":{"tempModel":{"companyName":"广州欧博化妆品有限公司"}}}</script></head>
+      <body><div class="footer"><p>© 2024 广州欧博化妆品有限公司 粤ICP备00000000号</p></div></body></html>`;
+    const { window } = new JSDOM(html, { url: 'https://detail.1688.com/offer/597090034012.html' });
+    const site = SITES.find((s) => s.id === '1688')!;
+    expect(findOnPage(window.document, site).subjects).toEqual([{ name: '广州欧博化妆品有限公司', source: 'adapter', confidence: 0.6 }]);
   });
 });

@@ -79,7 +79,7 @@ export const TEXT_MARKS = [
   // ICP备 (filing) and ICP证 (licence) numbers, with an optional -n site suffix.
   { kind: 'icp', anchors: ['ICP', 'icp'], number: '(?:ICP|icp)\\s*[备證证]\\s*DIGITS\\s*号?(?:-\\d+)?' },
   // The 14-digit record number of 公安机关互联网站安全备案, written 公网安备 (and 公安网备 / 公安备 on older footers).
-  { kind: 'police-beian', anchors: ['备'], number: '(?:公网安备|公安网备|公安备)\\s*(?:DIGIT){14}\\s*号?' },
+  { kind: 'police-beian', anchors: ['安备', '网备'], number: '(?:公网安备|公安网备|公安备)\\s*(?:DIGIT){14}\\s*号?' },
   { kind: 'telecom-licence', anchors: ['B1-', 'B2-'], number: 'B[12]-DIGITS' },
 ] as const;
 

@@ -21,7 +21,7 @@ Prints one JSON object per file:
   {"file","subjects":[{"uscc","regNo","name","source","sources","confidence","checksum","role","label","selector"}],
    "marks":[{"kind","href","token","uscc","issuedAt","serial","variant","selector"}],
    "queryWindows":[{"kind","site","name","region","href","selector"}],"shopName"}
-source is one of mark, samr-link, adapter, label, json-ld, bare-code (most trusted first); the shop's subjects come
+source is one of mark, samr-link, adapter, label, json-ld, bare-code, copyright (most trusted first); the shop's subjects come
 before the platform's (role "platform"). With --site, also "shop":{"name","id","operator","licenceUrl"}.
 A file that cannot be read prints {"file","error"}.
 Exit 0 when every file was read, 1 when any was not, 2 on usage errors.`;

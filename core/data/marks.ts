@@ -1,7 +1,7 @@
 /**
  * Licence-display and filing marks that pages link to (亮照 links, provincial and city 红盾 / 电子标识 systems, ICP
- * and 公安备案 records, trust seals), as data: detection (core/detect/links.ts) recognises a link by these entries,
- * and docs/detection.md lists them. To add a system, append one entry. Sources: docs/domain.md §3 and real footers
+ * and 公安备案 records, trust seals), as data: detection (core/detect/links.ts) recognises a link, or an `<iframe>`
+ * whose src is one of them, by these entries, and docs/detection.md lists them. To add a system, append one entry. Sources: docs/domain.md §3 and real footers
  * (../shared/real-pages: Zhejiang, Guangdong, Guangzhou, old MIIT hosts, szfw, knet, trustutn, itrust).
  */
 
@@ -15,7 +15,8 @@ export type MarkCategory =
   | 'knet' // 可信网站 (CNNIC / knet)
   | 'cecdc' // 诚信网站 (cecdc)
   | 'szfw' // 诚信网站 (szfw)
-  | 'site-seal'; // other trust and security seals (实名认证, 网站征信, 安全检测 …)
+  | 'site-seal' // other trust and security seals (实名认证, 网站征信, 安全检测 …)
+  | 'licence-image'; // a picture of a licence or filing certificate the site hosts itself: shows a number, proves nothing
 
 /** Where a link's serial or number sits: a query parameter, or group 1 of a path expression. */
 export type SerialFrom = { param: string } | { path: string };
@@ -117,15 +118,24 @@ export const MARK_SPECS: readonly MarkSpec[] = [
   { id: 'anquan', category: 'site-seal', name: { zh: '安全联盟实名验证', en: 'Anquan alliance real-name seal' }, hosts: ['www.anquan.org'], path: '^/authenticate/' },
   { id: 'webscan-360', category: 'site-seal', name: { zh: '360网站安全检测', en: '360 website scan' }, hosts: ['webscan.360.cn'], path: '^/index/checkwebsite' },
   { id: 'gddg110', category: 'site-seal', name: { zh: '东莞网警', en: 'Dongguan cyber police' }, hosts: ['www.gddg110.gov.cn'] },
+  // 广州市公安局: footers link its home page or its 网上报警 / 网站安全检查 pages under an icon.
+  { id: 'gzjd', category: 'site-seal', name: { zh: '广州网警', en: 'Guangzhou cyber police' }, hosts: ['www.gzjd.gov.cn'] },
 ];
 
-/** Mark kinds a link can have: the ids of MARK_SPECS. */
+/**
+ * A link to a picture (by its path's file type) whose text is a filing or licence number (京ICP证 160773号 on a
+ * CDN): the site shows its certificate as an image it hosts itself. A mark of kind `licence-image`, number from the
+ * text; it proves nothing, as a copied icon does not.
+ */
+export const LICENCE_IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|bmp|pdf)$/i;
+
+/** Mark kinds a link can have: the ids of MARK_SPECS, a telecom licence on an ICP host, a licence image. */
 export type LinkMarkKind = 'samr' | 'sgs-licence' | 'zjamr' | 'gdgs' | 'gzaic' | 'icp' | 'telecom-licence' | 'police-beian' | 'knet'
-  | 'cecdc' | 'szfw' | 'trustutn' | 'itrust' | 'pinpaibao' | 'anquan' | 'webscan-360' | 'gddg110';
+  | 'cecdc' | 'szfw' | 'trustutn' | 'itrust' | 'pinpaibao' | 'anquan' | 'webscan-360' | 'gddg110' | 'gzjd' | 'licence-image';
 
 /** The category of a mark kind (a link's telecom licence shows on an ICP host). */
 export function markCategory(kind: string): MarkCategory | null {
-  if (kind === 'telecom-licence') return 'telecom-licence';
+  if (kind === 'telecom-licence' || kind === 'licence-image') return kind;
   return MARK_SPECS.find((s) => s.id === kind)?.category ?? null;
 }
 

@@ -1,10 +1,11 @@
+import { LICENCE_IMAGE_PATH } from '../data/marks';
 import { normaliseCode, parseUscc } from '../identifiers';
 import { attr, selectAll, textOf } from './dom';
 import { jsonLdOrganizations } from './json-ld';
-import { bareCodes, labelledFields, textCues, type LabelledField } from './labels';
-import { classifyLink } from './links';
+import { bareCodes, copyrightNames, labelledFields, textCues, textMarks, type LabelledField, type TextMark } from './labels';
+import { classifyLink, linkTarget } from './links';
 import { claimedSubject } from './mark-token';
-import { elementAt, insideAny, nodeTextAt, scanPage } from './page-text';
+import { blockOf, closestLink, elementAt, insideAny, nodeTextAt, scanPage } from './page-text';
 import type { PageScan } from './scan';
 import { mergeCandidates, type Candidate } from './subjects';
 import type { DetectOptions, DetectResult, DetectedCue, DetectedField, DetectedMark, DetectedQueryWindow, SiteDetectAdapter, SubjectSource } from './types';
@@ -21,6 +22,7 @@ export const CONFIDENCE = {
   labelName: 0.5,
   bareCode: 0.4,
   mismatch: 0.3,
+  copyrightName: 0.2,
   withName: 0.05,
 } as const;
 
@@ -60,17 +62,24 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
   }
 
   const queryWindows: DetectedQueryWindow[] = [];
-  for (const { el, href } of page.links) {
-    const found = classifyLink(href, { text: textOf(el, 200), hover: attr(el, 'title') ?? attr(el, 'alt') });
-    if (!found) continue;
+  const markLinks = new Set<Element>();
+  const readLink = (el: Element, href: string, frame: boolean) => {
+    const found = classifyLink(href, { text: frame ? '' : textOf(el, 200), hover: attr(el, 'title') ?? attr(el, 'alt') });
+    // Iframes count only as marks (a regional system draws its mark in one): never as query windows.
+    if (!found || (frame && found.type !== 'mark')) return;
     if (found.type === 'query') {
       queryWindows.push({ kind: 'link', site: found.site.id, name: found.site.name, region: found.site.region, href, element: el });
-      continue;
+      return;
     }
+    markLinks.add(el);
     marks.push({ kind: found.kind, href, token: null, uscc: found.uscc, issuedAt: found.issuedAt, serial: found.serial, variant: found.variant, element: el });
     // A code an official licence link carries (SAMR serial, a regional system's code parameter), with the name its hover text gives.
     if (found.uscc || found.regNo) add({ uscc: found.uscc, regNo: found.regNo, name: found.name, source: 'samr-link', confidence: CONFIDENCE.samrLink, checksum: 'ok', label: null, element: el });
-  }
+  };
+  for (const { el, href } of page.links) readLink(el, href, false);
+  for (const { el, href } of page.frames) readLink(el, href, true);
+  const numbers = textMarks(page.text);
+  addTextMarks(page, numbers, markLinks, marks);
   for (const el of page.queryEls) queryWindows.push({ kind: 'xinbiao-query', site: null, name: null, region: null, href: null, element: el });
 
   const fields = labelledFields(page.text, page.starts);
@@ -98,6 +107,19 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
   }
 
   addBareCodes(page, fields, add);
+
+  // A labelled name near a © is the label's: the copyright reader does not read it again.
+  const named = new Set<number>(fields.filter((f) => f.field === 'name').map((f) => f.start));
+  for (const n of copyrightNames(page.text, numbers)) {
+    // On the copyright line itself: the name and its © word or number share their block element.
+    const el = elementAt(page, n.start);
+    const block = el && blockOf(el);
+    const anchorEl = elementAt(page, n.anchor);
+    if (named.has(n.start) || !block || !anchorEl || blockOf(anchorEl) !== block) continue;
+    named.add(n.start);
+    add({ uscc: null, regNo: null, name: n.name, source: 'copyright', confidence: CONFIDENCE.copyrightName, checksum: 'n/a', label: null, element: el });
+  }
+  joinCopyrightNames(candidates);
 
   return {
     subjects: mergeCandidates(candidates),
@@ -197,6 +219,48 @@ function addBareCodes(page: PageScan, fields: LabelledField[], add: (c: Omit<Can
   for (const bare of bareCodes(page.text)) {
     if (inLabelled(bare.start)) continue;
     add({ uscc: bare.code, regNo: null, name: null, source: 'bare-code', confidence: CONFIDENCE.bareCode, checksum: 'ok', label: null, element: elementAt(page, bare.start) });
+  }
+}
+
+/**
+ * Filing numbers written as text: a plain-text mark (href null), or, inside a link to a picture, a `licence-image`
+ * mark with that link. Numbers inside a link already read as a mark belong to it; each number counts once.
+ */
+function addTextMarks(page: PageScan, numbers: readonly TextMark[], markLinks: ReadonlySet<Element>, marks: DetectedMark[]): void {
+  const seen = new Set<string>();
+  for (const n of numbers) {
+    const el = elementAt(page, n.start);
+    if (!el) continue;
+    const link = closestLink(el);
+    if (link && markLinks.has(link)) continue;
+    const href = link ? attr(link, 'href') : null;
+    const image = href && LICENCE_IMAGE_PATH.test(linkTarget(href)?.pathname ?? '') ? href : null;
+    const key = `${image ? 'licence-image' : n.kind} ${n.serial}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    marks.push({ kind: image ? 'licence-image' : n.kind, href: image, token: null, uscc: null, issuedAt: null, serial: n.serial, variant: null, element: image ? link! : el });
+  }
+}
+
+/**
+ * A copyright-line name in the same block as one code a mark link or label gives without any name (the 亮照 link
+ * beside `安彼迎网络（北京）有限公司`, the 红盾 icon beside `© 2020 清远市汇业科技有限公司`) names that code's
+ * subject: it takes the code, so the two merge. A code some other source already names keeps that name.
+ */
+function joinCopyrightNames(candidates: Candidate[]): void {
+  const codeKey = (c: Candidate) => c.uscc ?? c.regNo ?? '';
+  const named = new Set(candidates.filter((c) => codeKey(c) && c.name).map(codeKey));
+  const unnamed = candidates.filter((c) => codeKey(c) && !named.has(codeKey(c)) && c.element);
+  if (unnamed.length === 0) return;
+  for (const c of candidates) {
+    if (c.source !== 'copyright' || !c.element) continue;
+    const block = blockOf(c.element);
+    if (!block) continue;
+    const codes = new Map(unnamed.filter((u) => blockOf(u.element!) === block).map((u) => [codeKey(u), u]));
+    if (codes.size !== 1) continue;
+    const [u] = codes.values();
+    c.uscc = u!.uscc;
+    c.regNo = u!.regNo;
   }
 }
 

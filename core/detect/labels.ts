@@ -1,4 +1,4 @@
-import { normaliseCode, parseRegNo15, parseUscc } from '../identifiers';
+import { normaliseCode, parseRegNo15, parseUscc, stripInvisible, toHalfWidth } from '../identifiers';
 
 const byLength = (a: string, b: string) => b.length - a.length;
 
@@ -67,6 +67,147 @@ export function textCues(text: string): TextCue[] {
     out.push({ kind: CUE_KIND.get(m[0])!, word: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/**
+ * Filing and licence numbers a page writes as text (京ICP备16017121号-1, 京公网安备11010502025545号, 粤B2-20160023),
+ * by the mark kind of core/data/marks they stand for. Each opens with a province's one-character abbreviation; an
+ * `anchor` is a literal every match contains, so a search for the anchors finds every place a number can start.
+ * The 增值电信业务经营许可证 is written ICP证 as often as B2-: an ICP证 number counts as the site's ICP number.
+ */
+export const TEXT_MARKS = [
+  // ICP备 (filing) and ICP证 (licence) numbers, with an optional -n site suffix.
+  { kind: 'icp', anchors: ['ICP', 'icp'], number: '(?:ICP|icp)\\s*[备證证]\\s*DIGITS\\s*号?(?:-\\d+)?' },
+  // The 14-digit record number of 公安机关互联网站安全备案, written 公网安备 (and 公安网备 / 公安备 on older footers).
+  { kind: 'police-beian', anchors: ['安备', '网备'], number: '(?:公网安备|公安网备|公安备)\\s*(?:DIGIT){14}\\s*号?' },
+  { kind: 'telecom-licence', anchors: ['B1-', 'B2-'], number: 'B[12]-DIGITS' },
+] as const;
+
+/** The mark kinds a text number can have. */
+export type TextMarkKind = (typeof TEXT_MARKS)[number]['kind'];
+
+// Province-level abbreviations that open the numbers (京 沪 粤 …, with the alternative 冀 / 蜀 / 黔 / 滇 / 秦 / 陇 forms).
+const PROVINCE_ABBREVIATIONS = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕秦甘陇青宁新';
+// A digit, full-width too, with any invisible characters a page slipped in before it (normalised away in the serial).
+const DIGIT = '[\\p{Default_Ignorable_Code_Point}\\p{Bidi_Control}]*[0-9０-９]';
+const textMarkPattern = (number: string) =>
+  new RegExp(`[${PROVINCE_ABBREVIATIONS}]\\s*${number.replace('DIGITS', `(?:${DIGIT})+`).replace(/DIGIT(?!S)/g, DIGIT)}`, 'gu');
+const TEXT_MARK_PATTERNS = TEXT_MARKS.map((m) => ({ kind: m.kind as TextMarkKind, re: textMarkPattern(m.number) }));
+
+/**
+ * Words that open a copyright line (© 2024 …, Copyright …, … 版权所有): a company name on such a line, or on a line
+ * with a filing number, is how many sites name who runs them.
+ */
+export const COPYRIGHT_WORDS = ['©', 'Copyright', 'copyright', '版权所有'];
+/** Legal-form endings of a company name (企业名称 ends in its form: 有限公司, 有限责任公司 …). */
+export const COMPANY_SUFFIXES = ['有限公司', '有限责任公司', '股份公司', '集团公司'];
+/** Who built or serves the site, not who runs it: a company name right after one of these is not the operator. */
+export const NOT_OPERATOR_LEADS = ['技术支持', '技术服务', '提供技术', '网站建设', '建设', '设计', '制作', '开发', '维护', '支持', 'Powered by', 'powered by'];
+
+/**
+ * Literals the quick read of the page looks for besides labels and digits: every text number and copyright word
+ * contains one, so the quick read finds the same numbers and names as the full walk.
+ */
+export const TEXT_MARK_ANCHORS: readonly string[] = [...new Set([...TEXT_MARKS.flatMap((m) => m.anchors), ...COPYRIGHT_WORDS])];
+
+/** A filing or licence number written in text. */
+export interface TextMark {
+  kind: TextMarkKind;
+  /** The number as written, without spaces and invisible characters, half-width digits (京ICP证070791号). */
+  serial: string;
+  /** Offsets of the number in the scanned text. */
+  start: number;
+  end: number;
+}
+
+// Far more than any footer shows: a page repeating numbers cannot make detection slow.
+const MAX_TEXT_MARKS = 50;
+
+/** Filing and licence numbers in text (TEXT_MARKS), in text order; an ICP line's telecom licence is reported too. */
+export function textMarks(text: string): TextMark[] {
+  const out: TextMark[] = [];
+  for (const { kind, re } of TEXT_MARK_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m && out.length < MAX_TEXT_MARKS; m = re.exec(text)) {
+      out.push({ kind, serial: toHalfWidth(stripInvisible(m[0])).replace(/\s+/g, ''), start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The first number of a kind in text (a link's text), as `textMarks` reads it. */
+export function firstTextMark(text: string, kind: TextMarkKind): string | null {
+  return textMarks(text).find((m) => m.kind === kind)?.serial ?? null;
+}
+
+// A company name on a copyright line lies within this many characters of the © word or filing number.
+const LINE_REACH = 80;
+const MAX_COMPANY_NAME = 60;
+// Characters of a company name: Chinese, Latin letters and digits, brackets around a place (安彼迎网络（北京）有限公司).
+const NAME_CHAR = /[\p{Script=Han}A-Za-z0-9（）()·&\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u;
+const HAN = /\p{Script=Han}/u;
+
+/** A company name near a copyright word or filing number. */
+export interface CopyrightName {
+  name: string;
+  start: number;
+  end: number;
+  /**
+   * Offset of the copyright word or number it stands by: the caller checks both sit on one line (block element).
+   * A name near several is listed once with each.
+   */
+  anchor: number;
+}
+
+/**
+ * Company names (ending in a legal form, COMPANY_SUFFIXES) written near a copyright word or a filing number:
+ * `© 2020 清远市汇业科技有限公司`, `步步高教育电子有限公司 粤ICP备05094317号-6`; not a name introduced as the site's
+ * builder (技术支持：…). A weak reading: anyone can write any name there; detection never lets it outrank a labelled
+ * or carried one.
+ *
+ * @param text page text
+ * @param marks the filing numbers found in it (`textMarks`)
+ */
+export function copyrightNames(text: string, marks: readonly TextMark[]): CopyrightName[] {
+  const anchors: { start: number; end: number }[] = marks.map((m) => ({ start: m.start, end: m.end }));
+  for (const w of COPYRIGHT_WORDS) for (let i = text.indexOf(w); i >= 0 && anchors.length < 200; i = text.indexOf(w, i + w.length)) anchors.push({ start: i, end: i + w.length });
+  const out: CopyrightName[] = [];
+  for (const a of anchors) {
+    const from = Math.max(0, a.start - LINE_REACH - MAX_COMPANY_NAME);
+    const around = text.slice(from, a.end + LINE_REACH + MAX_COMPANY_NAME);
+    for (const suffix of COMPANY_SUFFIXES) {
+      for (let i = around.indexOf(suffix); i >= 0; i = around.indexOf(suffix, i + suffix.length)) {
+        const found = companyNameEndingAt(text, from + i + suffix.length, from);
+        if (!found) continue;
+        const gap = found.end <= a.start ? a.start - found.end : found.start - a.end;
+        if (gap >= 0 && gap <= LINE_REACH) out.push({ ...found, anchor: a.start });
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.anchor - b.anchor);
+}
+
+/** The company name whose legal form ends at `end`, read back to where the name characters stop; null when it is no name. */
+function companyNameEndingAt(text: string, end: number, from: number): Omit<CopyrightName, 'anchor'> | null {
+  // A name running on (有限公司北京分公司, 有限公司提供技术支持) is a branch or a sentence, not an operator's name.
+  const after = text.slice(end, end + 4);
+  if (end < text.length && HAN.test(text[end]!) && !after.startsWith('版权所有')) return null;
+  let start = end;
+  while (start > from && end - start < MAX_COMPANY_NAME && NAME_CHAR.test(text[start - 1]!)) start--;
+  let name = text.slice(start, end);
+  // Years and copyright words glued to the name (©2020清远市…, 版权所有北京…) are not part of it.
+  for (let again = true; again; ) {
+    again = false;
+    const digits = /^[0-9\s-]+/.exec(name)?.[0].length ?? 0;
+    if (digits) (name = name.slice(digits)), (start += digits), (again = true);
+    const word = COPYRIGHT_WORDS.find((w) => name.startsWith(w));
+    if (word) (name = name.slice(word.length)), (start += word.length), (again = true);
+  }
+  const clean = stripInvisible(name);
+  if (!COMPANY_SUFFIXES.some((s) => clean.endsWith(s) && [...clean.slice(0, -s.length)].filter((c) => HAN.test(c)).length >= 2)) return null;
+  const before = text.slice(Math.max(0, start - 16), start).replace(/[\s:：]+$/, '');
+  if (NOT_OPERATOR_LEADS.some((w) => before.endsWith(w))) return null;
+  return { name: clean, start, end };
 }
 
 /** The labels that hold no shorter label: text without any of them has no labelled field. */

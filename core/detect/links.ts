@@ -1,7 +1,7 @@
 import { MARK_HOST_HINTS, isMarkHost, markSpecFor, type LinkMarkKind, type MarkCategory, type MarkSpec } from '../data/marks';
 import { querySiteByHost, type QuerySite } from '../data/query-sites';
 import { isValidUscc, normaliseCode, parseRegNo15, parseUscc } from '../identifiers';
-import { labelledFields } from './labels';
+import { firstTextMark, labelledFields } from './labels';
 
 /** Cheap test run on every link during the walk: only these can be marks, seals or credit portals (core/data/marks). */
 // gov.cn only as a subdomain's suffix; other domains also bare (https://knet.cn) or after a copier's ../ or https@.
@@ -101,15 +101,13 @@ function fromSpec(spec: MarkSpec, url: URL, context: LinkContext): LinkFinding {
   return { type: 'mark', kind, category, uscc, regNo, name, issuedAt: null, serial: serial || null, variant: null };
 }
 
-const ICP = /[\u4e00-\u9fa5]\s*ICP\s*[备證证]\s*[\d０-９]+\s*号?(?:-\d+)?/;
-const TELECOM = /[\u4e00-\u9fa5]\s*B\d-\d{6,}/;
-
 /**
  * The numbers a link to the MIIT host shows: the site's ICP filing (京ICP备…号-n, or an ICP证 number) and a telecom
- * licence (粤B2-…). `渝B2-20120028 | 渝ICP备10200070号-3` holds both: the ICP number is the filing.
+ * licence (粤B2-…), read as text numbers are (labels.ts TEXT_MARKS). `渝B2-20120028 | 渝ICP备10200070号-3` holds
+ * both: the ICP number is the filing.
  */
 export function icpNumbers(text: string): { icp: string | null; telecom: string | null } {
-  return { icp: ICP.exec(text)?.[0].replace(/\s+/g, '') ?? null, telecom: TELECOM.exec(text)?.[0].replace(/\s+/g, '') ?? null };
+  return { icp: firstTextMark(text, 'icp'), telecom: firstTextMark(text, 'telecom-licence') };
 }
 
 /** The 18 characters a SAMR 亮照 serial starts with (`<code>-SAIC_SHOW_…`), checked or not; null for any other serial. */

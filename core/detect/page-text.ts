@@ -1,8 +1,8 @@
 import { ELEMENT_NODE, attr, manualSource, nodeTypeOf, parentOf, tagOf, treeWalkerSource, type NodeSource } from './dom';
 import { quickScan } from './quick-scan';
-import { scan, type PageScan } from './scan';
+import { scan, Tag, TAGS, type PageScan } from './scan';
 
-const EMPTY: PageScan = { text: '', starts: [], textNodes: [], links: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+const EMPTY: PageScan = { text: '', starts: [], textNodes: [], links: [], frames: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
 
 /**
  * Reads the page the quick way when the page left the native reads alone, else walks every node. Never throws.
@@ -88,4 +88,25 @@ export function insideAny(el: Element | null, set: ReadonlySet<Element>, footer:
     if (footer && (tagOf(e) === 'footer' || FOOTER_TOKEN.test(attr(e, 'id') ?? '') || FOOTER_TOKEN.test(attr(e, 'class') ?? ''))) return true;
   }
   return false;
+}
+
+// A link wraps its text within a few levels (<a><span><b>京ICP证…</b></span></a>).
+const LINK_DEPTH = 4;
+
+/** The link (`<a>`) holding an element, itself included, within a few levels; null when there is none. */
+export function closestLink(el: Element): Element | null {
+  let n: Node | null = el;
+  for (let depth = 0; n && depth <= LINK_DEPTH && nodeTypeOf(n) === ELEMENT_NODE; depth++, n = parentOf(n)) {
+    if (tagOf(n) === 'a') return n as Element;
+  }
+  return null;
+}
+
+/** The nearest block element (the walk's line breaks: div, p, li, td …) holding an element, itself included. */
+export function blockOf(el: Element): Element | null {
+  let n: Node | null = el;
+  for (let depth = 0; n && depth < MAX_DEPTH && nodeTypeOf(n) === ELEMENT_NODE; depth++, n = parentOf(n)) {
+    if (TAGS[tagOf(n)] === Tag.Block) return n as Element;
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import { ELEMENT_NODE, TEXT_NODE, WALK_WHAT_TO_SHOW, attr, docOf } from './dom';
-import { LABEL_ANCHORS, titleMayHoldLicence } from './labels';
+import { LABEL_ANCHORS, TEXT_MARK_ANCHORS, titleMayHoldLicence } from './labels';
 import { mayBeMarkOrPortal } from './links';
 import { TAGS, Tag, type PageScan } from './scan';
 
@@ -17,7 +17,7 @@ const SHOW_TEXT = 0x4;
 // The name labels all end in 名称: one search over the text finds them all, each hit checked against the labels.
 const NAME_TAIL = '名称';
 const NAME_ANCHORS = LABEL_ANCHORS.filter((a) => a.endsWith(NAME_TAIL));
-const OTHER_ANCHORS = LABEL_ANCHORS.filter((a) => !a.endsWith(NAME_TAIL));
+const OTHER_ANCHORS = [...LABEL_ANCHORS.filter((a) => !a.endsWith(NAME_TAIL)), ...TEXT_MARK_ANCHORS];
 
 /**
  * Reads what detection needs without visiting every node from script: native collections for links, marks,
@@ -31,7 +31,7 @@ export function quickScan(root: Document | Element): PageScan | null {
     const isElement = root.nodeType === ELEMENT_NODE;
     const top = isElement ? (root as Element) : (root as Document).documentElement;
     if (!doc || !trustedTextContent(top ?? root)) return null;
-    const out: PageScan = { text: '', starts: [], textNodes: [], links: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+    const out: PageScan = { text: '', starts: [], textNodes: [], links: [], frames: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
     collectElements(root, isElement, out);
     if (!top) return out;
     const text = top.textContent;
@@ -53,7 +53,7 @@ function trustedTextContent(node: Node): boolean {
   return false;
 }
 
-/** Links, marks, query elements and JSON-LD blocks in document order, through live collections. */
+/** Links, mark iframes, marks, query elements and JSON-LD blocks in document order, through live collections. */
 function collectElements(root: Document | Element, isElement: boolean, out: PageScan): void {
   const each = (tag: string, f: (el: Element) => void) => {
     if (isElement && (root as Element).localName === tag) f(root as Element);
@@ -71,6 +71,10 @@ function collectElements(root: Document | Element, isElement: boolean, out: Page
     const title = typeof t === 'string' ? t : attr(el, 'title');
     if (title && titleMayHoldLicence(title)) out.titled.push(el);
   });
+  each('iframe', (el) => {
+    const src = attr(el, 'src');
+    if (src && mayBeMarkOrPortal(src)) out.frames.push({ el, href: src });
+  });
   each('xinbiao-mark', (el) => out.markEls.push(el));
   each('xinbiao-query', (el) => out.queryEls.push(el));
   each('script', (el) => {
@@ -85,7 +89,7 @@ function leadingText(el: Element): string {
   return s;
 }
 
-/** Offsets in the text where a label or a bare code may be, ascending. */
+/** Offsets in the text where a label, a bare code, a filing number or a copyright word may be, ascending. */
 function textHits(text: string): number[] {
   const hits: number[] = [];
   for (const a of OTHER_ANCHORS) for (let i = text.indexOf(a); i >= 0; i = text.indexOf(a, i + a.length)) hits.push(i);

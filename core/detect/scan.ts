@@ -11,6 +11,8 @@ export interface PageScan {
   textNodes: Node[];
   /** Links whose target may be a mark, seal, registration or credit portal. */
   links: { el: Element; href: string }[];
+  /** Iframes whose src may be a mark (a regional system draws its mark in one); other iframes are not read. */
+  frames: { el: Element; href: string }[];
   /** Links whose title may hold licence text (JD item pages' shop link). */
   titled: Element[];
   markEls: Element[];
@@ -25,12 +27,12 @@ export interface PageScan {
 const MAX_NODES = 3_000_000;
 
 /** What the walk does with an element, by its local name. */
-export const Tag = { Link: 1, Mark: 2, Query: 3, Script: 4, Skip: 5, Block: 6 } as const;
+export const Tag = { Link: 1, Mark: 2, Query: 3, Script: 4, Skip: 5, Block: 6, Frame: 7 } as const;
 type TagKind = (typeof Tag)[keyof typeof Tag];
 
 export const TAGS: Record<string, TagKind | undefined> = {
   __proto__: null as never,
-  a: Tag.Link, 'xinbiao-mark': Tag.Mark, 'xinbiao-query': Tag.Query,
+  a: Tag.Link, iframe: Tag.Frame, 'xinbiao-mark': Tag.Mark, 'xinbiao-query': Tag.Query,
   script: Tag.Script, style: Tag.Skip, noscript: Tag.Skip, textarea: Tag.Skip,
 };
 for (const t of 'address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol option p pre section table tbody td tfoot th thead tr ul'.split(' ')) {
@@ -45,7 +47,7 @@ export function scan(source: NodeSource, careful: boolean): PageScan {
   const parts: string[] = [];
   const starts: number[] = [];
   const textNodes: Node[] = [];
-  const out: PageScan = { text: '', starts, textNodes, links: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
+  const out: PageScan = { text: '', starts, textNodes, links: [], frames: [], titled: [], markEls: [], queryEls: [], jsonLd: [], visited: 0 };
   let len = 0;
   // Text children of script/style are not page text; JSON-LD script text is kept apart.
   let skipParent: Node | null = null;
@@ -80,6 +82,9 @@ export function scan(source: NodeSource, careful: boolean): PageScan {
       if (href && mayBeMarkOrPortal(href)) out.links.push({ el, href });
       const title = attr(el, 'title');
       if (title && titleMayHoldLicence(title)) out.titled.push(el);
+    } else if (kind === Tag.Frame) {
+      const src = attr(el, 'src');
+      if (src && mayBeMarkOrPortal(src)) out.frames.push({ el, href: src });
     } else if (kind === Tag.Mark) out.markEls.push(el);
     else if (kind === Tag.Query) out.queryEls.push(el);
     else {

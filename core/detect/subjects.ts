@@ -19,7 +19,8 @@ const CORROBORATION = 0.05;
 
 /**
  * Merges sightings of the same code (or, for name-only sightings, the same name) and ranks them: the shop's
- * before the platform's, then by trust and confidence. The platform role needs a shop subject beside it.
+ * before the platform's, then by trust and confidence. The platform role needs a shop subject beside it that is
+ * more than a copyright-line name.
  */
 export function mergeCandidates(candidates: Candidate[]): DetectedSubject[] {
   const byKey = new Map<string, { best: Candidate; all: Candidate[] }>();
@@ -35,13 +36,15 @@ export function mergeCandidates(candidates: Candidate[]): DetectedSubject[] {
   const merged: (DetectedSubject & { platformArea: boolean })[] = [];
   for (const { best, all } of byKey.values()) {
     const sources = [...new Set(all.map((c) => c.source))];
+    // A copyright line corroborates nothing: anyone can write a name there.
+    const corroborating = sources.filter((s) => s !== 'copyright').length;
     merged.push({
       uscc: best.uscc ?? all.find((c) => c.uscc)?.uscc ?? null,
       regNo: best.regNo ?? all.find((c) => c.regNo)?.regNo ?? null,
       name: best.name ?? all.find((c) => c.name)?.name ?? null,
       source: best.source,
       sources,
-      confidence: round(Math.min(0.99, best.confidence + CORROBORATION * (sources.length - 1))),
+      confidence: round(Math.min(0.99, best.confidence + CORROBORATION * Math.max(0, corroborating - 1))),
       checksum: best.checksum,
       role: 'shop',
       label: best.label ?? all.find((c) => c.label)?.label ?? null,
@@ -49,7 +52,8 @@ export function mergeCandidates(candidates: Candidate[]): DetectedSubject[] {
       platformArea: all.every((c) => c.platformArea),
     });
   }
-  const hasShop = merged.some((s) => !s.platformArea);
+  // Only a subject some other source names can make the footer's subjects the platform's.
+  const hasShop = merged.some((s) => !s.platformArea && s.source !== 'copyright');
   const out: DetectedSubject[] = merged.map(({ platformArea, ...s }) => ({ ...s, role: platformArea && hasShop ? 'platform' : 'shop' }));
   out.sort((a, b) =>
     (a.role === 'platform' ? 1 : 0) - (b.role === 'platform' ? 1 : 0) ||

@@ -1,12 +1,15 @@
 import type { LinkMarkKind } from '../data/marks';
 import type { CueKind } from './labels';
 
-/** Where a subject was found, from most to least trusted. */
-export type SubjectSource = 'mark' | 'samr-link' | 'adapter' | 'label' | 'json-ld' | 'bare-code';
+/**
+ * Where a subject was found, from most to least trusted. `copyright` is a company name on a copyright line (or a
+ * filing-number line): the weakest, it never outranks another source and never vouches for anything by itself.
+ */
+export type SubjectSource = 'mark' | 'samr-link' | 'adapter' | 'label' | 'json-ld' | 'bare-code' | 'copyright';
 
 /** Order of trust: a lower rank wins when findings disagree. */
 export const SOURCE_RANK: Record<SubjectSource, number> = {
-  mark: 0, 'samr-link': 1, adapter: 2, label: 3, 'json-ld': 4, 'bare-code': 5,
+  mark: 0, 'samr-link': 1, adapter: 2, label: 3, 'json-ld': 4, 'bare-code': 5, copyright: 6,
 };
 
 /** A shop operator (or the platform behind it) named on the page. */
@@ -33,12 +36,15 @@ export interface DetectedSubject {
   element: Element | null;
 }
 
-/** A mark, seal or registration link on the page. */
+/** A mark, seal or registration link on the page, or a filing number written as text. */
 export type MarkKind = 'xinbiao-mark' | LinkMarkKind; // link marks: the table in core/data/marks
 
 export interface DetectedMark {
   kind: MarkKind;
-  /** The link target, for link marks. */
+  /**
+   * The link target (or a mark iframe's src), for link marks; null for a `<xinbiao-mark>` and for a number written
+   * as plain text (京ICP证070791号, 京公网安备11010502025545号), which only says what the page claims.
+   */
   href: string | null;
   /** The compact JWS of a `<xinbiao-mark>`; verify it with core/marks before trusting it. */
   token: string | null;
@@ -46,7 +52,7 @@ export interface DetectedMark {
   uscc: string | null;
   /** Issue time of a SAMR 亮照 link (ISO 8601), from its serial's millisecond timestamp. */
   issuedAt: string | null;
-  /** Serial, seal number or record number, when the link carries one. */
+  /** Serial, seal number or record number, when the link carries one; the number as written for text marks. */
   serial: string | null;
   /** SAMR links: 'national' (SAIC_SHOW_10000) or 'shanghai' (SAIC_SHOW_310000). */
   variant: 'national' | 'shanghai' | null;

@@ -5,8 +5,9 @@ import type { Req } from '../platform/messaging';
 /** One detection pass, reduced to what the background needs: codes, names, sources and mark tokens. */
 export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'content:page'> {
   const { result: found, shop } = detectWithSite(doc, site, doc.location?.href ?? '');
+  // A name only a copyright line gives is never looked up: a name anyone can write must not vouch for a shop.
   const subjects = found.subjects
-    .filter((s) => s.role === 'shop' && (s.uscc || s.name))
+    .filter((s) => s.role === 'shop' && (s.uscc || (s.name && s.source !== 'copyright')))
     .slice(0, 5)
     .map((s) => ({
       ...(s.uscc && s.checksum === 'ok' ? { uscc: s.uscc } : {}),

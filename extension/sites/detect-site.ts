@@ -26,7 +26,8 @@ export function detectWithSite(doc: Document, site: SiteAdapter | undefined, hre
   const result = detect(doc, { adapters: [{ id: site.id, ...site.selectors }] });
   const shop = readShop(doc, site, href);
   const subjects = [...result.subjects];
-  if (shop.operator && !subjects.some((s) => s.role === 'shop' && s.name === shop.operator)) {
+  // A copyright line naming the same company does not stand in for the platform's own data (it is never looked up).
+  if (shop.operator && !subjects.some((s) => s.role === 'shop' && s.name === shop.operator && s.source !== 'copyright')) {
     const embedded: DetectedSubject = {
       uscc: null, regNo: null, name: shop.operator, source: 'adapter', sources: ['adapter'], confidence: CONFIDENCE.adapterName,
       checksum: 'n/a', role: 'shop', label: null, element: null,

@@ -30,3 +30,14 @@ test.describe('real platform pages with the built extension', () => {
     await badgeIs(serviceWorker, page, { button: expect.stringContaining('广州欧博化妆品有限公司') });
   });
 });
+
+// Footers shaped like the real ones (ICP and 公安备案 numbers as text, a company on the copyright line).
+test.describe('text the real footers write, with the built extension', () => {
+  test('a company name only on the copyright line is not looked up: no good badge for a red-listed name anyone can write', async ({ context, serviceWorker }) => {
+    const page = await context.newPage();
+    await page.goto('/sites/jd/copyright-only.html');
+    await expect(page.locator('.copyright')).toContainText('连云港示例守信电子商务有限公司');
+    expect((await storedReport(serviceWorker, page.url())).subjects).toEqual([]);
+    expect((await badgeView(serviceWorker, page)).level).not.toBe('good');
+  });
+});

@@ -44,13 +44,17 @@ describe('quick read of the page', () => {
       '统一社会信用代码', '企业名称', '注册号', '营业执照号码', '：', ':', ' ', '\n   ', code, code.slice(0, 7), code.slice(7),
       '330200000123454', '杭州杭茗茶业有限公司', '住所', '123456', '商品名称 西湖龙井', '（统一社会信用代码）', 'x'.repeat(90), '　',
       '公司名称', '经营主体名称', '单位名称', '名称', '除', '变更后', '，',
+      // Filing numbers as text (one with a zero-width space in its digits) and copyright lines.
+      '京ICP证070791号', '浙ICP备1202\u200b2327号-1', '粤公安网备44190002000538号', '京公网安备 1101', '粤B2-20160023', '©', '© 2020 ',
+      '版权所有', '技术支持：', '有限公司', '清远市汇业科技有限公司',
     );
-    const wrap = fc.constantFrom('', 'span', 'div', 'td', 'p', 'b', 'script', 'style', 'br', 'a');
+    const wrap = fc.constantFrom('', 'span', 'div', 'td', 'p', 'b', 'script', 'style', 'br', 'a', 'iframe');
     const node = fc.tuple(wrap, fc.array(piece, { minLength: 1, maxLength: 4 })).map(([tag, texts]) => {
       const t = texts.join('');
       if (tag === '') return t;
       if (tag === 'br') return `<br>${t}`;
       if (tag === 'a') return `<a href="/shop.html" title="${t}">店铺</a>`;
+      if (tag === 'iframe') return `<iframe src="http://wljg.gdgs.gov.cn/lz.ashx?vie=${t.length}"></iframe>${t}`;
       return tag === 'td' ? `<table><tr><td>${t}</td></tr></table>` : `<${tag}>${t}</${tag}>`;
     });
     fc.assert(

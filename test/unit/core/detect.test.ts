@@ -126,7 +126,11 @@ describe('detect: marks and query windows', () => {
       ['szfw', null, null, null],
     ]);
     expect(r.marks[3]!.serial).toBe('20120305160124387');
-    expect(r.subjects.map((s) => s.uscc)).toEqual(['91990000MA1FL3W5XK']);
+    // The copyright line names a company in its own paragraph, apart from the marks: a weak name of its own, last.
+    expect(r.subjects.map((s) => [s.uscc, s.name, s.source])).toEqual([
+      ['91990000MA1FL3W5XK', null, 'samr-link'],
+      [null, '上海申城生活信息科技有限公司', 'copyright'],
+    ]);
   });
 
   it('query windows: every listed credit site and the <xinbiao-query> element, not the SAMR link', () => {

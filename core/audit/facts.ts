@@ -44,7 +44,8 @@ export function collectPageFacts(doc: Document, options: CollectOptions): PageFa
 function factsFromDetection(doc: Document, found: DetectResult, options: CollectOptions): PageFacts {
   const spot = (el: Element, text?: string): Spot => (text === undefined ? { selector: elementPath(el) } : { selector: elementPath(el), text: clip(text) });
 
-  const subjects: ShownSubject[] = found.subjects.filter((s) => s.role !== 'platform').map((s) => ({
+  // A name that only a copyright line gives is no licence display: rules and list lookups leave it out, as the badge does.
+  const subjects: ShownSubject[] = found.subjects.filter((s) => s.role !== 'platform' && s.sources.some((x) => x !== 'copyright')).map((s) => ({
     ...(s.uscc ? { uscc: s.uscc } : {}),
     ...(s.name ? { name: s.name } : {}),
     source: s.source,

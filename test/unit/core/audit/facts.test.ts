@@ -91,3 +91,12 @@ describe('collectPageFacts on the audit fixtures (no layout)', () => {
     expect(read.licence?.box).toBeUndefined();
   });
 });
+
+describe('collectPageFacts leaves out names only a copyright line gives', () => {
+  it('keeps the labelled licence subject and drops the copyright name under it', () => {
+    const doc = new JSDOM(readFileSync(join(FIX, '../pages/licence-copyright-differs.html'), 'utf8')).window.document;
+    const f = collectPageFacts(doc, { url: 'https://mall.example.cn/shop/index/license.html?id=2291' });
+    expect(f.subjects.map((s) => [s.uscc ?? null, s.name ?? null])).toEqual([['91330201MA284E2D7K', '宁波甬优家居用品有限公司']]);
+  });
+});
+

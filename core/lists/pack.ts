@@ -274,7 +274,10 @@ async function shardEntries(manifest: PackManifest, ix: PackIndex, digests: Uint
   const bytes = await fetchFile(file);
   if (toHex(new Sha256().update(bytes).digest()) !== toHex(digests.subarray(32 * n, 32 * n + 32))) throw new ListError('digest-mismatch', file);
   const schema = manifest.list.kind === 'credit-level' ? CreditLevelLine : ListLine;
-  return utf8.decode(bytes).split('\n').filter((l) => l !== '').map((l, i) => {
+  const lines = utf8.decode(bytes).split('\n').filter((l) => l !== '');
+  // The signed smallest-shard size is what made fetching this shard by prefix acceptable: a shard below it is a lie.
+  if (lines.length < ix.minShard) throw new ListError('bad-pack', `${file}: ${lines.length} entries, manifest says at least ${ix.minShard}`);
+  return lines.map((l, i) => {
     let parsed;
     try {
       parsed = schema.safeParse(JSON.parse(l));

@@ -152,3 +152,22 @@ test('query window: an attribute change while the shopper types keeps the text, 
   await page.keyboard.type('x');
   await expect(box).toHaveValue('91990000MA2H7Q01x3E');
 });
+
+test('card open: an attribute change redraws it in place, with the focus on the same control', async ({ page }) => {
+  await page.goto(`${fixtures}/hosts/script-before.html`);
+  const mark = page.locator('xinbiao-mark');
+  await markSettled(mark);
+  await mark.locator('button').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  const focused = () => mark.evaluate((m) => {
+    const root = m.shadowRoot!;
+    const all = [...root.querySelectorAll('dialog a[href], dialog button')];
+    return { index: all.indexOf(root.activeElement!), open: root.querySelector('dialog')?.open ?? false };
+  });
+  const before = await focused();
+  expect(before).toEqual({ index: 3, open: true });
+  await mark.evaluate((m) => m.setAttribute('lang', 'en'));
+  await expect(page.getByRole('dialog')).toContainText('Credit code (USCC)');
+  expect(await focused()).toEqual(before);
+});

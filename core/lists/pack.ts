@@ -19,7 +19,9 @@ const SHARD_SEED = 0x2f1b9e3d;
 const FILTER_MAGIC = 0x31464258; // "XBF1" little-endian
 
 const HexDigest = z.string().check(z.regex(/^[0-9a-f]{64}$/));
-const FileRef = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)), sha256: HexDigest, size: z.number().check(z.int(), z.minimum(0)) });
+// One name inside the manifest's folder: never `.` or `..`, which a URL or a path would resolve outside it.
+const FileName = z.string().check(z.regex(/^(?!\.\.?$)[A-Za-z0-9._-]{1,120}$/));
+const FileRef = z.object({ file: FileName, sha256: HexDigest, size: z.number().check(z.int(), z.minimum(0)) });
 export type FileRef = z.infer<typeof FileRef>;
 
 const PackIndex = z.object({
@@ -31,7 +33,7 @@ const PackIndex = z.object({
   /** 32-byte SHA-256 of each shard file, in shard order (2^prefixBits of them). */
   digests: FileRef,
   /** Folder of the shards: `<dir>/<shard as hex>.ndjson`. */
-  dir: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)),
+  dir: FileName,
   /** Entries in the smallest shard (≥ k unless the whole list is smaller). */
   minShard: z.number().check(z.int(), z.minimum(0)),
 });

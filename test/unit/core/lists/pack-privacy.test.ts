@@ -1,5 +1,5 @@
 import { fetchHeld } from '../../../../core/lists/pack-delta';
-import { openPack, PACK_MIN_SHARD, shardName } from '../../../../core/lists/pack';
+import { openPack, PACK_MIN_SHARD, PackManifest, shardName } from '../../../../core/lists/pack';
 import { bytes, entry, header, ndjson, packFiles } from './support';
 
 describe('a pack cannot make a subscriber fetch a shard that few entries share', () => {
@@ -36,5 +36,16 @@ describe('a pack cannot make a subscriber fetch a shard that few entries share',
     // The honest manifest answers the same lookup.
     const honest = await openPack(manifest, async (f) => byFile.get(f)!);
     expect((await honest.byUscc(entry(7).uscc!)).length).toBe(1);
+  });
+
+  it("a manifest whose shard folder or file is '..' or '.' does not parse (a subscriber would fetch beside the pack's folder)", async () => {
+    const { manifest } = await packFiles(bytes(ndjson(header({ count: 3 }), [entry(1), entry(2), entry(3)])), PACK_MIN_SHARD);
+    const withIndex = (over: object) => ({ ...manifest, indexes: { ...manifest.indexes, uscc: { ...manifest.indexes.uscc, ...over } } });
+    expect(PackManifest.safeParse(manifest).success).toBe(true);
+    for (const name of ['..', '.']) {
+      expect(PackManifest.safeParse(withIndex({ dir: name })).success).toBe(false);
+      expect(PackManifest.safeParse(withIndex({ filter: { ...manifest.indexes.uscc.filter, file: name } })).success).toBe(false);
+    }
+    expect(PackManifest.safeParse(withIndex({ dir: '..shards' })).success).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import type { ListInfo } from '../sources/ports';
 import { verifySignedJson, type KeyLookup } from './checks';
 import { entryText, type DeltaHeader, type DeltaOp } from './delta';
 import { ListError, toListError } from './errors';
-import { openPack, PACK_DELTA_FORMAT, PackDeltaManifest, type PackEntry, type PackFetch, type PackManifest, type PackReader } from './pack';
+import { openPack, PACK_DELTA_FORMAT, PACK_MIN_SHARD, PackDeltaManifest, type PackEntry, type PackFetch, type PackManifest, type PackReader } from './pack';
 import { bytesSource, type ByteSource } from './parse';
 import { ListHeader, type ListSignature } from './schema';
 import { packEdition, type ListStore, type StoredPack } from './store';
@@ -61,15 +61,16 @@ export function verifyPackDelta(bytes: Uint8Array, signature: ListSignature | st
 
 /**
  * Fetches what a subscriber holds of a pack (filters and digest tables, checked against the manifest), plus every
- * shard of an index whose shards are smaller than k: fetching one of those on demand would name fewer than k
- * entries. Returns the files by name. Throws ListError ('digest-mismatch', 'bad-pack').
+ * shard of an index whose shards are smaller than k or than PACK_MIN_SHARD (the manifest's k is the publisher's
+ * word, the floor is ours): fetching one of those on demand would name fewer entries. Returns the files by name.
+ * Throws ListError ('digest-mismatch', 'bad-pack').
  */
 export async function fetchHeld(manifest: PackManifest, fetchFile: PackFetch): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {};
   const reader = await openPack(manifest, async (file) => (files[file] = await fetchFile(file)));
   for (const kind of ['uscc', 'name'] as const) {
     const ix = manifest.indexes[kind];
-    if (ix.keys > 0 && ix.minShard < manifest.k) await reader.prefetch(kind);
+    if (ix.keys > 0 && ix.minShard < Math.max(manifest.k, PACK_MIN_SHARD)) await reader.prefetch(kind);
   }
   return files;
 }

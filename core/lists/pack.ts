@@ -19,7 +19,9 @@ const SHARD_SEED = 0x2f1b9e3d;
 const FILTER_MAGIC = 0x31464258; // "XBF1" little-endian
 
 const HexDigest = z.string().check(z.regex(/^[0-9a-f]{64}$/));
-const FileRef = z.object({ file: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)), sha256: HexDigest, size: z.number().check(z.int(), z.minimum(0)) });
+// One name inside the manifest's folder: never `.` or `..`, which a URL or a path would resolve outside it.
+const FileName = z.string().check(z.regex(/^(?!\.\.?$)[A-Za-z0-9._-]{1,120}$/));
+const FileRef = z.object({ file: FileName, sha256: HexDigest, size: z.number().check(z.int(), z.minimum(0)) });
 export type FileRef = z.infer<typeof FileRef>;
 
 const PackIndex = z.object({
@@ -31,7 +33,7 @@ const PackIndex = z.object({
   /** 32-byte SHA-256 of each shard file, in shard order (2^prefixBits of them). */
   digests: FileRef,
   /** Folder of the shards: `<dir>/<shard as hex>.ndjson`. */
-  dir: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,120}$/)),
+  dir: FileName,
   /** Entries in the smallest shard (≥ k unless the whole list is smaller). */
   minShard: z.number().check(z.int(), z.minimum(0)),
 });
@@ -274,7 +276,10 @@ async function shardEntries(manifest: PackManifest, ix: PackIndex, digests: Uint
   const bytes = await fetchFile(file);
   if (toHex(new Sha256().update(bytes).digest()) !== toHex(digests.subarray(32 * n, 32 * n + 32))) throw new ListError('digest-mismatch', file);
   const schema = manifest.list.kind === 'credit-level' ? CreditLevelLine : ListLine;
-  return utf8.decode(bytes).split('\n').filter((l) => l !== '').map((l, i) => {
+  const lines = utf8.decode(bytes).split('\n').filter((l) => l !== '');
+  // The signed smallest-shard size is what made fetching this shard by prefix acceptable: a shard below it is a lie.
+  if (lines.length < ix.minShard) throw new ListError('bad-pack', `${file}: ${lines.length} entries, manifest says at least ${ix.minShard}`);
+  return lines.map((l, i) => {
     let parsed;
     try {
       parsed = schema.safeParse(JSON.parse(l));

@@ -48,8 +48,9 @@ export interface ShopMemory {
   /** The shop's operator if one was read within the TTL; an expired entry is deleted and null returned. */
   recall(site: string, id: string): Promise<RememberedOperator | null>;
   /**
-   * Stores a reading when it may replace what is kept (see `mayReplace`); drops expired entries and the oldest
-   * beyond the bound. Returns whether it was stored.
+   * Stores a reading when it may replace what is kept (see `mayReplace`; a reading from another page of the shop never
+   * replaces an unexpired licence-page reading, it may only add the code to the licence's own name); drops expired
+   * entries and the oldest beyond the bound. Returns whether it was stored.
    */
   remember(reading: Reading): Promise<boolean>;
   /** Forgets every shop (options page, 清除数据). */
@@ -130,9 +131,12 @@ export async function openShopMemory(idb: IDBFactory, options: ShopMemoryOptions
     async remember(reading) {
       if (!mayReplace(reading) || !Stored.safeParse({ ...reading, at: 0 }).success) return false;
       const old = Stored.safeParse(await db.get('shops', [reading.site, reading.id]));
+      // The platform writes the licence page, the shop its other pages: those may only add the code to the licence's name.
+      const licence = old.success && old.data.kind === 'licence' && old.data.at > now() - ttl ? old.data : undefined;
+      if (reading.kind === 'page' && licence && (licence.uscc || !reading.uscc || reading.name !== licence.name)) return false;
       const keepCode = !reading.uscc && old.success && old.data.uscc && old.data.name === reading.name;
       const entry: RememberedOperator = {
-        site: reading.site, id: reading.id, kind: reading.kind, path: reading.path, at: now(),
+        site: reading.site, id: reading.id, kind: licence ? 'licence' : reading.kind, path: licence ? licence.path : reading.path, at: now(),
         ...(reading.uscc ? { uscc: reading.uscc } : keepCode ? { uscc: old.data!.uscc } : {}),
         ...(reading.name ? { name: reading.name } : {}),
       };

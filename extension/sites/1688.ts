@@ -25,6 +25,8 @@ export default defineSite({
   ways: {
     shopName: [{ from: 'near', controls: ['进入店铺', '进店逛逛', '进店', '关注店铺', '收藏店铺'] }],
     shopId: [
+      // The shop's own pages (may write the shop memory); then any address that names the shop.
+      { from: 'url', pattern: '^https?://winport\\.m\\.1688\\.com/page/index\\.html\\?(?:[^#]*&)?memberId=(b2b-[0-9a-z]+)' },
       { from: 'url', pattern: '[?&]memberId=(b2b-[0-9a-z]+)' },
       { from: 'url', pattern: '^https?://(?:m\\.1688\\.com/winport/)?(b2b-[0-9a-z]+)(?:\\.1688\\.com/|\\.html)' },
       { from: 'script', pattern: '__INIT_DATA[\\s\\S]{0,50000}?"sellerMemberId"\\s*:\\s*"(b2b-[0-9a-z]+)"' }, // offer page state

@@ -32,7 +32,7 @@ export default defineSite({
       { from: 'near', controls: ['进店', '进入店铺', '关注店铺'] },
     ],
     shopId: [
-      { from: 'url', pattern: '/views/shop/index\\?(?:.*&)?id=(\\d+)' },
+      { from: 'url', pattern: '^https?://(?:haohuo\\.jinritemai\\.com|haohuo\\.snssdk\\.com)/views/shop/index\\?(?:[^#]*&)?id=(\\d+)' },
       { from: 'script', pattern: '"shop_id"\\s*:\\s*"?(\\d+)' },
     ],
     operator: [],

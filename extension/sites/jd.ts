@@ -35,7 +35,7 @@ export default defineSite({
     shopName: [{ from: 'near', controls: ['进入店铺', '进店逛逛', '进店', '关注店铺'] }],
     shopId: [
       { from: 'url', pattern: '^https?://mall\\.jd\\.(?:com|hk)/(?:index|showLicence|shopLevel)-(\\d+)\\.html' },
-      { from: 'url', pattern: '^https?://shop\\.m\\.jd\\.com/.*[?&]shopId=(\\d+)' },
+      { from: 'url', pattern: '^https?://shop\\.m\\.jd\\.com/[^?#]*\\?(?:[^#]*&)?shopId=(\\d+)' },
       { from: 'script', pattern: 'pageConfig[\\s\\S]{0,4000}?\\bshopId\\s*:\\s*[\'"]?(\\d+)' }, // item pages' state object
       { from: 'near', controls: ['进入店铺', '进店逛逛', '进店', '关注店铺'], attr: 'href', pattern: 'mall\\.jd\\.(?:com|hk)/index-(\\d+)\\.html' },
     ],

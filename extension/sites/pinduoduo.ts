@@ -29,6 +29,8 @@ export default defineSite({
       { from: 'near', controls: ['进店逛逛', '进店', '关注店铺', '收藏店铺'] },
     ],
     shopId: [
+      // The shop's own page (may write the shop memory); then any address that names the shop.
+      { from: 'url', pattern: '^https?://(?:mobile\\.|www\\.)?(?:yangkeduo|pinduoduo)\\.com/mall_page\\.html\\?(?:[^#]*&)?mall_id=(\\d+)' },
       { from: 'url', pattern: '[?&]mall_id=(\\d+)' },
       { from: 'script', pattern: '"mall(?:_i|I)[dD]"\\s*:\\s*"?(\\d+)' },
     ],

@@ -61,14 +61,27 @@ export function licenceUrlOf(site: SiteAdapter, shopId: string | null): string |
 }
 
 /**
- * The shop id the page's address itself carries (the adapter's `url` ways only), or null: the one reading a page
- * cannot fake with its content, so only such pages may write the shop memory (docs/extension.md).
+ * The shop id the page's address itself carries (the adapter's `url` ways anchored at `^https?://` only, matched
+ * without the fragment; null when a query parameter repeats), or null: the one reading a page cannot fake with its
+ * content, so only such pages may write the shop memory (docs/extension.md).
  */
 export function shopIdFromUrl(site: SiteAdapter, href: string): string | null {
+  let own: string;
+  try {
+    const u = new URL(href);
+    // A repeated parameter (`?shopId=A&shopId=B`) names two shops: which one the page shows is not ours to guess.
+    const keys = [...u.searchParams.keys()];
+    if (new Set(keys).size !== keys.length) return null;
+    // The fragment is never sent to the platform: anyone who writes a link could put another shop's id there.
+    own = `${u.protocol}//${u.host}${u.pathname}${u.search}`;
+  } catch {
+    return null;
+  }
   for (const way of site.ways.shopId) {
-    if (way.from !== 'url') continue;
+    // Only a pattern anchored at the address's start names the page's own shop, not an id mentioned in its query.
+    if (way.from !== 'url' || !way.pattern.startsWith('^https?://')) continue;
     try {
-      const found = pick(href, way.pattern, undefined, null);
+      const found = pick(own, way.pattern, undefined, null);
       if (found && ID.test(found.value)) return found.value;
     } catch {
       // a bad pattern in adapter data: the next way

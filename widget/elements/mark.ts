@@ -87,8 +87,12 @@ export class XinbiaoMark extends HTMLElement {
       if (!this.#open || !this.#ui) return;
       this.#ui.adopt(CARD_CSS);
       const card = LicenceCard({ status: warning ? undefined : m.status, check: m.check, verdict: m.verdict, lang, pageUrl: location.href, onClose: () => this.close() });
+      // A redraw of an open card (attribute change) puts the focus back on the same control, not the first one.
+      const controls = (d?: Element | null) => [...(d?.querySelectorAll<HTMLElement>('a[href],button') ?? [])];
+      const at = controls(this.#ui.root.querySelector('dialog')).indexOf(this.#ui.root.activeElement as HTMLElement);
       this.#ui.render(badge(), card);
       showCard(card);
+      if (at > 0) controls(card)[at]?.focus();
     });
   }
 

@@ -29,6 +29,9 @@ export class XinbiaoQuery extends HTMLElement {
     const { QueryWindow, QUERY_CSS, pickSites } = await import('../lazy');
     if (!this.#ui || !this.isConnected) return;
     this.#ui.adopt(QUERY_CSS);
+    // A redraw replaces the box: the shopper who was typing keeps the focus and the caret where they were.
+    const was = this.#ui.root.activeElement as HTMLInputElement | null;
+    const at = was?.localName === 'input' ? ([was.selectionStart, was.selectionEnd] as const) : undefined;
     this.#ui.render(QueryWindow({
       lang: pickLang(this),
       sites: pickSites(this.getAttribute('sites')?.split(/[\s,]+/)),
@@ -36,5 +39,7 @@ export class XinbiaoQuery extends HTMLElement {
       value: this.#value,
       onValue: (v) => { this.#value = v; },
     }));
+    const box = this.#ui.root.querySelector('input');
+    if (at && box) { box.focus(); box.setSelectionRange(at[0], at[1]); }
   }
 }

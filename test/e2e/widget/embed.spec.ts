@@ -131,3 +131,43 @@ test('on a right-to-left host the mark keeps its left-to-right layout', async ({
   });
   expect(layout).toEqual({ direction: 'ltr', iconFirst: true });
 });
+
+test('query window: an attribute change while the shopper types keeps the text, the focus and the caret', async ({ page }) => {
+  await page.goto(`${fixtures}/hosts/script-before.html`);
+  await page.evaluate(() => window.XinBiao!.ready);
+  await page.evaluate(() => document.querySelector('main')!.append(document.createElement('xinbiao-query')));
+  const box = page.locator('xinbiao-query input');
+  await box.click();
+  await page.keyboard.type('91990000MA2H7Q013E');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('xinbiao-query').evaluate((q) => q.setAttribute('lang', 'en'));
+  await expect(page.locator('xinbiao-query button[type=submit]')).toHaveText('Search');
+  const state = await page.locator('xinbiao-query').evaluate((q) => {
+    const input = q.shadowRoot!.querySelector('input')!;
+    return { value: input.value, focused: q.shadowRoot!.activeElement === input, caret: input.selectionStart };
+  });
+  expect(state).toEqual({ value: '91990000MA2H7Q013E', focused: true, caret: 16 });
+  // Typing goes on where it stopped.
+  await page.keyboard.type('x');
+  await expect(box).toHaveValue('91990000MA2H7Q01x3E');
+});
+
+test('card open: an attribute change redraws it in place, with the focus on the same control', async ({ page }) => {
+  await page.goto(`${fixtures}/hosts/script-before.html`);
+  const mark = page.locator('xinbiao-mark');
+  await markSettled(mark);
+  await mark.locator('button').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  const focused = () => mark.evaluate((m) => {
+    const root = m.shadowRoot!;
+    const all = [...root.querySelectorAll('dialog a[href], dialog button')];
+    return { index: all.indexOf(root.activeElement!), open: root.querySelector('dialog')?.open ?? false };
+  });
+  const before = await focused();
+  expect(before).toEqual({ index: 3, open: true });
+  await mark.evaluate((m) => m.setAttribute('lang', 'en'));
+  await expect(page.getByRole('dialog')).toContainText('Credit code (USCC)');
+  expect(await focused()).toEqual(before);
+});

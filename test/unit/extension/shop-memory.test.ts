@@ -79,7 +79,20 @@ describe('shop memory (IndexedDB, injected clock)', () => {
     expect(await mem.remember({ ...licence, name: '新经营者有限公司' })).toBe(true);
     expect(await mem.recall('jd', '10001201')).toEqual({ ...licence, name: '新经营者有限公司', at: clock });
 
-    // A valid code from a shop page replaces it.
+    // A code from a shop page (whose content the shop writes) may add the code to the licence page's own name only.
+    expect(await mem.remember({ ...page, uscc: OTHER, name: '新经营者有限公司' })).toBe(true);
+    expect(await mem.recall('jd', '10001201')).toEqual({ ...licence, uscc: OTHER, name: '新经营者有限公司', at: clock });
+  });
+
+  it("a shop's own page cannot overwrite what its licence page said (the shop writes its pages, the platform the licence page)", async () => {
+    const mem = await open();
+    await mem.remember({ ...licence, uscc: CODE, name: '连云港示例守信电子商务有限公司' });
+    const page = { site: 'jd', id: '10001201', kind: 'page' as const, path: 'mall.jd.com/index-10001201.html' };
+    expect(await mem.remember({ ...page, uscc: OTHER })).toBe(false);
+    expect(await mem.remember({ ...page, uscc: OTHER, name: '连云港示例守信电子商务有限公司' })).toBe(false);
+    expect(await mem.recall('jd', '10001201')).toEqual({ ...licence, uscc: CODE, name: '连云港示例守信电子商务有限公司', at: clock });
+    // Once the licence reading has expired, the shop's page may write again.
+    clock += SHOP_MEMORY_TTL_MS;
     expect(await mem.remember({ ...page, uscc: OTHER })).toBe(true);
     expect(await mem.recall('jd', '10001201')).toEqual({ ...page, uscc: OTHER, at: clock });
   });

@@ -37,6 +37,22 @@ describe('which page may write the shop memory (hostile pages)', () => {
     expect(shopOfPage(jd('20002'), 'https://mall.jd.com/showLicence-10001201.html')).toMatchObject({ writes: null });
   });
 
+  it("an address that only mentions another shop's id (a query of an item page, a fragment, a repeated parameter) may not write it", () => {
+    // A link anyone can send: the victim's id rides on a page the attacker controls.
+    expect(shopOfPage({ site: 'pinduoduo', id: '354267' }, 'https://mobile.yangkeduo.com/goods.html?goods_id=100&mall_id=354267')).toMatchObject({ writes: null });
+    expect(shopOfPage({ site: '1688', id: 'b2b-1641351767' }, 'https://detail.1688.com/offer/1.html?memberId=b2b-1641351767')).toMatchObject({ writes: null });
+    expect(shopOfPage({ site: 'douyin', id: '13939925088' }, 'https://haohuo.jinritemai.com/views/product/item2?id=1&r=/views/shop/index?id=13939925088')).toMatchObject({ writes: null });
+    expect(shopOfPage(jd('20002'), 'https://shop.m.jd.com/?shopId=195980#&shopId=20002')).toMatchObject({ writes: null });
+    expect(shopOfPage(jd('20002'), 'https://shop.m.jd.com/?shopId=195980&shopId=20002')).toMatchObject({ writes: null });
+    expect(shopOfPage(jd('20002'), 'https://shop.m.jd.com/?shopId=195980&from=x?shopId=20002')).toMatchObject({ writes: null });
+    expect(shopOfPage({ site: 'pinduoduo', id: '2' }, 'https://mobile.yangkeduo.com/mall_page.html?mall_id=1#mall_id=2')).toMatchObject({ writes: null });
+    // The shops' own pages still write (real addresses, ../shared/real-pages/urls.txt).
+    expect(shopOfPage({ site: 'pinduoduo', id: '354267' }, 'http://mobile.yangkeduo.com/mall_page.html?mall_id=354267&msn=3oqyia2xo7wgeyrbikytq2injm_axbuy')).toMatchObject({ writes: 'page' });
+    expect(shopOfPage({ site: '1688', id: 'b2b-1641351767' }, 'https://winport.m.1688.com/page/index.html?memberId=b2b-1641351767')).toMatchObject({ writes: 'page' });
+    expect(shopOfPage({ site: '1688', id: 'b2b-22165305319342b' }, 'https://m.1688.com/winport/b2b-22165305319342b.html')).toMatchObject({ writes: 'page' });
+    expect(shopOfPage({ site: 'douyin', id: '13939925088' }, 'https://haohuo.jinritemai.com/views/shop/index?id=13939925088')).toMatchObject({ writes: 'page' });
+  });
+
   it("the licence link is built from the adapter, never taken from the message; another platform's id counts for nothing", () => {
     expect(shopOfPage({ ...jd('10001201'), licenceUrl: 'https://evil.example/showLicence-10001201.html' }, 'https://item.jd.com/1.html')?.licenceUrl)
       .toBe('https://mall.jd.com/showLicence-10001201.html');

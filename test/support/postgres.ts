@@ -17,3 +17,25 @@ export async function freshPostgres(prefix = 'xinbiao_test'): Promise<string> {
   }
   return Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 }
+
+/** A folder for a fresh embedded database (PGlite), in a temp directory of its own. */
+async function freshEmbedded(): Promise<string> {
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  return join(await mkdtemp(join(tmpdir(), 'xinbiao-db-')), 'db');
+}
+
+/** Both engines the status service runs on, for `describe.each`: [name, a fresh target (folder or URL)]. */
+export const DATABASE_TARGETS: [string, () => Promise<string>][] = [
+  ['the embedded database', freshEmbedded],
+  ['PostgreSQL', () => freshPostgres()],
+];
+
+/** Removes an embedded target's temp directory; PostgreSQL databases go with the throwaway cluster. */
+export async function dropTarget(where: string | undefined): Promise<void> {
+  if (!where || where.startsWith('postgres')) return;
+  const { rm } = await import('node:fs/promises');
+  const { dirname } = await import('node:path');
+  await rm(dirname(where), { recursive: true, force: true });
+}

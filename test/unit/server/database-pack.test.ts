@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PrivateJwk } from '../../../core/crypto/ed25519';
@@ -15,7 +15,7 @@ import { importListFile } from '../../../server/db/import';
 import { importFile } from '../../../server/db/import-pack';
 import { databaseLists } from '../../../server/db/lists';
 import { migrate } from '../../../server/db/migrations';
-import { freshPostgres } from '../../support/postgres';
+import { DATABASE_TARGETS, dropTarget } from '../../support/postgres';
 
 // The status service reads packed lists (`xinbiao list pack`) as it reads the NDJSON they were packed from.
 const SAMPLES = join(import.meta.dirname, '../../../samples');
@@ -55,10 +55,7 @@ async function resign(manifestFile: string, change: (m: PackManifest) => PackMan
 
 const refusal = async (p: Promise<unknown>) => ((await p.then(() => undefined, (e: unknown) => e)) as ListError | undefined)?.code;
 
-describe.each([
-  ['the embedded database', async () => join(await mkdtemp(join(tmpdir(), 'xinbiao-db-')), 'db')],
-  ['PostgreSQL', freshPostgres],
-])('packed lists in the status service on %s', (_name, target) => {
+describe.each(DATABASE_TARGETS)('packed lists in the status service on %s', (_name, target) => {
   let where: string;
   let db: Database;
   beforeAll(async () => {
@@ -68,7 +65,7 @@ describe.each([
   }, 180_000);
   afterAll(async () => {
     await db?.close();
-    if (!where?.startsWith('postgres')) await rm(join(where, '..'), { recursive: true, force: true });
+    await dropTarget(where);
   });
 
   it('imports a pack of the sample black list: the same entries, count and source digest as its NDJSON', async () => {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { importListFile, importListToDb } from '../../../server/db/import';
 import { databaseLists } from '../../../server/db/lists';
 import { migrate } from '../../../server/db/migrations';
 import { statusRoute } from '../../../server/routes/status';
-import { freshPostgres } from '../../support/postgres';
+import { DATABASE_TARGETS, dropTarget } from '../../support/postgres';
 
 const SAMPLES = join(import.meta.dirname, '../../../samples');
 const NOW = Date.parse('2026-11-21T00:00:00+08:00');
@@ -44,10 +44,7 @@ async function blackVersion(version: number, edit: (lines: string[]) => string[]
 
 const refusal = async (p: Promise<unknown>) => ((await p.then(() => undefined, (e: unknown) => e)) as ListError | undefined)?.code;
 
-describe.each([
-  ['the embedded database', async () => join(await mkdtemp(join(tmpdir(), 'xinbiao-db-')), 'db')],
-  ['PostgreSQL', freshPostgres],
-])('the status service on %s', (_name, target) => {
+describe.each(DATABASE_TARGETS)('the status service on %s', (_name, target) => {
   let where: string;
   let db: Database;
   beforeAll(async () => {
@@ -58,7 +55,7 @@ describe.each([
   }, 180_000);
   afterAll(async () => {
     await db?.close();
-    if (!where?.startsWith('postgres')) await rm(join(where, '..'), { recursive: true, force: true });
+    await dropTarget(where);
   });
 
   it('imports the signed sample lists and answers by code and by name over HTTP', async () => {

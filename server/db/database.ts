@@ -1,15 +1,25 @@
 import { resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { serialize } from 'pg-protocol';
 
 /** A row-returning query; `params` are bound as $1, $2, … (never spliced into the text). */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
+/** A row of a prepared statement: every column in PostgreSQL's text form (null for NULL), in select order. */
+export type TextRow = (string | null)[];
+
 /** The service's database: the embedded engine (a directory) or PostgreSQL (a postgres:// URL), same SQL. */
 export interface Database extends Queryable {
   /** 'embedded' (PGlite in a directory) or 'postgres'. */
   kind: 'embedded' | 'postgres';
+  /**
+   * Runs `sql` as a statement prepared once per connection under `name` (parsed and planned once, then only bound
+   * and executed: the hot lookups' path). Parameters are bound as text, never spliced; columns come back unparsed,
+   * as text (jsonb as its JSON text). One `name` must always carry the same `sql`. Throws the database's error.
+   */
+  prepared(name: string, sql: string, params: string[]): Promise<TextRow[]>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -35,6 +45,8 @@ export async function openDatabase(target: string, options: { poolSize?: number 
     return {
       kind: 'postgres',
       query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+      // pg keeps a named statement per pooled connection and parses it on that connection's first use.
+      prepared: async (name, sql, params) => (await pool.query<TextRow>({ name, text: sql, values: params, rowMode: 'array', types: { getTypeParser: () => (v: string) => v } })).rows,
       async transaction<T>(work: (tx: Queryable) => Promise<T>) {
         const client = await pool.connect();
         try {
@@ -58,7 +70,29 @@ export async function openDatabase(target: string, options: { poolSize?: number 
     kind: 'embedded',
     pglite: db,
     query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+    prepared: embeddedPrepared(db),
     transaction: <T>(work: (tx: Queryable) => Promise<T>) => db.transaction((tx) => work({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows })),
     close: () => db.close(),
   };
+}
+
+/**
+ * Prepared statements on the embedded engine. PGlite's `query` parses, plans and syncs the files on every call, in six
+ * trips into the engine; a lookup only reads, so once a statement is parsed under its name, each call is a single
+ * Bind + Execute + Sync message (wire protocol, pg-protocol's encoder), run under PGlite's own locks so that it never
+ * interleaves with a transaction or another query.
+ */
+function embeddedPrepared(db: PGlite): Database['prepared'] {
+  const parsed = new Set<string>();
+  const run = (message: Buffer) => db.execProtocol(new Uint8Array(message.buffer, message.byteOffset, message.byteLength), { syncToFs: false });
+  return (name, sql, params) => db._runExclusiveTransaction(() => db._runExclusiveQuery(async () => {
+    if (!parsed.has(name)) {
+      await run(Buffer.concat([serialize.parse({ name, text: sql }), serialize.sync()]));
+      parsed.add(name);
+    }
+    const { messages } = await run(Buffer.concat([serialize.bind({ statement: name, values: params }), serialize.execute({}), serialize.sync()]));
+    const rows: TextRow[] = [];
+    for (const m of messages) if (m.name === 'dataRow') rows.push((m as unknown as { fields: TextRow }).fields);
+    return rows;
+  }));
 }

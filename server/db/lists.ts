@@ -2,16 +2,35 @@ import { normaliseName } from '../../core/lists';
 import type { ListInfo, ListMatch, LocalLists } from '../../core/sources';
 import type { Database } from './database';
 
-const MATCHES = `SELECT l.info, e.line FROM entries e JOIN lists l ON l.id = e.list_id AND l.version = e.version`;
+// jsonb as text: the driver parses nothing, and a list's info (the same for all its rows) is parsed once (listInfoOf).
+const MATCHES = `SELECT l.info::text, e.line::text FROM entries e JOIN lists l ON l.id = e.list_id AND l.version = e.version`;
+const BY_USCC = `${MATCHES} WHERE e.uscc = $1 ORDER BY e.list_id, e.seq`;
+const BY_NAME = `${MATCHES} WHERE e.name_key = $1 ORDER BY e.list_id, e.seq`;
 
-/** LocalLists answered from the service's database: only versions in force answer, in (list, line) order. */
+/** Parsed list infos by their stored text; a few lists are in force, so more than this is stale versions piling up. */
+const INFO_MEMO = 256;
+
+/**
+ * LocalLists answered from the service's database: only versions in force answer, in (list, line) order. Lookups
+ * by code and by name run as prepared statements; each row carries its list's stored info, so a lookup never sees
+ * a version another process has replaced (the join and the rows are one snapshot).
+ */
 export function databaseLists(db: Database): LocalLists {
-  const matches = async (where: string, value: string): Promise<ListMatch[]> =>
-    (await db.query<{ info: ListInfo & { keyId?: string; sha256?: string }; line: ListMatch['line'] }>(`${MATCHES} WHERE ${where} ORDER BY e.list_id, e.seq`, [value]))
-      .map(({ info: { keyId: _k, sha256: _s, ...list }, line }) => ({ list, line }));
+  const infos = new Map<string, ListInfo>();
+  const listInfoOf = (text: string): ListInfo => {
+    let info = infos.get(text);
+    if (!info) {
+      const { keyId: _k, sha256: _s, ...list } = JSON.parse(text) as ListInfo & { keyId?: string; sha256?: string };
+      if (infos.size >= INFO_MEMO) infos.clear();
+      infos.set(text, (info = list));
+    }
+    return info;
+  };
+  const matches = async (name: string, sql: string, value: string): Promise<ListMatch[]> =>
+    (await db.prepared(name, sql, [value])).map(([info, line]) => ({ list: listInfoOf(info!), line: JSON.parse(line!) as ListMatch['line'] }));
   return {
-    byUscc: (uscc) => matches('e.uscc = $1', uscc.trim().toUpperCase()),
-    byName: (name) => matches('e.name_key = $1', normaliseName(name)),
+    byUscc: (uscc) => matches('xinbiao_by_uscc', BY_USCC, uscc.trim().toUpperCase()),
+    byName: (name) => matches('xinbiao_by_name', BY_NAME, normaliseName(name)),
     lists: async () => (await db.query<{ info: ListInfo }>('SELECT info FROM lists ORDER BY id')).map((r) => r.info),
   };
 }

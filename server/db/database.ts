@@ -76,23 +76,60 @@ export async function openDatabase(target: string, options: { poolSize?: number 
   };
 }
 
+/** A prepared-statement call waiting for the next trip into the embedded engine. */
+interface Pending {
+  name: string;
+  sql: string;
+  params: string[];
+  ok: (rows: TextRow[]) => void;
+  fail: (err: unknown) => void;
+}
+
 /**
  * Prepared statements on the embedded engine. PGlite's `query` parses, plans and syncs the files on every call, in six
- * trips into the engine; a lookup only reads, so once a statement is parsed under its name, each call is a single
- * Bind + Execute + Sync message (wire protocol, pg-protocol's encoder), run under PGlite's own locks so that it never
- * interleaves with a transaction or another query.
+ * trips into the engine; a lookup only reads. So a statement is parsed once under its name, and the calls made while
+ * the engine is busy (one event-loop turn) go in together as one message: Bind + Execute per call, one Sync (wire
+ * protocol, pg-protocol's encoder), under PGlite's own locks so that they never interleave with a transaction. Each
+ * call gets its own rows; a call that errs gets the error, and the calls after it (which the engine skipped) go in
+ * again with the next trip.
  */
 function embeddedPrepared(db: PGlite): Database['prepared'] {
   const parsed = new Set<string>();
-  const run = (message: Buffer) => db.execProtocol(new Uint8Array(message.buffer, message.byteOffset, message.byteLength), { syncToFs: false });
-  return (name, sql, params) => db._runExclusiveTransaction(() => db._runExclusiveQuery(async () => {
-    if (!parsed.has(name)) {
-      await run(Buffer.concat([serialize.parse({ name, text: sql }), serialize.sync()]));
-      parsed.add(name);
+  let queue: Pending[] = [];
+  const run = (parts: Buffer[]) => {
+    const message = Buffer.concat(parts);
+    return db.execProtocol(new Uint8Array(message.buffer, message.byteOffset, message.byteLength), { syncToFs: false, throwOnError: false });
+  };
+  async function trip(calls: Pending[]): Promise<Pending[]> {
+    for (const { name, sql } of calls) {
+      if (parsed.has(name)) continue;
+      const error = (await run([serialize.parse({ name, text: sql }), serialize.sync()])).messages.find((m) => m instanceof Error);
+      if (!error) parsed.add(name);
+      else for (const c of calls.filter((c) => c.name === name)) c.fail(error);
     }
-    const { messages } = await run(Buffer.concat([serialize.bind({ statement: name, values: params }), serialize.execute({}), serialize.sync()]));
-    const rows: TextRow[] = [];
-    for (const m of messages) if (m.name === 'dataRow') rows.push((m as unknown as { fields: TextRow }).fields);
-    return rows;
-  }));
+    const ready = calls.filter((c) => parsed.has(c.name));
+    if (ready.length === 0) return [];
+    const { messages } = await run([...ready.flatMap((c) => [serialize.bind({ statement: c.name, values: c.params }), serialize.execute({})]), serialize.sync()]);
+    let done = 0;
+    let rows: TextRow[] = [];
+    for (const m of messages) {
+      if (m.name === 'dataRow') rows.push((m as unknown as { fields: TextRow }).fields);
+      else if (m.name === 'commandComplete') (ready[done++]!.ok(rows), (rows = []));
+      else if (m instanceof Error) return (ready[done]!.fail(m), ready.slice(done + 1));
+    }
+    return ready.slice(done);
+  }
+  const flush = () => {
+    const calls = queue;
+    queue = [];
+    db._runExclusiveTransaction(() => db._runExclusiveQuery(() => trip(calls))).then(
+      (skipped) => skipped.length > 0 && enqueue(...skipped),
+      (err: unknown) => calls.forEach((c) => c.fail(err)),
+    );
+  };
+  const enqueue = (...calls: Pending[]) => {
+    if (queue.length === 0) setImmediate(flush);
+    queue.push(...calls);
+  };
+  return (name, sql, params) => new Promise<TextRow[]>((ok, fail) => enqueue({ name, sql, params, ok, fail }));
 }

@@ -67,6 +67,7 @@ export async function importListToDb(db: Database, source: ByteSource, signature
         id: h.id, name: h.name, kind: h.kind, publisher: h.publisher, version: h.version, issued: h.issued, expires: h.expires,
         importedAt: new Date(now()).toISOString(), count: summary.entries, keyId: h.keyId, sha256: toHex(summary.digest),
       };
+      // Lookups rely on it (db/lists.ts): once this commits, the list's only rows are those of the version in force.
       await tx.query('DELETE FROM entries WHERE list_id = $1 AND version <> $2', [h.id, h.version]);
       await tx.query('INSERT INTO lists (id, version, info) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET version = $2, info = $3', [h.id, h.version, JSON.stringify(list)]);
       return current === undefined ? { outcome: 'imported', list } : { outcome: 'imported', list, replaced: current };

@@ -2,32 +2,42 @@ import { normaliseName } from '../../core/lists';
 import type { ListInfo, ListMatch, LocalLists } from '../../core/sources';
 import type { Database } from './database';
 
-// jsonb as text: the driver parses nothing, and a list's info (the same for all its rows) is parsed once (listInfoOf).
-const MATCHES = `SELECT l.info::text, e.line::text FROM entries e JOIN lists l ON l.id = e.list_id AND l.version = e.version`;
-const BY_USCC = `${MATCHES} WHERE e.uscc = $1 ORDER BY e.list_id, e.seq`;
-const BY_NAME = `${MATCHES} WHERE e.name_key = $1 ORDER BY e.list_id, e.seq`;
+// Only versions in force have rows: an import deletes every other version of its list in the transaction that puts
+// its own in force (db/import.ts). So a lookup reads entries alone, and each row names the version it belongs to.
+const MATCHES = `SELECT list_id, version::text, line::text FROM entries`;
+const BY_USCC = `${MATCHES} WHERE uscc = $1 ORDER BY list_id, seq`;
+const BY_NAME = `${MATCHES} WHERE name_key = $1 ORDER BY list_id, seq`;
+const IN_FORCE = 'SELECT id, version::text, info::text FROM lists';
 
-/** Parsed list infos by their stored text; a few lists are in force, so more than this is stale versions piling up. */
-const INFO_MEMO = 256;
+/** A lookup whose rows name versions the lists table does not show (an import committing meanwhile) is read again, this many times. */
+const RETRIES = 3;
 
 /**
  * LocalLists answered from the service's database: only versions in force answer, in (list, line) order. Lookups
- * by code and by name run as prepared statements; each row carries its list's stored info, so a lookup never sees
- * a version another process has replaced (the join and the rows are one snapshot).
+ * by code and by name run as prepared statements on entries alone; the info of the lists in force (a few rows) is
+ * kept in memory, keyed by list id and version, and read again whenever a row names a version it does not hold, so
+ * an import committed by any process is answered by the next lookup, never an older version than the rows'.
  */
 export function databaseLists(db: Database): LocalLists {
-  const infos = new Map<string, ListInfo>();
-  const listInfoOf = (text: string): ListInfo => {
-    let info = infos.get(text);
-    if (!info) {
-      const { keyId: _k, sha256: _s, ...list } = JSON.parse(text) as ListInfo & { keyId?: string; sha256?: string };
-      if (infos.size >= INFO_MEMO) infos.clear();
-      infos.set(text, (info = list));
+  let inForce = new Map<string, { version: string; info: ListInfo }>();
+  const reload = async () => {
+    const next = new Map<string, { version: string; info: ListInfo }>();
+    for (const [id, version, text] of await db.prepared('xinbiao_lists_in_force', IN_FORCE, [])) {
+      const { keyId: _k, sha256: _s, ...info } = JSON.parse(text!) as ListInfo & { keyId?: string; sha256?: string };
+      next.set(id!, { version: version!, info });
     }
-    return info;
+    inForce = next;
   };
-  const matches = async (name: string, sql: string, value: string): Promise<ListMatch[]> =>
-    (await db.prepared(name, sql, [value])).map(([info, line]) => ({ list: listInfoOf(info!), line: JSON.parse(line!) as ListMatch['line'] }));
+  const matches = async (name: string, sql: string, value: string): Promise<ListMatch[]> => {
+    for (let attempt = 0; ; attempt++) {
+      const rows = await db.prepared(name, sql, [value]);
+      if (rows.every(([id, version]) => inForce.get(id!)?.version === version)) {
+        return rows.map(([id, , line]) => ({ list: inForce.get(id!)!.info, line: JSON.parse(line!) as ListMatch['line'] }));
+      }
+      if (attempt === RETRIES) throw new Error('the lists in force keep changing under the lookup');
+      await reload();
+    }
+  };
   return {
     byUscc: (uscc) => matches('xinbiao_by_uscc', BY_USCC, uscc.trim().toUpperCase()),
     byName: (name) => matches('xinbiao_by_name', BY_NAME, normaliseName(name)),

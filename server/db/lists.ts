@@ -73,7 +73,6 @@ export function databaseLists(db: Database): LocalLists {
   return {
     byUscc: (uscc) => new Promise((ok, fail) => {
       const code = uscc.trim().toUpperCase();
-      if (codesPerStatement === 1) return void lookUp([code]).then((found) => ok(found.get(code)!), fail);
       if (asked.size === 0) setImmediate(flush);
       const waiters = asked.get(code);
       if (waiters) waiters.push({ ok, fail });

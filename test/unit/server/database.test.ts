@@ -132,21 +132,6 @@ describe.each([
     expect((await lists.byName('深圳示例失信贸易有限公司')).find((m) => m.list.id === 'demo-black')?.list.version).toBe(4);
   }, 60_000);
 
-  it('answers many codes asked for at once, each with its own rows', async () => {
-    const lists = databaseLists(db);
-    const unknown = Array.from({ length: 16 }, (_, i) => `91330106${String(i).padStart(9, '0')}X`);
-    const asked = [BLACK, '91990000MA1N8K024W', ...unknown, '92990000MA8T4W04X1', BLACK.toLowerCase(), '91330106673959654P'];
-    const answers = await Promise.all(asked.map(async (code) => (await lists.byUscc(code)).map((m) => `${m.list.id}:${m.line.uscc}`)));
-    expect(answers).toEqual([
-      [`demo-black:${BLACK}`, `demo-credit-level:${BLACK}`],
-      ['demo-credit-level:91990000MA1N8K024W', 'demo-red:91990000MA1N8K024W'],
-      ...unknown.map(() => []),
-      ['demo-abnormal:92990000MA8T4W04X1'],
-      [`demo-black:${BLACK}`, `demo-credit-level:${BLACK}`],
-      [],
-    ]);
-  }, 60_000);
-
   it('gives each of many statements run at once its own rows, and an error only to the one that failed', async () => {
     const codes = ['a', 'b', 'c', 'd', 'e', 'f'];
     const answers = await Promise.allSettled([

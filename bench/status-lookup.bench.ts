@@ -14,6 +14,8 @@ import { usccCheckChar } from '../core/identifiers';
 import { singleKey } from '../core/lists';
 import { normaliseName } from '../core/lists';
 import { signList } from '../core/lists';
+import { CreditStatus } from '../core/model';
+import { ErrorBody } from '../core/sources';
 import { startApp } from '../server/app';
 import { openDatabase, type Database } from '../server/db/database';
 import { importListToDb } from '../server/db/import';
@@ -59,15 +61,31 @@ async function floorCopy(db: Database): Promise<number> {
   return ms;
 }
 
+/**
+ * Before any time counts: a listed code answers its own subject from the bench list, and a valid code that no list
+ * holds answers 404 not-found. Returns the listed code's body (the floor answers one of the same size).
+ */
+async function checkAnswers(base: string, hitPath: string): Promise<Buffer> {
+  const hit = await fetch(`${base}${hitPath}`);
+  const body = Buffer.from(await hit.arrayBuffer());
+  const code = hitPath.slice(hitPath.lastIndexOf('/') + 1);
+  const status = hit.status === 200 ? CreditStatus.safeParse(JSON.parse(body.toString('utf8'))) : undefined;
+  if (!status?.success || status.data.subject.uscc !== code || status.data.listEntries.map((e) => e.provenance.source).join() !== 'list:bench-black@v1') {
+    throw new Error(`a listed code did not answer its subject (${hit.status})`);
+  }
+  const miss = await fetch(`${base}/v1/subjects/${uscc(N)}`);
+  const missCode = miss.status === 404 ? ErrorBody.safeParse(await miss.json()) : undefined;
+  if (!missCode?.success || missCode.data.error.code !== 'not-found') throw new Error(`an unlisted code answered ${miss.status}, not 404 not-found`);
+  return body;
+}
+
 async function lookups(name: string, db: Database): Promise<BenchResult[]> {
   const running = await startApp({ port: 0, plugins: [statusRoute(databaseLists(db), { ratePerMinute: 1e9, maxInFlight: 1e6 })] });
   const base = `http://127.0.0.1:${(running.server.address() as AddressInfo).port}`;
   let i = 0;
   const path = () => `/v1/subjects/${uscc((i = (i * 7919 + 104_729) % N))}`;
   try {
-    const sample = await fetch(`${base}${path()}`);
-    if (sample.status !== 200) throw new Error(`lookup answered ${sample.status}`);
-    const body = Buffer.from(await sample.arrayBuffer());
+    const body = await checkAnswers(base, path());
     const floorServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length }).end(body));
     await new Promise<void>((ok) => floorServer.listen(0, '127.0.0.1', ok));
     try {

@@ -52,6 +52,7 @@ export const listInfo = (h: ListHeader, now: () => number) => ({
 
 /** Puts the staged version in force in the same transaction: every other version's entries go, the list row is written. */
 export async function putInForce(tx: Queryable, list: ListInfo & { keyId: string; sha256: string }, current: number | undefined): Promise<DbImportResult> {
+  // Lookups rely on it (db/lists.ts): once this commits, the list's only rows are those of the version in force.
   await tx.query('DELETE FROM entries WHERE list_id = $1 AND version <> $2', [list.id, list.version]);
   await tx.query('INSERT INTO lists (id, version, info) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET version = $2, info = $3', [list.id, list.version, JSON.stringify(list)]);
   return current === undefined ? { outcome: 'imported', list } : { outcome: 'imported', list, replaced: current };

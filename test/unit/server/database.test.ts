@@ -15,7 +15,7 @@ import { importListFile, importListToDb } from '../../../server/db/import';
 import { databaseLists } from '../../../server/db/lists';
 import { migrate } from '../../../server/db/migrations';
 import { statusRoute } from '../../../server/routes/status';
-import { DATABASE_TARGETS, dropTarget } from '../../support/postgres';
+import { DATABASE_TARGETS, dropTarget, freshPostgres } from '../../support/postgres';
 
 const SAMPLES = join(import.meta.dirname, '../../../samples');
 const NOW = Date.parse('2026-11-21T00:00:00+08:00');
@@ -118,4 +118,65 @@ describe.each(DATABASE_TARGETS)('the status service on %s', (_name, target) => {
     const matches = await databaseLists(db).byUscc(BLACK);
     expect(matches.map((m) => [m.list.id, m.list.version])).toEqual([['demo-black', 3], ['demo-credit-level', 1]]);
   }, 120_000);
+
+  it('answers a re-import from the next lookup of lists that already answered', async () => {
+    const lists = databaseLists(db);
+    const black = async () => (await lists.byUscc(BLACK)).filter((m) => m.list.id === 'demo-black').map((m) => [m.list.version, (m.line as { reason?: string }).reason]);
+    expect(await black()).toEqual([[3, '示例：销售假冒商品，情节严重']]);
+    const v4 = await blackVersion(4, (lines) => lines.map((l) => l.replace('销售假冒商品', '虚假宣传')));
+    expect(await importListFile(db, v4, { keys: await keys(), now: () => NOW })).toMatchObject({ outcome: 'imported', replaced: 3 });
+    expect(await black()).toEqual([[4, '示例：虚假宣传，情节严重']]);
+    expect((await lists.byName('深圳示例失信贸易有限公司')).find((m) => m.list.id === 'demo-black')?.list.version).toBe(4);
+  }, 60_000);
+
+  it('gives each of many statements run at once its own rows, and an error only to the one that failed', async () => {
+    const codes = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const answers = await Promise.allSettled([
+      ...codes.map((c) => db.prepared('test_echo', 'SELECT $1::text, upper($1)', [c])),
+      db.prepared('test_int', 'SELECT $1::int::text', ['not a number']),
+      db.prepared('test_echo', 'SELECT $1::text, upper($1)', ["'); DROP TABLE entries; --"]),
+      db.prepared('test_typo', 'SELEC 1', []),
+      db.prepared('test_int', 'SELECT $1::int::text', ['42']),
+    ]);
+    expect(answers.map((a) => (a.status === 'fulfilled' ? a.value : (a.reason as { code?: string }).code))).toEqual([
+      ...codes.map((c) => [[c, c.toUpperCase()]]),
+      '22P02', // invalid input syntax for type integer
+      [["'); DROP TABLE entries; --", "'); DROP TABLE ENTRIES; --"]],
+      '42601', // syntax error
+      [['42']],
+    ]);
+    expect((await databaseLists(db).byUscc(BLACK)).length).toBe(2);
+  }, 60_000);
+});
+
+describe('several serve processes on one PostgreSQL', () => {
+  it('answer the same after an import, whichever of them answered before', async () => {
+    const url = await freshPostgres('xinbiao_scale');
+    const [a, b] = [await openDatabase(url), await openDatabase(url)];
+    const apps: Awaited<ReturnType<typeof startApp>>[] = [];
+    try {
+      await migrate(a);
+      const k = { keys: await keys(), now: () => NOW };
+      for (const id of ['demo-black', 'demo-credit-level']) await importListFile(a, join(SAMPLES, `lists/${id}.ndjson`), k);
+      for (const d of [a, b]) apps.push(await startApp({ port: 0, plugins: [statusRoute(databaseLists(d), { now: () => NOW })] }));
+      const black = async (app: (typeof apps)[number]) => {
+        const res = await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v1/subjects/${BLACK}`);
+        return CreditStatus.parse(await res.json()).listEntries.map((e) => [e.provenance.source, e.reason]);
+      };
+      expect(await black(apps[0]!)).toEqual([['list:demo-black@v1', '示例：销售假冒商品，情节严重']]);
+      expect(await black(apps[1]!)).toEqual(await black(apps[0]!));
+      // A third process (xinbiao list import) puts version 2 in force.
+      const importer = await openDatabase(url);
+      try {
+        await importListFile(importer, await blackVersion(2, (lines) => lines.map((l) => l.replace('销售假冒商品', '虚假宣传'))), k);
+      } finally {
+        await importer.close();
+      }
+      expect(await black(apps[1]!)).toEqual([['list:demo-black@v2', '示例：虚假宣传，情节严重']]);
+      expect(await black(apps[0]!)).toEqual(await black(apps[1]!));
+    } finally {
+      await Promise.all(apps.map((app) => app.drain()));
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 60_000);
 });

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { KeyLookup } from '../core/lists';
 import { normaliseName } from '../core/lists';
 import type { ListHeader, ListRecord } from '../core/lists';
-import { packEntries, toListError, verifyList, verifyManifest } from '../core/lists';
-import { folderFetch, isPackManifest, listFilesIn } from './pack-files';
+import { toListError, verifyList } from '../core/lists';
+import { isPackManifest, listFilesIn, openPackFile } from './pack-files';
 import type { ListInfo, ListMatch, LocalLists } from '../core/sources';
 
 /** A file of the directory that was not loaded, and why. */
@@ -60,9 +60,9 @@ export async function loadListIndex(dir: string, options: LoadOptions): Promise<
     }
     if (isPackManifest(name)) {
       try {
-        const manifest = await verifyManifest(await readFile(file), sig, options.keys, now());
+        const { manifest, entries } = await openPackFile(file, options.keys, now());
         const records: ListRecord[] = [];
-        for await (const entries of packEntries(manifest, folderFetch(dirname(file)))) for (const entry of entries) records.push({ line: records.length + 1, entry });
+        for await (const shard of entries()) for (const entry of shard) records.push({ line: records.length + 1, entry });
         keep(manifest.list, records.length, records);
       } catch (err) {
         const e = toListError(err);

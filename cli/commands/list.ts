@@ -1,16 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { base64urlEncode } from '../../core/crypto';
 import { isPublicJwk, signBytes, type PrivateJwk, type PublicJwk } from '../../core/crypto';
 import { toHex } from '../../core/crypto';
 import { singleKey, type KeyLookup } from '../../core/lists';
-import { ListError, packEntries, toListError, verifyManifest } from '../../core/lists';
+import { ListError, toListError } from '../../core/lists';
 import { scanList } from '../../core/lists';
 import type { ListSignature } from '../../core/lists';
 import { verifyList, type VerifyResult } from '../../core/lists';
 import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
-import { folderFetch, isPackManifest } from '../../server/pack-files';
+import { isPackManifest, openPackFile } from '../../server/pack-files';
 import { importIntoDatabase } from './list-database';
 import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { diff, diffHelp } from './list-diff';
@@ -117,12 +116,10 @@ async function check(file: string, keys: KeyLookup | undefined, now: () => numbe
 async function checkPack(file: string, keys: KeyLookup | undefined, now: () => number): Promise<boolean> {
   try {
     if (!keys) throw new ListError('unknown-key', 'a packed list is checked with a publisher key: give --trust and --root, or --pub');
-    const [bytes, sig] = await Promise.all([readFile(file).catch(() => undefined), readSig(file)]);
-    if (!bytes) throw new ListError('read-failed', `${file} not found`);
-    if (!sig) throw new ListError('bad-signature-file', `${file}.sig not found`);
-    const manifest = await verifyManifest(bytes, sig, keys, now());
+    const pack = await openPackFile(file, keys, now());
     let entries = 0;
-    for await (const batch of packEntries(manifest, folderFetch(dirname(file)))) entries += batch.length;
+    for await (const batch of pack.entries()) entries += batch.length;
+    const { manifest } = pack;
     const h = manifest.list;
     emit({ file, ok: true, pack: true, id: h.id, kind: h.kind, version: h.version, keyId: h.keyId, expires: h.expires, entries, sha256: manifest.source.sha256, signature: 'verified' });
     return true;

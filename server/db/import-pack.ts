@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { ListError, packEntries, toListError, verifyManifest } from '../../core/lists';
-import { folderFetch, isPackManifest } from '../pack-files';
+import { toListError } from '../../core/lists';
+import { isPackManifest, openPackFile } from '../pack-files';
 import type { Database } from './database';
 import { importListFile, insertBatch, listInfo, putInForce, stageVersion, type DbImportOptions, type DbImportResult } from './import';
 
@@ -15,22 +13,19 @@ import { importListFile, insertBatch, listInfo, putInForce, stageVersion, type D
  */
 export async function importPackFile(db: Database, file: string, options: DbImportOptions): Promise<DbImportResult> {
   const now = options.now ?? Date.now;
-  const [bytes, sig] = await Promise.all([readFile(file).catch(() => undefined), readFile(`${file}.sig`, 'utf8').catch(() => undefined)]);
-  if (bytes === undefined) throw new ListError('read-failed', file);
-  if (sig === undefined) throw new ListError('bad-signature-file', `${file}.sig`);
   try {
-    const manifest = await verifyManifest(bytes, sig, options.keys, now());
+    const { manifest, entries } = await openPackFile(file, options.keys, now());
     const h = manifest.list;
     return await db.transaction(async (tx) => {
       const current = await stageVersion(tx, h);
       if (current === h.version) return { outcome: 'unchanged', list: { id: h.id, version: h.version } };
       let count = 0;
       const size = options.batchSize ?? 5_000;
-      for await (const entries of packEntries(manifest, folderFetch(dirname(file)))) {
-        for (let i = 0; i < entries.length; i += size) {
-          await insertBatch(tx, h.id, h.version, entries.slice(i, i + size).map((entry, j) => ({ line: count + i + j + 1, entry })));
+      for await (const shard of entries()) {
+        for (let i = 0; i < shard.length; i += size) {
+          await insertBatch(tx, h.id, h.version, shard.slice(i, i + size).map((entry, j) => ({ line: count + i + j + 1, entry })));
         }
-        count += entries.length;
+        count += shard.length;
       }
       return putInForce(tx, { ...listInfo(h, now), count, keyId: h.keyId, sha256: manifest.source.sha256 }, current);
     });

@@ -83,16 +83,14 @@ export class XinbiaoMark extends HTMLElement {
       subject: warning || !subject ? undefined : { name: shop ?? subject.name, uscc: subject.uscc, kind: subject.kind },
     });
     if (!this.#open) return this.#ui.render(badge());
-    void import('../lazy').then(({ LicenceCard, showCard, CARD_CSS }) => {
+    void import('../lazy').then(({ LicenceCard, showCard, focusedControl, CARD_CSS }) => {
       if (!this.#open || !this.#ui) return;
       this.#ui.adopt(CARD_CSS);
       const card = LicenceCard({ status: warning ? undefined : m.status, check: m.check, verdict: m.verdict, lang, pageUrl: location.href, onClose: () => this.close() });
       // A redraw of an open card (attribute change) puts the focus back on the same control, not the first one.
-      const controls = (d?: Element | null) => [...(d?.querySelectorAll<HTMLElement>('a[href],button') ?? [])];
-      const at = controls(this.#ui.root.querySelector('dialog')).indexOf(this.#ui.root.activeElement as HTMLElement);
+      const at = focusedControl(this.#ui.root.querySelector('dialog'));
       this.#ui.render(badge(), card);
-      showCard(card);
-      if (at > 0) controls(card)[at]?.focus();
+      showCard(card, Math.max(at, 0));
     });
   }
 

@@ -133,15 +133,24 @@ export function LicenceCard({ status, check, verdict, lang, pageUrl, note, extra
   );
 }
 
-/** Opens a card that is in the document as a modal, focuses its first link or button and keeps Tab inside it. */
-export function showCard(d: HTMLDialogElement): void {
+const controls = (d: Element) => [...d.querySelectorAll<HTMLElement>('a[href],button')];
+
+/** The place of the focused control among a card's links and buttons, or -1 (none, or no card). */
+export const focusedControl = (d: Element | null): number =>
+  d ? controls(d).indexOf((d.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement) : -1;
+
+/**
+ * Opens a card that is in the document as a modal, focuses its control at `at` (a redrawn card: where the focus was,
+ * from focusedControl), else its first link or button, and keeps Tab inside it.
+ */
+export function showCard(d: HTMLDialogElement, at = 0): void {
   if (!d.open) d.showModal();
-  const focusables = () => [...d.querySelectorAll<HTMLElement>('a[href],button')];
-  focusables()[0]?.focus();
+  const all = controls(d);
+  (all[at] ?? all[0])?.focus();
   d.addEventListener('keydown', (e) => {
     if (e.key !== 'Tab') return;
     // The root's activeElement tells where focus is (inside a shadow root, document.activeElement is the host).
-    const f = focusables();
+    const f = controls(d);
     const active = (d.getRootNode() as Document | ShadowRoot).activeElement;
     const [first, last] = [f[0], f[f.length - 1]];
     if (e.shiftKey && active === first) { e.preventDefault(); last?.focus(); }

@@ -4,6 +4,7 @@ import type { Lang } from '../../widget/ui/types';
 import type { SubjectReport } from '../platform/schemas';
 import type { Theme } from '../platform/storage';
 import { BadgeApp } from './BadgeApp';
+import { placeBeside } from './placement';
 import { guardHost, hostTag, type GuardStats } from './watch';
 
 // A zero-size host next to the shop name, the badge floating over the page: the host layout never moves.
@@ -54,13 +55,26 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
   const themed = theme === 'auto' ? [] : [themeRule('.xb-pos', theme)];
   // Once the page covered the badge, it stays in the top layer for this page.
   let top = false;
+  // Beside the name only where it hides none of the page's text; else in the corner (placement.ts).
+  let cornered = false;
+  const css = (at: Element | null) => [THEME_CSS, MARK_CSS, CARD_CSS, ...themed, top ? TOP : at && !cornered ? ANCHORED : CORNER].join('\n');
   const place = (at: Element | null) => {
-    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, ...themed, top ? TOP : at ? ANCHORED : CORNER].join('\n');
+    style.textContent = css(at);
     // Where the guard expects it in the document; in the top layer it is drawn in the corner wherever it sits.
     if (at) at.after(host);
     else document.documentElement.append(host);
     if (top) raise();
-    else if (at) keepInView(container);
+    else if (at) beside(at);
+  };
+  const beside = (at: Element) => {
+    cornered = false;
+    style.textContent = css(at);
+    const pos = container.querySelector<HTMLElement>('.xb-pos');
+    if (!pos || placeBeside(pos, host)) return;
+    cornered = true;
+    pos.style.removeProperty('translate');
+    pos.style.removeProperty('inline-size');
+    style.textContent = css(at);
   };
   const raise = () => {
     if (typeof host.showPopover !== 'function') return;
@@ -83,7 +97,7 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
     style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, ...themed, TOP].join('\n');
     raise();
   };
-  const onResize = () => { if (anchor) keepInView(container); };
+  const onResize = () => { if (anchor && !top && host.previousSibling === anchor) beside(anchor); };
   window.addEventListener('resize', onResize);
   const drawn: DrawnBadge = { host, root, level: subject.level, guard: { redraws: 0 }, raised: 0 };
   drawnBadges().push(drawn);
@@ -98,23 +112,4 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
       all.splice(all.indexOf(drawn), 1);
     },
   };
-}
-
-// Space kept between the badge and the viewport's edges (CSS px).
-const EDGE = 8;
-
-/**
- * The badge floats beside the shop name; where that would run past the viewport's left or right edge (a name at
- * the right end of a crumb bar, a 390 px phone), it is moved back inside, and narrowed when the viewport is narrower.
- */
-function keepInView(root: ParentNode): void {
-  const pos = root.querySelector<HTMLElement>('.xb-pos');
-  if (!pos) return;
-  pos.style.translate = '';
-  pos.style.inlineSize = '';
-  const width = document.documentElement.clientWidth;
-  if (pos.getBoundingClientRect().width > width - 2 * EDGE) pos.style.inlineSize = `${Math.max(0, width - 2 * EDGE)}px`;
-  const r = pos.getBoundingClientRect();
-  const shift = r.right > width - EDGE ? width - EDGE - r.right : r.left < EDGE ? EDGE - r.left : 0;
-  if (shift) pos.style.translate = `${Math.round(shift)}px 0`;
 }

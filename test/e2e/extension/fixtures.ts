@@ -185,3 +185,40 @@ export async function badgeText(sw: Worker, page: Page, selector: string): Promi
 /** Polls the joined text of `selector` inside the badge until the check passes. */
 export const badgeTextOf = (sw: Worker, page: Page, selector: string) =>
   expect.poll(async () => (await badgeText(sw, page, selector)).join('\n'), { timeout: 10_000 });
+
+/** The badge's box (viewport CSS px) and the page text it lies over, measured against every text node of the page. */
+export interface BadgeCover {
+  box?: { left: number; top: number; right: number; bottom: number; width: number; height: number; viewport: number };
+  /** Texts of the page (trimmed, first 40 characters) whose line boxes overlap the badge's box. */
+  covered: string[];
+}
+
+/** Measures where the badge is drawn and what page text lies under it (read in the extension's isolated world). */
+export async function badgeCover(sw: Worker, page: Page): Promise<BadgeCover> {
+  return sw.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    const [res] = await chrome.scripting.executeScript({
+      target: { tabId: tab!.id! },
+      func: () => {
+        const all = (globalThis as { __xinbiaoBadges?: { host: HTMLElement; root: ShadowRoot }[] }).__xinbiaoBadges ?? [];
+        const b = all[all.length - 1];
+        const r = b?.root.querySelector<HTMLElement>('[data-testid="xinbiao-badge"]')?.getBoundingClientRect();
+        if (!r) return { covered: [] };
+        const covered: string[] = [];
+        const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = n.nodeValue?.trim() ?? '';
+          if (!text || n.parentElement?.closest('script,style,noscript,template')) continue;
+          range.selectNodeContents(n);
+          // A line box overlapping the badge by more than a pixel each way: the badge hides some of that text.
+          const hit = [...range.getClientRects()].some((t) => t.width > 0 && t.height > 0
+            && Math.min(t.right, r.right) - Math.max(t.left, r.left) > 1 && Math.min(t.bottom, r.bottom) - Math.max(t.top, r.top) > 1);
+          if (hit) covered.push(text.slice(0, 40));
+        }
+        return { box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height, viewport: document.documentElement.clientWidth }, covered };
+      },
+    });
+    return res!.result as { box?: { left: number; top: number; right: number; bottom: number; width: number; height: number; viewport: number }; covered: string[] };
+  }, page.url());
+}

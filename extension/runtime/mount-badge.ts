@@ -97,7 +97,15 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
     style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, ...themed, TOP].join('\n');
     raise();
   };
-  const onResize = () => { if (anchor && !top && host.previousSibling === anchor) beside(anchor); };
+  // Once per frame however many resize events come: placement reads the layout around the name.
+  let frame = 0;
+  const onResize = () => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (anchor && !top && host.previousSibling === anchor) beside(anchor);
+    });
+  };
   window.addEventListener('resize', onResize);
   const drawn: DrawnBadge = { host, root, level: subject.level, guard: { redraws: 0 }, raised: 0 };
   drawnBadges().push(drawn);
@@ -106,6 +114,7 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
     remove() {
       stop();
       window.removeEventListener('resize', onResize);
+      cancelAnimationFrame(frame);
       container.replaceChildren();
       host.remove();
       const all = drawnBadges();

@@ -16,6 +16,10 @@ const REACH_X = 420;
 const REACH_Y = 240;
 // Grid of the search: 4 px is finer than any line of text, and keeps a 1280 px page under ~20k candidates.
 const STEP = 4;
+// Line boxes around the name beyond which the search stops (the corner is used).
+const MAX_TEXTS = 600;
+// Nodes looked at for text around the name: a page cannot make placement slow with a flood of tiny elements.
+const MAX_NODES = 20_000;
 
 const overlaps = (a: Box, b: Box, gap: number) =>
   a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap;
@@ -38,18 +42,8 @@ export function freeSpot(natural: Box, texts: readonly Box[], view: { width: num
   const minY = Math.max(view.docTop + EDGE, natural.top - REACH_Y);
   const maxY = natural.top + REACH_Y;
   const near = texts.filter((t) => overlaps(t, { left: minX, top: minY, right: maxX + w, bottom: maxY + h }, GAP));
-  let best: { left: number; top: number } | null = null;
-  let bestD = Infinity;
-  // The natural place first (clamped into the viewport), then the grid: a tie keeps the earlier candidate.
-  const tryAt = (left: number, top: number) => {
-    const d = Math.hypot(left - natural.left, top - natural.top);
-    if (d >= bestD) return;
-    const box = { left, top, right: left + w, bottom: top + h };
-    if (near.some((t) => overlaps(t, box, GAP))) return;
-    best = { left, top };
-    bestD = d;
-  };
-  if (maxX < minX) return null;
+  // A wall of text (or a page flooding the area with tiny lines) has no gap worth the search: the corner then.
+  if (maxX < minX || near.length > MAX_TEXTS) return null;
   // A grid through the natural place, with the viewport's edges and the document's top added.
   const axis = (from: number, lo: number, hi: number) => {
     const out = [lo, hi];
@@ -58,21 +52,30 @@ export function freeSpot(natural: Box, texts: readonly Box[], view: { width: num
   };
   const xs = axis(natural.left, minX, maxX);
   const ys = axis(natural.top, minY, maxY);
-  tryAt(Math.min(Math.max(natural.left, minX), maxX), Math.max(natural.top, minY));
-  for (const top of ys) for (const left of xs) tryAt(left, top);
-  return best;
+  const candidates: { left: number; top: number; d: number }[] = [];
+  for (const top of ys) for (const left of xs) candidates.push({ left, top, d: Math.hypot(left - natural.left, top - natural.top) });
+  // Nearest first; the first free one wins (a tie keeps the upper, then the left one).
+  candidates.sort((a, b) => a.d - b.d || a.top - b.top || a.left - b.left);
+  for (const { left, top } of candidates) {
+    const box = { left, top, right: left + w, bottom: top + h };
+    if (!near.some((t) => overlaps(t, box, GAP))) return { left, top };
+  }
+  return null;
 }
 
 /**
  * Line boxes of the page's visible text within `region` (viewport px), skipping `skip` (our own host) and every
- * element whose box lies wholly outside the region (its text is drawn inside it, save for rare overflow).
+ * element whose box lies wholly outside the region (its text is drawn inside it, save for rare overflow). Looks at
+ * most MAX_NODES nodes.
  */
 export function textBoxes(region: Box, skip: Element): Box[] {
   const out: Box[] = [];
   const body = document.body ?? document.documentElement;
   const range = document.createRange();
+  let seen = 0;
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(n) {
+      if (++seen > MAX_NODES) return NodeFilter.FILTER_REJECT;
       if (n.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = n as Element;
       if (el === skip || /^(script|style|noscript|template)$/.test(el.localName)) return NodeFilter.FILTER_REJECT;

@@ -35,4 +35,10 @@ describe('where the badge goes beside the shop name', () => {
     const wall = Array.from({ length: 60 }, (_, i) => line(0, -200 + i * 14, 1280, -200 + i * 14 + 12));
     expect(freeSpot(natural, wall, view)).toBeNull();
   });
+
+  it('does not search a flood of tiny lines: a page cannot make placement slow', () => {
+    // 700 one-pixel "lines" scattered far from the natural place, each in reach: more than the search takes on.
+    const flood = Array.from({ length: 700 }, (_, i) => line(600 + (i % 35) * 10, 300 + Math.floor(i / 35) * 4, 601 + (i % 35) * 10, 301 + Math.floor(i / 35) * 4));
+    expect(freeSpot(natural, flood, view)).toBeNull();
+  });
 });

@@ -2,15 +2,14 @@ import { resolve } from 'node:path';
 import { isPostgresUrl, openDatabase, type Database } from '../../../server/db/database';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
 import { Inspectors, Weights } from '../../../core/audit';
-import { loadContext, type AuditContext } from '../context';
 import { populationEntry, readPopulation, toTarget } from '../inputs';
-import { planRun, readJsonFile } from '../plan';
-import { openBoss, sendPageJobs } from './boss';
+import { readJsonFile } from '../plan';
+import { openBoss } from './boss';
 import { countChanges } from './changes';
 import { writeCampaignReport } from './report';
 import { migrateCampaigns } from './schema';
-import { recordTargets, type DrawSpec } from './store';
-import { CampaignId, RunOptions, runListsOf } from './types';
+import { drawSpec, startRun } from './start';
+import { CampaignId, RunOptions } from './types';
 import { runWorker } from './worker';
 
 const queueOf = (parsed: ParsedArgs): string => {
@@ -76,25 +75,15 @@ export async function enqueueCommand(args: string[]): Promise<number> {
   });
   if (!options.success) throw new UsageError(options.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
   const fixed = options.data;
-  // Read once, only when a new run starts: its classes (weighted draw) and what is recorded with it come from the same read.
-  let context: Promise<AuditContext> | undefined;
-  const runContext = () => (context ??= loadContext({ trust: fixed.trust, trustRoot: fixed.trustRoot, lists: fixed.lists }));
-  const draw: DrawSpec = {
+  const draw = drawSpec(fixed, {
+    sample: sampleSize, seedText, weights, inspectors, operator: strFlag(parsed, 'operator'),
     asked: weights !== undefined || inspectors !== undefined || sampleSize !== undefined || parsed.flags.has('seed') || parsed.flags.has('operator'),
-    plan: async (population) => planRun(population, (await runContext()).lists, { sample: sampleSize, seedText, weights, inspectors }, Date.now()),
-    lists: async () => runListsOf(await runContext()),
-    operator: strFlag(parsed, 'operator'),
-    inspectors,
-  };
+  });
 
   const db = await connect(url);
   const boss = await openBoss(url, { supervise: false });
   try {
-    const done = await db.transaction(async (tx) => {
-      const e = await recordTargets(tx, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), fixed, repeat, draw);
-      await sendPageJobs(boss, tx, e.jobs, fixed);
-      return e;
-    });
+    const done = await startRun(db, boss, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), fixed, repeat, draw);
     emit({ campaign, run: done.run, newRun: done.newRun, addedListings: done.added, enqueued: done.jobs.length });
     if (!parsed.flags.has('quiet')) {
       const p = done.plan;

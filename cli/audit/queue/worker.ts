@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { openDatabase } from '../../../server/db/database';
@@ -9,9 +10,13 @@ import { loadContext, type AuditContext } from '../context';
 import { auditPage } from '../run-page';
 import { summarise } from '../summary';
 import { openBoss } from './boss';
+import { pinnedContext } from './pinned';
 import { migrateCampaigns } from './schema';
 import { loadJob, saveGaveUp, saveResult } from './store';
 import { GAVE_UP_QUEUE, PAGE_QUEUE, PageJob, type RunOptions } from './types';
+
+/** Runs whose loaded lists a worker keeps at once. */
+const KEEP_CONTEXTS = 4;
 
 /** How one `xinbiao audit worker` process runs. */
 export interface WorkerOptions {
@@ -36,7 +41,8 @@ export interface WorkerOptions {
 
 /**
  * Takes page jobs from the queue until stopped (SIGINT/SIGTERM: it finishes the pages in hand) or idle for
- * `idleExit` seconds. Each job audits one listing with the per-page audit (cli/audit/run-page auditPage) and stores
+ * `idleExit` seconds. Each job audits one listing with the per-page audit (cli/audit/run-page auditPage), against the
+ * trust list and lists pinned with its run (pinned.ts; a file that does not match its digest fails the job), and stores
  * the result once; a job whose result is already stored (it ran twice) does nothing. A page that fails to load is a
  * stored `error` result, as in a plain audit; a job that throws (database or browser gone) goes back to the queue.
  * Returns how many results this process stored.
@@ -46,14 +52,19 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   const db = await openDatabase(options.queue, { poolSize: options.concurrency + 2 });
   await migrateCampaigns(db);
   const boss = await openBoss(options.queue, { supervise: true, sweepSeconds: options.sweepSeconds });
+  const pinRoot = mkdtempSync(join(tmpdir(), 'xinbiao-audit-pinned-'));
   const contexts = new Map<string, Promise<AuditContext>>();
-  const context = (o: RunOptions) => {
-    const key = JSON.stringify([o.trust, o.trustRoot, o.lists]);
+  // The run's pinned files, loaded once per run; a run from before files were pinned reads its options' paths here.
+  const context = (job: PageJob, o: RunOptions) => {
+    const key = `${job.campaign}/${job.run}`;
     let c = contexts.get(key);
     if (!c) {
-      c = loadContext({ trust: o.trust, trustRoot: o.trustRoot, lists: o.lists });
+      c = pinnedContext(db, job.campaign, job.run, join(pinRoot, job.campaign, `run-${job.run}`))
+        .then((pinned) => pinned ?? loadContext({ trust: o.trust, trustRoot: o.trustRoot, lists: o.lists }));
       c.then((ctx) => ctx.refused.forEach((r) => say(`audit worker: list ${r.file} refused: ${r.reason}`)), () => contexts.delete(key));
       contexts.set(key, c);
+      // Each held context keeps its lists in memory: only the runs most recently asked for stay.
+      for (const old of [...contexts.keys()].slice(0, -KEEP_CONTEXTS)) contexts.delete(old);
     }
     return c;
   };
@@ -78,7 +89,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       const label = `${key.campaign} run ${key.run} #${key.idx + 1} ${item.input}`;
       if (!options.quiet) say(`audit worker ${name}: start ${label}`);
       const evidenceDir = `${key.campaign}/run-${key.run}/${randomUUID()}`;
-      const page = await auditPage(await liveBrowser(), { input: item.input, url: item.url }, key.idx, join(options.evidence, evidenceDir), await context(item.options), {
+      const page = await auditPage(await liveBrowser(), { input: item.input, url: item.url }, key.idx, join(options.evidence, evidenceDir), await context(key, item.options), {
         timeout: item.options.timeout, retries: item.options.retries, pageKind: item.options.pageKind, viewport: { width: 1280, height: 800 },
       });
       const first = await saveResult(db, key, { status: page.status, page, evidenceDir, worker: name });
@@ -108,6 +119,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     await boss.stop({ graceful: true, wait: true, timeout: 60_000 }).catch((err: Error) => say(`audit worker: ${err.message}`));
     if (browser) await browser.then((b) => b.close(), () => {}).catch(() => {});
     await db.close().catch(() => {});
+    rmSync(pinRoot, { recursive: true, force: true });
   })());
   const onSignal = () => { say(`audit worker ${name}: stopping after the pages in hand / 正在停止`); void stop(); };
   process.once('SIGINT', onSignal);

@@ -13,7 +13,11 @@ import { openBoss } from './boss';
 import { pinnedContext } from './pinned';
 import { migrateCampaigns } from './schema';
 import { loadJob, saveGaveUp, saveResult } from './store';
-import { GAVE_UP_QUEUE, PAGE_QUEUE, PageJob, type RunOptions } from './types';
+import { startScheduledRun } from './start';
+import { CampaignId, GAVE_UP_QUEUE, PAGE_QUEUE, PageJob, SCHEDULE_QUEUE_PREFIX, ScheduleJob, scheduleQueue, type RunOptions } from './types';
+
+/** How often a worker looks for schedules added since it started, ms. */
+const SCHEDULE_WATCH_MS = 10_000;
 
 /** Runs whose loaded lists a worker keeps at once. */
 const KEEP_CONTEXTS = 4;
@@ -114,8 +118,33 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     if (!options.quiet) say(`audit worker ${name}: ${data.data.campaign} run ${data.data.run} #${data.data.idx + 1}: ${error}`);
   };
 
+  // A schedule's job: start the campaign's next run (start.ts); a firing delivered twice starts one run.
+  const fire = async ([job]: { id: string; name: string; data: unknown }[]) => {
+    if (!job) return;
+    const data = ScheduleJob.safeParse(job.data);
+    if (!data.success || !CampaignId.safeParse(data.data.campaign).success || scheduleQueue(data.data.campaign) !== job.name) {
+      throw new Error(`定时作业数据无效 / invalid schedule job data on ${job.name}`);
+    }
+    const e = await startScheduledRun(db, boss, data.data.campaign, job.id);
+    if (!options.quiet) say(`audit worker ${name}: 定时启动活动 ${data.data.campaign} 第 ${e.run} 轮，入队 ${e.jobs.length} 页 / scheduled run ${e.run} of ${data.data.campaign}: ${e.jobs.length} pages queued`);
+  };
+  const scheduled = new Set<string>();
+  // Schedules are added while workers run: each one's queue is found through the schedules and worked once.
+  const watchSchedules = async () => {
+    for (const s of await boss.getSchedules()) {
+      if (!s.name.startsWith(SCHEDULE_QUEUE_PREFIX) || scheduled.has(s.name)) continue;
+      scheduled.add(s.name);
+      await boss.work(s.name, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds }, (jobs) => fire(jobs).catch((err: Error) => {
+        say(`audit worker ${name}: 定时运行未能启动，将重试 / the scheduled run did not start, will be retried: ${err.message}`);
+        throw err;
+      }));
+    }
+  };
+  const watching = setInterval(() => void watchSchedules().catch((err: Error) => say(`audit worker: ${err.message}`)), SCHEDULE_WATCH_MS);
+
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
+    clearInterval(watching);
     await boss.stop({ graceful: true, wait: true, timeout: 60_000 }).catch((err: Error) => say(`audit worker: ${err.message}`));
     if (browser) await browser.then((b) => b.close(), () => {}).catch(() => {});
     await db.close().catch(() => {});
@@ -134,6 +163,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     await boss.work(PAGE_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds }, logged);
   }
   await boss.work(GAVE_UP_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds, includeMetadata: true }, gaveUp);
+  await watchSchedules();
   if (!options.quiet) say(`audit worker ${name}: ${options.concurrency} at once on ${PAGE_QUEUE}, evidence in ${options.evidence}`);
 
   if (options.idleExit !== undefined) {
@@ -141,7 +171,8 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     while (!stopping) {
       await new Promise((ok) => setTimeout(ok, 500));
       if (stopping) break;
-      const waiting = (await boss.getQueueSize(PAGE_QUEUE, { before: 'completed' }).catch(() => 1)) + (await boss.getQueueSize(GAVE_UP_QUEUE, { before: 'completed' }).catch(() => 1));
+      let waiting = 0;
+      for (const queue of [PAGE_QUEUE, GAVE_UP_QUEUE, ...scheduled]) waiting += await boss.getQueueSize(queue, { before: 'completed' }).catch(() => 1);
       if (waiting > 0 || inHand > 0) idleSince = Date.now();
       else if (Date.now() - idleSince >= options.idleExit * 1000) break;
     }

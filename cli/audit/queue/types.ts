@@ -25,7 +25,8 @@ export const CampaignId = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, {
 
 /**
  * How every page of a run is audited, fixed when the run is created so that all workers audit alike. Paths (trust
- * list, root key, lists folder) are read by each worker: they must exist on every worker machine.
+ * list, root key, lists folder) are read when a run starts (by the enqueuer, or the worker that starts a scheduled
+ * run); workers audit against the files pinned with the run (pinned.ts).
  */
 export const RunOptions = z.object({
   /** Per page load and step, ms. */

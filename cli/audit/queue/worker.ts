@@ -53,9 +53,18 @@ export interface WorkerOptions {
  */
 export async function runWorker(options: WorkerOptions): Promise<number> {
   const name = options.name ?? `${hostname()}:${process.pid}`;
-  const db = await openDatabase(options.queue, { poolSize: options.concurrency + 2 });
-  await migrateCampaigns(db);
-  const boss = await openBoss(options.queue, { supervise: true, sweepSeconds: options.sweepSeconds });
+  // The browser starts while the database and the queue do: its launch is not the first page's wait.
+  let browser: Promise<Browser> | undefined = openBrowser(options.browserWs);
+  browser.catch(() => {});
+  const started = (async () => {
+    const db = await openDatabase(options.queue, { poolSize: options.concurrency + 2 });
+    await migrateCampaigns(db);
+    return { db, boss: await openBoss(options.queue, { supervise: true, sweepSeconds: options.sweepSeconds }) };
+  })();
+  const { db, boss } = await started.catch(async (err: unknown) => {
+    await browser!.then((b) => b.close(), () => {});
+    throw err;
+  });
   const pinRoot = mkdtempSync(join(tmpdir(), 'xinbiao-audit-pinned-'));
   const contexts = new Map<string, Promise<AuditContext>>();
   // The run's pinned files, loaded once per run; a run from before files were pinned reads its options' paths here.
@@ -72,7 +81,6 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     }
     return c;
   };
-  let browser: Promise<Browser> | undefined;
   const liveBrowser = async () => {
     // A browser that crashed or a remote one that went away is opened again for the next page.
     if (browser && !(await browser.then((b) => b.isConnected(), () => false))) browser = undefined;
@@ -160,7 +168,11 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     throw err;
   });
   for (let i = 0; i < options.concurrency; i++) {
-    await boss.work(PAGE_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds }, logged);
+    let loop: string | undefined;
+    // pg-boss waits out the polling interval after every fetch; after a page, look for the next one at once instead.
+    loop = await boss.work(PAGE_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds }, (jobs) => logged(jobs).finally(() => {
+      if (loop) boss.notifyWorker(loop);
+    }));
   }
   await boss.work(GAVE_UP_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds, includeMetadata: true }, gaveUp);
   await watchSchedules();

@@ -49,7 +49,8 @@ export interface WorkerOptions {
  * trust list and lists pinned with its run (pinned.ts; a file that does not match its digest fails the job), and stores
  * the result once; a job whose result is already stored (it ran twice) does nothing. A page that fails to load is a
  * stored `error` result, as in a plain audit; a job that throws (database or browser gone) goes back to the queue.
- * Returns how many results this process stored.
+ * Workers also keep the campaigns' schedules (`xinbiao audit schedule`): a schedule's job starts the campaign's next
+ * run (start.ts `startScheduledRun`). Returns how many results this process stored.
  */
 export async function runWorker(options: WorkerOptions): Promise<number> {
   const name = options.name ?? `${hostname()}:${process.pid}`;

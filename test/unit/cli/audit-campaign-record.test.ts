@@ -1,6 +1,5 @@
 // What a campaign records on the real queue: the draw (seed, sample, weights, inspectors, operator, population), the
 // lists it refused, and the jobs the queue gave up on.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { planRun } from '../../../cli/audit/plan';
 import { seedOf } from '../../../cli/audit/sample';
 import { parseCsv } from '../../../core/audit/csv';
 import { CREDIT_CLASSES_OF, CREDIT_DRAWN, CREDIT_POPULATION, CREDIT_WEIGHTS, populationList } from '../../support/credit-population';
+import { xinbiaoAsync, type Ran } from '../../support/cli';
 import { freshPostgres } from '../../support/postgres';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -20,15 +20,8 @@ const CLASSES = CREDIT_CLASSES_OF;
 const WEIGHTS = CREDIT_WEIGHTS;
 const INSPECTORS = { inspectors: [{ id: 'SH-01', name: '王一' }, { id: 'SH 02', name: '李二' }, { id: 'SH-03' }], perListing: 2 };
 
-interface Ran { code: number | null; stdout: string; stderr: string }
-const xinbiao = (args: string[]) => new Promise<Ran>((ok) => {
-  const child = spawn('node', ['bin/xinbiao.js', 'audit', ...args], { cwd: ROOT });
-  const r: Ran = { code: null, stdout: '', stderr: '' };
-  child.stdout.on('data', (d) => { r.stdout += d; });
-  child.stderr.on('data', (d) => { r.stderr += d; });
-  child.on('exit', (code) => { r.code = code; ok(r); });
-});
-const lines = (r: Ran) => r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+const xinbiao = (args: string[]) => xinbiaoAsync('audit')(...args);
+const lines = (r: Ran) => r.lines;
 
 let queue: string;
 let work: string;

@@ -1,24 +1,17 @@
 // A campaign on a schedule kept in the queue: the command's checks, a schedule that fires while a worker runs (a
 // minute-by-minute cron is due at once), the run it starts over the same population, compared with the one before.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { xinbiaoAsync, type Ran } from '../../support/cli';
 import { freshPostgres } from '../../support/postgres';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIX = join(ROOT, 'test/fixtures/audit');
 
-interface Ran { code: number | null; stdout: string; stderr: string }
-const xinbiao = (args: string[]) => new Promise<Ran>((ok) => {
-  const child = spawn('node', ['bin/xinbiao.js', 'audit', ...args], { cwd: ROOT });
-  const r: Ran = { code: null, stdout: '', stderr: '' };
-  child.stdout.on('data', (d) => { r.stdout += d; });
-  child.stderr.on('data', (d) => { r.stderr += d; });
-  child.on('exit', (code) => { r.code = code; ok(r); });
-});
-const lines = (r: Ran) => r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+const xinbiao = (args: string[]) => xinbiaoAsync('audit')(...args);
+const lines = (r: Ran) => r.lines;
 
 let queue: string;
 let work: string;

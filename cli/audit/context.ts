@@ -31,6 +31,8 @@ export interface AuditContext {
   listFiles: UsedFile[];
   /** Which of the two came from the demo samples because no option named them. */
   demo: { trust: boolean; lists: boolean };
+  /** The files read: trust list, root key and lists folder (the demo samples' when no option named them). */
+  sources: { trust: string; root: string; lists: string };
 }
 
 /** SHA-256 (hex) of a file, streamed: a national list does not have to fit in memory. */
@@ -82,5 +84,6 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
   return {
     trust, lists: index, refused, trustFile, listFiles: await usedLists(dir, await index.lists()),
     demo: { trust: options.trust === undefined, lists: options.lists === undefined },
+    sources: { trust: refs.trust, root: refs.root, lists: dir },
   };
 }

@@ -58,6 +58,7 @@ const command: Command = {
     if (args[0] === 'verify') return verify(args.slice(1));
     // Campaign forms load the queue code only when asked for.
     if (args[0] === 'worker') return (await import('../audit/queue/cli')).workerCommand(args.slice(1));
+    if (args[0] === 'schedule') return (await import('../audit/queue/cli')).scheduleCommand(args.slice(1));
     if (args[0] === 'report') return (await import('../audit/queue/cli')).reportCommand(args.slice(1));
     if (args.some((a) => a === '--queue' || a.startsWith('--queue='))) return (await import('../audit/queue/cli')).enqueueCommand(args);
     const parsed = parseArgs(args, {

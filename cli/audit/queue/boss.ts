@@ -6,15 +6,17 @@ import { GAVE_UP_QUEUE, PAGE_QUEUE, type PageJob, type RunOptions } from './type
 /**
  * A pg-boss instance on the campaign's PostgreSQL (its tables live in the `pgboss` schema). Workers supervise:
  * every `sweepSeconds` one of them (pg-boss elects it in the database) fails the jobs whose worker stopped answering
- * past their expiry, and the queue hands them out again; enqueuers and report readers do not.
+ * past their expiry, and the queue hands them out again; and they keep the schedules: every `sweepSeconds` (at most
+ * 30) one of them sends the job of each schedule whose time has come. Enqueuers and report readers do neither.
  */
 export async function openBoss(url: string, options: { supervise: boolean; sweepSeconds?: number }): Promise<PgBoss> {
+  const sweep = options.sweepSeconds;
   const boss = new PgBoss({
     connectionString: url,
     max: 4,
     supervise: options.supervise,
-    schedule: false,
-    ...(options.sweepSeconds ? { maintenanceIntervalSeconds: options.sweepSeconds } : {}),
+    schedule: options.supervise,
+    ...(sweep ? { maintenanceIntervalSeconds: sweep, cronMonitorIntervalSeconds: Math.min(sweep, 30), cronWorkerIntervalSeconds: Math.min(sweep, 5) } : {}),
   });
   // pg-boss reports background failures as events; unhandled they would end the process.
   boss.on('error', (err) => say(`audit queue: ${err.message}`));

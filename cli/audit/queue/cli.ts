@@ -1,17 +1,20 @@
 import { resolve } from 'node:path';
+import type PgBoss from 'pg-boss';
 import { isPostgresUrl, openDatabase, type Database } from '../../../server/db/database';
 import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
 import { Inspectors, Weights } from '../../../core/audit';
-import { loadContext, type AuditContext } from '../context';
 import { populationEntry, readPopulation, toTarget } from '../inputs';
-import { planRun, readJsonFile } from '../plan';
-import { openBoss, sendPageJobs } from './boss';
+import { readJsonFile } from '../plan';
+import { openBoss } from './boss';
 import { countChanges } from './changes';
 import { writeCampaignReport } from './report';
 import { migrateCampaigns } from './schema';
-import { recordTargets, type DrawSpec } from './store';
-import { CampaignId, RunOptions, runListsOf } from './types';
+import { drawSpec, startRun } from './start';
+import { CampaignId, RunOptions, SCHEDULE_QUEUE_PREFIX, scheduleQueue } from './types';
 import { runWorker } from './worker';
+
+/** Schedules are in China time unless `--tz` says otherwise. */
+const DEFAULT_ZONE = 'Asia/Shanghai';
 
 const queueOf = (parsed: ParsedArgs): string => {
   const url = strFlag(parsed, 'queue');
@@ -76,25 +79,15 @@ export async function enqueueCommand(args: string[]): Promise<number> {
   });
   if (!options.success) throw new UsageError(options.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
   const fixed = options.data;
-  // Read once, only when a new run starts: its classes (weighted draw) and what is recorded with it come from the same read.
-  let context: Promise<AuditContext> | undefined;
-  const runContext = () => (context ??= loadContext({ trust: fixed.trust, trustRoot: fixed.trustRoot, lists: fixed.lists }));
-  const draw: DrawSpec = {
+  const draw = drawSpec(fixed, {
+    sample: sampleSize, seedText, weights, inspectors, operator: strFlag(parsed, 'operator'),
     asked: weights !== undefined || inspectors !== undefined || sampleSize !== undefined || parsed.flags.has('seed') || parsed.flags.has('operator'),
-    plan: async (population) => planRun(population, (await runContext()).lists, { sample: sampleSize, seedText, weights, inspectors }, Date.now()),
-    lists: async () => runListsOf(await runContext()),
-    operator: strFlag(parsed, 'operator'),
-    inspectors,
-  };
+  });
 
   const db = await connect(url);
   const boss = await openBoss(url, { supervise: false });
   try {
-    const done = await db.transaction(async (tx) => {
-      const e = await recordTargets(tx, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), fixed, repeat, draw);
-      await sendPageJobs(boss, tx, e.jobs, fixed);
-      return e;
-    });
+    const done = await startRun(db, boss, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), fixed, repeat, draw);
     emit({ campaign, run: done.run, newRun: done.newRun, addedListings: done.added, enqueued: done.jobs.length });
     if (!parsed.flags.has('quiet')) {
       const p = done.plan;
@@ -159,6 +152,68 @@ export async function reportCommand(args: string[]): Promise<number> {
     }
     return p.failed > 0 ? EXIT.invalid : EXIT.ok;
   } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+/** A time zone name the runtime knows (IANA, e.g. Asia/Shanghai); pg-boss would otherwise fail every later schedule check. */
+const knownZone = (tz: string): boolean => {
+  try { return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone.length > 0; } catch { return false; }
+};
+
+/**
+ * `xinbiao audit schedule --queue … [--campaign ID] [--cron EXPR [--tz ZONE] | --off]`: sets, removes or lists the
+ * schedules on which workers start a campaign's next run (start.ts `startScheduledRun`), one per campaign, kept by
+ * pg-boss in the queue's database. Prints one line per schedule: {"campaign","cron","tz"} (`cron: null` once removed).
+ */
+export async function scheduleCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { values: ['queue', 'campaign', 'cron', 'tz'], booleans: ['off', 'quiet'] });
+  if (parsed.positionals.length) throw new UsageError(`audit schedule 不接受输入 / takes no inputs: ${parsed.positionals.join(' ')}`);
+  const url = queueOf(parsed);
+  const cron = strFlag(parsed, 'cron');
+  const off = parsed.flags.has('off');
+  if (cron !== undefined && off) throw new UsageError('--cron 与 --off 不能同用 / --cron and --off exclude each other');
+  const campaign = cron !== undefined || off || parsed.flags.has('campaign') ? campaignOf(parsed) : undefined;
+  const tz = strFlag(parsed, 'tz') ?? DEFAULT_ZONE;
+  if (!knownZone(tz)) throw new UsageError(`未知时区 / unknown time zone: ${tz} (e.g. Asia/Shanghai)`);
+  if (parsed.flags.has('tz') && cron === undefined) throw new UsageError('--tz 需与 --cron 同用 / --tz goes with --cron');
+
+  const db = await connect(url);
+  const boss = await openBoss(url, { supervise: false });
+  try {
+    if (campaign !== undefined && (cron !== undefined || off)) {
+      const [known] = await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_runs WHERE campaign = $1', [campaign]);
+      if (Number(known?.n ?? 0) === 0) {
+        say(`xinbiao audit schedule: 没有这个活动，先入队第一轮 / no such campaign, enqueue its first run first: ${campaign}`);
+        return EXIT.invalid;
+      }
+      const queue = scheduleQueue(campaign);
+      if (off) {
+        await boss.unschedule(queue);
+        emit({ campaign, cron: null });
+        if (!parsed.flags.has('quiet')) say(`audit schedule: 活动 ${campaign} 不再定时运行 / campaign ${campaign} no longer runs on a schedule`);
+        return EXIT.ok;
+      }
+      await boss.createQueue(queue);
+      try {
+        await boss.schedule(queue, cron!, { campaign }, { tz });
+      } catch (err) {
+        // pg-boss checks the expression (cron-parser) before it writes: anything but a database error is the expression's.
+        if ('severity' in (err as object)) throw err;
+        throw new UsageError(`cron 表达式无效 / bad cron expression "${cron}": ${(err as Error).message} (five fields: minute hour day month weekday, e.g. "0 9 * * 1")`);
+      }
+      emit({ campaign, cron, tz });
+      if (!parsed.flags.has('quiet')) say(`audit schedule: 活动 ${campaign} 按 "${cron}"（${tz}）定时运行，由运行中的 worker 启动 / campaign ${campaign} runs on "${cron}" (${tz}); running workers start each run`);
+      return EXIT.ok;
+    }
+    const all = (await boss.getSchedules()) as (PgBoss.Schedule & { timezone?: string })[];
+    for (const s of all.filter((x) => x.name.startsWith(SCHEDULE_QUEUE_PREFIX)).sort((a, b) => a.name.localeCompare(b.name))) {
+      const id = s.name.slice(SCHEDULE_QUEUE_PREFIX.length);
+      if (campaign === undefined || id === campaign) emit({ campaign: id, cron: s.cron, tz: s.timezone ?? s.options?.tz ?? 'UTC' });
+    }
+    return EXIT.ok;
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await db.close().catch(() => {});
   }
 }

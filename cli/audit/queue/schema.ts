@@ -62,6 +62,23 @@ export const CAMPAIGN_MIGRATIONS: readonly string[] = [
    );`,
   // The trust list and lists as read when the run was enqueued (digests, refused files), so a later report names them.
   'ALTER TABLE audit_runs ADD COLUMN lists jsonb;',
+  // The bytes of those files (each content once, by SHA-256), so every worker audits against exactly them; the
+  // scheduled firing that started a run, so a firing delivered twice starts one run.
+  `CREATE TABLE audit_files (
+     sha256 text PRIMARY KEY,
+     bytes bytea NOT NULL
+   );
+   CREATE TABLE audit_run_files (
+     campaign text NOT NULL,
+     run integer NOT NULL,
+     role text NOT NULL CHECK (role IN ('trust', 'root', 'list')),
+     name text NOT NULL,
+     sha256 text NOT NULL REFERENCES audit_files (sha256),
+     PRIMARY KEY (campaign, run, role, name),
+     FOREIGN KEY (campaign, run) REFERENCES audit_runs (campaign, run)
+   );
+   ALTER TABLE audit_runs ADD COLUMN trigger text;
+   CREATE UNIQUE INDEX audit_runs_trigger ON audit_runs (campaign, trigger);`,
 ];
 
 /** Creates or updates the campaign tables; safe to call from every process at start (they migrate one at a time). */

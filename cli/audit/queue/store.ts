@@ -3,6 +3,7 @@ import type { Queryable } from '../../../server/db/database';
 import { UsageError } from '../../io';
 import type { AuditTarget } from '../inputs';
 import type { Plan } from '../plan';
+import { pinRunFiles, type PinnedFile } from './pinned';
 import { RunDraw, RunLists, RunOptions, type PageJob, type RunItem } from './types';
 
 /** What enqueueing did: the run the listings went to, how many listings were new to the campaign, how many jobs were sent. */
@@ -23,11 +24,12 @@ export interface EnqueueInput {
 
 /**
  * How a new run draws from its population: `planRun` with the command's options; `asked` when a draw option was given;
- * `lists`: the run's trust list and lists as read now, stored with the run.
+ * `lists`: the run's trust list and lists as read now, stored with the run; `files`: their bytes, pinned with the run.
  */
 export interface DrawSpec {
   plan: (population: PopulationEntry[]) => Promise<Plan>;
   lists: () => Promise<RunLists>;
+  files: () => Promise<PinnedFile[]>;
   asked: boolean;
   operator?: string;
   inspectors?: Inspectors;
@@ -37,14 +39,19 @@ export interface DrawSpec {
  * Records the inputs in the campaign, inside the caller's transaction, and returns the page jobs to send in that
  * same transaction. A new campaign, or `repeat`, starts a run over the whole population (earlier listings and the new
  * ones, in listing order): the draw (`draw.plan`) is made and stored with the population, one row per member, and
- * with the trust list and lists as read now (`draw.lists`), and only the drawn listings get a job. Otherwise the inputs join the latest run, which must audit its whole population
+ * with the trust list and lists as read now (`draw.lists`, their files pinned: `draw.files`), and only the drawn listings get a job. Otherwise the inputs join the latest run, which must audit its whole population
  * (a drawn sample or an inspector assignment is fixed when its run starts; a usage error says to use `--repeat`).
- * A listing already in the run gets no second job, so enqueueing the same inputs twice changes nothing.
+ * A listing already in the run gets no second job, so enqueueing the same inputs twice changes nothing. A `trigger`
+ * (a schedule's firing) starts at most one run: given again, nothing is recorded and no job is returned.
  */
-export async function recordTargets(tx: Queryable, campaign: string, inputs: readonly EnqueueInput[], options: RunOptions, repeat: boolean, draw: DrawSpec): Promise<Enqueued> {
+export async function recordTargets(tx: Queryable, campaign: string, inputs: readonly EnqueueInput[], options: RunOptions, repeat: boolean, draw: DrawSpec, trigger?: string): Promise<Enqueued> {
   // One enqueuer per campaign at a time: listing indexes and run numbers are read, then written.
   await tx.query("SELECT pg_advisory_xact_lock(hashtext('xinbiao-audit-campaign:' || $1))", [campaign]);
   await tx.query('INSERT INTO audit_campaigns (id) VALUES ($1) ON CONFLICT DO NOTHING', [campaign]);
+  if (trigger !== undefined) {
+    const [seen] = await tx.query<{ run: number }>('SELECT run FROM audit_runs WHERE campaign = $1 AND trigger = $2', [campaign, trigger]);
+    if (seen) return { run: seen.run, newRun: false, added: 0, jobs: [] };
+  }
   const [last] = await tx.query<{ run: number | null }>('SELECT max(run) AS run FROM audit_runs WHERE campaign = $1', [campaign]);
   const newRun = repeat || last?.run == null;
   const run = newRun ? (last?.run ?? 0) + 1 : last!.run!;
@@ -75,8 +82,9 @@ export async function recordTargets(tx: Queryable, campaign: string, inputs: rea
     const listings = await tx.query<{ idx: number; input: string; uscc: string | null }>('SELECT idx, input, uscc FROM audit_listings WHERE campaign = $1 ORDER BY idx', [campaign]);
     plan = await draw.plan(listings.map((l) => ({ input: l.input, ...(l.uscc ? { uscc: l.uscc } : {}) })));
     const stored: RunDraw = { sample: plan.sample, ...(draw.inspectors ? { inspectors: draw.inspectors } : {}), ...(draw.operator ? { operator: draw.operator } : {}) };
-    await tx.query('INSERT INTO audit_runs (campaign, run, options, draw, lists) VALUES ($1, $2, $3, $4, $5)',
-      [campaign, run, JSON.stringify(options), JSON.stringify(stored), JSON.stringify(await draw.lists())]);
+    await tx.query('INSERT INTO audit_runs (campaign, run, options, draw, lists, trigger) VALUES ($1, $2, $3, $4, $5, $6)',
+      [campaign, run, JSON.stringify(options), JSON.stringify(stored), JSON.stringify(await draw.lists()), trigger ?? null]);
+    await pinRunFiles(tx, campaign, run, await draw.files());
     const assigned = new Map(plan.chosen.map((pos, i) => [pos, plan!.assigned?.[i] ?? null]));
     await insertPopulation(tx, campaign, run, 0, listings.map((l, pos) => ({ idx: l.idx, creditClass: plan!.population[pos]!.creditClass ?? null, drawn: assigned.has(pos), inspectors: assigned.get(pos) ?? null })));
     wanted = plan.chosen.map((pos) => listings[pos]!.idx);

@@ -8,6 +8,16 @@ export const PAGE_QUEUE = 'xinbiao-audit-page';
 /** Dead-letter queue: the queue puts a copy of a page job here once it failed all its retries, so a worker records why. */
 export const GAVE_UP_QUEUE = 'xinbiao-audit-page-failed';
 
+/**
+ * The queue a campaign's schedule fires into (`xinbiao audit schedule`): pg-boss keys a schedule by its queue, so each
+ * scheduled campaign has one; workers find them through the schedules.
+ */
+export const scheduleQueue = (campaign: string): string => `${SCHEDULE_QUEUE_PREFIX}${campaign}`;
+export const SCHEDULE_QUEUE_PREFIX = 'xinbiao-audit-repeat.';
+
+/** The data of a schedule's job: the campaign whose next run it starts. */
+export const ScheduleJob = z.object({ campaign: z.string() });
+
 /** A campaign id: it names a folder of the evidence directory, so letters, digits, `.`, `_` and `-` only. */
 export const CampaignId = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, {
   message: '活动编号只能含字母、数字、点、下划线和连字符（最多 64 个） / a campaign id has letters, digits, ".", "_" and "-" only (at most 64)',
@@ -15,7 +25,8 @@ export const CampaignId = z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/, {
 
 /**
  * How every page of a run is audited, fixed when the run is created so that all workers audit alike. Paths (trust
- * list, root key, lists folder) are read by each worker: they must exist on every worker machine.
+ * list, root key, lists folder) are read when a run starts (by the enqueuer, or the worker that starts a scheduled
+ * run); workers audit against the files pinned with the run (pinned.ts).
  */
 export const RunOptions = z.object({
   /** Per page load and step, ms. */

@@ -1,15 +1,16 @@
 // What a campaign records on the real queue: the draw (seed, sample, weights, inspectors, operator, population), the
 // lists it refused, and the jobs the queue gave up on.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { loadContext } from '../../../cli/audit/context';
 import { planRun } from '../../../cli/audit/plan';
 import { seedOf } from '../../../cli/audit/sample';
 import { parseCsv } from '../../../core/audit/csv';
 import { CREDIT_CLASSES_OF, CREDIT_DRAWN, CREDIT_POPULATION, CREDIT_WEIGHTS, populationList } from '../../support/credit-population';
+import { xinbiaoAsync, type Ran } from '../../support/cli';
 import { freshPostgres } from '../../support/postgres';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -19,15 +20,8 @@ const CLASSES = CREDIT_CLASSES_OF;
 const WEIGHTS = CREDIT_WEIGHTS;
 const INSPECTORS = { inspectors: [{ id: 'SH-01', name: '王一' }, { id: 'SH 02', name: '李二' }, { id: 'SH-03' }], perListing: 2 };
 
-interface Ran { code: number | null; stdout: string; stderr: string }
-const xinbiao = (args: string[]) => new Promise<Ran>((ok) => {
-  const child = spawn('node', ['bin/xinbiao.js', 'audit', ...args], { cwd: ROOT });
-  const r: Ran = { code: null, stdout: '', stderr: '' };
-  child.stdout.on('data', (d) => { r.stdout += d; });
-  child.stderr.on('data', (d) => { r.stderr += d; });
-  child.on('exit', (code) => { r.code = code; ok(r); });
-});
-const lines = (r: Ran) => r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+const xinbiao = (args: string[]) => xinbiaoAsync('audit')(...args);
+const lines = (r: Ran) => r.lines;
 
 let queue: string;
 let work: string;
@@ -127,21 +121,57 @@ describe('what a campaign records', () => {
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('demo-abnormal.ndjson');
   }, 60_000);
 
+  it('audits against the lists pinned when the run was enqueued, though the folder changed and the trust list is gone', async () => {
+    const own = await freshPostgres('xinbiao_campaign_pinned');
+    const lists = join(work, 'pinned-lists');
+    cpSync(join(ROOT, 'samples/lists'), lists, { recursive: true });
+    const trust = join(work, 'pinned-trust.jws');
+    copyFileSync(join(ROOT, 'samples/trust/trust.jws'), trust);
+    const enqueue = await xinbiao(['--queue', own, '--campaign', 'pinned', '--lists', lists, '--trust', trust, `${FIX}/blacklisted.html`]);
+    expect(enqueue.code, enqueue.stderr).toBe(0);
+    // After the enqueue the black list is broken (read now, it would be refused) and the trust list is deleted.
+    writeFileSync(join(lists, 'demo-black.ndjson'), readFileSync(join(lists, 'demo-black.ndjson'), 'utf8').replace('示例', '示列'));
+    rmSync(trust);
+
+    const w = await worker(own);
+    expect(w.code, w.stderr).toBe(0);
+    const [page] = lines(w);
+    // The shop is on the pinned black list and shows no risk warning: that is a violation, as with the original lists.
+    expect(Object.fromEntries(page.findings.map((f: { ruleId: string; outcome: string }) => [f.ruleId, f.outcome]))).toMatchObject({ 'risk-warning': 'violation', 'licence-shown': 'pass' });
+    expect(w.stderr).not.toContain('refused');
+
+    const out = join(work, 'pinned-report');
+    const r = await xinbiao(['report', '--queue', own, '--campaign', 'pinned', '--out', out, '--evidence', join(work, 'evidence'), '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const sha = (name: string) => createHash('sha256').update(readFileSync(join(ROOT, 'samples', name))).digest('hex');
+    expect(json.refusedLists).toEqual([]);
+    expect(json.run.lists.map((l: { id: string; sha256: string }) => [l.id, l.sha256])).toEqual(
+      ['demo-abnormal', 'demo-black', 'demo-credit-level', 'demo-red'].map((id) => [id, sha(`lists/${id}.ndjson`)]));
+    expect(json.run.trust.sha256).toBe(sha('trust/trust.jws'));
+    expect(json.pages[0].findings.find((f: { ruleId: string }) => f.ruleId === 'risk-warning').outcome).toBe('violation');
+  }, 120_000);
+
   it('a job that fails all its retries shows as failed with its last error, not pending', async () => {
     // Its own database, so no other test's waiting jobs reach this worker.
     const own = await freshPostgres('xinbiao_campaign_doomed');
-    // Every worker fails on this run: its trust list is gone once the jobs are queued.
+    // Every worker fails on this run: the trust list pinned with it is altered in the database once the jobs are queued.
     const trust = join(work, 'trust.jws');
     copyFileSync(join(ROOT, 'samples/trust/trust.jws'), trust);
     const enqueue = await xinbiao(['--queue', own, '--campaign', 'doomed', '--trust', trust, '--job-retries', '1', `${FIX}/home-ok.html`, `${FIX}/bad-uscc.html`]);
     expect(enqueue.code, enqueue.stderr).toBe(0);
-    rmSync(trust);
+    const client = new pg.Client({ connectionString: own });
+    await client.connect();
+    try {
+      const altered = await client.query("UPDATE audit_files SET bytes = bytes || '\\x0a'::bytea WHERE sha256 IN (SELECT sha256 FROM audit_run_files WHERE role = 'trust')");
+      expect(altered.rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
     const w = await worker(own);
     expect(w.code, w.stderr).toBe(0);
     expect(lines(w).map((l) => [l.idx, l.status]).sort()).toEqual([[0, 'failed'], [1, 'failed']]);
 
-    // The report reads the run's trust list too: it is back, so only the jobs' failure shows.
-    copyFileSync(join(ROOT, 'samples/trust/trust.jws'), trust);
     const out = join(work, 'doomed-report');
     const r = await xinbiao(['report', '--queue', own, '--campaign', 'doomed', '--out', out, '--evidence', join(work, 'evidence')]);
     expect(r.code, r.stderr).toBe(1);
@@ -152,7 +182,8 @@ describe('what a campaign records', () => {
     for (const p of json.pages) {
       expect(p.error).toContain('作业 2 次尝试均失败');
       expect(p.error).toContain('the job failed all 2 attempts');
-      expect(p.error).toContain('trust.jws');
+      expect(p.error).toContain('固定文件 trust.jws 与其摘要不符');
+      expect(p.error).toContain('the pinned file trust.jws does not match its digest');
       expect(p.findings).toMatchObject([{ ruleId: 'page-load', outcome: 'error' }]);
     }
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/data-count="failed">2</);

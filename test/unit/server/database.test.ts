@@ -129,6 +129,26 @@ describe.each(DATABASE_TARGETS)('the status service on %s', (_name, target) => {
     expect((await lists.byName('深圳示例失信贸易有限公司')).find((m) => m.list.id === 'demo-black')?.list.version).toBe(4);
   }, 60_000);
 
+  it('answers 304 to a repeated request while the lists are unchanged, and 200 with a new ETag after a newer version', async () => {
+    let clock = NOW;
+    const { server, drain } = await startApp({ port: 0, plugins: [statusRoute(databaseLists(db), { now: () => (clock += 1000) })] });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/subjects/${BLACK}`;
+      const first = await fetch(url);
+      const tag = first.headers.get('etag')!;
+      expect([first.status, tag]).toEqual([200, expect.stringMatching(/^W\//)]);
+      expect((await fetch(url, { headers: { 'if-none-match': tag } })).status).toBe(304);
+      const v5 = await blackVersion(5, (lines) => lines.map((l) => l.replace('情节严重', '情节特别严重')));
+      expect(await importListFile(db, v5, { keys: await keys(), now: () => NOW })).toMatchObject({ outcome: 'imported', list: { version: 5 } });
+      const after = await fetch(url, { headers: { 'if-none-match': tag } });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(tag);
+      expect(CreditStatus.parse(await after.json()).listEntries.map((e) => e.provenance.source)).toEqual(['list:demo-black@v5']);
+    } finally {
+      await drain();
+    }
+  }, 60_000);
+
   it('gives each of many statements run at once its own rows, and an error only to the one that failed', async () => {
     const codes = ['a', 'b', 'c', 'd', 'e', 'f'];
     const answers = await Promise.allSettled([

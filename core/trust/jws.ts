@@ -22,12 +22,29 @@ export const MAX_JWS_LENGTH = 64 * 1024;
 
 const encoder = new TextEncoder();
 
-/** Signs `payload` as a compact JWS (RFC 7515) with Ed25519 (RFC 8037); `sign` must hold the same key (default WebCrypto). */
-export async function signCompactJws(payload: unknown, key: PrivateJwk, typ: string, kid = key.kid ?? '', sign: SignPort = (data) => signBytes(key, data)): Promise<string> {
+/**
+ * How a JWS's parts become text and bytes: base64url (RFC 4648 §5, no padding) of bytes and of a string's UTF-8,
+ * and the bytes of the (ASCII) signing input. The default is pure; a host that signs in bulk may bring its native
+ * one (Node: Buffer).
+ */
+export interface JwsEncoding {
+  base64url(bytes: Uint8Array): string;
+  base64urlText(text: string): string;
+  ascii(text: string): Uint8Array;
+}
+
+/** The pure encoding: the same code in Node, the browser and the extension. */
+export const pureJwsEncoding: JwsEncoding = { base64url: base64urlEncode, base64urlText: base64urlFromText, ascii: (text) => encoder.encode(text) };
+
+/**
+ * Signs `payload` as a compact JWS (RFC 7515) with Ed25519 (RFC 8037); `sign` must hold the same key (default
+ * WebCrypto); `encoding` writes the parts (default pure). Throws when the key has no kid.
+ */
+export async function signCompactJws(payload: unknown, key: PrivateJwk, typ: string, kid = key.kid ?? '', sign: SignPort = (data) => signBytes(key, data), encoding: JwsEncoding = pureJwsEncoding): Promise<string> {
   if (!kid) throw new Error('the signing key has no key id (kid)');
   const header: JwsHeader = { alg: 'EdDSA', typ, kid };
-  const input = `${base64urlFromText(JSON.stringify(header))}.${base64urlFromText(JSON.stringify(payload))}`;
-  return `${input}.${base64urlEncode(await sign(encoder.encode(input)))}`;
+  const input = `${encoding.base64urlText(JSON.stringify(header))}.${encoding.base64urlText(JSON.stringify(payload))}`;
+  return `${input}.${encoding.base64url(await sign(encoding.ascii(input)))}`;
 }
 
 /** Why a string is not a usable compact JWS. */

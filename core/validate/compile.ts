@@ -1,7 +1,8 @@
 import { codePointLength } from './code-points';
 import type { CompileOptions, Issue, Refine, SchemaData, Validator } from './types';
 
-type Path = (string | number)[];
+/** Where a value is: a chain up to the root, made into an array only when an issue is reported (most values pass). */
+type Path = readonly [up: Path, at: string | number] | undefined;
 /** Checks a value, adds issues, and returns the value zod would return (objects stripped, URLs trimmed). */
 type Check = (value: unknown, path: Path, issues: Issue[]) => unknown;
 
@@ -11,8 +12,10 @@ const CHECKS = typeof XINBIAO_SCHEMA_CHECKS === 'undefined' || XINBIAO_SCHEMA_CH
 
 const KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'enum', 'const', 'anyOf', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'multipleOf', 'format', 'refine']);
 
+const pathOf = (p: Path, tail: Issue['path'] = []): Issue['path'] => (p ? pathOf(p[0], [p[1], ...tail]) : tail);
+
 /** Adds an issue; returns undefined, the value of a failed check. */
-const fail = (path: Path, issues: Issue[], message: string): undefined => void issues.push({ path, message });
+const fail = (path: Path, issues: Issue[], message: string): undefined => void issues.push({ path: pathOf(path), message });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -59,7 +62,7 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
     numberChecks(s, checks);
     if (s.minItems !== undefined || s.maxItems !== undefined || s.items !== undefined) checks.push(arrayCheck(s));
     if (s.properties !== undefined || s.required !== undefined) checks.push(objectCheck(s));
-    const refine = s.refine ? refineCheck(s.refine as { message: string; path?: Path }[]) : undefined;
+    const refine = s.refine ? refineCheck(s.refine as { message: string; path?: Issue['path'] }[]) : undefined;
 
     return (v, p, i) => {
       const before = i.length;
@@ -79,10 +82,11 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
   function unionCheck(forms: SchemaData[]): Check {
     const checks = forms.map(node);
     return (v, p, i) => {
+      const n = i.length;
       for (const c of checks) {
-        const own: Issue[] = [];
-        const r = c(v, p, own);
-        if (!own.length) return r;
+        const r = c(v, p, i);
+        if (i.length === n) return r;
+        i.length = n;
       }
       return fail(p, i, 'fits no allowed form');
     };
@@ -119,39 +123,41 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
       if (!Array.isArray(v)) return v;
       if (min !== undefined && v.length < min) fail(p, i, `at least ${min} items`);
       if (max !== undefined && v.length > max) fail(p, i, `at most ${max} items`);
-      return item ? Array.from(v, (x, k) => item(x, [...p, k], i)) : v;
+      return item ? Array.from(v, (x, k) => item(x, [p, k], i)) : v;
     };
   }
 
   function objectCheck(s: SchemaData): Check {
-    const props = Object.entries((s.properties ?? {}) as Record<string, SchemaData>).map(([k, d]) => [k, node(d)] as const);
-    const required = new Set((s.required ?? []) as string[]);
-    if (CHECKS) for (const k of required) if (!props.some(([n]) => n === k)) throw new Error(`validate: required ${k} has no schema`);
+    const keys = Object.keys(s.properties ?? {});
+    const checks = keys.map((k) => node((s.properties as Record<string, SchemaData>)[k]!));
+    const required = keys.map((k) => ((s.required ?? []) as string[]).includes(k));
+    if (CHECKS) for (const k of (s.required ?? []) as string[]) if (!keys.includes(k)) throw new Error(`validate: required ${k} has no schema`);
     return (v, p, i) => {
       if (!isObject(v)) return v;
       // zod objects strip unknown keys: the result is a fresh object with the known ones, in schema order.
       const out: Record<string, unknown> = {};
-      for (const [k, check] of props) {
+      for (let n = 0; n < keys.length; n++) {
+        const k = keys[n]!;
         const x = v[k];
-        if (x === undefined && !required.has(k)) {
+        if (x === undefined && !required[n]) {
           if (k in v) out[k] = undefined;
           continue;
         }
-        const r = check(x, [...p, k], i);
+        const r = checks[n]!(x, [p, k], i);
         if (r !== undefined || k in v) out[k] = r;
       }
       return out;
     };
   }
 
-  function refineCheck(list: { message: string; path?: Path }[]): Check {
+  function refineCheck(list: { message: string; path?: Issue['path'] }[]): Check {
     const fns = list.map(({ message, path = [] }) => {
       const fn: Refine | undefined = options.refines?.[message];
       if (CHECKS && !fn) throw new Error(`validate: no implementation for refinement "${message}"`);
       return [fn as (v: unknown) => boolean, message, path] as const;
     });
     return (v, p, i) => {
-      for (const [fn, message, path] of fns) if (!fn(v)) i.push({ path: [...p, ...path], message });
+      for (const [fn, message, path] of fns) if (!fn(v)) i.push({ path: pathOf(p, path), message });
       return v;
     };
   }
@@ -159,7 +165,7 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
   const root = node(schema);
   const safeParse = (value: unknown) => {
     const issues: Issue[] = [];
-    const data = root(value, [], issues) as T;
+    const data = root(value, undefined, issues) as T;
     return issues.length ? { success: false as const, error: { issues } } : { success: true as const, data };
   };
   return {

@@ -2,3 +2,5 @@
 export * from './types';
 export { compile } from './compile';
 export { codePointLength } from './code-points';
+/** The mark payload check without zod, for hosts that sign marks in bulk (signMark's `check` port). */
+export { MarkPayload as MarkPayloadCheck } from './generated/marks';

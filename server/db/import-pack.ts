@@ -1,7 +1,7 @@
 import { toListError } from '../../core/lists';
 import { isPackManifest, openPackFile } from '../pack-files';
 import type { Database } from './database';
-import { importListFile, insertBatch, listInfo, putInForce, stageVersion, type DbImportOptions, type DbImportResult } from './import';
+import { analyseAfterImport, importListFile, insertBatch, listInfo, putInForce, stageVersion, type DbImportOptions, type DbImportResult } from './import';
 
 /**
  * Imports a packed list (`<id>.pack.json` with `.sig`, and the files beside it) into the database with the same
@@ -16,7 +16,7 @@ export async function importPackFile(db: Database, file: string, options: DbImpo
   try {
     const { manifest, entries } = await openPackFile(file, options.keys, now());
     const h = manifest.list;
-    return await db.transaction(async (tx) => {
+    return await analyseAfterImport(db, await db.transaction(async (tx): Promise<DbImportResult> => {
       const current = await stageVersion(tx, h);
       if (current === h.version) return { outcome: 'unchanged', list: { id: h.id, version: h.version } };
       let count = 0;
@@ -28,7 +28,7 @@ export async function importPackFile(db: Database, file: string, options: DbImpo
         count += shard.length;
       }
       return putInForce(tx, { ...listInfo(h, now), count, keyId: h.keyId, sha256: manifest.source.sha256 }, current);
-    });
+    }));
   } catch (err) {
     throw toListError(err);
   }

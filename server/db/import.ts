@@ -59,17 +59,27 @@ export async function putInForce(tx: Queryable, list: ListInfo & { keyId: string
 }
 
 /**
+ * Refreshes the planner's statistics of the tables once an import has committed a new version (both engines: the
+ * embedded one has no autovacuum, and PostgreSQL's comes minutes later), so lookups are planned for the rows now
+ * in force. The import stands whatever happens here: statistics only steer plans.
+ */
+export async function analyseAfterImport(db: Database, result: DbImportResult): Promise<DbImportResult> {
+  if (result.outcome === 'imported') await db.query('ANALYZE entries, lists').catch(() => undefined);
+  return result;
+}
+
+/**
  * Imports one signed list into the database with the guarantees of the extension's import (core/lists/import.ts),
  * through the same core checks: the header and its key, every line, the stated count and the signature over every
  * byte. The whole file is read inside one transaction that also puts the version in force and removes the old
- * one, so a refused, failed or interrupted import leaves the previous version answering. The same version again
+ * one, so a refused, failed or interrupted import leaves the previous version answering; statistics are refreshed after. The same version again
  * is 'unchanged'; an older one is refused ('older-version'). Throws ListError (code, zh/en text).
  */
 export async function importListToDb(db: Database, source: ByteSource, signature: ListSignature | string | Uint8Array, options: DbImportOptions): Promise<DbImportResult> {
   const now = options.now ?? Date.now;
   const sig = readSignature(signature);
   try {
-    return await db.transaction(async (tx) => {
+    return await analyseAfterImport(db, await db.transaction(async (tx): Promise<DbImportResult> => {
       let current: number | undefined;
       let staged: { id: string; version: number } | undefined;
       const parser = new ListParser({
@@ -88,7 +98,7 @@ export async function importListToDb(db: Database, source: ByteSource, signature
       await checkComplete(summary, sig, await checkHeader(summary.header, sig, options.keys, now()));
       const h = summary.header;
       return putInForce(tx, { ...listInfo(h, now), count: summary.entries, keyId: h.keyId, sha256: toHex(summary.digest) }, current);
-    });
+    }));
   } catch (err) {
     throw toListError(err);
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import etag from '@fastify/etag';
 import rateLimit from '@fastify/rate-limit';
@@ -5,7 +6,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { resolve } from 'node:path';
 import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
 import { CreditStatus } from '../../core/model';
-import { listMatchesToParts } from '../../core/sources';
+import { listExpired, listMatchesToParts } from '../../core/sources';
 import { assembleStatus } from '../../core/sources';
 import type { ListMatch, LocalLists } from '../../core/sources';
 import { BATCH_MAX, BATCH_PATH, BatchRequest, ENDPOINT_ERRORS, normaliseUsccInput, SUBJECT_PATH, type BatchResult, type ProtocolErrorCode } from '../../core/sources';
@@ -41,6 +42,17 @@ export function foundCacheControl(matches: ListMatch[], now: number): string {
   if (matches.length > 0 && !Number.isFinite(left) && matches.every((m) => Date.parse(m.list.expires) <= now)) return `public, max-age=${FOUND_MAX_AGE}`;
   const maxAge = Math.min(FOUND_MAX_AGE, left);
   return `public, max-age=${maxAge}, stale-while-revalidate=${Math.min(FOUND_STALE, left - maxAge)}`;
+}
+
+/**
+ * The weak ETag of a found status: what its body depends on apart from `asOf` (the time of reading, different in
+ * every answer): the code, and each list version it was read from (id, version, import time, expired or not at
+ * `now`), in answer order. A list version's entries never change, so equal tags mean equal answers; a new version
+ * of a list that names the code, or a list's expiry passing, changes the tag.
+ */
+export function statusTag(uscc: string, matches: readonly ListMatch[], now: number): string {
+  const key = [uscc, ...matches.map((m) => `${m.list.id}@${m.list.version}@${m.list.importedAt}${listExpired(m.list, now) ? '@expired' : ''}`)].join('\n');
+  return `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
 }
 
 type Send = (status: number, body: unknown, headers?: Record<string, string>) => FastifyReply;
@@ -81,7 +93,8 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
     if (!uscc) return error(send, 'invalid-uscc', INVALID);
     const found = await lookup(uscc);
     if (!found) return error(send, 'not-found', 'no credit information about this code', { 'cache-control': CACHE_NOT_FOUND });
-    return send(200, found.status, { 'cache-control': foundCacheControl(found.matches, now()) });
+    const at = now();
+    return send(200, found.status, { 'cache-control': foundCacheControl(found.matches, at), etag: statusTag(uscc, found.matches, at) });
   }
 
   async function batch(text: string, send: Send): Promise<FastifyReply> {
@@ -107,7 +120,8 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
   }
 
   return async (app) => {
-    await app.register(etag, { weak: false });
+    // A found status brings its own tag (statusTag); other answers are tagged by their body.
+    await app.register(etag, { weak: true });
     await app.register(rateLimit, {
       max: options.ratePerMinute ?? 600,
       timeWindow: 60_000,

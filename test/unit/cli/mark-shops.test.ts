@@ -44,6 +44,21 @@ describe('xinbiao mark sign --shops', () => {
     expect(run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/shops/youpin/', r.lines[0].token).lines[0].outcome).toBe('genuine');
   });
 
+  it("refuses, by line, an individual seller's unmasked name and a malformed USCC, and signs the rest", () => {
+    const file = join(dir, 'shops.ndjson');
+    const seller = (realName: string) => ({
+      ...sample, sub: { name: '王小明的手工店', kind: 'individual-seller' }, licence: undefined,
+      identity: { verifiedBy: '示例商城', verifiedAt: '2026-10-20', realName, selfDeclaration: { text: '自产自销手工制品', exemption: 'handicraft' } },
+    });
+    const badUscc = { ...sample, sub: { ...sample.sub, uscc: '91330106673959654' } };
+    writeFileSync(file, [seller('王小明'), badUscc, seller('王*明')].map((p) => JSON.stringify(p)).join('\n'));
+    const r = run('sign', ...KEY, '--shops', file);
+    expect(r.code).toBe(1);
+    expect(r.lines.map((l) => [l.line, l.error?.split(':')[0], Boolean(l.token)])).toEqual([[1, 'identity.realName', false], [2, 'sub.uscc', false], [3, undefined, true]]);
+    const decoded = decodeMark(r.lines[2].token);
+    expect(decoded.ok && decoded.payload.identity.realName).toBe('王*明');
+  });
+
   it('needs exactly one of --payload and --shops', () => {
     expect(run('sign', ...KEY).code).toBe(2);
     expect(run('sign', ...KEY, '--payload', 'x.json', '--shops', 'y.csv').code).toBe(2);

@@ -63,6 +63,9 @@ describe.each(DATABASE_TARGETS)('the status service on %s', (_name, target) => {
     for (const id of ['demo-black', 'demo-credit-level', 'demo-red', 'demo-abnormal']) {
       expect(await importListFile(db, join(SAMPLES, `lists/${id}.ndjson`), { keys: k, now: () => NOW })).toMatchObject({ outcome: 'imported', list: { id, version: 1 } });
     }
+    // The planner knows the new rows at once (ANALYZE after each import; a never-analysed table has no row estimate).
+    const [stats] = await db.query<{ estimated: number; stored: number }>("SELECT (SELECT reltuples::int FROM pg_class WHERE relname = 'entries') AS estimated, (SELECT count(*)::int FROM entries) AS stored");
+    expect(stats!.estimated).toBe(stats!.stored);
     const lists = databaseLists(db);
     expect((await lists.byUscc(BLACK.toLowerCase())).map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);
     expect((await lists.byName('深圳示例失信贸易 有限公司')).map((m) => m.list.id).sort()).toEqual(['demo-black', 'demo-credit-level']);
@@ -127,6 +130,26 @@ describe.each(DATABASE_TARGETS)('the status service on %s', (_name, target) => {
     expect(await importListFile(db, v4, { keys: await keys(), now: () => NOW })).toMatchObject({ outcome: 'imported', replaced: 3 });
     expect(await black()).toEqual([[4, '示例：虚假宣传，情节严重']]);
     expect((await lists.byName('深圳示例失信贸易有限公司')).find((m) => m.list.id === 'demo-black')?.list.version).toBe(4);
+  }, 60_000);
+
+  it('answers 304 to a repeated request while the lists are unchanged, and 200 with a new ETag after a newer version', async () => {
+    let clock = NOW;
+    const { server, drain } = await startApp({ port: 0, plugins: [statusRoute(databaseLists(db), { now: () => (clock += 1000) })] });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/subjects/${BLACK}`;
+      const first = await fetch(url);
+      const tag = first.headers.get('etag')!;
+      expect([first.status, tag]).toEqual([200, expect.stringMatching(/^W\//)]);
+      expect((await fetch(url, { headers: { 'if-none-match': tag } })).status).toBe(304);
+      const v5 = await blackVersion(5, (lines) => lines.map((l) => l.replace('情节严重', '情节特别严重')));
+      expect(await importListFile(db, v5, { keys: await keys(), now: () => NOW })).toMatchObject({ outcome: 'imported', list: { version: 5 } });
+      const after = await fetch(url, { headers: { 'if-none-match': tag } });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(tag);
+      expect(CreditStatus.parse(await after.json()).listEntries.map((e) => e.provenance.source)).toEqual(['list:demo-black@v5']);
+    } finally {
+      await drain();
+    }
   }, 60_000);
 
   it('gives each of many statements run at once its own rows, and an error only to the one that failed', async () => {

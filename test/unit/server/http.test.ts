@@ -100,9 +100,26 @@ describe('HTTP that holds', () => {
     const first = await fetch(`${base}/v1/subjects/${USCC}`);
     expect(first.headers.get('cache-control')).toBe('public, max-age=100, stale-while-revalidate=0');
     const tag = first.headers.get('etag');
-    expect(tag).toMatch(/^"/);
+    expect(tag).toMatch(/^W\/"[A-Za-z0-9_-]+"$/);
     const again = await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': tag! } });
     expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(tag);
+  });
+
+  it('answers 304 to a repeated request though every answer has its own asOf, and a new tag once a list expires', async () => {
+    let clock = NOW;
+    const soon = { ...blackMatch(), list: { ...listInfo('demo-black', 'black'), expires: new Date(NOW + 100_000).toISOString() } };
+    const { base } = await serve({ lists: memoryLists([soon, levelMatch()]), status: { now: () => clock } });
+    const first = await fetch(`${base}/v1/subjects/${USCC}`);
+    const tag = first.headers.get('etag')!;
+    clock += 5_000;
+    const again = await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': tag } });
+    expect(again.status).toBe(304);
+    clock = NOW + 200_000;
+    const expired = await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': tag } });
+    expect(expired.status).toBe(200);
+    expect(expired.headers.get('etag')).not.toBe(tag);
+    expect((await fetch(`${base}/v1/subjects/${USCC2}`, { headers: { 'if-none-match': tag } })).status).toBe(404);
   });
 
   it('answers 429 with Retry-After when one client asks too often', async () => {

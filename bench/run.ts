@@ -24,12 +24,16 @@ for (const f of files) {
   const bench: Benchmark = (await import(resolve(dir, f))).default;
   if (only.length && !only.some((o) => bench.name.startsWith(o) || f.startsWith(o))) continue;
   process.stderr.write(`… ${bench.name}\n`);
+  const printed = new Set<BenchResult>();
+  const print = (r: BenchResult) => {
+    if (printed.has(r)) return;
+    printed.add(r);
+    const l = line(r);
+    if (l.includes('OVER')) over++;
+    console.log(l);
+  };
   try {
-    for (const r of await bench.run()) {
-      const l = line(r);
-      if (l.includes('OVER')) over++;
-      console.log(l);
-    }
+    for (const r of await bench.run(print)) print(r);
   } catch (err) {
     over++;
     console.log(`bench ${bench.name}: failed (${(err as Error).message})`);

@@ -12,8 +12,11 @@ export interface BenchResult {
 
 export interface Benchmark {
   name: string;
-  /** Runs the measurement; may return several lines (e.g. list-import and list-lookup from one store). */
-  run(): Promise<BenchResult[]>;
+  /**
+   * Runs the measurement; may return several lines (e.g. list-import and list-lookup from one store). A line
+   * measured before a later part fails is passed to `done` at once, so the failure does not lose it.
+   */
+  run(done?: (r: BenchResult) => void): Promise<BenchResult[]>;
 }
 
 /** Median of a few repeats: the machines are noisy, one sample proves nothing. */

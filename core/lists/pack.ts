@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Sha256, sha256Hex, toHex } from '../crypto/sha256';
+import { Sha256, sha256Hex, toHex, type Sha256Factory, type Sha256Hasher } from '../crypto/sha256';
 import { verifySignedJson, type KeyLookup } from './checks';
 import { ListError } from './errors';
 import { buildFuse, fuseMayContain, hashKey, murmur3, type FuseFilter } from './fuse';
@@ -85,6 +85,9 @@ export function packKey(kind: PackKeyKind, entry: { uscc?: string; name: string 
 const shardOf = (key: string, bits: number): number => (bits === 0 ? 0 : murmur3(key, SHARD_SEED) >>> (32 - bits));
 export const shardName = (shard: number, bits: number): string => `${shard.toString(16).padStart(Math.max(1, Math.ceil(bits / 4)), '0')}.ndjson`;
 
+/** The shard prefix width tried first for n keys: about 2.5 k entries a shard, at most 2^20 shards. */
+const widestBits = (n: number, k: number): number => Math.max(0, Math.min(20, Math.floor(Math.log2(n / (2.5 * k)))));
+
 /** Growable parallel arrays of key hashes: typed memory only, never one object per entry (also used by the benchmark). */
 export class KeyHashes {
   a = new Uint32Array(1024);
@@ -118,7 +121,7 @@ export class KeyHashes {
   }
   /** Widest shard prefix whose every shard holds ≥ k entries, aiming at about 2.5 k per shard. */
   prefixBits(k: number): { bits: number; min: number } {
-    let bits = Math.max(0, Math.min(20, Math.floor(Math.log2(this.n / (2.5 * k)))));
+    let bits = widestBits(this.n, k);
     for (;;) {
       const counts = new Uint32Array(1 << bits);
       for (let i = 0; i < this.n; i++) counts[bits === 0 ? 0 : this.s[i]! >>> (32 - bits)]!++;
@@ -158,6 +161,11 @@ export interface PackSink {
   shardLine(kind: PackKeyKind, shard: number, line: string): void | Promise<void>;
   /** Called when every line of a pass was handed over (flush buffers). */
   flush?(): void | Promise<void>;
+  /**
+   * Drops every shard line handed over so far. A sink that can do this lets packList pack in one pass, with the
+   * shard widths chosen from the header's count; reset is called only when the keys turn out not to fit them.
+   */
+  reset?(): void | Promise<void>;
 }
 
 export interface PackResult {
@@ -166,47 +174,87 @@ export interface PackResult {
   files: Map<string, Uint8Array>;
 }
 
+export interface PackOptions {
+  /** Fewest entries a shard may hold (default PACK_MIN_SHARD). */
+  k?: number;
+  /** Learns the shard widths and folders before the first shard line (again if a second pass re-chooses them). */
+  onLayout?: (bits: Record<PackKeyKind, number>, dirs: Record<PackKeyKind, string>) => void;
+  /** The SHA-256 for the file and shard digests (core's own by default). */
+  sha256?: Sha256Factory;
+}
+
 /**
- * Packs a valid NDJSON list (already verified by the caller) in two streaming passes: the first hashes every key
- * into typed arrays and chooses the shard width, the second hands each entry line to its shards. `open` returns
- * the file's bytes afresh for each pass; `onLayout` learns the shard widths between the passes. Shard digests are
- * computed from the lines as handed over.
+ * Packs a valid NDJSON list (already verified by the caller), streaming, validating each line once: every key is
+ * hashed into typed arrays (never one object per entry) and, when the header states a count and the sink can
+ * `reset`, each entry line goes to its shards in the same pass, with shard widths chosen from that count. When
+ * there is no count, or the keys do not fit the widths chosen (a shard below k), a second pass over `open()` hands the
+ * lines over with widths chosen from the keys seen (and checks the file did not change between the passes). Shard
+ * digests are computed from the lines as handed over, each shard's lines in list order.
  * Throws ListError when the file is not a valid list (bad lines, count mismatch).
  */
-export async function packList(open: () => ByteSource, sink: PackSink, options: { k?: number; onLayout?: (bits: Record<PackKeyKind, number>, dirs: Record<PackKeyKind, string>) => void } = {}): Promise<PackResult> {
+export async function packList(open: () => ByteSource, sink: PackSink, options: PackOptions = {}): Promise<PackResult> {
   const k = options.k ?? PACK_MIN_SHARD;
+  const sha256 = options.sha256 ?? (() => new Sha256());
   const hashes = { uscc: new KeyHashes(), name: new KeyHashes() };
-  const first = new ListParser({ batchSize: 5_000 });
-  for await (const batch of first.batches(open())) {
-    for (const { entry } of batch) for (const kind of ['uscc', 'name'] as const) {
+  const enc = new TextEncoder();
+  const kinds = ['uscc', 'name'] as const;
+  let bits: Record<PackKeyKind, number> | undefined;
+  let shardHash: Record<PackKeyKind, Sha256Hasher[]> = { uscc: [], name: [] };
+  const plan = (header: ListHeader, chosen: Record<PackKeyKind, number>) => {
+    bits = chosen;
+    shardHash = { uscc: Array.from({ length: 1 << chosen.uscc }, sha256), name: Array.from({ length: 1 << chosen.name }, sha256) };
+    // Files carry the edition: subscribers that reached a later edition by deltas still read this one's shards.
+    const base = `${header.id}.v${header.version}`;
+    options.onLayout?.(chosen, { uscc: `${base}.uscc`, name: `${base}.name` });
+  };
+  // One entry's line to the shard of each of its keys; `shards` holds each key's 32-bit shard hash.
+  const hand = async (entry: ListLine | CreditLevelLine, shards: Record<PackKeyKind, number | undefined>) => {
+    const line = `${JSON.stringify(entry)}\n`;
+    const bytes = enc.encode(line);
+    for (const kind of kinds) {
+      const s = shards[kind];
+      if (s === undefined) continue;
+      const shard = bits![kind] === 0 ? 0 : s >>> (32 - bits![kind]);
+      shardHash[kind][shard]!.update(bytes);
+      await sink.shardLine(kind, shard, line);
+    }
+  };
+  const keyShards = (entry: ListLine | CreditLevelLine, record: boolean): Record<PackKeyKind, number | undefined> => {
+    const out: Record<PackKeyKind, number | undefined> = { uscc: undefined, name: undefined };
+    for (const kind of kinds) {
       const key = packKey(kind, entry);
-      if (key) hashes[kind].push(key);
+      if (!key) continue;
+      if (!record) out[kind] = murmur3(key, SHARD_SEED);
+      else (hashes[kind].push(key), (out[kind] = hashes[kind].s[hashes[kind].n - 1]!));
+    }
+    return out;
+  };
+
+  const onePass = sink.reset !== undefined;
+  const first = new ListParser({
+    batchSize: 5_000,
+    sha256,
+    onHeader: (h) => void (onePass && h.count !== undefined && plan(h, { uscc: widestBits(h.count, k), name: widestBits(h.count, k) })),
+  });
+  for await (const batch of first.batches(open())) {
+    for (const { entry } of batch) {
+      const shards = keyShards(entry, true);
+      if (bits) await hand(entry, shards);
     }
   }
   const summary = first.summary();
   if (summary.badLineCount) throw new ListError('bad-lines', `${summary.badLineCount} bad line(s)`, summary.badLines[0]?.line);
   if (summary.header.count !== undefined && summary.header.count !== summary.entries) throw new ListError('count-mismatch', `${summary.entries} entries, header says ${summary.header.count}`);
-  // Files carry the edition: subscribers that reached a later edition by deltas still read this one's shards.
-  const base = `${summary.header.id}.v${summary.header.version}`;
   const layout = { uscc: hashes.uscc.prefixBits(k), name: hashes.name.prefixBits(k) };
-  options.onLayout?.({ uscc: layout.uscc.bits, name: layout.name.bits }, { uscc: `${base}.uscc`, name: `${base}.name` });
-  const shardHash = { uscc: Array.from({ length: 1 << layout.uscc.bits }, () => new Sha256()), name: Array.from({ length: 1 << layout.name.bits }, () => new Sha256()) };
-  const enc = new TextEncoder();
-  const second = new ListParser({ batchSize: 5_000 });
-  for await (const batch of second.batches(open())) {
-    for (const { entry } of batch) {
-      const line = `${JSON.stringify(entry)}\n`;
-      for (const kind of ['uscc', 'name'] as const) {
-        const key = packKey(kind, entry);
-        if (!key) continue;
-        const shard = shardOf(key, layout[kind].bits);
-        shardHash[kind][shard]!.update(enc.encode(line));
-        await sink.shardLine(kind, shard, line);
-      }
-    }
+  if (!bits || bits.uscc !== layout.uscc.bits || bits.name !== layout.name.bits) {
+    if (bits) await sink.reset!();
+    plan(summary.header, { uscc: layout.uscc.bits, name: layout.name.bits });
+    const second = new ListParser({ batchSize: 5_000, sha256 });
+    for await (const batch of second.batches(open())) for (const { entry } of batch) await hand(entry, keyShards(entry, false));
+    if (toHex(second.summary().digest) !== toHex(summary.digest)) throw new ListError('read-failed', 'the file changed between the two passes');
   }
-  if (toHex(second.summary().digest) !== toHex(summary.digest)) throw new ListError('read-failed', 'the file changed between the two passes');
   await sink.flush?.();
+  const base = `${summary.header.id}.v${summary.header.version}`;
   const files = new Map<string, Uint8Array>();
   const ref = (file: string, bytes: Uint8Array): FileRef => (files.set(file, bytes), { file, sha256: sha256Hex(bytes), size: bytes.length });
   const index = (kind: PackKeyKind): PackIndex => {

@@ -156,5 +156,9 @@ export function layeredReader(base: PackReader, deltas: Array<{ removes: PackRea
     byUscc: layer('byUscc'),
     byName: layer('byName'),
     prefetch: base.prefetch,
+    cachedShards() {
+      const all = [base, ...deltas.flatMap((d) => [d.removes, d.adds])].map((r) => r.cachedShards());
+      return { uscc: all.reduce((n, c) => n + c.uscc, 0), name: all.reduce((n, c) => n + c.name, 0) };
+    },
   };
 }

@@ -300,6 +300,8 @@ export interface PackReader {
   readonly fetched: string[];
   /** Fetches and checks every shard of one index (for indexes too small to cut into shards of k). */
   prefetch(kind: PackKeyKind): Promise<void>;
+  /** Shards held in memory now, per index (at most the reader's cacheShards each). */
+  cachedShards(): Record<PackKeyKind, number>;
 }
 
 /** A file named in a manifest, checked against its size and SHA-256 ('digest-mismatch'). */
@@ -335,9 +337,21 @@ async function shardEntries(manifest: PackManifest, ix: PackIndex, digests: Uint
       throw new ListError('bad-pack', `${file}:${i + 1}`);
     }
     if (!parsed.success) throw new ListError('bad-pack', `${file}:${i + 1}`);
-    return parsed.data as PackEntry;
+    return deepFreeze(parsed.data as PackEntry);
   });
 }
+
+// Verified entries are kept and handed out again: frozen, so no caller can change what the next lookup reads.
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Verified shards an open pack keeps in memory per index, most recently used last (about 250 entries each). */
+export const PACK_SHARD_CACHE = 64;
 
 /**
  * Every entry of a verified pack, one shard at a time, each shard checked as a lookup checks it: for importers that
@@ -361,22 +375,32 @@ export async function* packEntries(manifest: PackManifest, fetchFile: PackFetch)
 }
 
 /**
- * Opens a verified manifest: fetches both filters and digest tables and checks them against the manifest's
- * SHA-256 (a mismatch is 'digest-mismatch'). Lookups fetch a shard only on a filter hit, by shard number, and
- * check it against the digest table before reading it; a shard line that fails validation is 'bad-pack'.
+ * Opens a verified manifest: fetches both filters and digest tables once and checks them against the manifest's
+ * SHA-256 (a mismatch is 'digest-mismatch'); they stay in memory as typed arrays, so a filter miss is answered
+ * without any read. Lookups fetch a shard only on a filter hit, by shard number, and check it against the digest
+ * table before reading it (a shard line that fails validation is 'bad-pack'). Up to `cacheShards` verified shards
+ * per index (default PACK_SHARD_CACHE) stay in memory, least recently used dropped first, their entries frozen.
  */
-export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Promise<PackReader> {
-  const load = async (kind: PackKeyKind) => ({ ix: manifest.indexes[kind], filter: decodeFilter(await checkedFile(manifest.indexes[kind].filter, fetchFile)), digests: await digestTable(manifest.indexes[kind], fetchFile), shards: new Map<number, PackEntry[]>() });
+export async function openPack(manifest: PackManifest, fetchFile: PackFetch, options: { cacheShards?: number } = {}): Promise<PackReader> {
+  const cacheShards = Math.max(1, options.cacheShards ?? PACK_SHARD_CACHE);
+  const load = async (kind: PackKeyKind) => ({ ix: manifest.indexes[kind], filter: decodeFilter(await checkedFile(manifest.indexes[kind].filter, fetchFile)), digests: await digestTable(manifest.indexes[kind], fetchFile), shards: new Map<number, Promise<PackEntry[]>>() });
   const indexes = { uscc: await load('uscc'), name: await load('name') };
   const fetched: string[] = [];
 
-  async function shard(kind: PackKeyKind, n: number): Promise<PackEntry[]> {
+  function shard(kind: PackKeyKind, n: number): Promise<PackEntry[]> {
     const { ix, digests, shards } = indexes[kind];
-    const cached = shards.get(n);
-    if (cached) return cached;
+    let entries = shards.get(n);
+    if (entries) {
+      // Most recently used goes last: a Map iterates in insertion order.
+      shards.delete(n);
+      shards.set(n, entries);
+      return entries;
+    }
     fetched.push(`${ix.dir}/${shardName(n, ix.prefixBits)}`);
-    const entries = await shardEntries(manifest, ix, digests, n, fetchFile);
-    if (shards.size > 64) shards.delete(shards.keys().next().value!);
+    // Lookups of one shard at the same time share one fetch; a failed one is not kept.
+    entries = shardEntries(manifest, ix, digests, n, fetchFile);
+    entries.catch(() => shards.get(n) === entries && shards.delete(n));
+    if (shards.size >= cacheShards) shards.delete(shards.keys().next().value!);
     shards.set(n, entries);
     return entries;
   }
@@ -396,5 +420,6 @@ export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Pr
     async prefetch(kind) {
       for (let n = 0; n < 1 << indexes[kind].ix.prefixBits; n++) await shard(kind, n);
     },
+    cachedShards: () => ({ uscc: indexes.uscc.shards.size, name: indexes.name.shards.size }),
   };
 }

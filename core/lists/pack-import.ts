@@ -2,7 +2,7 @@ import { sha256Hex } from '../crypto/sha256';
 import type { ListInfo } from '../sources/ports';
 import type { KeyLookup } from './checks';
 import { ListError, toListError } from './errors';
-import { fetchHeld, layeredReader, packInfo } from './pack-delta';
+import { fetchHeld, layeredReader, packInfo, shardsHeld } from './pack-delta';
 import { openPack, verifyManifest, type PackFetch, type PackReader } from './pack';
 import type { ListSignature } from './schema';
 import { packEdition, type ListStore, type StoredPack } from './store';
@@ -70,7 +70,16 @@ export function packReader(store: ListStore, pack: StoredPack, fetchShard: (url:
   const key = editionKey(pack);
   const held = byId.get(pack.id);
   if (held?.key === key) return held.reader;
-  const fetchFile: PackFetch = async (file) => (await store.packFile(pack.id, file)) ?? fetchShard(new URL(file, pack.url).href);
+  // Shards of large indexes are never stored: fetch them without asking IndexedDB first.
+  const onDemand = new Set<string>();
+  for (const m of [pack.manifest, ...(pack.deltas ?? []).flatMap((d) => [d.manifest.removes, d.manifest.adds])]) {
+    for (const kind of ['uscc', 'name'] as const) if (!shardsHeld(m, kind)) onDemand.add(`${m.indexes[kind].dir}/`);
+  }
+  const fetchFile: PackFetch = async (file) => {
+    const url = new URL(file, pack.url).href;
+    if (onDemand.has(file.slice(0, file.lastIndexOf('/') + 1))) return fetchShard(url);
+    return (await store.packFile(pack.id, file)) ?? fetchShard(url);
+  };
   const reader = (async () => {
     const base = await openPack(pack.manifest, fetchFile, options);
     const deltas = [];

@@ -383,11 +383,22 @@ export async function* packEntries(manifest: PackManifest, fetchFile: PackFetch)
  */
 export async function openPack(manifest: PackManifest, fetchFile: PackFetch, options: { cacheShards?: number } = {}): Promise<PackReader> {
   const cacheShards = Math.max(1, options.cacheShards ?? PACK_SHARD_CACHE);
-  const load = async (kind: PackKeyKind) => ({ ix: manifest.indexes[kind], filter: decodeFilter(await checkedFile(manifest.indexes[kind].filter, fetchFile)), digests: await digestTable(manifest.indexes[kind], fetchFile), shards: new Map<number, Promise<PackEntry[]>>() });
+  const load = async (kind: PackKeyKind) => ({ ix: manifest.indexes[kind], filter: decodeFilter(await checkedFile(manifest.indexes[kind].filter, fetchFile)), digests: await digestTable(manifest.indexes[kind], fetchFile), shards: new Map<number, Promise<ShardIndex>>() });
   const indexes = { uscc: await load('uscc'), name: await load('name') };
   const fetched: string[] = [];
 
-  function shard(kind: PackKeyKind, n: number): Promise<PackEntry[]> {
+  // A verified shard's entries by their key for this index, so a repeated hit reads one Map entry.
+  type ShardIndex = Map<string, PackEntry[]>;
+  const byKey = async (kind: PackKeyKind, entries: Promise<PackEntry[]>): Promise<ShardIndex> => {
+    const out: ShardIndex = new Map();
+    for (const e of await entries) {
+      const key = packKey(kind, e);
+      if (key) (out.get(key) ?? out.set(key, []).get(key)!).push(e);
+    }
+    return out;
+  };
+
+  function shard(kind: PackKeyKind, n: number): Promise<ShardIndex> {
     const { ix, digests, shards } = indexes[kind];
     let entries = shards.get(n);
     if (entries) {
@@ -398,7 +409,7 @@ export async function openPack(manifest: PackManifest, fetchFile: PackFetch, opt
     }
     fetched.push(`${ix.dir}/${shardName(n, ix.prefixBits)}`);
     // Lookups of one shard at the same time share one fetch; a failed one is not kept.
-    entries = shardEntries(manifest, ix, digests, n, fetchFile);
+    entries = byKey(kind, shardEntries(manifest, ix, digests, n, fetchFile));
     entries.catch(() => shards.get(n) === entries && shards.delete(n));
     if (shards.size >= cacheShards) shards.delete(shards.keys().next().value!);
     shards.set(n, entries);
@@ -409,7 +420,7 @@ export async function openPack(manifest: PackManifest, fetchFile: PackFetch, opt
     if (!key) return [];
     const { ix, filter } = indexes[kind];
     if (!fuseMayContain(filter, hashKey(key))) return [];
-    return (await shard(kind, shardOf(key, ix.prefixBits))).filter((e) => packKey(kind, e) === key);
+    return [...((await shard(kind, shardOf(key, ix.prefixBits))).get(key) ?? [])];
   }
 
   return {

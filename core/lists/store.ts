@@ -319,9 +319,14 @@ export class ListStore {
   }
 
   /** Reads and rewrites one list record in one transaction; `change` returns the new record (or none) and a result. */
-  async updateList<T>(id: string, change: (list: StoredList | undefined) => [StoredList | undefined, T]): Promise<T> {
+  updateList<T>(id: string, change: (list: StoredList | undefined) => [StoredList | undefined, T]): Promise<T> {
+    return this.rewrite('lists', id, change);
+  }
+
+  // One record of `lists` or `packs` read and rewritten in one transaction.
+  private rewrite<S extends 'lists' | 'packs', T>(name: S, id: string, change: (record: ListDB[S]['value'] | undefined) => [ListDB[S]['value'] | undefined, T]): Promise<T> {
     return this.writing(async () => {
-      const tx = this.db.transaction('lists', 'readwrite');
+      const tx = this.db.transaction(name, 'readwrite');
       const [next, result] = change(await tx.store.get(id));
       if (next) await tx.store.put(next);
       await tx.done;
@@ -404,14 +409,8 @@ export class ListStore {
   }
 
   /** Reads and rewrites one pack record in one transaction, as updateList does for lists. */
-  async updatePack<T>(id: string, change: (pack: StoredPack | undefined) => [StoredPack | undefined, T]): Promise<T> {
-    return this.writing(async () => {
-      const tx = this.db.transaction('packs', 'readwrite');
-      const [next, result] = change(await tx.store.get(id));
-      if (next) await tx.store.put(next);
-      await tx.done;
-      return result;
-    });
+  updatePack<T>(id: string, change: (pack: StoredPack | undefined) => [StoredPack | undefined, T]): Promise<T> {
+    return this.rewrite('packs', id, change);
   }
 
   getSubscription(url: string): Promise<Subscription | undefined> {

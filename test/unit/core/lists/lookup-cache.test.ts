@@ -66,7 +66,7 @@ async function transactionsDuring(store: ListStore, run: () => Promise<void>): P
   }
 }
 
-describe('lookups held in memory', () => {
+describe('lookups held in memory', { timeout: 60_000 }, () => {
   it('a code the filter rejects is answered from memory: no IndexedDB read, no fetch; a repeated hit fetches nothing', async () => {
     const { store, files, fetched, get, subscribe } = await setup();
     const { manifest } = await subscribe(1, range(1500));

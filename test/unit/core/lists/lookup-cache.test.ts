@@ -8,7 +8,7 @@ import { applyPackDelta, deltaManifestBytes, packDelta } from '../../../../core/
 import { importPack, packReader } from '../../../../core/lists/pack-import';
 import { signList } from '../../../../core/lists/sign';
 import type { ListStore } from '../../../../core/lists/store';
-import { NOW, bytes, demoKeys, entry, header, ndjson, openStore, packSource, stream } from './support';
+import { NOW, bytes, demoKeys, entry, header, ndjson, openStore, packSource, staticFiles, stream } from './support';
 
 const BASE = 'https://lists.example.cn/packs/';
 const URL_ = `${BASE}demo-black.pack.json`;
@@ -16,14 +16,7 @@ const URL_ = `${BASE}demo-black.pack.json`;
 /** A publisher's static folder and a subscriber's store, with every URL the subscriber fetched. */
 async function setup() {
   const store = await openStore();
-  const files = new Map<string, Uint8Array>();
-  const fetched: string[] = [];
-  const get = async (url: string) => {
-    fetched.push(url);
-    const b = files.get(url);
-    if (!b) throw new Error(`404 ${url}`);
-    return b;
-  };
+  const { files, fetched, get } = staticFiles();
   const keys = singleKey((await demoKeys()).publicJwk);
   const sign = async (b: Uint8Array) => JSON.stringify(await signList(b, (await demoKeys()).privateJwk));
   const packPart = async (file: () => ReadableStream<Uint8Array>, k: number): Promise<PackManifest> => {

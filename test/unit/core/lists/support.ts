@@ -55,6 +55,19 @@ export function stream(file: Uint8Array, chunk = 64): ReadableStream<Uint8Array>
 
 export const openStore = () => ListStore.open(new IDBFactory(), { keyRange: IDBKeyRange });
 
+/** A publisher's static files by URL and a fetch of them (a missing one throws 404) that records every URL asked for. */
+export function staticFiles() {
+  const files = new Map<string, Uint8Array>();
+  const fetched: string[] = [];
+  const get = async (url: string) => {
+    fetched.push(url);
+    const b = files.get(url);
+    if (!b) throw new Error(`404 ${url}`);
+    return b;
+  };
+  return { files, fetched, get };
+}
+
 /** Packs NDJSON bytes in memory: the shard files and the other files by name. */
 export function packFiles(file: Uint8Array, k: number) {
   return packSource(() => stream(file, 997), k);

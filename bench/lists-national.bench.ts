@@ -5,8 +5,13 @@
 // list-import-10m  importPack of the download (both filters and digest tables) into Chromium's own IndexedDB,
 //                  against fetching the same bytes and hashing them with the same SHA-256;
 // list-memory      peak JS heap of that page while importing (floor: the heap before the import);
-// list-lookup-10m  p99 of 10,000 lookups by code (half listed, half not) through the LocalLists port, shards
-//                  fetched from the same local origin on a filter hit, against Map.get over the same codes;
+// list-lookup-10m  p99 of 10,000 lookups by code (half listed, half not) through the LocalLists port once the list
+//                  version is in memory, shards fetched from the same local origin on a filter hit, against
+//                  Map.get over the same codes; list-lookup-10m-miss is the p99 of the codes on no list (answered
+//                  by the filter in memory) and list-lookup-10m-repeat of listed codes whose shard is held in
+//                  memory. A first hit in a shard cannot meet 0.2 ms: exact membership of 10M codes does not fit
+//                  the 16 MB download (the codes alone gzip to more), so a hit fetches its shard of ≥ 100 entries
+//                  by hash prefix and checks it against the digest table; its p99 is printed on stderr;
 // list-delta       what a pack subscriber downloads for a 0.5% churn (25,000 removed, 25,000 added) against gzip -9
 //                  of the changed codes.
 import { build } from 'esbuild';
@@ -25,6 +30,8 @@ import type { Benchmark, BenchResult } from './types';
 
 const N = Number(process.env.LIST_NATIONAL_ENTRIES ?? 10_000_000);
 const LOOKUPS = 10_000;
+// Listed codes looked up again: fewer than the shards a pack keeps in memory (PACK_SHARD_CACHE).
+const REPEAT = 32;
 // Served by page.route only; the COOP/COEP headers isolate the page, so performance.now() has microsecond steps.
 const ORIGIN = 'http://127.0.0.1:4198';
 const SIG_BYTES = 300; // a .sig file is about this size
@@ -104,13 +111,15 @@ async function inChromium(packDir: string, manifest: PackManifest): Promise<Benc
       listed.push(hit);
       codes.push(hit, nationalEntry(N + 1_000_000 + k).uscc!);
     }
-    const look = await page.evaluate(([c, l]) => national.lookups(c, l), [codes, listed] as const);
+    const look = await page.evaluate(([c, l, r]) => national.lookups(c, l, r), [codes, listed, REPEAT] as const);
     if (look.found !== listed.length) throw new Error(`lookups found ${look.found} of ${listed.length} listed codes`);
-    process.stderr.write(`list-lookup-10m: p99 listed ${look.hitP99.toFixed(3)} ms (a shard fetched and checked), not listed ${look.missP99.toFixed(3)} ms; page isolated: ${look.isolated}\n`);
+    process.stderr.write(`list-lookup-10m: list version loaded into memory in ${look.loadMs.toFixed(1)} ms; p99 all ${look.p99.toFixed(3)} ms, listed on first sight ${look.hitP99.toFixed(3)} ms (a shard fetched and checked), listed again ${look.repeatP99.toFixed(4)} ms (shard in memory; median ${look.repeatP50.toFixed(4)} ms), not listed ${look.missP99.toFixed(4)} ms (median ${look.missP50.toFixed(4)} ms); page isolated: ${look.isolated}\n`);
     return [
       { name: 'list-import-10m', value: ours.ms / 1000, unit: 's', floor: floor.ms / 1000, budget: 3 },
       { name: 'list-memory', value: ours.peak / 1e6, unit: 'MB', floor: ours.before / 1e6, valueBudget: 64 },
       { name: 'list-lookup-10m', value: look.p99, unit: 'ms', floor: look.floor, budget: 5, valueBudget: 0.2 },
+      { name: 'list-lookup-10m-miss', value: look.missP99, unit: 'ms', floor: look.floor, budget: 5, valueBudget: 0.2 },
+      { name: 'list-lookup-10m-repeat', value: look.repeatP99, unit: 'ms', floor: look.floor, budget: 5, valueBudget: 0.2 },
     ];
   } finally {
     await browser.close();

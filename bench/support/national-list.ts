@@ -86,17 +86,37 @@ export interface NationalFiles {
 }
 
 /**
- * The n-entry list and its pack, built once and cached under the temp dir (a `done.json` marks a finished build).
+ * The n-entry list and its pack, built once and cached under the temp dir: `ndjson.json` marks a finished list,
+ * `done.json` a finished pack, so a pack interrupted (or redone after a packer change) does not write the list again.
  * Writing streams in 4 MB chunks; packing goes through the same code as `xinbiao list pack`.
  */
 export async function nationalFiles(n: number, log: (s: string) => void = () => {}): Promise<NationalFiles> {
-  const dir = join(tmpdir(), `xinbiao-national-${n}-v1`);
+  const dir = nationalDir(n);
   const ndjson = join(dir, 'national-abnormal.ndjson');
   const packDir = join(dir, 'pack');
   const done = join(dir, 'done.json');
   if (existsSync(done)) return { dir, ndjson, packDir, manifest: JSON.parse(await readFile(join(packDir, 'national-abnormal.pack.json'), 'utf8')) };
-  await rm(dir, { recursive: true, force: true });
+  await writeNational(n, log);
+  await rm(packDir, { recursive: true, force: true });
   await mkdir(packDir, { recursive: true });
+  const key = JSON.parse(await readFile(KEY_PATH, 'utf8')) as PrivateJwk;
+  const t1 = Date.now();
+  const { manifest } = await writePack(() => createReadStream(ndjson, { highWaterMark: 1 << 20 }), 'national-abnormal', packDir, key, { now: Date.now });
+  log(`national list: packed in ${((Date.now() - t1) / 1000).toFixed(0)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  await writeFile(done, JSON.stringify({ n, at: new Date().toISOString() }));
+  return { dir, ndjson, packDir, manifest };
+}
+
+const nationalDir = (n: number): string => join(tmpdir(), `xinbiao-national-${n}-v1`);
+
+/** Writes the n-entry NDJSON (returns its path) unless a finished one, marked by `ndjson.json`, is there already. */
+export async function writeNational(n: number, log: (s: string) => void = () => {}): Promise<string> {
+  const dir = nationalDir(n);
+  const ndjson = join(dir, 'national-abnormal.ndjson');
+  const mark = join(dir, 'ndjson.json');
+  if (existsSync(mark)) return ndjson;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
   const t0 = Date.now();
   const out = createWriteStream(ndjson);
   let chunk = `${JSON.stringify(nationalHeader(n))}\n`;
@@ -109,11 +129,7 @@ export async function nationalFiles(n: number, log: (s: string) => void = () => 
   }
   out.end(chunk);
   await once(out, 'finish');
+  await writeFile(mark, JSON.stringify({ n }));
   log(`national list: ${n} entries written in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  const key = JSON.parse(await readFile(KEY_PATH, 'utf8')) as PrivateJwk;
-  const t1 = Date.now();
-  const { manifest } = await writePack(() => createReadStream(ndjson), 'national-abnormal', packDir, key, { now: Date.now });
-  log(`national list: packed in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
-  await writeFile(done, JSON.stringify({ n, at: new Date().toISOString() }));
-  return { dir, ndjson, packDir, manifest };
+  return ndjson;
 }

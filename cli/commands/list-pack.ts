@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,8 +47,20 @@ function shardWriter(dir: string, layout: () => { bits: Record<PackKeyKind, numb
       if (size > FLUSH_BYTES) await flush();
     },
     flush,
+    async reset() {
+      pending = new Map();
+      size = 0;
+      for (const folder of made) await rm(join(dir, folder), { recursive: true, force: true });
+      made.clear();
+    },
   };
 }
+
+/** Node's native SHA-256 for the packer's digests: the same bytes as core's, several times faster on gigabytes. */
+const nodeSha256 = () => {
+  const h = createHash('sha256');
+  return { update: (data: Uint8Array) => h.update(data), digest: () => new Uint8Array(h.digest()) };
+};
 
 /**
  * Packs one list (already verified by the caller) into `out`: shards and filters in a temporary folder first,
@@ -59,12 +72,9 @@ export async function writePack(open: () => ByteSource, id: string, out: string,
   try {
     await mkdir(tmp, { recursive: true });
     let layout = { bits: { uscc: 0, name: 0 }, dirs: { uscc: '', name: '' } };
-    // Shard widths and folders are known only after packList's first pass; it calls shardLine in the second.
+    // Shard widths and folders come from the header's count, or after a first pass over a list that states none.
     const writer = shardWriter(tmp, () => layout);
-    const { manifest, files: extra } = await packList(open, {
-      shardLine: (kind, shard, line) => writer.shardLine(kind, shard, line),
-      flush: writer.flush,
-    }, { ...(options.k ? { k: options.k } : {}), onLayout: (bits, dirs) => { layout = { bits, dirs }; } });
+    const { manifest, files: extra } = await packList(open, writer, { ...(options.k ? { k: options.k } : {}), sha256: nodeSha256, onLayout: (bits, dirs) => { layout = { bits, dirs }; } });
     const dirs = { uscc: manifest.indexes.uscc.dir, name: manifest.indexes.name.dir };
     for (const kind of ['uscc', 'name'] as const) {
       await mkdir(join(tmp, dirs[kind]), { recursive: true });

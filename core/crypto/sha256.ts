@@ -15,6 +15,15 @@ export class Sha256 {
   }
 }
 
+/** An incremental SHA-256 as the streaming readers use it (Sha256 here; a platform's native one may stand in). */
+export interface Sha256Hasher {
+  update(data: Uint8Array): unknown;
+  digest(): Uint8Array;
+}
+
+/** Makes a fresh incremental SHA-256 hasher: `() => new Sha256()` by default; Node passes node:crypto's for speed. */
+export type Sha256Factory = () => Sha256Hasher;
+
 /** Lower-case hex of `bytes`. */
 export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 

@@ -31,16 +31,17 @@ function fmix32(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+function mixK(k: number): number {
+  k = imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  return imul(k, 0x1b873593);
+}
+
 /** MurmurHash3 (x86, 32-bit) over a string's UTF-16 code units, two to a block (any text, CJK names included). */
 export function murmur3(text: string, seed: number): number {
   let h = seed >>> 0;
   const n = text.length;
   let i = 0;
-  const mixK = (k: number): number => {
-    k = imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    return imul(k, 0x1b873593);
-  };
   for (; i + 2 <= n; i += 2) {
     h ^= mixK(text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16));
     h = (h << 13) | (h >>> 19);

@@ -68,11 +68,14 @@ export function verifyPackDelta(bytes: Uint8Array, signature: ListSignature | st
 export async function fetchHeld(manifest: PackManifest, fetchFile: PackFetch): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {};
   const reader = await openPack(manifest, async (file) => (files[file] = await fetchFile(file)));
-  for (const kind of ['uscc', 'name'] as const) {
-    const ix = manifest.indexes[kind];
-    if (ix.keys > 0 && ix.minShard < Math.max(manifest.k, PACK_MIN_SHARD)) await reader.prefetch(kind);
-  }
+  for (const kind of ['uscc', 'name'] as const) if (shardsHeld(manifest, kind)) await reader.prefetch(kind);
   return files;
+}
+
+/** True when a subscriber holds every shard of this index (fetchHeld): shards too small to be fetched by prefix. */
+export function shardsHeld(manifest: PackManifest, kind: 'uscc' | 'name'): boolean {
+  const ix = manifest.indexes[kind];
+  return ix.keys > 0 && ix.minShard < Math.max(manifest.k, PACK_MIN_SHARD);
 }
 
 export type PackDeltaResult = { outcome: 'applied' | 'unchanged'; list: ListInfo };
@@ -156,5 +159,9 @@ export function layeredReader(base: PackReader, deltas: Array<{ removes: PackRea
     byUscc: layer('byUscc'),
     byName: layer('byName'),
     prefetch: base.prefetch,
+    cachedShards() {
+      const all = [base, ...deltas.flatMap((d) => [d.removes, d.adds])].map((r) => r.cachedShards());
+      return { uscc: all.reduce((n, c) => n + c.uscc, 0), name: all.reduce((n, c) => n + c.name, 0) };
+    },
   };
 }

@@ -2,7 +2,7 @@ import { sha256Hex } from '../crypto/sha256';
 import type { ListInfo } from '../sources/ports';
 import type { KeyLookup } from './checks';
 import { ListError, toListError } from './errors';
-import { fetchHeld, layeredReader, packInfo } from './pack-delta';
+import { fetchHeld, layeredReader, packInfo, shardsHeld } from './pack-delta';
 import { openPack, verifyManifest, type PackFetch, type PackReader } from './pack';
 import type { ListSignature } from './schema';
 import { packEdition, type ListStore, type StoredPack } from './store';
@@ -50,27 +50,43 @@ export function importPack(store: ListStore, url: string, manifestBytes: Uint8Ar
   });
 }
 
-// Readers by pack content: a worker that wakes up rebuilds LocalLists per request, the decoded filters stay.
-const readers = new Map<string, Promise<PackReader>>();
+// One reader per pack id and store, for the edition the pack record names: a worker that wakes up rebuilds LocalLists
+// per request, the decoded filters, digest tables and cached shards stay; a new pack or delta replaces them.
+const readers = new WeakMap<ListStore, Map<string, { key: string; reader: Promise<PackReader> }>>();
+
+/** What a reader was opened for: the manifest and every delta applied, by the SHA-256 of their signed bytes. */
+const editionKey = (pack: StoredPack): string => `${pack.sha256}+${(pack.deltas ?? []).map((d) => d.sha256).join(',')}`;
 
 /**
- * A reader for a stored pack and its deltas: held files (filters, digest tables, small shards) from the store,
- * other shards through `fetchShard` (URL next to the manifest).
+ * A reader for a stored pack and its deltas, opened once per edition and kept while the pack record names that
+ * edition: held files (filters, digest tables, small shards) from the store, read and checked against the manifest
+ * once; other shards through `fetchShard` (URL next to the manifest), checked against the digest table. A pack
+ * record with another manifest or another delta chain gets a new reader, and the old one (its filters and cached
+ * shards) is dropped at once. A reader that failed to open is not kept. `cacheShards` as for openPack.
  */
-export function packReader(store: ListStore, pack: StoredPack, fetchShard: (url: string) => Promise<Uint8Array>): Promise<PackReader> {
-  const key = `${pack.id}@${pack.sha256}+${(pack.deltas ?? []).map((d) => d.sha256).join(',')}`;
-  let reader = readers.get(key);
-  if (!reader) {
-    const fetchFile: PackFetch = async (file) => (await store.packFile(pack.id, file)) ?? fetchShard(new URL(file, pack.url).href);
-    reader = (async () => {
-      const base = await openPack(pack.manifest, fetchFile);
-      const deltas = [];
-      for (const d of pack.deltas ?? []) deltas.push({ removes: await openPack(d.manifest.removes, fetchFile), adds: await openPack(d.manifest.adds, fetchFile) });
-      return deltas.length ? layeredReader(base, deltas) : base;
-    })();
-    reader.catch(() => readers.delete(key));
-    if (readers.size >= 16) readers.delete(readers.keys().next().value!);
-    readers.set(key, reader);
+export function packReader(store: ListStore, pack: StoredPack, fetchShard: (url: string) => Promise<Uint8Array>, options: { cacheShards?: number } = {}): Promise<PackReader> {
+  let byId = readers.get(store);
+  if (!byId) readers.set(store, (byId = new Map()));
+  const key = editionKey(pack);
+  const held = byId.get(pack.id);
+  if (held?.key === key) return held.reader;
+  // Shards of large indexes are never stored: fetch them without asking IndexedDB first.
+  const onDemand = new Set<string>();
+  for (const m of [pack.manifest, ...(pack.deltas ?? []).flatMap((d) => [d.manifest.removes, d.manifest.adds])]) {
+    for (const kind of ['uscc', 'name'] as const) if (!shardsHeld(m, kind)) onDemand.add(`${m.indexes[kind].dir}/`);
   }
+  const fetchFile: PackFetch = async (file) => {
+    const url = new URL(file, pack.url).href;
+    if (onDemand.has(file.slice(0, file.lastIndexOf('/') + 1))) return fetchShard(url);
+    return (await store.packFile(pack.id, file)) ?? fetchShard(url);
+  };
+  const reader = (async () => {
+    const base = await openPack(pack.manifest, fetchFile, options);
+    const deltas = [];
+    for (const d of pack.deltas ?? []) deltas.push({ removes: await openPack(d.manifest.removes, fetchFile, options), adds: await openPack(d.manifest.adds, fetchFile, options) });
+    return deltas.length ? layeredReader(base, deltas) : base;
+  })();
+  reader.catch(() => byId.get(pack.id)?.reader === reader && byId.delete(pack.id));
+  byId.set(pack.id, { key, reader });
   return reader;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Sha256, sha256Hex, toHex } from '../crypto/sha256';
+import { Sha256, sha256Hex, toHex, type Sha256Factory, type Sha256Hasher } from '../crypto/sha256';
 import { verifySignedJson, type KeyLookup } from './checks';
 import { ListError } from './errors';
 import { buildFuse, fuseMayContain, hashKey, murmur3, type FuseFilter } from './fuse';
@@ -85,6 +85,9 @@ export function packKey(kind: PackKeyKind, entry: { uscc?: string; name: string 
 const shardOf = (key: string, bits: number): number => (bits === 0 ? 0 : murmur3(key, SHARD_SEED) >>> (32 - bits));
 export const shardName = (shard: number, bits: number): string => `${shard.toString(16).padStart(Math.max(1, Math.ceil(bits / 4)), '0')}.ndjson`;
 
+/** The shard prefix width tried first for n keys: about 2.5 k entries a shard, at most 2^20 shards. */
+const widestBits = (n: number, k: number): number => Math.max(0, Math.min(20, Math.floor(Math.log2(n / (2.5 * k)))));
+
 /** Growable parallel arrays of key hashes: typed memory only, never one object per entry (also used by the benchmark). */
 export class KeyHashes {
   a = new Uint32Array(1024);
@@ -118,7 +121,7 @@ export class KeyHashes {
   }
   /** Widest shard prefix whose every shard holds ≥ k entries, aiming at about 2.5 k per shard. */
   prefixBits(k: number): { bits: number; min: number } {
-    let bits = Math.max(0, Math.min(20, Math.floor(Math.log2(this.n / (2.5 * k)))));
+    let bits = widestBits(this.n, k);
     for (;;) {
       const counts = new Uint32Array(1 << bits);
       for (let i = 0; i < this.n; i++) counts[bits === 0 ? 0 : this.s[i]! >>> (32 - bits)]!++;
@@ -158,6 +161,11 @@ export interface PackSink {
   shardLine(kind: PackKeyKind, shard: number, line: string): void | Promise<void>;
   /** Called when every line of a pass was handed over (flush buffers). */
   flush?(): void | Promise<void>;
+  /**
+   * Drops every shard line handed over so far. A sink that can do this lets packList pack in one pass, with the
+   * shard widths chosen from the header's count; reset is called only when the keys turn out not to fit them.
+   */
+  reset?(): void | Promise<void>;
 }
 
 export interface PackResult {
@@ -166,47 +174,87 @@ export interface PackResult {
   files: Map<string, Uint8Array>;
 }
 
+export interface PackOptions {
+  /** Fewest entries a shard may hold (default PACK_MIN_SHARD). */
+  k?: number;
+  /** Learns the shard widths and folders before the first shard line (again if a second pass re-chooses them). */
+  onLayout?: (bits: Record<PackKeyKind, number>, dirs: Record<PackKeyKind, string>) => void;
+  /** The SHA-256 for the file and shard digests (core's own by default). */
+  sha256?: Sha256Factory;
+}
+
 /**
- * Packs a valid NDJSON list (already verified by the caller) in two streaming passes: the first hashes every key
- * into typed arrays and chooses the shard width, the second hands each entry line to its shards. `open` returns
- * the file's bytes afresh for each pass; `onLayout` learns the shard widths between the passes. Shard digests are
- * computed from the lines as handed over.
+ * Packs a valid NDJSON list (already verified by the caller), streaming, validating each line once: every key is
+ * hashed into typed arrays (never one object per entry) and, when the header states a count and the sink can
+ * `reset`, each entry line goes to its shards in the same pass, with shard widths chosen from that count. When
+ * there is no count, or the keys do not fit the widths chosen (a shard below k), a second pass over `open()` hands the
+ * lines over with widths chosen from the keys seen (and checks the file did not change between the passes). Shard
+ * digests are computed from the lines as handed over, each shard's lines in list order.
  * Throws ListError when the file is not a valid list (bad lines, count mismatch).
  */
-export async function packList(open: () => ByteSource, sink: PackSink, options: { k?: number; onLayout?: (bits: Record<PackKeyKind, number>, dirs: Record<PackKeyKind, string>) => void } = {}): Promise<PackResult> {
+export async function packList(open: () => ByteSource, sink: PackSink, options: PackOptions = {}): Promise<PackResult> {
   const k = options.k ?? PACK_MIN_SHARD;
+  const sha256 = options.sha256 ?? (() => new Sha256());
   const hashes = { uscc: new KeyHashes(), name: new KeyHashes() };
-  const first = new ListParser({ batchSize: 5_000 });
-  for await (const batch of first.batches(open())) {
-    for (const { entry } of batch) for (const kind of ['uscc', 'name'] as const) {
+  const enc = new TextEncoder();
+  const kinds = ['uscc', 'name'] as const;
+  let bits: Record<PackKeyKind, number> | undefined;
+  let shardHash: Record<PackKeyKind, Sha256Hasher[]> = { uscc: [], name: [] };
+  const plan = (header: ListHeader, chosen: Record<PackKeyKind, number>) => {
+    bits = chosen;
+    shardHash = { uscc: Array.from({ length: 1 << chosen.uscc }, sha256), name: Array.from({ length: 1 << chosen.name }, sha256) };
+    // Files carry the edition: subscribers that reached a later edition by deltas still read this one's shards.
+    const base = `${header.id}.v${header.version}`;
+    options.onLayout?.(chosen, { uscc: `${base}.uscc`, name: `${base}.name` });
+  };
+  // One entry's line to the shard of each of its keys; `shards` holds each key's 32-bit shard hash.
+  const hand = async (entry: ListLine | CreditLevelLine, shards: Record<PackKeyKind, number | undefined>) => {
+    const line = `${JSON.stringify(entry)}\n`;
+    const bytes = enc.encode(line);
+    for (const kind of kinds) {
+      const s = shards[kind];
+      if (s === undefined) continue;
+      const shard = bits![kind] === 0 ? 0 : s >>> (32 - bits![kind]);
+      shardHash[kind][shard]!.update(bytes);
+      await sink.shardLine(kind, shard, line);
+    }
+  };
+  const keyShards = (entry: ListLine | CreditLevelLine, record: boolean): Record<PackKeyKind, number | undefined> => {
+    const out: Record<PackKeyKind, number | undefined> = { uscc: undefined, name: undefined };
+    for (const kind of kinds) {
       const key = packKey(kind, entry);
-      if (key) hashes[kind].push(key);
+      if (!key) continue;
+      if (!record) out[kind] = murmur3(key, SHARD_SEED);
+      else (hashes[kind].push(key), (out[kind] = hashes[kind].s[hashes[kind].n - 1]!));
+    }
+    return out;
+  };
+
+  const onePass = sink.reset !== undefined;
+  const first = new ListParser({
+    batchSize: 5_000,
+    sha256,
+    onHeader: (h) => void (onePass && h.count !== undefined && plan(h, { uscc: widestBits(h.count, k), name: widestBits(h.count, k) })),
+  });
+  for await (const batch of first.batches(open())) {
+    for (const { entry } of batch) {
+      const shards = keyShards(entry, true);
+      if (bits) await hand(entry, shards);
     }
   }
   const summary = first.summary();
   if (summary.badLineCount) throw new ListError('bad-lines', `${summary.badLineCount} bad line(s)`, summary.badLines[0]?.line);
   if (summary.header.count !== undefined && summary.header.count !== summary.entries) throw new ListError('count-mismatch', `${summary.entries} entries, header says ${summary.header.count}`);
-  // Files carry the edition: subscribers that reached a later edition by deltas still read this one's shards.
-  const base = `${summary.header.id}.v${summary.header.version}`;
   const layout = { uscc: hashes.uscc.prefixBits(k), name: hashes.name.prefixBits(k) };
-  options.onLayout?.({ uscc: layout.uscc.bits, name: layout.name.bits }, { uscc: `${base}.uscc`, name: `${base}.name` });
-  const shardHash = { uscc: Array.from({ length: 1 << layout.uscc.bits }, () => new Sha256()), name: Array.from({ length: 1 << layout.name.bits }, () => new Sha256()) };
-  const enc = new TextEncoder();
-  const second = new ListParser({ batchSize: 5_000 });
-  for await (const batch of second.batches(open())) {
-    for (const { entry } of batch) {
-      const line = `${JSON.stringify(entry)}\n`;
-      for (const kind of ['uscc', 'name'] as const) {
-        const key = packKey(kind, entry);
-        if (!key) continue;
-        const shard = shardOf(key, layout[kind].bits);
-        shardHash[kind][shard]!.update(enc.encode(line));
-        await sink.shardLine(kind, shard, line);
-      }
-    }
+  if (!bits || bits.uscc !== layout.uscc.bits || bits.name !== layout.name.bits) {
+    if (bits) await sink.reset!();
+    plan(summary.header, { uscc: layout.uscc.bits, name: layout.name.bits });
+    const second = new ListParser({ batchSize: 5_000, sha256 });
+    for await (const batch of second.batches(open())) for (const { entry } of batch) await hand(entry, keyShards(entry, false));
+    if (toHex(second.summary().digest) !== toHex(summary.digest)) throw new ListError('read-failed', 'the file changed between the two passes');
   }
-  if (toHex(second.summary().digest) !== toHex(summary.digest)) throw new ListError('read-failed', 'the file changed between the two passes');
   await sink.flush?.();
+  const base = `${summary.header.id}.v${summary.header.version}`;
   const files = new Map<string, Uint8Array>();
   const ref = (file: string, bytes: Uint8Array): FileRef => (files.set(file, bytes), { file, sha256: sha256Hex(bytes), size: bytes.length });
   const index = (kind: PackKeyKind): PackIndex => {
@@ -252,6 +300,8 @@ export interface PackReader {
   readonly fetched: string[];
   /** Fetches and checks every shard of one index (for indexes too small to cut into shards of k). */
   prefetch(kind: PackKeyKind): Promise<void>;
+  /** Shards held in memory now, per index (at most the reader's cacheShards each). */
+  cachedShards(): Record<PackKeyKind, number>;
 }
 
 /** A file named in a manifest, checked against its size and SHA-256 ('digest-mismatch'). */
@@ -287,9 +337,21 @@ async function shardEntries(manifest: PackManifest, ix: PackIndex, digests: Uint
       throw new ListError('bad-pack', `${file}:${i + 1}`);
     }
     if (!parsed.success) throw new ListError('bad-pack', `${file}:${i + 1}`);
-    return parsed.data as PackEntry;
+    return deepFreeze(parsed.data as PackEntry);
   });
 }
+
+// Verified entries are kept and handed out again: frozen, so no caller can change what the next lookup reads.
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Verified shards an open pack keeps in memory per index, most recently used last (about 250 entries each). */
+export const PACK_SHARD_CACHE = 64;
 
 /**
  * Every entry of a verified pack, one shard at a time, each shard checked as a lookup checks it: for importers that
@@ -313,22 +375,43 @@ export async function* packEntries(manifest: PackManifest, fetchFile: PackFetch)
 }
 
 /**
- * Opens a verified manifest: fetches both filters and digest tables and checks them against the manifest's
- * SHA-256 (a mismatch is 'digest-mismatch'). Lookups fetch a shard only on a filter hit, by shard number, and
- * check it against the digest table before reading it; a shard line that fails validation is 'bad-pack'.
+ * Opens a verified manifest: fetches both filters and digest tables once and checks them against the manifest's
+ * SHA-256 (a mismatch is 'digest-mismatch'); they stay in memory as typed arrays, so a filter miss is answered
+ * without any read. Lookups fetch a shard only on a filter hit, by shard number, and check it against the digest
+ * table before reading it (a shard line that fails validation is 'bad-pack'). Up to `cacheShards` verified shards
+ * per index (default PACK_SHARD_CACHE) stay in memory, least recently used dropped first, their entries frozen.
  */
-export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Promise<PackReader> {
-  const load = async (kind: PackKeyKind) => ({ ix: manifest.indexes[kind], filter: decodeFilter(await checkedFile(manifest.indexes[kind].filter, fetchFile)), digests: await digestTable(manifest.indexes[kind], fetchFile), shards: new Map<number, PackEntry[]>() });
+export async function openPack(manifest: PackManifest, fetchFile: PackFetch, options: { cacheShards?: number } = {}): Promise<PackReader> {
+  const cacheShards = Math.max(1, options.cacheShards ?? PACK_SHARD_CACHE);
+  const load = async (kind: PackKeyKind) => ({ ix: manifest.indexes[kind], filter: decodeFilter(await checkedFile(manifest.indexes[kind].filter, fetchFile)), digests: await digestTable(manifest.indexes[kind], fetchFile), shards: new Map<number, Promise<ShardIndex>>() });
   const indexes = { uscc: await load('uscc'), name: await load('name') };
   const fetched: string[] = [];
 
-  async function shard(kind: PackKeyKind, n: number): Promise<PackEntry[]> {
+  // A verified shard's entries by their key for this index, so a repeated hit reads one Map entry.
+  type ShardIndex = Map<string, PackEntry[]>;
+  const byKey = async (kind: PackKeyKind, entries: Promise<PackEntry[]>): Promise<ShardIndex> => {
+    const out: ShardIndex = new Map();
+    for (const e of await entries) {
+      const key = packKey(kind, e);
+      if (key) (out.get(key) ?? out.set(key, []).get(key)!).push(e);
+    }
+    return out;
+  };
+
+  function shard(kind: PackKeyKind, n: number): Promise<ShardIndex> {
     const { ix, digests, shards } = indexes[kind];
-    const cached = shards.get(n);
-    if (cached) return cached;
+    let entries = shards.get(n);
+    if (entries) {
+      // Most recently used goes last: a Map iterates in insertion order.
+      shards.delete(n);
+      shards.set(n, entries);
+      return entries;
+    }
     fetched.push(`${ix.dir}/${shardName(n, ix.prefixBits)}`);
-    const entries = await shardEntries(manifest, ix, digests, n, fetchFile);
-    if (shards.size > 64) shards.delete(shards.keys().next().value!);
+    // Lookups of one shard at the same time share one fetch; a failed one is not kept.
+    entries = byKey(kind, shardEntries(manifest, ix, digests, n, fetchFile));
+    entries.catch(() => shards.get(n) === entries && shards.delete(n));
+    if (shards.size >= cacheShards) shards.delete(shards.keys().next().value!);
     shards.set(n, entries);
     return entries;
   }
@@ -337,7 +420,7 @@ export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Pr
     if (!key) return [];
     const { ix, filter } = indexes[kind];
     if (!fuseMayContain(filter, hashKey(key))) return [];
-    return (await shard(kind, shardOf(key, ix.prefixBits))).filter((e) => packKey(kind, e) === key);
+    return [...((await shard(kind, shardOf(key, ix.prefixBits))).get(key) ?? [])];
   }
 
   return {
@@ -348,5 +431,6 @@ export async function openPack(manifest: PackManifest, fetchFile: PackFetch): Pr
     async prefetch(kind) {
       for (let n = 0; n < 1 << indexes[kind].ix.prefixBits; n++) await shard(kind, n);
     },
+    cachedShards: () => ({ uscc: indexes.uscc.shards.size, name: indexes.name.shards.size }),
   };
 }

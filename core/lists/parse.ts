@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Sha256 } from '../crypto/sha256';
+import { Sha256, type Sha256Factory } from '../crypto/sha256';
 import { ListError } from './errors';
 import { CreditLevelLine, ListHeader, ListLine } from './schema';
 import { firstIssue } from '../model/issue';
@@ -29,6 +29,8 @@ export interface ParseOptions {
   /** Bad lines kept with their reasons (default 100); the rest are only counted. */
   maxBadLines?: number;
   signal?: AbortSignal;
+  /** The SHA-256 behind `digest` (core's own by default; must compute standard SHA-256). */
+  sha256?: Sha256Factory;
   /**
    * Other line-oriented signed files (deltas) reuse the reader with their own header and line schemas; the header
    * they produce then stands in for ListHeader (it carries id, kind, keyId, issued and expires the same way).
@@ -150,7 +152,7 @@ export class ListParser {
   bytes = 0;
   lines = 0;
   header: ListHeader | undefined;
-  private readonly hash = new Sha256();
+  private readonly hash;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private readonly bad: BadLine[] = [];
   private badCount = 0;
@@ -159,7 +161,9 @@ export class ListParser {
   private result: ParseSummary | undefined;
   private schema: z.ZodMiniType | undefined;
 
-  constructor(private readonly options: ParseOptions = {}) {}
+  constructor(private readonly options: ParseOptions = {}) {
+    this.hash = options.sha256?.() ?? new Sha256();
+  }
 
   /** The summary, once batches() has run to its end. */
   summary(): ParseSummary {

@@ -102,6 +102,23 @@ export function toRows(list: string, version: number, batch: ListRecord[]): Stor
   return batch.map(({ line, entry }) => ({ list, version, seq: line, ...(entry.uscc ? { uscc: entry.uscc } : {}), nameKey: normaliseName(entry.name), line: entry }));
 }
 
+/** The records that answer lookups: lists and packs in force (see ListStore.inForceRecords). */
+export interface RecordsInForce {
+  lists: StoredList[];
+  packs: StoredPack[];
+}
+
+// Write counters by factory and database name: a write through any ListStore of a database in this realm makes every
+// ListStore of it drop its records in memory. Other realms (pages) keep theirs until they open the store again.
+const writeCounters = new WeakMap<object, Map<string, { n: number }>>();
+function writeCounter(factory: object, name: string): { n: number } {
+  let byName = writeCounters.get(factory);
+  if (!byName) writeCounters.set(factory, (byName = new Map()));
+  let counter = byName.get(name);
+  if (!counter) byName.set(name, (counter = { n: 0 }));
+  return counter;
+}
+
 export interface OpenOptions {
   name?: string;
   /** The IDBKeyRange that goes with the factory (fake-indexeddb's in Node); the global one by default. */
@@ -110,7 +127,45 @@ export interface OpenOptions {
 
 /** The IndexedDB behind local lists. The IDBFactory comes in as a parameter so core/ stays free of globals. */
 export class ListStore {
-  private constructor(readonly db: IDBPDatabase<ListDB>, private readonly keyRange: typeof IDBKeyRange, private readonly lanes: Lanes) {}
+  private records: { at: number; value: Promise<RecordsInForce> } | undefined;
+
+  private constructor(readonly db: IDBPDatabase<ListDB>, private readonly keyRange: typeof IDBKeyRange, private readonly lanes: Lanes, private readonly writes: { n: number }) {}
+
+  /**
+   * The lists and packs in force, read from IndexedDB once and kept in memory, so a lookup that finds nothing costs
+   * no database read. Any write of list or pack records through a ListStore of this database in this realm counts
+   * once when it starts and once when it ends; a read that overlapped a write is never kept, so the records kept are
+   * always those of a committed state. The caller must not change the records.
+   */
+  inForceRecords(): Promise<RecordsInForce> {
+    const at = this.writes.n;
+    if (this.records?.at === at) return this.records.value;
+    const value = (async () => {
+      const tx = this.db.transaction(['lists', 'packs'], 'readonly');
+      const [lists, packs] = await Promise.all([tx.objectStore('lists').getAll(), tx.objectStore('packs').getAll()]);
+      return { lists, packs };
+    })();
+    this.records = { at, value };
+    value.then(
+      () => {
+        if (this.writes.n !== at && this.records?.value === value) this.records = undefined;
+      },
+      () => {
+        if (this.records?.value === value) this.records = undefined;
+      },
+    );
+    return value;
+  }
+
+  // Runs a write of list or pack records between two counts of the realm's write counter (see inForceRecords).
+  private async writing<T>(task: () => Promise<T>): Promise<T> {
+    this.writes.n++;
+    try {
+      return await task();
+    } finally {
+      this.writes.n++;
+    }
+  }
 
   /** Opens (and creates or migrates) the database. */
   static async open(idb: IDBFactory, options: OpenOptions = {}): Promise<ListStore> {
@@ -147,7 +202,7 @@ export class ListStore {
     };
     const db = (await wrap(request)) as unknown as IDBPDatabase<ListDB>;
     db.addEventListener('versionchange', () => db.close());
-    return new ListStore(db, keyRange, lanesOf(idb, name));
+    return new ListStore(db, keyRange, lanesOf(idb, name), writeCounter(idb, name));
   }
 
   /**
@@ -213,17 +268,19 @@ export class ListStore {
 
   /** The swap: one transaction makes the staged version the list in force and drops the old version's rows. */
   async commit(list: StoredList): Promise<{ replaced?: number }> {
-    const tx = this.db.transaction(['lists', 'staging', 'entries'], 'readwrite', { durability: 'strict' });
-    const old = await tx.objectStore('lists').get(list.id);
-    if (old && old.version >= list.version) {
-      tx.abort();
-      throw Object.assign(new Error(`version ${old.version} is already in force`), { name: 'VersionRace' });
-    }
-    await tx.objectStore('lists').put(list);
-    await tx.objectStore('staging').delete([list.id, list.version]);
-    if (old) await tx.objectStore('entries').delete(this.versionRange(old.id, rowsOf(old)));
-    await tx.done;
-    return old ? { replaced: old.version } : {};
+    return this.writing(async () => {
+      const tx = this.db.transaction(['lists', 'staging', 'entries'], 'readwrite', { durability: 'strict' });
+      const old = await tx.objectStore('lists').get(list.id);
+      if (old && old.version >= list.version) {
+        tx.abort();
+        throw Object.assign(new Error(`version ${old.version} is already in force`), { name: 'VersionRace' });
+      }
+      await tx.objectStore('lists').put(list);
+      await tx.objectStore('staging').delete([list.id, list.version]);
+      if (old) await tx.objectStore('entries').delete(this.versionRange(old.id, rowsOf(old)));
+      await tx.done;
+      return old ? { replaced: old.version } : {};
+    });
   }
 
   /**
@@ -232,40 +289,49 @@ export class ListStore {
    * Refuses (VersionRace) when the list in force is no longer `current`.
    */
   async applyOps(current: StoredList, next: StoredList, ops: Array<{ op: '+' | '-'; entry: ListLine | CreditLevelLine }>): Promise<void> {
-    const tx = this.db.transaction(['lists', 'entries'], 'readwrite', { durability: 'strict' });
-    tx.done.catch(() => {});
-    const fail = (err: Error): never => {
-      tx.abort();
-      throw err;
-    };
-    const inForce = await tx.objectStore('lists').get(current.id);
-    if (!inForce || inForce.version !== current.version || inForce.sha256 !== current.sha256) fail(Object.assign(new Error('the list in force changed'), { name: 'VersionRace' }));
-    const rows = rowsOf(current);
-    const entries = tx.objectStore('entries');
-    const last = await entries.openCursor(this.versionRange(current.id, rows), 'prev');
-    let seq = (last ? (last.primaryKey as [string, number, number])[2] : 1) + 1;
-    for (const { op, entry } of ops) {
-      if (op === '+') {
-        await entries.put(toRows(current.id, rows, [{ line: seq++, entry }])[0]!);
-        continue;
+    return this.writing(async () => {
+      const tx = this.db.transaction(['lists', 'entries'], 'readwrite', { durability: 'strict' });
+      tx.done.catch(() => {});
+      const fail = (err: Error): never => {
+        tx.abort();
+        throw err;
+      };
+      const inForce = await tx.objectStore('lists').get(current.id);
+      if (!inForce || inForce.version !== current.version || inForce.sha256 !== current.sha256) fail(Object.assign(new Error('the list in force changed'), { name: 'VersionRace' }));
+      const rows = rowsOf(current);
+      const entries = tx.objectStore('entries');
+      const last = await entries.openCursor(this.versionRange(current.id, rows), 'prev');
+      let seq = (last ? (last.primaryKey as [string, number, number])[2] : 1) + 1;
+      for (const { op, entry } of ops) {
+        if (op === '+') {
+          await entries.put(toRows(current.id, rows, [{ line: seq++, entry }])[0]!);
+          continue;
+        }
+        const text = JSON.stringify(entry);
+        const candidates = entry.uscc ? await entries.index('uscc').getAll(entry.uscc) : await entries.index('name').getAll(normaliseName(entry.name));
+        const row = candidates.find((r) => r.list === current.id && r.version === rows && JSON.stringify(r.line) === text);
+        if (!row) fail(new ListError('delta-mismatch', `no entry to remove for ${entry.uscc ?? entry.name}`));
+        await entries.delete([row!.list, row!.version, row!.seq]);
       }
-      const text = JSON.stringify(entry);
-      const candidates = entry.uscc ? await entries.index('uscc').getAll(entry.uscc) : await entries.index('name').getAll(normaliseName(entry.name));
-      const row = candidates.find((r) => r.list === current.id && r.version === rows && JSON.stringify(r.line) === text);
-      if (!row) fail(new ListError('delta-mismatch', `no entry to remove for ${entry.uscc ?? entry.name}`));
-      await entries.delete([row!.list, row!.version, row!.seq]);
-    }
-    await tx.objectStore('lists').put(next);
-    await tx.done;
+      await tx.objectStore('lists').put(next);
+      await tx.done;
+    });
   }
 
   /** Reads and rewrites one list record in one transaction; `change` returns the new record (or none) and a result. */
-  async updateList<T>(id: string, change: (list: StoredList | undefined) => [StoredList | undefined, T]): Promise<T> {
-    const tx = this.db.transaction('lists', 'readwrite');
-    const [next, result] = change(await tx.store.get(id));
-    if (next) await tx.store.put(next);
-    await tx.done;
-    return result;
+  updateList<T>(id: string, change: (list: StoredList | undefined) => [StoredList | undefined, T]): Promise<T> {
+    return this.rewrite('lists', id, change);
+  }
+
+  // One record of `lists` or `packs` read and rewritten in one transaction.
+  private rewrite<S extends 'lists' | 'packs', T>(name: S, id: string, change: (record: ListDB[S]['value'] | undefined) => [ListDB[S]['value'] | undefined, T]): Promise<T> {
+    return this.writing(async () => {
+      const tx = this.db.transaction(name, 'readwrite');
+      const [next, result] = change(await tx.store.get(id));
+      if (next) await tx.store.put(next);
+      await tx.done;
+      return result;
+    });
   }
 
   /** Rows by index key whose (list, version) is in force. */
@@ -303,19 +369,21 @@ export class ListStore {
    * the same or a newer version is already in force (VersionRace).
    */
   async putPack(pack: StoredPack, files: Record<string, Uint8Array>): Promise<{ replaced?: number }> {
-    const tx = this.db.transaction(['packs', 'packFiles'], 'readwrite', { durability: 'strict' });
-    tx.done.catch(() => {});
-    const old = await tx.objectStore('packs').get(pack.id);
-    if (old && packEdition(old).list.version >= pack.manifest.list.version) {
-      tx.abort();
-      throw Object.assign(new Error(`version ${packEdition(old).list.version} is already in force`), { name: 'VersionRace' });
-    }
-    const store = tx.objectStore('packFiles');
-    await store.delete(this.keyRange.bound([pack.id], [pack.id, []]));
-    for (const [file, bytes] of Object.entries(files)) void store.put({ id: pack.id, file, bytes });
-    await tx.objectStore('packs').put(pack);
-    await tx.done;
-    return old ? { replaced: packEdition(old).list.version } : {};
+    return this.writing(async () => {
+      const tx = this.db.transaction(['packs', 'packFiles'], 'readwrite', { durability: 'strict' });
+      tx.done.catch(() => {});
+      const old = await tx.objectStore('packs').get(pack.id);
+      if (old && packEdition(old).list.version >= pack.manifest.list.version) {
+        tx.abort();
+        throw Object.assign(new Error(`version ${packEdition(old).list.version} is already in force`), { name: 'VersionRace' });
+      }
+      const store = tx.objectStore('packFiles');
+      await store.delete(this.keyRange.bound([pack.id], [pack.id, []]));
+      for (const [file, bytes] of Object.entries(files)) void store.put({ id: pack.id, file, bytes });
+      await tx.objectStore('packs').put(pack);
+      await tx.done;
+      return old ? { replaced: packEdition(old).list.version } : {};
+    });
   }
 
   /**
@@ -323,28 +391,26 @@ export class ListStore {
    * the edition (`version`, NDJSON `sha256`) the delta was checked against; otherwise VersionRace and nothing changes.
    */
   async appendPackDelta(id: string, expected: { version: number; sha256: string }, delta: StoredPackDelta, files: Record<string, Uint8Array>): Promise<StoredPack> {
-    const tx = this.db.transaction(['packs', 'packFiles'], 'readwrite', { durability: 'strict' });
-    tx.done.catch(() => {});
-    const pack = await tx.objectStore('packs').get(id);
-    const edition = pack && packEdition(pack);
-    if (!pack || edition!.list.version !== expected.version || edition!.sha256 !== expected.sha256) {
-      tx.abort();
-      throw Object.assign(new Error('the pack in force changed'), { name: 'VersionRace' });
-    }
-    for (const [file, bytes] of Object.entries(files)) void tx.objectStore('packFiles').put({ id, file, bytes });
-    const next: StoredPack = { ...pack, deltas: [...(pack.deltas ?? []), delta] };
-    await tx.objectStore('packs').put(next);
-    await tx.done;
-    return next;
+    return this.writing(async () => {
+      const tx = this.db.transaction(['packs', 'packFiles'], 'readwrite', { durability: 'strict' });
+      tx.done.catch(() => {});
+      const pack = await tx.objectStore('packs').get(id);
+      const edition = pack && packEdition(pack);
+      if (!pack || edition!.list.version !== expected.version || edition!.sha256 !== expected.sha256) {
+        tx.abort();
+        throw Object.assign(new Error('the pack in force changed'), { name: 'VersionRace' });
+      }
+      for (const [file, bytes] of Object.entries(files)) void tx.objectStore('packFiles').put({ id, file, bytes });
+      const next: StoredPack = { ...pack, deltas: [...(pack.deltas ?? []), delta] };
+      await tx.objectStore('packs').put(next);
+      await tx.done;
+      return next;
+    });
   }
 
   /** Reads and rewrites one pack record in one transaction, as updateList does for lists. */
-  async updatePack<T>(id: string, change: (pack: StoredPack | undefined) => [StoredPack | undefined, T]): Promise<T> {
-    const tx = this.db.transaction('packs', 'readwrite');
-    const [next, result] = change(await tx.store.get(id));
-    if (next) await tx.store.put(next);
-    await tx.done;
-    return result;
+  updatePack<T>(id: string, change: (pack: StoredPack | undefined) => [StoredPack | undefined, T]): Promise<T> {
+    return this.rewrite('packs', id, change);
   }
 
   getSubscription(url: string): Promise<Subscription | undefined> {

@@ -4,7 +4,7 @@ import { manifestBytes } from '../../../../core/lists/pack';
 import { signList } from '../../../../core/lists/sign';
 import { createSubscriptions } from '../../../../core/lists/subscriptions';
 import { listsVouch } from '../../../../core/sources/from-lists';
-import { NOW, bytes, demoKeys, entry, header, ndjson, openStore, packFiles } from './support';
+import { NOW, bytes, demoKeys, entry, header, ndjson, openStore, packFiles, staticFiles } from './support';
 
 const BASE = 'https://lists.example.cn/packs/';
 const URL_ = `${BASE}demo-black.pack.json`;
@@ -22,14 +22,7 @@ async function publish(files: Map<string, Uint8Array>, version: number, n: numbe
 
 async function setup() {
   const store = await openStore();
-  const files = new Map<string, Uint8Array>();
-  const fetched: string[] = [];
-  const get = async (url: string) => {
-    fetched.push(url);
-    const b = files.get(url);
-    if (!b) throw new Error(`404 ${url}`);
-    return b;
-  };
+  const { files, fetched, get } = staticFiles();
   const fetch = async (url: string) => (files.has(url) ? new Response(files.get(url) as BodyInit) : new Response('missing', { status: 404 }));
   const subs = createSubscriptions(store, { fetch: async (u) => (fetched.push(u), fetch(u)), now: () => NOW, keys: singleKey((await demoKeys()).publicJwk) });
   return { store, files, fetched, subs, lists: idbLocalLists(store, { fetchShard: get }) };

@@ -6,7 +6,7 @@ import { decodeFilter, manifestBytes, openPack, verifyManifest, type PackManifes
 import { ListParser, type ListRecord } from '../../../../core/lists/parse';
 import { normaliseName } from '../../../../core/lists/normalise-name';
 import { signList } from '../../../../core/lists/sign';
-import { NOW, bytes, demoKeys, header, ndjson, packFiles, stream } from './support';
+import { NOW, bytes, demoKeys, header, ndjson, packFiles, packSource, stream } from './support';
 
 const code = (i: number) => completeUscc(`9133010${String(i).padStart(10, '0')}`);
 const NAMES = ['杭州示例电子商务有限公司', '杭州示例（电子）商务有限公司', '宁波某某贸易有限公司', '温州某某鞋业商行', '绍兴某某纺织有限公司'];
@@ -98,4 +98,30 @@ describe('packed lists', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatchObject({ code: 'digest-mismatch' });
   });
+
+  it('a list that states its count is packed in one pass; keys that do not fit the widths from the count take a second, with the same result', async () => {
+    const company = (i: number, withCode: boolean) => ({ ...(withCode ? { uscc: code(i) } : {}), name: `示例${i}号公司`, reason: '虚假宣传', authority: '杭州市市场监督管理局', since: '2026-03-01' });
+    // 600 entries: 2 shards of about 300 for both kinds, as the count predicts.
+    const fits = bytes(ndjson(header({ count: 600 }), Array.from({ length: 600 }, (_, i) => company(i, true))));
+    // 360 of 600 without a code: 240 code keys make one shard, not the 2 the count predicts.
+    const misfit = bytes(ndjson(header({ count: 600 }), Array.from({ length: 600 }, (_, i) => company(i, i % 5 < 2))));
+    let opened = 0;
+    const once = await packSource(() => (opened++, stream(fits, 4096)), 100);
+    expect(opened).toBe(1);
+    expect(once.resets).toBe(0);
+    expect(once.manifest.indexes.uscc.prefixBits).toBe(1);
+    opened = 0;
+    const twice = await packSource(() => (opened++, stream(misfit, 4096)), 100);
+    expect(opened).toBe(2);
+    expect(twice.resets).toBe(1);
+    expect(twice.manifest.indexes.uscc.prefixBits).toBe(0);
+    expect(twice.manifest.indexes.name.prefixBits).toBe(1);
+    // The sink that cannot reset gets the same files from two passes.
+    for (const [file, got] of [[fits, once], [misfit, twice]] as const) {
+      const slow = await packSource(() => stream(file, 4096), 100, { onePass: false });
+      expect(slow.manifest).toEqual(got.manifest);
+      expect([...slow.byFile.keys()].sort()).toEqual([...got.byFile.keys()].sort());
+      for (const [name, b] of slow.byFile) expect(got.byFile.get(name)).toEqual(b);
+    }
+  }, 60_000);
 });

@@ -55,19 +55,37 @@ export function stream(file: Uint8Array, chunk = 64): ReadableStream<Uint8Array>
 
 export const openStore = () => ListStore.open(new IDBFactory(), { keyRange: IDBKeyRange });
 
+/** A publisher's static files by URL and a fetch of them (a missing one throws 404) that records every URL asked for. */
+export function staticFiles() {
+  const files = new Map<string, Uint8Array>();
+  const fetched: string[] = [];
+  const get = async (url: string) => {
+    fetched.push(url);
+    const b = files.get(url);
+    if (!b) throw new Error(`404 ${url}`);
+    return b;
+  };
+  return { files, fetched, get };
+}
+
 /** Packs NDJSON bytes in memory: the shard files and the other files by name. */
 export function packFiles(file: Uint8Array, k: number) {
   return packSource(() => stream(file, 997), k);
 }
 
-/** Packs a list source in memory (packList's two passes each open it afresh): the manifest and every file by name. */
-export async function packSource(open: () => ByteSource, k: number) {
+/**
+ * Packs a list source in memory: the manifest, every file by name, and how many times packList reset the sink. With
+ * `onePass` (the default) the sink can reset, so a list that states its count is packed in one pass when its keys fit.
+ */
+export async function packSource(open: () => ByteSource, k: number, { onePass = true } = {}) {
   const shards = new Map<string, string>();
+  let resets = 0;
   const result = await packList(open, {
     shardLine(kind, shard, line) {
       const name = `${kind}/${shard}`;
       shards.set(name, (shards.get(name) ?? '') + line);
     },
+    ...(onePass ? { reset: () => void (shards.clear(), resets++) } : {}),
   }, { k });
   const enc = new TextEncoder();
   const byFile = new Map<string, Uint8Array>(result.files);
@@ -75,5 +93,5 @@ export async function packSource(open: () => ByteSource, k: number) {
     const ix = result.manifest.indexes[kind];
     for (let s = 0; s < 1 << ix.prefixBits; s++) byFile.set(`${ix.dir}/${shardName(s, ix.prefixBits)}`, enc.encode(shards.get(`${kind}/${s}`) ?? ''));
   }
-  return { manifest: result.manifest, byFile };
+  return { manifest: result.manifest, byFile, resets };
 }

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { both } from '../io';
 
 /** One page to audit: what the user gave, and the URL the browser opens. */
 export interface AuditTarget {
@@ -28,8 +29,15 @@ export function readList(file: string): string[] {
   return readPopulation(file).map((e) => e.input);
 }
 
-/** Lines of a `--list` file: one URL or path each, optionally followed by the operator's USCC; blank lines and # comments are skipped. */
+/**
+ * Lines of a `--list` file: one URL or path each, optionally followed by the operator's USCC; blank lines and # comments
+ * are skipped. Throws, in both languages on one line, when the file cannot be read (missing, a folder …).
+ */
 export function readPopulation(file: string): { input: string; uscc?: string }[] {
-  if (!existsSync(file)) throw new Error(`list file not found: ${file}`);
-  return readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(populationEntry);
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new Error(both(`无法读取 --list 文件 ${file}：${why}`, `cannot read the --list file ${file}: ${why}`));
+  }
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(populationEntry);
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type PgBoss from 'pg-boss';
 import { isPostgresUrl, openDatabase, type Database } from '../../../server/db/database';
-import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
+import { EXIT, InputError, UsageError, emit, intFlag, oneLine, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
 import { Inspectors, Weights } from '../../../core/audit';
 import { populationEntry, readPopulation, toTarget } from '../inputs';
 import { readJsonFile } from '../plan';
@@ -36,7 +36,8 @@ async function connect(url: string, poolSize = 4): Promise<Database> {
     await migrateCampaigns(db);
     return db;
   } catch (err) {
-    throw new Error(`无法连接队列数据库 / cannot reach the queue database: ${(err as Error).message}`);
+    // The operator's URL or network, not a bug: one line, no stack.
+    throw new InputError(oneLine(`无法连接队列数据库 / cannot reach the queue database: ${(err as Error).message}`));
   }
 }
 
@@ -156,6 +157,10 @@ export async function reportCommand(args: string[]): Promise<number> {
   }
 }
 
+/** The usage error for a cron expression, with the reason (pg-boss's parser's, or ours). */
+const badCron = (cron: string, why: string): UsageError =>
+  new UsageError(oneLine(`cron 表达式无效 / bad cron expression "${cron}": ${why} (five fields: minute hour day month weekday, e.g. "0 9 * * 1")`));
+
 /** A time zone name the runtime knows (IANA, e.g. Asia/Shanghai); pg-boss would otherwise fail every later schedule check. */
 const knownZone = (tz: string): boolean => {
   try { return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone.length > 0; } catch { return false; }
@@ -175,6 +180,8 @@ export async function scheduleCommand(args: string[]): Promise<number> {
   if (cron !== undefined && off) throw new UsageError('--cron 与 --off 不能同用 / --cron and --off exclude each other');
   const campaign = cron !== undefined || off || parsed.flags.has('campaign') ? campaignOf(parsed) : undefined;
   const tz = strFlag(parsed, 'tz') ?? DEFAULT_ZONE;
+  // pg-boss's parser also takes fewer fields, "" and @-macros, which the schedule's listing then shows as given.
+  if (cron !== undefined && cron.trim().split(/\s+/).length !== 5) throw badCron(cron, 'not five fields');
   if (!knownZone(tz)) throw new UsageError(`未知时区 / unknown time zone: ${tz} (e.g. Asia/Shanghai)`);
   if (parsed.flags.has('tz') && cron === undefined) throw new UsageError('--tz 需与 --cron 同用 / --tz goes with --cron');
 
@@ -200,7 +207,7 @@ export async function scheduleCommand(args: string[]): Promise<number> {
       } catch (err) {
         // pg-boss checks the expression (cron-parser) before it writes: anything but a database error is the expression's.
         if ('severity' in (err as object)) throw err;
-        throw new UsageError(`cron 表达式无效 / bad cron expression "${cron}": ${(err as Error).message} (five fields: minute hour day month weekday, e.g. "0 9 * * 1")`);
+        throw badCron(cron!, (err as Error).message);
       }
       emit({ campaign, cron, tz });
       if (!parsed.flags.has('quiet')) say(`audit schedule: 活动 ${campaign} 按 "${cron}"（${tz}）定时运行，由运行中的 worker 启动 / campaign ${campaign} runs on "${cron}" (${tz}); running workers start each run`);

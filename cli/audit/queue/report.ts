@@ -15,14 +15,27 @@ import { listRuns, runItems, runPopulation } from './store';
 import type { RunItem, RunLists } from './types';
 
 /** The parts of a stored page report the campaign report relies on; rows are checked before use. */
+/** A file of a page's evidence folder, relative to the report (`pages/001/screenshot.png`): no `..`, no other folder. */
+const EVIDENCE_FILE = z.string().regex(/^pages\/\d+\/[\w-]+\.[a-z]+$/);
+
+/** Where a worker keeps a result's evidence under `--evidence` (worker.ts): `<campaign>/run-<n>/<attempt uuid>`. */
+const EVIDENCE_DIR = /^[A-Za-z0-9][\w.-]{0,63}\/run-\d+\/[0-9a-f-]{36}$/;
+
 const StoredPage = z.looseObject({
   index: z.number().int().min(0),
   input: z.string(),
   url: z.string(),
   status: z.enum(['ok', 'error']),
   finishedAt: z.string(),
-  evidence: z.looseObject({ dir: z.string().regex(/^pages\/\d+$/) }),
-  findings: z.array(z.looseObject({ ruleId: z.string(), outcome: z.enum(['violation', 'needs-review', 'pass', 'not-applicable', 'error']) })),
+  // Paths the report writer reads under its folder: a file of that page's folder, never one elsewhere on its machine.
+  evidence: z.looseObject({
+    dir: z.string().regex(/^pages\/\d+$/),
+    screenshot: EVIDENCE_FILE.optional(), html: EVIDENCE_FILE.optional(), facts: EVIDENCE_FILE.optional(),
+  }).refine((e) => [e.screenshot, e.html, e.facts].every((f) => f === undefined || f.startsWith(`${e.dir}/`))),
+  findings: z.array(z.looseObject({
+    ruleId: z.string(), outcome: z.enum(['violation', 'needs-review', 'pass', 'not-applicable', 'error']),
+    message: z.object({ zh: z.string(), en: z.string() }), evidence: z.array(z.string()), selector: z.string().optional(),
+  })),
 });
 
 /**
@@ -110,7 +123,7 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
   for (const { page, item } of current) {
     if (item.page === null) continue;
     const from = join(options.evidence, item.evidenceDir ?? '', page.evidence.dir);
-    if (item.evidenceDir && existsSync(from)) cpSync(from, join(options.out, page.evidence.dir), { recursive: true });
+    if (item.evidenceDir && EVIDENCE_DIR.test(item.evidenceDir) && existsSync(from)) cpSync(from, join(options.out, page.evidence.dir), { recursive: true });
     else missingEvidence++;
   }
   const progress: RunProgress = {

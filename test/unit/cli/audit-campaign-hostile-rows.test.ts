@@ -1,0 +1,62 @@
+// Result rows are written by workers on other machines: a row that names evidence outside its own folders must not make
+// the report writer copy or embed files from elsewhere on its machine (a key beside the report, say).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCampaignReport } from '../../../cli/audit/queue/report';
+import { migrateCampaigns } from '../../../cli/audit/queue/schema';
+import { openDatabase, type Database } from '../../../server/db/database';
+import { freshPostgres } from '../../support/postgres';
+
+const SECRET = 'not for the report: private key material';
+
+let work: string;
+let db: Database;
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'xinbiao-hostile-rows-'));
+  db = await openDatabase(await freshPostgres('xinbiao_hostile_rows'));
+  await migrateCampaigns(db);
+}, 60_000);
+afterAll(async () => {
+  await db?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** A page report as a worker stores it, with the evidence paths given. */
+const page = (idx: number, evidence: Record<string, string>, findingEvidence: unknown = ['html']) => ({
+  index: idx, input: `https://shop.example/${idx}`, url: `https://shop.example/${idx}`, status: 'ok', finishedAt: '2026-11-30T10:00:00.000+08:00',
+  pageKind: 'shop', evidence, findings: [{ ruleId: 'licence-shown', outcome: 'violation', message: { zh: '未公示', en: 'not shown' }, evidence: findingEvidence, selector: 'html > body' }],
+});
+
+describe('a campaign report over hostile result rows', () => {
+  it('neither crashes on a malformed finding, nor embeds a screenshot path that leaves the report folder nor copies evidence from outside the evidence folder', async () => {
+    const evidence = join(work, 'evidence');
+    const out = join(work, 'report');
+    writeFileSync(join(work, 'secret.png'), SECRET);
+    // A folder beside the evidence directory, shaped like a result's.
+    mkdirSync(join(work, 'outside/pages/002'), { recursive: true });
+    writeFileSync(join(work, 'outside/pages/002/leak.txt'), SECRET);
+
+    await db.query("INSERT INTO audit_campaigns (id) VALUES ('h')");
+    await db.query("INSERT INTO audit_runs (campaign, run, options) VALUES ('h', 1, $1)", [JSON.stringify({ timeout: 30000, retries: 0, jobTimeout: 60, jobRetries: 1 })]);
+    for (const idx of [0, 1, 2]) {
+      await db.query("INSERT INTO audit_listings (campaign, idx, input, url) VALUES ('h', $1, $2, $2)", [idx, `https://shop.example/${idx}`]);
+    }
+    await db.query("INSERT INTO audit_items (campaign, run, idx, status, page, evidence_dir, done_at) VALUES ('h', 1, 0, 'ok', $1, $2, now())",
+      [JSON.stringify(page(0, { dir: 'pages/001', screenshot: '../secret.png' })), 'h/run-1/00000000-0000-4000-8000-000000000000']);
+    await db.query("INSERT INTO audit_items (campaign, run, idx, status, page, evidence_dir, done_at) VALUES ('h', 1, 1, 'ok', $1, '../outside', now())",
+      [JSON.stringify(page(1, { dir: 'pages/002' }))]);
+    // A finding whose evidence is not a list of names would stop the whole report.
+    await db.query("INSERT INTO audit_items (campaign, run, idx, status, page, evidence_dir, done_at) VALUES ('h', 1, 2, 'ok', $1, $2, now())",
+      [JSON.stringify(page(2, { dir: 'pages/003' }, 'html')), 'h/run-1/00000000-0000-4000-8000-000000000002']);
+
+    const r = await writeCampaignReport(db, { campaign: 'h', out, evidence });
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toContain(Buffer.from(SECRET).toString('base64'));
+    expect(existsSync(join(out, 'pages/002/leak.txt'))).toBe(false);
+    // Rows with a path out of the report or a malformed finding are not shown as results; the one with a foreign
+    // evidence folder is, without evidence.
+    expect(r.progress).toEqual({ campaign: 'h', run: 1, listings: 3, audited: 1, failed: 0, pending: 2 });
+    expect(r.missingEvidence).toBe(1);
+  }, 120_000);
+});

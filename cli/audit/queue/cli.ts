@@ -5,6 +5,7 @@ import { EXIT, InputError, UsageError, emit, intFlag, oneLine, parseArgs, say, s
 import { Inspectors, Weights } from '../../../core/audit';
 import { populationEntry, readPopulation, toTarget } from '../inputs';
 import { readJsonFile } from '../plan';
+import { signingKey } from '../sign-key';
 import { openBoss } from './boss';
 import { countChanges } from './changes';
 import { writeCampaignReport } from './report';
@@ -127,19 +128,21 @@ export async function workerCommand(args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-/** `xinbiao audit report --queue … --campaign …`: the report files of a run, with progress and changes. */
+/** `xinbiao audit report --queue … --campaign … [--sign-key FILE]`: the report files of a run, with progress and changes, signed with a key. */
 export async function reportCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { values: ['queue', 'campaign', 'run', 'out', 'evidence'], booleans: ['quiet'] });
+  const parsed = parseArgs(args, { values: ['queue', 'campaign', 'run', 'out', 'evidence', 'sign-key'], booleans: ['quiet'] });
   if (parsed.positionals.length) throw new UsageError(`audit report 不接受输入 / takes no inputs: ${parsed.positionals.join(' ')}`);
   const url = queueOf(parsed);
   const campaign = campaignOf(parsed);
   const run = parsed.flags.has('run') ? intFlag(parsed, 'run', 1, 1) : undefined;
   const out = resolve(strFlag(parsed, 'out') ?? 'audit-report');
+  const keyFile = strFlag(parsed, 'sign-key');
+  const signKey = keyFile ? await signingKey(keyFile) : undefined;
   const db = await connect(url);
   try {
     let r;
     try {
-      r = await writeCampaignReport(db, { campaign, run, out, evidence: resolve(strFlag(parsed, 'evidence') ?? 'audit-evidence') });
+      r = await writeCampaignReport(db, { campaign, run, out, evidence: resolve(strFlag(parsed, 'evidence') ?? 'audit-evidence'), signKey });
     } catch (err) {
       say(`xinbiao audit report: ${(err as Error).message}`);
       return EXIT.invalid;

@@ -2,6 +2,7 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { auditRule, chinaTime, errorFinding } from '../../../core/audit';
+import type { PrivateJwk } from '../../../core/crypto';
 import type { Queryable } from '../../../server/db/database';
 import type { AuditReport } from '../report';
 import { loadContext } from '../context';
@@ -104,9 +105,9 @@ ${since}
  * Writes the report files of one run (default: the latest) into `out` from the stored rows, at any time: pages not
  * audited yet are counted as pending. Evidence is copied from `<evidence>/<result's folder>/pages/<NNN>` into
  * `out/pages/<NNN>`, so the folder stands alone like a plain audit's. The run is compared with the one before it.
- * Throws when the campaign or the run does not exist.
+ * With `signKey` the manifest is signed (manifest.jws), as a plain audit's. Throws when the campaign or the run does not exist.
  */
-export async function writeCampaignReport(db: Queryable, options: { campaign: string; run?: number; out: string; evidence: string }): Promise<CampaignReport> {
+export async function writeCampaignReport(db: Queryable, options: { campaign: string; run?: number; out: string; evidence: string; signKey?: PrivateJwk }): Promise<CampaignReport> {
   const runs = await listRuns(db, options.campaign);
   if (runs.length === 0) throw new Error(`没有这个活动 / no such campaign: ${options.campaign}`);
   const chosen = options.run === undefined ? runs.at(-1)! : runs.find((r) => r.run === options.run);
@@ -157,7 +158,7 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
     run: runRecord(lists, plan, who, chosen.createdAt.getTime(), Date.now()), pages: current.map((c) => c.page),
     options: { campaign: options.campaign, run: chosen.run, ...chosen.options }, refusedLists: lists.refused,
     populationCsv: { text: populationCsv(plan), size: plan.population.length },
-    campaign: { json, html: sectionHtml(progress, prev?.run ?? null, changes) },
+    campaign: { json, html: sectionHtml(progress, prev?.run ?? null, changes) }, signKey: options.signKey,
   });
   return { progress, previousRun: prev?.run ?? null, changes, report, missingEvidence };
 }

@@ -1,20 +1,26 @@
 // Result rows are written by workers on other machines: a row that names evidence outside its own folders must not make
-// the report writer copy or embed files from elsewhere on its machine (a key beside the report, say).
+// the report writer copy or embed files from elsewhere on its machine (a key beside the report, say). The report it
+// writes is signed with --sign-key like a plain audit's.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCampaignReport } from '../../../cli/audit/queue/report';
 import { migrateCampaigns } from '../../../cli/audit/queue/schema';
 import { openDatabase, type Database } from '../../../server/db/database';
+import { xinbiao as run, xinbiaoAsync } from '../../support/cli';
 import { freshPostgres } from '../../support/postgres';
 
 const SECRET = 'not for the report: private key material';
 
 let work: string;
 let db: Database;
+let url: string;
+/** `xinbiao audit report` of campaign h on the test database. */
+const report = (...args: string[]) => xinbiaoAsync('audit')('report', '--queue', url, '--campaign', 'h', '--evidence', join(work, 'evidence'), ...args);
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'xinbiao-hostile-rows-'));
-  db = await openDatabase(await freshPostgres('xinbiao_hostile_rows'));
+  url = await freshPostgres('xinbiao_hostile_rows');
+  db = await openDatabase(url);
   await migrateCampaigns(db);
 }, 60_000);
 afterAll(async () => {
@@ -58,5 +64,21 @@ describe('a campaign report over hostile result rows', () => {
     // evidence folder is, without evidence.
     expect(r.progress).toEqual({ campaign: 'h', run: 1, listings: 3, audited: 1, failed: 0, pending: 2 });
     expect(r.missingEvidence).toBe(1);
+  }, 120_000);
+
+  it('audit report --sign-key signs the campaign report as a plain audit does, and refuses a key that cannot sign', async () => {
+    const keys = join(import.meta.dirname, '../../../samples/keys');
+    const out = join(work, 'signed');
+    const signed = await report('--out', out, '--sign-key', join(keys, 'demo-credit-office-2026.private.jwk.json'));
+    expect(signed.code, signed.stderr).toBe(0);
+    const ok = run('audit')('verify', out, '--key', join(keys, 'demo-credit-office-2026.public.jwk.json'));
+    expect(ok.lines).toEqual([expect.objectContaining({ ok: true, signature: 'valid' })]);
+    const other = run('audit')('verify', out, '--key', join(keys, 'demo-platform-2026.public.jwk.json'));
+    expect(other.lines).toEqual([expect.objectContaining({ ok: false, signature: 'bad-signature' })]);
+
+    const bad = await report('--out', join(work, 'not-signed'), '--sign-key', join(keys, 'demo-credit-office-2026.public.jwk.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toMatch(/^xinbiao audit: --sign-key: 密钥文件 .* 不是 Ed25519 私钥 JWK/);
+    expect(existsSync(join(work, 'not-signed'))).toBe(false);
   }, 120_000);
 });

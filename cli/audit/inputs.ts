@@ -31,7 +31,8 @@ export function readList(file: string): string[] {
 
 /**
  * Lines of a `--list` file: one URL or path each, optionally followed by the operator's USCC; blank lines and # comments
- * are skipped. Throws, in both languages on one line, when the file cannot be read (missing, a folder …).
+ * are skipped. Throws, in both languages on one line, when the file cannot be read (missing, a folder …) or a line holds
+ * a control character other than a tab.
  */
 export function readPopulation(file: string): { input: string; uscc?: string }[] {
   let text: string;
@@ -39,5 +40,9 @@ export function readPopulation(file: string): { input: string; uscc?: string }[]
     const why = (err as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new Error(both(`无法读取 --list 文件 ${file}：${why}`, `cannot read the --list file ${file}: ${why}`));
   }
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(populationEntry);
+  const lines = text.split(/\r?\n/);
+  // A NUL or another control character is no address or path, and PostgreSQL's text refuses a NUL outright.
+  const bad = lines.findIndex((l) => /[^\P{Cc}\t]/u.test(l));
+  if (bad >= 0) throw new Error(both(`--list 文件 ${file} 第 ${bad + 1} 行含控制字符`, `the --list file ${file} has a control character on line ${bad + 1}`));
+  return lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(populationEntry);
 }

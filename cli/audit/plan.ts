@@ -45,6 +45,8 @@ export function readJsonFile<T>(file: string, schema: { safeParse(v: unknown): {
   try { value = JSON.parse(text); } catch (err) {
     throw new UsageError(oneLine(both(`${what} ${file} 不是 JSON：${(err as Error).message}`, `${what} ${file} is not JSON: ${(err as Error).message}`)));
   }
+  // Names and ids end up in the campaign database, whose text refuses a NUL.
+  if (JSON.stringify(value).includes('\\u0000')) throw new UsageError(both(`${what} ${file} 含 NUL 字符`, `${what} ${file} holds a NUL character`));
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new UsageError(oneLine(both(`${what} ${file} 内容无效：${firstIssue(parsed.error)}`, `${what} ${file} is invalid: ${firstIssue(parsed.error)}`)));
   return parsed.data;

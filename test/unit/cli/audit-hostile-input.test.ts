@@ -4,6 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadContext } from '../../../cli/audit/context';
+import { readPopulation } from '../../../cli/audit/inputs';
+import { readJsonFile } from '../../../cli/audit/plan';
+import { Inspectors } from '../../../core/audit';
 import { InputError } from '../../../cli/io';
 import { xinbiao as run } from '../../support/cli';
 
@@ -33,7 +36,7 @@ describe('the audit refuses bad inputs in one line, in both languages', () => {
     expect(r.code).toBe(1);
     expect(firstLine(r.stderr)).toBe(`xinbiao audit: ${(err as Error).message}`);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('a root key file that is not JSON stays on one line, though the parser quotes its line breaks', async () => {
     const root = join(work, 'root.jwk.json');
@@ -64,6 +67,18 @@ describe('the audit refuses bad inputs in one line, in both languages', () => {
       expect(r.stderr.split('\n')[1]).toBe('');
     }
     expect(existsSync(join(work, 'out-usage'))).toBe(false);
+  }, 120_000);
+
+  it('a NUL or control character in a --list line or an option file is refused, so it never reaches the campaign database', () => {
+    const list = join(work, 'nul.txt');
+    writeFileSync(list, 'https://shop.example/1\nhttps://shop.example/x\u0000y\n');
+    expect(() => readPopulation(list)).toThrow(`--list 文件 ${list} 第 2 行含控制字符 / the --list file ${list} has a control character on line 2`);
+    writeFileSync(list, 'https://shop.example/1\t91990000MA5G3R035Y\n');
+    expect(readPopulation(list)).toEqual([{ input: 'https://shop.example/1', uscc: '91990000MA5G3R035Y' }]);
+
+    const inspectors = join(work, 'inspectors.json');
+    writeFileSync(inspectors, JSON.stringify({ inspectors: [{ id: 'A', name: 'x\u0000' }] }));
+    expect(() => readJsonFile(inspectors, Inspectors, '--inspectors')).toThrow(`--inspectors ${inspectors} 含 NUL 字符 / --inspectors ${inspectors} holds a NUL character`);
   });
 
   it('a --sign-key whose d does not sign for its x, or that is no key at all, is refused before any page is audited', () => {
@@ -83,7 +98,7 @@ describe('the audit refuses bad inputs in one line, in both languages', () => {
     expect(g.code).toBe(2);
     expect(firstLine(g.stderr)).toMatch(/^xinbiao audit: --sign-key: 密钥文件 .* 不是 Ed25519 私钥 JWK.* \/ key file .* is not a private Ed25519 JWK/);
     expect(existsSync(join(work, 'out-garbage'))).toBe(false);
-  });
+  }, 120_000);
 
   it('audit verify without a folder, and a queue that cannot be reached, are one line each', () => {
     const v = audit('verify');
@@ -95,5 +110,5 @@ describe('the audit refuses bad inputs in one line, in both languages', () => {
       expect(q.code, args[0]).toBe(1);
       expect(q.stderr.trim()).toMatch(/^xinbiao audit: 无法连接队列数据库 \/ cannot reach the queue database: .*ECONNREFUSED[^\n]*$/);
     }
-  });
+  }, 120_000);
 });

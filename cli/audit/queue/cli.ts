@@ -91,6 +91,8 @@ export async function enqueueCommand(args: string[]): Promise<number> {
   try {
     const done = await startRun(db, boss, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), fixed, repeat, draw);
     emit({ campaign, run: done.run, newRun: done.newRun, addedListings: done.added, enqueued: done.jobs.length });
+    // As a plain audit says it: a run (a --repeat too) takes its lists from this call's options, the demo samples without them.
+    if (done.newRun && (fixed.trust === undefined || fixed.lists === undefined)) say('audit: 本轮使用演示信任列表和名单 / this run uses the DEMO trust list and lists (give --trust, --trust-root and --lists)');
     if (!parsed.flags.has('quiet')) {
       const p = done.plan;
       if (p && p.sample.method !== 'all') say(`audit: 从 ${p.population.length} 个中抽取 ${p.chosen.length} 个（种子 ${p.sample.seed}） / sample of ${p.chosen.length} from ${p.population.length} listings (seed ${p.sample.seed})`);

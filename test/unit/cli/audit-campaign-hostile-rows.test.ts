@@ -1,6 +1,6 @@
 // Result rows are written by workers on other machines: a row that names evidence outside its own folders must not make
 // the report writer copy or embed files from elsewhere on its machine (a key beside the report, say). The report it
-// writes is signed with --sign-key like a plain audit's.
+// writes is signed with --sign-key like a plain audit's, and a run on the demo data says so when it is enqueued.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +80,22 @@ describe('a campaign report over hostile result rows', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.split('\n')[0]).toMatch(/^xinbiao audit: --sign-key: 密钥文件 .* 不是 Ed25519 私钥 JWK/);
     expect(existsSync(join(work, 'not-signed'))).toBe(false);
+  }, 120_000);
+
+  it('a new run (a --repeat too) without --trust and --lists says on stderr that it uses the demo data', async () => {
+    const page = join(import.meta.dirname, '../../fixtures/pages/jd-item.html');
+    const enqueue = (...args: string[]) => xinbiaoAsync('audit')('--queue', url, '--campaign', 'demo', '--quiet', ...args);
+    const first = await enqueue(page);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain('本轮使用演示信任列表和名单 / this run uses the DEMO trust list and lists');
+    const again = await enqueue(page);
+    expect(again.lines).toEqual([{ campaign: 'demo', run: 1, newRun: false, addedListings: 0, enqueued: 0 }]);
+    expect(again.stderr).toBe('');
+    const samples = join(import.meta.dirname, '../../../samples');
+    const repeat = await enqueue('--repeat', '--trust', join(samples, 'trust/trust.jws'), '--trust-root', join(samples, 'keys/demo-root-2026.public.jwk.json'), '--lists', join(samples, 'lists'));
+    expect(repeat.lines).toEqual([{ campaign: 'demo', run: 2, newRun: true, addedListings: 0, enqueued: 1 }]);
+    expect(repeat.stderr).toBe('');
+    const bare = await enqueue('--repeat');
+    expect(bare.stderr).toContain('this run uses the DEMO trust list and lists');
   }, 120_000);
 });

@@ -78,7 +78,7 @@ describe('a campaign report over hostile result rows', () => {
 
     const bad = await report('--out', join(work, 'not-signed'), '--sign-key', join(keys, 'demo-credit-office-2026.public.jwk.json'));
     expect(bad.code).toBe(2);
-    expect(bad.stderr.split('\n')[0]).toMatch(/^xinbiao audit: --sign-key: 密钥文件 .* 不是 Ed25519 私钥 JWK/);
+    expect(bad.stderr.split('\n')[0]).toMatch(/^xinbiao audit: --sign-key .* 不是带 kid 的 Ed25519 私钥 JWK/);
     expect(existsSync(join(work, 'not-signed'))).toBe(false);
   }, 120_000);
 

@@ -96,7 +96,7 @@ describe('the audit refuses bad inputs in one line, in both languages', () => {
 
     const g = audit(PAGE, '--no-pdf', '--out', join(work, 'out-garbage'), '--sign-key', garbage);
     expect(g.code).toBe(2);
-    expect(firstLine(g.stderr)).toMatch(/^xinbiao audit: --sign-key: 密钥文件 .* 不是 Ed25519 私钥 JWK.* \/ key file .* is not a private Ed25519 JWK/);
+    expect(firstLine(g.stderr)).toMatch(/^xinbiao audit: --sign-key .* 不是带 kid 的 Ed25519 私钥 JWK \/ --sign-key .* is not a private Ed25519 JWK with a kid$/);
     expect(existsSync(join(work, 'out-garbage'))).toBe(false);
   }, 120_000);
 

@@ -20,6 +20,9 @@ export type Named = readonly [zh: string, en: string];
 /** One message in both languages, Chinese first, on one line (every command's stderr reads this way). */
 export const both = (zh: string, en: string): string => `${zh} / ${en}`;
 
+/** Text from elsewhere (a file, a library's error quoting a file) on one line: control characters and line breaks become spaces. */
+export const oneLine = (text: string): string => text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
+
 /** Human messages go to stderr so stdout stays parseable. */
 export function say(message: string): void {
   process.stderr.write(`${message}\n`);

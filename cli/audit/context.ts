@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { UsedFile } from '../../core/audit';
 import { Sha256, sha256Hex, toHex } from '../../core/crypto';
@@ -7,7 +7,7 @@ import type { LocalLists } from '../../core/sources';
 import { listKeys, loadTrustList, trustErrorText, type TrustList } from '../../core/trust';
 import { loadListIndex } from '../../server/list-index';
 import { isPackManifest, listFilesIn } from '../../server/pack-files';
-import { InputError } from '../io';
+import { InputError, both, oneLine } from '../io';
 
 const SAMPLES = resolve(import.meta.dirname, '../../samples');
 
@@ -75,9 +75,11 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
   const now = options.now ?? Date.now();
   const refs = { trust: options.trust ?? join(SAMPLES, 'trust/trust.jws'), root: options.trustRoot ?? join(SAMPLES, 'keys/demo-root-2026.public.jwk.json') };
   const verified = await loadTrustList((path) => readFile(path, 'utf8'), refs, now);
-  if (!verified.ok) throw new InputError(`信任名单未通过核验 / trust list refused: ${trustErrorText(verified).join(' / ')}`);
+  if (!verified.ok) throw new InputError(oneLine(`信任名单未通过核验 / trust list refused: ${trustErrorText(verified).join(' / ')}`));
   const trust = verified.trust;
   const dir = options.lists ?? join(SAMPLES, 'lists');
+  // The index would throw a bare ENOENT with a stack; a missing folder is the operator's input error.
+  if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new InputError(both(`名单目录不存在或不是目录：${dir}`, `the lists folder does not exist or is not a folder: ${dir}`));
   const index = await loadListIndex(dir, { keys: listKeys(trust, () => now), now });
   const refused = index.problems.map((p) => ({ file: p.file, reason: `${p.zh} / ${p.en}${p.line ? ` (line ${p.line})` : ''}` }));
   const trustFile = { id: 'trust-list', version: trust.version, file: basename(refs.trust), sha256: sha256Hex(await readFile(refs.trust)), rootKid: verified.rootKid };

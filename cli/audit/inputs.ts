@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { both } from '../io';
 
 /** One page to audit: what the user gave, and the URL the browser opens. */
 export interface AuditTarget {
@@ -28,8 +29,20 @@ export function readList(file: string): string[] {
   return readPopulation(file).map((e) => e.input);
 }
 
-/** Lines of a `--list` file: one URL or path each, optionally followed by the operator's USCC; blank lines and # comments are skipped. */
+/**
+ * Lines of a `--list` file: one URL or path each, optionally followed by the operator's USCC; blank lines and # comments
+ * are skipped. Throws, in both languages on one line, when the file cannot be read (missing, a folder …) or a line holds
+ * a control character other than a tab.
+ */
 export function readPopulation(file: string): { input: string; uscc?: string }[] {
-  if (!existsSync(file)) throw new Error(`list file not found: ${file}`);
-  return readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(populationEntry);
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new Error(both(`无法读取 --list 文件 ${file}：${why}`, `cannot read the --list file ${file}: ${why}`));
+  }
+  const lines = text.split(/\r?\n/);
+  // A NUL or another control character is no address or path, and PostgreSQL's text refuses a NUL outright.
+  const bad = lines.findIndex((l) => /[^\P{Cc}\t]/u.test(l));
+  if (bad >= 0) throw new Error(both(`--list 文件 ${file} 第 ${bad + 1} 行含控制字符`, `the --list file ${file} has a control character on line ${bad + 1}`));
+  return lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(populationEntry);
 }

@@ -6,7 +6,7 @@ import {
 import { toCsv } from '../../core/audit';
 import { firstIssue } from '../../core/model';
 import type { LocalLists } from '../../core/sources';
-import { UsageError } from '../io';
+import { UsageError, both, oneLine } from '../io';
 import { seedOf } from './sample';
 
 /** How to choose from the population: `--sample N`, `--weights` rates, `--inspectors`, all with one seed. */
@@ -31,12 +31,24 @@ export const NO_LISTS: LocalLists = { byUscc: async () => [], byName: async () =
 /** The generator behind every draw, named in the run record so a reader can re-derive it. */
 export const GENERATOR = 'pure-rand 8 xoroshiro128plus, uniformInt, partial Fisher-Yates';
 
-/** Reads and validates a JSON file against a schema; any problem is a usage error naming the file and the field. */
+/**
+ * Reads and validates a JSON file against a schema; any problem is a usage error naming the file and the field, in both
+ * languages on one line (a parser's message quotes the file, line breaks included).
+ */
 export function readJsonFile<T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof firstIssue>[0] } }, what: string): T {
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(both(`${what} 无法读取 ${file}：${why}`, `${what} cannot read ${file}: ${why}`));
+  }
   let value: unknown;
-  try { value = JSON.parse(readFileSync(file, 'utf8')); } catch (err) { throw new UsageError(`${what} ${file}: ${(err as Error).message}`); }
+  try { value = JSON.parse(text); } catch (err) {
+    throw new UsageError(oneLine(both(`${what} ${file} 不是 JSON：${(err as Error).message}`, `${what} ${file} is not JSON: ${(err as Error).message}`)));
+  }
+  // Names and ids end up in the campaign database, whose text refuses a NUL.
+  if (JSON.stringify(value).includes('\\u0000')) throw new UsageError(both(`${what} ${file} 含 NUL 字符`, `${what} ${file} holds a NUL character`));
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`${what} ${file}: ${firstIssue(parsed.error)}`);
+  if (!parsed.success) throw new UsageError(oneLine(both(`${what} ${file} 内容无效：${firstIssue(parsed.error)}`, `${what} ${file} is invalid: ${firstIssue(parsed.error)}`)));
   return parsed.data;
 }
 

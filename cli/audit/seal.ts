@@ -4,8 +4,11 @@ import { buildManifest, MANIFEST_FILES, signManifest, type Manifest, type Manife
 import { sha256Hex } from '../../core/crypto';
 import type { PrivateJwk } from '../../core/crypto';
 
-/** Every file under `dir` (recursively), `/`-separated relative paths, with SHA-256 and size. Symbolic links are not followed. */
-export function hashFolder(dir: string): ManifestFile[] {
+/**
+ * Every file under `dir` (recursively), `/`-separated relative paths, with SHA-256 and size. Symbolic links are not
+ * followed: their paths (and any other entry that is neither file nor folder) go to `others` when given.
+ */
+export function hashFolder(dir: string, others?: string[]): ManifestFile[] {
   const out: ManifestFile[] = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
@@ -14,7 +17,7 @@ export function hashFolder(dir: string): ManifestFile[] {
       else if (e.isFile()) {
         const bytes = readFileSync(join(dir, path));
         out.push({ path, sha256: sha256Hex(bytes), size: bytes.length });
-      }
+      } else others?.push(path);
     }
   };
   walk('');

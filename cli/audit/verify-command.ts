@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { PublicJwk } from '../../core/crypto';
-import { EXIT, UsageError, emit, parseArgs, say, strFlag } from '../io';
+import { EXIT, UsageError, both, emit, oneLine, parseArgs, say, strFlag } from '../io';
 import { describe, readPublicKey, verifyFolder } from './verify';
 
 /**
@@ -10,11 +10,11 @@ import { describe, readPublicKey, verifyFolder } from './verify';
  */
 export default async function verify(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['key'] });
-  if (parsed.positionals.length === 0) throw new UsageError('audit verify: give at least one report folder');
+  if (parsed.positionals.length === 0) throw new UsageError(both('audit verify：请给出至少一个报告目录', 'audit verify: give at least one report folder'));
   const keyFile = strFlag(parsed, 'key');
   let key: PublicJwk | undefined;
   if (keyFile) {
-    try { key = readPublicKey(keyFile); } catch (err) { throw new UsageError(`--key: ${(err as Error).message}`); }
+    try { key = readPublicKey(keyFile); } catch (err) { throw new UsageError(oneLine(both(`--key 无法作为公钥读取：${(err as Error).message}`, `--key cannot be read as a public key: ${(err as Error).message}`))); }
   }
   let failed = false;
   for (const dir of parsed.positionals) {

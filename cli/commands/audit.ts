@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLASS_LABEL, Inspectors, Weights, withBasis, type PageKind } from '../../core/audit';
-import type { PrivateJwk } from '../../core/crypto';
 import { populationEntry, readPopulation } from '../audit/inputs';
 import { readJsonFile } from '../audit/plan';
+import { signingKey } from '../audit/sign-key';
 import { runAudit } from '../audit/run';
 import { summarise } from '../audit/summary';
 import verify from '../audit/verify-command';
 import { CAMPAIGN_HELP } from '../audit/queue/help';
-import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type Command } from '../io';
+import { EXIT, UsageError, both, emit, intFlag, parseArgs, say, strFlag, type Command } from '../io';
 
 const help = `Usage: xinbiao audit [options] <url-or-file…>
        xinbiao audit verify <report-dir…> [--key FILE]
@@ -51,6 +50,7 @@ ${CAMPAIGN_HELP}`;
 
 const KINDS = ['shop', 'platform-home', 'other'];
 
+
 const command: Command = {
   summary: 'spot-check pages against the display rules',
   help,
@@ -71,18 +71,14 @@ const command: Command = {
     if (list) {
       try { inputs.push(...readPopulation(list)); } catch (err) { throw new UsageError((err as Error).message); }
     }
-    if (inputs.length === 0) throw new UsageError('give at least one URL or file, or --list FILE');
+    if (inputs.length === 0) throw new UsageError(both('请给出至少一个网址或文件，或 --list FILE', 'give at least one URL or file, or --list FILE'));
     const pageKind = strFlag(parsed, 'page-kind');
-    if (pageKind && !KINDS.includes(pageKind)) throw new UsageError(`--page-kind takes ${KINDS.join(', ')}`);
+    if (pageKind && !KINDS.includes(pageKind)) throw new UsageError(both(`--page-kind 只能是 ${KINDS.join('、')}`, `--page-kind takes ${KINDS.join(', ')}`));
     const weightsFile = strFlag(parsed, 'weights');
-    if (weightsFile && parsed.flags.has('sample')) throw new UsageError('--weights and --sample exclude each other: the rates say how many are drawn');
+    if (weightsFile && parsed.flags.has('sample')) throw new UsageError(both('--weights 与 --sample 不能同用：比例决定抽取数量', '--weights and --sample exclude each other: the rates say how many are drawn'));
     const inspectorsFile = strFlag(parsed, 'inspectors');
     const keyFile = strFlag(parsed, 'sign-key');
-    let signKey: PrivateJwk | undefined;
-    if (keyFile) {
-      try { signKey = JSON.parse(readFileSync(keyFile, 'utf8')) as PrivateJwk; } catch (err) { throw new UsageError(`--sign-key ${keyFile}: ${(err as Error).message}`); }
-      if (typeof signKey?.d !== 'string' || typeof signKey.kid !== 'string') throw new UsageError(`--sign-key ${keyFile}: not a private Ed25519 JWK with a kid`);
-    }
+    const signKey = keyFile ? await signingKey(keyFile) : undefined;
     const out = resolve(strFlag(parsed, 'out') ?? 'audit-report');
     const report = await runAudit(inputs, {
       sample: parsed.flags.has('sample') ? intFlag(parsed, 'sample', inputs.length, 1) : undefined,

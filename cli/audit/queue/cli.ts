@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import type PgBoss from 'pg-boss';
 import { isPostgresUrl, openDatabase, type Database } from '../../../server/db/database';
-import { EXIT, UsageError, emit, intFlag, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
+import { EXIT, InputError, UsageError, emit, intFlag, oneLine, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
 import { Inspectors, Weights } from '../../../core/audit';
 import { populationEntry, readPopulation, toTarget } from '../inputs';
 import { readJsonFile } from '../plan';
+import { signingKey } from '../sign-key';
 import { openBoss } from './boss';
 import { countChanges } from './changes';
 import { writeCampaignReport } from './report';
@@ -36,7 +37,8 @@ async function connect(url: string, poolSize = 4): Promise<Database> {
     await migrateCampaigns(db);
     return db;
   } catch (err) {
-    throw new Error(`无法连接队列数据库 / cannot reach the queue database: ${(err as Error).message}`);
+    // The operator's URL or network, not a bug: one line, no stack.
+    throw new InputError(oneLine(`无法连接队列数据库 / cannot reach the queue database: ${(err as Error).message}`));
   }
 }
 
@@ -89,6 +91,8 @@ export async function enqueueCommand(args: string[]): Promise<number> {
   try {
     const done = await startRun(db, boss, campaign, inputs.map((i) => ({ target: toTarget(i.input), ...(i.uscc ? { uscc: i.uscc } : {}) })), fixed, repeat, draw);
     emit({ campaign, run: done.run, newRun: done.newRun, addedListings: done.added, enqueued: done.jobs.length });
+    // As a plain audit says it: a run (a --repeat too) takes its lists from this call's options, the demo samples without them.
+    if (done.newRun && (fixed.trust === undefined || fixed.lists === undefined)) say('audit: 本轮使用演示信任列表和名单 / this run uses the DEMO trust list and lists (give --trust, --trust-root and --lists)');
     if (!parsed.flags.has('quiet')) {
       const p = done.plan;
       if (p && p.sample.method !== 'all') say(`audit: 从 ${p.population.length} 个中抽取 ${p.chosen.length} 个（种子 ${p.sample.seed}） / sample of ${p.chosen.length} from ${p.population.length} listings (seed ${p.sample.seed})`);
@@ -126,19 +130,21 @@ export async function workerCommand(args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-/** `xinbiao audit report --queue … --campaign …`: the report files of a run, with progress and changes. */
+/** `xinbiao audit report --queue … --campaign … [--sign-key FILE]`: the report files of a run, with progress and changes, signed with a key. */
 export async function reportCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { values: ['queue', 'campaign', 'run', 'out', 'evidence'], booleans: ['quiet'] });
+  const parsed = parseArgs(args, { values: ['queue', 'campaign', 'run', 'out', 'evidence', 'sign-key'], booleans: ['quiet'] });
   if (parsed.positionals.length) throw new UsageError(`audit report 不接受输入 / takes no inputs: ${parsed.positionals.join(' ')}`);
   const url = queueOf(parsed);
   const campaign = campaignOf(parsed);
   const run = parsed.flags.has('run') ? intFlag(parsed, 'run', 1, 1) : undefined;
   const out = resolve(strFlag(parsed, 'out') ?? 'audit-report');
+  const keyFile = strFlag(parsed, 'sign-key');
+  const signKey = keyFile ? await signingKey(keyFile) : undefined;
   const db = await connect(url);
   try {
     let r;
     try {
-      r = await writeCampaignReport(db, { campaign, run, out, evidence: resolve(strFlag(parsed, 'evidence') ?? 'audit-evidence') });
+      r = await writeCampaignReport(db, { campaign, run, out, evidence: resolve(strFlag(parsed, 'evidence') ?? 'audit-evidence'), signKey });
     } catch (err) {
       say(`xinbiao audit report: ${(err as Error).message}`);
       return EXIT.invalid;
@@ -155,6 +161,10 @@ export async function reportCommand(args: string[]): Promise<number> {
     await db.close().catch(() => {});
   }
 }
+
+/** The usage error for a cron expression, with the reason (pg-boss's parser's, or ours). */
+const badCron = (cron: string, why: string): UsageError =>
+  new UsageError(oneLine(`cron 表达式无效 / bad cron expression "${cron}": ${why} (five fields: minute hour day month weekday, e.g. "0 9 * * 1")`));
 
 /** A time zone name the runtime knows (IANA, e.g. Asia/Shanghai); pg-boss would otherwise fail every later schedule check. */
 const knownZone = (tz: string): boolean => {
@@ -175,6 +185,8 @@ export async function scheduleCommand(args: string[]): Promise<number> {
   if (cron !== undefined && off) throw new UsageError('--cron 与 --off 不能同用 / --cron and --off exclude each other');
   const campaign = cron !== undefined || off || parsed.flags.has('campaign') ? campaignOf(parsed) : undefined;
   const tz = strFlag(parsed, 'tz') ?? DEFAULT_ZONE;
+  // pg-boss's parser also takes fewer fields, "" and @-macros, which the schedule's listing then shows as given.
+  if (cron !== undefined && cron.trim().split(/\s+/).length !== 5) throw badCron(cron, 'not five fields');
   if (!knownZone(tz)) throw new UsageError(`未知时区 / unknown time zone: ${tz} (e.g. Asia/Shanghai)`);
   if (parsed.flags.has('tz') && cron === undefined) throw new UsageError('--tz 需与 --cron 同用 / --tz goes with --cron');
 
@@ -200,7 +212,7 @@ export async function scheduleCommand(args: string[]): Promise<number> {
       } catch (err) {
         // pg-boss checks the expression (cron-parser) before it writes: anything but a database error is the expression's.
         if ('severity' in (err as object)) throw err;
-        throw new UsageError(`cron 表达式无效 / bad cron expression "${cron}": ${(err as Error).message} (five fields: minute hour day month weekday, e.g. "0 9 * * 1")`);
+        throw badCron(cron!, (err as Error).message);
       }
       emit({ campaign, cron, tz });
       if (!parsed.flags.has('quiet')) say(`audit schedule: 活动 ${campaign} 按 "${cron}"（${tz}）定时运行，由运行中的 worker 启动 / campaign ${campaign} runs on "${cron}" (${tz}); running workers start each run`);

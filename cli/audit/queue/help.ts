@@ -11,9 +11,10 @@ Campaigns (a durable job queue in PostgreSQL, workers on any number of machines;
                        [--sweep SEC] [--idle-exit SEC] [--name NAME]
                        audit queued pages until stopped (SIGTERM finishes the pages in hand), against
                        the lists pinned with each run; --sweep also paces the schedules' checks
-  xinbiao audit report --queue URL --campaign ID [--run N] [--out DIR] [--evidence DIR]
+  xinbiao audit report --queue URL --campaign ID [--run N] [--out DIR] [--evidence DIR] [--sign-key FILE]
                        write the report files of a run now, with progress (done, failed, pending) and
-                       the changes since the previous run (new, fixed, persisting)
+                       the changes since the previous run (new, fixed, persisting); --sign-key signs
+                       its manifest as for a plain audit
   xinbiao audit schedule --queue URL --campaign ID --cron "EXPR" [--tz ZONE]
                        start the campaign's next run over its whole population at those times
                        (cron: minute hour day month weekday; --tz default Asia/Shanghai): a running

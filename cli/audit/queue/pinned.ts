@@ -67,7 +67,8 @@ const ROLES: readonly string[] = ['trust', 'root', 'list'];
 function placeOf(dir: string, role: string, name: string): string {
   const folder = resolve(dir, role);
   const path = resolve(folder, name);
-  const ok = ROLES.includes(role) && name !== ''
+  // Control characters would reach file names and the worker's log lines.
+  const ok = ROLES.includes(role) && name !== '' && !/\p{Cc}/u.test(name)
     && (role === 'list' ? path.startsWith(folder + sep) : !/[\\/]/.test(name) && name !== '.' && name !== '..');
   if (!ok) throw new Error(`固定文件名无效 / invalid pinned file name: ${JSON.stringify(`${role}/${name}`.slice(0, 200))}`);
   return path;
@@ -77,7 +78,8 @@ function placeOf(dir: string, role: string, name: string): string {
  * The audit context of a run from the files pinned with it: each checked against its recorded SHA-256, written under
  * `dir` (the lists folder re-created there), then verified and loaded as at the run's start (its `created_at`), and
  * its trust list and lists compared with the run record. Undefined for a run enqueued before files were pinned.
- * Throws (both languages) when a file does not match its digest or the loaded lists differ from the record.
+ * Throws (both languages) when a file does not match its digest, a name is unsafe, or the loaded lists differ from the
+ * record (a pinned file that is refused on loading counts as a difference).
  */
 export async function pinnedContext(db: Queryable, campaign: string, run: number, dir: string): Promise<AuditContext | undefined> {
   const rows = await db.query<{ role: string; name: string; sha256: string; bytes: Buffer; created_at: Date; lists: unknown }>(
@@ -99,7 +101,8 @@ export async function pinnedContext(db: Queryable, campaign: string, run: number
   if (!at.trust || !at.root || !record.success) throw new Error('固定文件不完整 / the run\'s pinned files are incomplete');
   const ctx = await loadContext({ trust: at.trust, trustRoot: at.root, lists: join(dir, 'list'), now: rows[0]!.created_at.getTime() });
   const digests = (files: readonly { id: string; sha256: string }[]) => files.map((f) => `${f.id}:${f.sha256}`).sort().join(' ');
-  if (ctx.trustFile.sha256 !== record.data.trustFile.sha256 || digests(ctx.listFiles) !== digests(record.data.listFiles)) {
+  // Only files the enqueuer used are pinned, checked as of the run's start: a refused one was added since.
+  if (ctx.trustFile.sha256 !== record.data.trustFile.sha256 || digests(ctx.listFiles) !== digests(record.data.listFiles) || ctx.refused.length > 0) {
     throw new Error(`固定的名单与运行记录不符 / the pinned lists do not match the run record: ${digests(ctx.listFiles) || '—'}`);
   }
   return ctx;

@@ -2,6 +2,7 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { auditRule, chinaTime, errorFinding } from '../../../core/audit';
+import type { PrivateJwk } from '../../../core/crypto';
 import type { Queryable } from '../../../server/db/database';
 import type { AuditReport } from '../report';
 import { loadContext } from '../context';
@@ -15,14 +16,27 @@ import { listRuns, runItems, runPopulation } from './store';
 import type { RunItem, RunLists } from './types';
 
 /** The parts of a stored page report the campaign report relies on; rows are checked before use. */
+/** A file of a page's evidence folder, relative to the report (`pages/001/screenshot.png`): no `..`, no other folder. */
+const EVIDENCE_FILE = z.string().regex(/^pages\/\d+\/[\w-]+\.[a-z]+$/);
+
+/** Where a worker keeps a result's evidence under `--evidence` (worker.ts): `<campaign>/run-<n>/<attempt uuid>`. */
+const EVIDENCE_DIR = /^[A-Za-z0-9][\w.-]{0,63}\/run-\d+\/[0-9a-f-]{36}$/;
+
 const StoredPage = z.looseObject({
   index: z.number().int().min(0),
   input: z.string(),
   url: z.string(),
   status: z.enum(['ok', 'error']),
   finishedAt: z.string(),
-  evidence: z.looseObject({ dir: z.string().regex(/^pages\/\d+$/) }),
-  findings: z.array(z.looseObject({ ruleId: z.string(), outcome: z.enum(['violation', 'needs-review', 'pass', 'not-applicable', 'error']) })),
+  // Paths the report writer reads under its folder: a file of that page's folder, never one elsewhere on its machine.
+  evidence: z.looseObject({
+    dir: z.string().regex(/^pages\/\d+$/),
+    screenshot: EVIDENCE_FILE.optional(), html: EVIDENCE_FILE.optional(), facts: EVIDENCE_FILE.optional(),
+  }).refine((e) => [e.screenshot, e.html, e.facts].every((f) => f === undefined || f.startsWith(`${e.dir}/`))),
+  findings: z.array(z.looseObject({
+    ruleId: z.string(), outcome: z.enum(['violation', 'needs-review', 'pass', 'not-applicable', 'error']),
+    message: z.object({ zh: z.string(), en: z.string() }), evidence: z.array(z.string()), selector: z.string().optional(),
+  })),
 });
 
 /**
@@ -91,9 +105,9 @@ ${since}
  * Writes the report files of one run (default: the latest) into `out` from the stored rows, at any time: pages not
  * audited yet are counted as pending. Evidence is copied from `<evidence>/<result's folder>/pages/<NNN>` into
  * `out/pages/<NNN>`, so the folder stands alone like a plain audit's. The run is compared with the one before it.
- * Throws when the campaign or the run does not exist.
+ * With `signKey` the manifest is signed (manifest.jws), as a plain audit's. Throws when the campaign or the run does not exist.
  */
-export async function writeCampaignReport(db: Queryable, options: { campaign: string; run?: number; out: string; evidence: string }): Promise<CampaignReport> {
+export async function writeCampaignReport(db: Queryable, options: { campaign: string; run?: number; out: string; evidence: string; signKey?: PrivateJwk }): Promise<CampaignReport> {
   const runs = await listRuns(db, options.campaign);
   if (runs.length === 0) throw new Error(`没有这个活动 / no such campaign: ${options.campaign}`);
   const chosen = options.run === undefined ? runs.at(-1)! : runs.find((r) => r.run === options.run);
@@ -110,7 +124,7 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
   for (const { page, item } of current) {
     if (item.page === null) continue;
     const from = join(options.evidence, item.evidenceDir ?? '', page.evidence.dir);
-    if (item.evidenceDir && existsSync(from)) cpSync(from, join(options.out, page.evidence.dir), { recursive: true });
+    if (item.evidenceDir && EVIDENCE_DIR.test(item.evidenceDir) && existsSync(from)) cpSync(from, join(options.out, page.evidence.dir), { recursive: true });
     else missingEvidence++;
   }
   const progress: RunProgress = {
@@ -144,7 +158,7 @@ export async function writeCampaignReport(db: Queryable, options: { campaign: st
     run: runRecord(lists, plan, who, chosen.createdAt.getTime(), Date.now()), pages: current.map((c) => c.page),
     options: { campaign: options.campaign, run: chosen.run, ...chosen.options }, refusedLists: lists.refused,
     populationCsv: { text: populationCsv(plan), size: plan.population.length },
-    campaign: { json, html: sectionHtml(progress, prev?.run ?? null, changes) },
+    campaign: { json, html: sectionHtml(progress, prev?.run ?? null, changes) }, signKey: options.signKey,
   });
   return { progress, previousRun: prev?.run ?? null, changes, report, missingEvidence };
 }

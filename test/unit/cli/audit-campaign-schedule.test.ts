@@ -31,6 +31,12 @@ describe('a campaign on a schedule', () => {
     const cron = await schedule('--campaign', 'weekly', '--cron', '61 * * * *');
     expect(cron.code).toBe(2);
     expect(cron.stderr).toContain('cron 表达式无效 / bad cron expression "61 * * * *"');
+    // The queue's parser takes these too; the schedule would then list what no reader can read as five fields.
+    for (const expr of ['* * *', '', '@hourly', '0 0 9 * * 1']) {
+      const short = await schedule('--campaign', 'weekly', '--cron', expr);
+      expect(short.code, expr).toBe(2);
+      expect(short.stderr.split('\n')[0]).toBe(`xinbiao audit: cron 表达式无效 / bad cron expression "${expr}": not five fields (five fields: minute hour day month weekday, e.g. "0 9 * * 1")`);
+    }
     const zone = await schedule('--campaign', 'weekly', '--cron', '0 9 * * 1', '--tz', 'Mars/Olympus');
     expect(zone.code).toBe(2);
     expect(zone.stderr).toContain('未知时区 / unknown time zone: Mars/Olympus');

@@ -71,4 +71,28 @@ describe('files pinned with a campaign run', () => {
     await db.transaction((tx) => pinRunFiles(tx, 'c', 3, files.filter((f) => !f.name.startsWith('demo-red'))));
     await expect(pinnedContext(db, 'c', 3, join(work, 'w3'))).rejects.toThrow('固定的名单与运行记录不符 / the pinned lists do not match the run record');
   }, 60_000);
+
+  it('refuses absolute names, names with control characters and bytes that no longer have their digest, in both languages', async () => {
+    const ctx = await loadContext();
+    const files = await contextFiles(ctx);
+    const bad = async (run: number, extra: { role: 'trust' | 'root' | 'list'; name: string }) => {
+      await newRun(run, runListsOf(ctx));
+      await db.transaction((tx) => pinRunFiles(tx, 'c', run, [...files, { ...extra, bytes: new Uint8Array([run]) }]));
+      return pinnedContext(db, 'c', run, join(work, `w${run}`)).then(() => undefined, (e: Error) => e.message);
+    };
+    expect(await bad(4, { role: 'list', name: join(work, 'abs.ndjson') })).toMatch(/^固定文件名无效 \/ invalid pinned file name: /);
+    expect(await bad(5, { role: 'trust', name: 'sub/trust.jws' })).toMatch(/^固定文件名无效 \/ invalid pinned file name: /);
+    // A NUL cannot even be stored: PostgreSQL's text refuses it.
+    await expect(bad(6, { role: 'list', name: 'x\u0000.ndjson' })).rejects.toThrow(/0x00/);
+    expect(await bad(7, { role: 'list', name: 'x\n.ndjson' })).toMatch(/^固定文件名无效 \/ invalid pinned file name: /);
+
+    // A file the enqueuer did not use (it would be refused on loading) slipped in beside the lists the record names.
+    expect(await bad(9, { role: 'list', name: 'extra.ndjson' })).toMatch(/^固定的名单与运行记录不符 \/ the pinned lists do not match the run record/);
+
+    // The stored bytes of a list changed under its digest (the last test: every run pins the same content once).
+    await newRun(8, runListsOf(ctx));
+    await db.transaction((tx) => pinRunFiles(tx, 'c', 8, files));
+    await db.query("UPDATE audit_files SET bytes = $1 WHERE sha256 = (SELECT sha256 FROM audit_run_files WHERE campaign = 'c' AND run = 8 AND name = 'demo-red.ndjson')", [Buffer.from('tampered\n')]);
+    await expect(pinnedContext(db, 'c', 8, join(work, 'w8'))).rejects.toThrow('固定文件 demo-red.ndjson 与其摘要不符 / the pinned file demo-red.ndjson does not match its digest');
+  }, 60_000);
 });

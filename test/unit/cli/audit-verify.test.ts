@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sealFolder } from '../../../cli/audit/seal';
@@ -81,6 +81,15 @@ describe('audit verify', () => {
     await sealFolder(dir, 'run-1', '2026-11-30T16:00:00.000+08:00');
     writeFileSync(join(dir, 'manifest.jws'), jws);
     expect(await verifyFolder(dir, publicJwk)).toMatchObject({ ok: false, signature: 'mismatch', changed: [] });
+  });
+
+  it('a symbolic link added to a sealed folder is named as added, not passed over', async () => {
+    await sealFolder(dir, 'run-1', '2026-11-30T16:00:00.000+08:00');
+    writeFileSync(join(dir, '..', `${dir.split('/').pop()}-elsewhere.html`), '<h1>另一份报告</h1>');
+    symlinkSync(join(dir, '..', `${dir.split('/').pop()}-elsewhere.html`), join(dir, 'pages/001/screenshot.html'));
+    const r = await verifyFolder(dir);
+    expect(r).toMatchObject({ ok: false, changed: [], added: ['pages/001/screenshot.html'], missing: [] });
+    rmSync(join(dir, '..', `${dir.split('/').pop()}-elsewhere.html`));
   });
 
   it('a folder without manifest.json cannot be verified', async () => {

@@ -94,7 +94,7 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
     if (document.elementFromPoint(x, y) === host) return;
     top = true;
     container.querySelector<HTMLElement>('.xb-pos')?.style.removeProperty('translate');
-    style.textContent = [THEME_CSS, MARK_CSS, CARD_CSS, ...themed, TOP].join('\n');
+    style.textContent = css(null);
     raise();
   };
   // Once per frame however many resize events come: placement reads the layout around the name.

@@ -80,7 +80,8 @@ export async function withShopMemory(req: Req<'content:page'>, shop: ShopOfPage 
 
 /**
  * After the report: the remembered subject says where and when it was read and links the licence page; a shop page
- * with no operator at all gets one `unknown` subject that links the licence page (adapters that have one only).
+ * with no operator at all gets one `unknown` subject ("operator not known yet"), which links the licence page where
+ * the adapter can address it by shop id; elsewhere the shopper opens it from the shop's own page.
  */
 export function annotateShop(report: PageReport, shop: ShopOfPage | null, remembered: RememberedOperator | null): PageReport {
   if (!shop) return report;
@@ -88,7 +89,7 @@ export function annotateShop(report: PageReport, shop: ShopOfPage | null, rememb
   const subjects = report.subjects.map((s): SubjectReport => (remembered && s.source === 'memory'
     ? { ...s, ...link, readOn: { kind: remembered.kind, path: remembered.path, at: new Date(remembered.at).toISOString() } }
     : s));
-  if (subjects.length === 0 && shop.licenceUrl) {
+  if (subjects.length === 0) {
     subjects.push({ key: `shop:${shop.site.id}:${shop.id}`, name: '', source: 'shop-id', level: 'unknown', reasons: [OPERATOR_UNKNOWN], marks: [], ...link });
   }
   return { ...report, subjects };

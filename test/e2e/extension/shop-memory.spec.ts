@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright/test';
-import { badgeIs, badgeView, expect, tabIdOf, test } from './fixtures';
+import { badgeIs, badgeView, expect, servePlatformPages, tabIdOf, test } from './fixtures';
 
 // JD's own addresses, answered from the fixture server through the browser's router, so that the address carries the
 // shop id as it does on JD (only such pages may write the shop memory) and nothing reaches the network.
@@ -11,20 +11,8 @@ const PAGES: Record<string, string> = {
   'https://item.jd.com/100033000001.html': '/sites/jd/item-new-shop.html', // shop 10033030, never seen
 };
 
-/** Serves PAGES (any other JD address: 404); returns every request of the browser that is not JD's (answered here), the fixture server's or the extension's. */
-async function serveJd(context: BrowserContext, baseURL: string): Promise<string[]> {
-  const elsewhere: string[] = [];
-  context.on('request', (r) => {
-    const url = r.url();
-    if (!JD.test(url) && !url.startsWith(`${baseURL}/`) && !url.startsWith('chrome-extension://')) elsewhere.push(url);
-  });
-  await context.route(JD, async (route) => {
-    const path = PAGES[route.request().url()];
-    if (!path) return route.fulfill({ status: 404, body: '' });
-    await route.fulfill({ response: await route.fetch({ url: `${baseURL}${path}` }) });
-  });
-  return elsewhere;
-}
+/** Serves PAGES (any other JD address: 404); returns the browser's requests that went anywhere else. */
+const serveJd = (context: BrowserContext, baseURL: string) => servePlatformPages(context, baseURL, JD, PAGES);
 
 const OPERATOR = '连云港示例守信电子商务有限公司';
 

@@ -107,3 +107,19 @@ test('清除数据 empties the adapter health table with the rest of the data', 
   await expect(options.getByTestId('health-empty')).toHaveText('暂无记录');
   expect(await storedRows(serviceWorker)).toEqual([]);
 });
+
+test('a page cannot forge a miss: the extension messaging is out of its reach and posted messages are not listened to', async ({ context, serviceWorker, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/jd/item.html'); // the page as it was: it misses nothing
+  await badgeIs(serviceWorker, page, { level: 'good' });
+  const forged = { xinbiao: 1, name: 'content:miss', data: { site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: [] }] } };
+  const answer = await page.evaluate(async ([id, message]) => {
+    window.postMessage(message, '*');
+    const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
+    if (!runtime?.sendMessage) return 'no extension messaging in the page';
+    return runtime.sendMessage(id, message).then(() => 'sent', (e: Error) => `refused: ${e.message}`);
+  }, [extensionId, forged] as const);
+  expect(answer).toBe('no extension messaging in the page');
+  await page.waitForTimeout(3500); // past the settle time
+  expect(await storedRows(serviceWorker)).toEqual([]);
+});

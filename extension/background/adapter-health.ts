@@ -1,6 +1,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { SITES, siteFor } from '../sites';
 import { pageKindOf } from '../sites/page-kind';
+import { openOnce } from './open-once';
 import { HealthRow, type AdapterMiss, type MissedWay } from '../platform/schemas';
 
 /** At most this many distinct rows (adapter, page kind, value, ways) are kept; the one missed longest ago goes first. */
@@ -120,13 +121,5 @@ export function healthReport(rows: readonly HealthRow[], version: string): strin
   }, null, 2);
 }
 
-let health: Promise<AdapterHealth> | undefined;
-
 /** The adapter health table in the extension's IndexedDB, opened once per worker. */
-export function adapterHealth(): Promise<AdapterHealth> {
-  health ??= openAdapterHealth(indexedDB).catch((err) => {
-    health = undefined;
-    throw err;
-  });
-  return health;
-}
+export const adapterHealth: () => Promise<AdapterHealth> = openOnce(() => openAdapterHealth(indexedDB));

@@ -123,3 +123,13 @@ test('a page cannot forge a miss: the extension messaging is out of its reach an
   await page.waitForTimeout(3500); // past the settle time
   expect(await storedRows(serviceWorker)).toEqual([]);
 });
+
+test("at JD's own address, a licence page that shows the licence only as a picture misses the operator under jd / licence page", async ({ context, serviceWorker, baseURL }) => {
+  // Answered from the fixture server through the browser's router: the page kind comes from JD's real address shape.
+  await context.route(/^https:\/\/mall\.jd\.com\//, async (route) =>
+    route.fulfill({ response: await route.fetch({ url: `${baseURL}/sites/jd/licence-image.html` }) }));
+  const page = await context.newPage();
+  await page.goto('https://mall.jd.com/showLicence-10001201.html');
+  await badgeIs(serviceWorker, page, { level: 'unknown' });
+  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toEqual([{ site: 'jd', kind: 'licence', value: 'operator', count: 1 }]);
+});

@@ -125,9 +125,14 @@ test('a page cannot forge a miss: the extension messaging is out of its reach an
 });
 
 test("at JD's own address, a licence page that shows the licence only as a picture misses the operator under jd / licence page", async ({ context, serviceWorker, baseURL }) => {
-  // Answered from the fixture server through the browser's router: the page kind comes from JD's real address shape.
-  await context.route(/^https:\/\/mall\.jd\.com\//, async (route) =>
-    route.fulfill({ response: await route.fetch({ url: `${baseURL}/sites/jd/licence-image.html` }) }));
+  // The recorded licence page with its text lines replaced by the licence picture, answered at JD's own address
+  // through the browser's router: the page kind comes from JD's real address shape.
+  await context.route(/^https:\/\/mall\.jd\.com\//, async (route) => {
+    const response = await route.fetch({ url: `${baseURL}/sites/jd/licence.html` });
+    const body = (await response.text()).replace(/<ul>[\s\S]*<\/ul>/, '<img alt="营业执照" width="600" height="420" src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==">');
+    expect(body).not.toContain('连云港示例守信电子商务有限公司');
+    await route.fulfill({ response, body });
+  });
   const page = await context.newPage();
   await page.goto('https://mall.jd.com/showLicence-10001201.html');
   await badgeIs(serviceWorker, page, { level: 'unknown' });

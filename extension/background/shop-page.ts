@@ -2,6 +2,7 @@ import { SITES, siteFor, type SiteAdapter } from '../sites';
 import { licenceUrlOf, shopIdFromUrl } from '../sites/read';
 import type { Finding, PageReport, Reason, ShopRef, SubjectReport } from '../platform/schemas';
 import type { Req } from '../platform/protocol';
+import { openOnce } from './open-once';
 import { openShopMemory, operatorReading, type Reading, type RememberedOperator, type ShopMemory } from './shop-memory';
 
 /** The shop a page report names, checked by the background against the adapters and the frame's own address. */
@@ -51,16 +52,8 @@ export const OPERATOR_UNKNOWN: Reason = {
 // How sure a remembered operator is: below every reading of the page itself (core/detect CONFIDENCE).
 const MEMORY_CONFIDENCE = 0.4;
 
-let memory: Promise<ShopMemory> | undefined;
-
 /** The shop memory in the extension's IndexedDB, opened once per worker. */
-export function shopMemory(): Promise<ShopMemory> {
-  memory ??= openShopMemory(indexedDB).catch((err) => {
-    memory = undefined;
-    throw err;
-  });
-  return memory;
-}
+export const shopMemory: () => Promise<ShopMemory> = openOnce(() => openShopMemory(indexedDB));
 
 /**
  * Before the report: remembers what a writing page names, and for a page that names no operator of its own (no

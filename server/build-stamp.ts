@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { PACKAGE_ROOT } from './package-root';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = PACKAGE_ROOT;
 /** What `npm run build` reads: changing any of these makes the next `npm start` rebuild. */
 const SOURCES = ['core', 'extension', 'widget', 'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'scripts/build.mjs'];
 /** The stamp lives in the output, so deleting dist/ also forces a build. */

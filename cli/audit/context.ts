@@ -8,8 +8,9 @@ import { listKeys, loadTrustList, trustErrorText, type TrustList } from '../../c
 import { loadListIndex } from '../../server/list-index';
 import { isPackManifest, listFilesIn } from '../../server/pack-files';
 import { InputError, both, oneLine } from '../io';
+import { PACKAGE_ROOT } from '../../server/package-root';
 
-const SAMPLES = resolve(import.meta.dirname, '../../samples');
+const SAMPLES = resolve(PACKAGE_ROOT, 'samples');
 
 /** Where the audit gets its trust list and credit lists; the demo samples unless told otherwise. */
 export interface ContextOptions {

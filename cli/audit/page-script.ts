@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../../server/package-root';
 
 /** Where `npm run build` writes the audit's in-page script (cli/audit/page-entry.ts). */
-export const PAGE_SCRIPT = resolve(import.meta.dirname, '../../dist/audit/page.js');
+export const PAGE_SCRIPT = resolve(PACKAGE_ROOT, 'dist/audit/page.js');
 
 let cached: string | undefined;
 

@@ -13,8 +13,9 @@ import { demo } from '../../server/demo';
 import { buildIfChanged } from '../../server/build-stamp';
 import { EXIT, UsageError, both, emit, intFlag, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { keysFrom } from './list';
+import { PACKAGE_ROOT } from '../../server/package-root';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = PACKAGE_ROOT;
 
 const help = `Usage:
   xinbiao serve [--port N] [--host H] [--build] [--log-clients]

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { Route } from '../route';
 import { serveStatic } from '../static';
+import { PACKAGE_ROOT } from '../package-root';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = PACKAGE_ROOT;
 
 /** The built widget under /widget/ and the built extensions (unpacked and zipped) under /extension/. */
 export const builtFiles: Route = (req, res, url) => {

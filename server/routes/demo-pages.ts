@@ -7,8 +7,9 @@ import { MARK_TYP, type MarkPayload } from '../../core/marks';
 import { homePage, shopPage, type DemoShop } from '../demo-site/pages';
 import type { Route } from '../route';
 import { serveStatic } from '../static';
+import { PACKAGE_ROOT } from '../package-root';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = PACKAGE_ROOT;
 const SAMPLES = resolve(ROOT, 'samples');
 const SITE = resolve(ROOT, 'server/demo-site');
 

@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import type { PrivateJwk } from '../../core/crypto';
 import { setBit, signStatusList } from '../../core/status';
 import type { Route } from '../route';
+import { PACKAGE_ROOT } from '../package-root';
 
-const SAMPLES = resolve(import.meta.dirname, '../../samples');
+const SAMPLES = resolve(PACKAGE_ROOT, 'samples');
 
 /** One sample issuer's status list as samples/index.json describes it (bits, not a signed file: a list lives a day). */
 export interface SampleStatusList {

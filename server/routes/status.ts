@@ -12,6 +12,7 @@ import { assembleStatus } from '../../core/sources';
 import type { ListMatch, LocalLists } from '../../core/sources';
 import { BATCH_MAX, BATCH_PATH, BatchRequest, ENDPOINT_ERRORS, normaliseUsccInput, SUBJECT_PATH, type BatchResult, type ProtocolErrorCode } from '../../core/sources';
 import { loadListIndex } from '../list-index';
+import { PACKAGE_ROOT } from '../package-root';
 
 export interface StatusRouteOptions {
   /** Clock for `asOf` and cache lifetimes (tests). */
@@ -156,7 +157,7 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
   };
 }
 
-const SAMPLES = resolve(import.meta.dirname, '../../samples');
+const SAMPLES = resolve(PACKAGE_ROOT, 'samples');
 const NO_LISTS: LocalLists = { byUscc: async () => [], byName: async () => [], lists: async () => [] };
 
 /**

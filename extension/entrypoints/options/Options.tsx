@@ -17,8 +17,9 @@ export function Options({ initial }: { initial: Settings }) {
     await settings.setValue(next);
   };
   const toggleGeneric = async (on: boolean) => {
-    // Asked here, when the shopper turns it on: nothing beyond the platforms is granted at install.
-    const granted = on ? await browser.permissions.request({ permissions: ['scripting'], origins: ['*://*/*'] }).catch(() => false) : true;
+    // Asked here, when the shopper turns it on: nothing beyond the platforms is granted at install. Origins only:
+    // 'scripting' is granted already, and Firefox refuses to request a permission not declared optional.
+    const granted = on ? await browser.permissions.request({ origins: ['*://*/*'] }).catch(() => false) : true;
     const r = await send('options:generic', { enabled: on && granted }).catch((e: Error) => ({ ok: false, error: e.message }));
     setNote(r.ok ? '' : (r.error ?? ''));
     setS({ ...(await settings.getValue()) });

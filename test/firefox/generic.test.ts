@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { startApp, type RunningApp } from '../../server/app';
 import { demo } from '../../server/demo';
-import { badgeOn, launchFirefox, openDetails, openExtensionPage, readBadge } from './firefox';
+import { EXT, badgeOn, launchFirefox, openDetails, openExtensionPage, readBadge } from './firefox';
 
 // The demo platform is none of the listed platforms: the extension finds its shops only in its any-site ("generic")
 // mode, after the shopper grants access to all sites from the options page. The demo signs its sample marks again
@@ -28,6 +30,16 @@ const OPERATOR = '杭州示例优品商贸有限公司';
 const allSites = (options: Page) => options.evaluate(() => browser.permissions.contains({ origins: ['*://*/*'] }));
 
 describe('any-site detection in firefox-esr, turned on from the options page', () => {
+  it('the Firefox build is MV3: access to all sites is an optional host permission, scripting is granted at install', () => {
+    const manifest = JSON.parse(readFileSync(resolve(EXT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.optional_host_permissions).toContain('*://*/*');
+    expect(manifest.permissions).toContain('scripting');
+    // In MV3 Firefox takes origins only from the host-permission keys, never from optional_permissions.
+    expect(((manifest.optional_permissions ?? []) as string[]).filter((p) => p.includes('://') || p === '<all_urls>')).toEqual([]);
+    expect(manifest.host_permissions).not.toContain('*://*/*');
+  });
+
   it('the options page explains, in both languages, why access to all sites is needed and how Firefox asks for it', async () => {
     const options = await openExtensionPage(firefox, '/options.html', '#any');
     try {

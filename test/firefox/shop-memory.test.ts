@@ -1,19 +1,11 @@
 import type { AddressInfo, Server } from 'node:net';
 import type { Browser, Page } from 'puppeteer-core';
 import { startFixtureServer } from '../support/fixture-server';
+import { JD, JD_OPERATOR as OPERATOR, JD_PAGES as PAGES } from '../e2e/extension/jd-shop-pages';
 import { badgeOn, launchFirefox, openDetails, openExtensionPage } from './firefox';
 
-// JD's own addresses, answered from the fixture server by intercepting the tab's requests (WebDriver BiDi), so that
-// the address carries the shop id as it does on JD (only such pages may write the shop memory) and nothing reaches
-// the network. The same pages as the Chromium test (test/e2e/extension/shop-memory.spec.ts).
-const JD = /^https?:\/\/[^/]*\.jd\.com\//;
-const PAGES: Record<string, string> = {
-  'https://mall.jd.com/showLicence-10001201.html': '/sites/jd/licence.html',
-  'https://item.jd.com/100012000001.html': '/sites/jd/item.html', // shop 10001201, the operator in the shop link's hover title
-  'https://item.jd.com/100012000002.html': '/sites/jd/item-no-operator.html', // same shop (pageConfig shopId 10001201)
-  'https://item.jd.com/100033000001.html': '/sites/jd/item-new-shop.html', // shop 10033030, never seen
-};
-const OPERATOR = '连云港示例守信电子商务有限公司';
+// JD's own addresses (jd-shop-pages.ts), answered from the fixture server by intercepting the tab's requests over
+// WebDriver BiDi: the same pages as the Chromium test (test/e2e/extension/shop-memory.spec.ts).
 
 let server: Server;
 let firefox: Browser;

@@ -112,11 +112,16 @@ export async function badgeOn(browser: Browser, page: Page, url: string, level: 
   return last;
 }
 
-/** Clicks the badge's button and returns the open details' text and links (href as written), or null if none opened. */
+/**
+ * Clicks the badge's button and returns the open details' text and links (href as written), or null if none opened.
+ * When the page changes what it shows (its own <xinbiao-mark> finishing its check), the extension draws the badge
+ * anew, closed: so the button is clicked again until the details are open (a click on an open badge does nothing).
+ */
 export async function openDetails(browser: Browser, page: Page): Promise<{ text: string; links: { text: string; href: string | null }[] } | null> {
-  await inBadge(browser, page, `(root) => { root.querySelector('[data-testid="xinbiao-badge"] button').click(); return 'null'; }`);
   for (let i = 0; i < 40; i++) {
-    const details = await inBadge<{ text: string; links: { text: string; href: string | null }[] } | null>(browser, page, `(root) => { const d = root.querySelector('dialog[open]');
+    const details = await inBadge<{ text: string; links: { text: string; href: string | null }[] } | null>(browser, page, `(root) => {
+      root.querySelector('[data-testid="xinbiao-badge"] button').click();
+      const d = root.querySelector('dialog[open]');
       return JSON.stringify(d ? { text: d.textContent || '', links: [...d.querySelectorAll('a')].map((a) => ({ text: a.textContent || '', href: a.getAttribute('href') })) } : null); }`);
     if (details) return details;
     await sleep(250);

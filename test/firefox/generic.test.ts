@@ -43,22 +43,21 @@ describe('any-site detection in firefox-esr, turned on from the options page', (
   it('the options page explains, in both languages, why access to all sites is needed and how Firefox asks for it', async () => {
     const options = await openExtensionPage(firefox, '/options.html', '#any');
     try {
-      const why = () => options.$eval('[data-testid="any-why"]', (p) => p.textContent ?? '');
-      expect(await why()).toContain('支持的购物平台之外');
-      expect(await why()).toContain('只在本机读取');
-      expect(await why()).toContain('“访问您在所有网站的数据”');
-      expect(await why()).toContain('点“允许”');
-      expect(await why()).toContain('about:addons');
-      expect(await why()).toContain('“权限和数据”');
-      await options.select('#lang', 'en');
-      await options.waitForFunction(() => document.documentElement.lang === 'en');
-      expect(await why()).toContain('Beyond the supported shopping platforms');
-      expect(await why()).toContain('read on this device only');
-      expect(await why()).toContain('“Access your data for all websites”');
-      expect(await why()).toContain('choose Allow');
-      expect(await why()).toContain('Add-ons and themes (about:addons) → XinBiao → Permissions and data');
-      await options.select('#lang', 'zh-CN');
-      await options.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      // Why (read on this device only), and how: Firefox's own words in its prompt and where to take it back.
+      const WHY: [lang: string, phrases: string[]][] = [
+        ['zh-CN', ['在支持的购物平台之外', '网页只在本机读取', 'Firefox 会在窗口顶部询问是否允许信标“访问您在所有网站的数据”：点“允许”即开启',
+          '“附加组件和主题”（about:addons）→ 信标 XinBiao →“权限和数据”中收回']],
+        ['en', ['Beyond the supported shopping platforms', 'pages are read on this device only',
+          'Firefox asks at the top of the window whether XinBiao may “Access your data for all websites”: choose Allow',
+          'take it back later in Add-ons and themes (about:addons) → XinBiao → Permissions and data']],
+      ];
+      // Back to Chinese at the end: the next test reads the page in it.
+      for (const [lang, phrases] of [...WHY, WHY[0]!]) {
+        await options.select('#lang', lang);
+        await options.waitForFunction((l) => document.documentElement.lang === l, {}, lang);
+        const text = await options.$eval('[data-testid="any-why"]', (p) => p.textContent ?? '');
+        for (const phrase of phrases) expect(text).toContain(phrase);
+      }
     } finally {
       await options.close();
     }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { text } from '../model/fields';
 import { CreditLevel, IdentityMark, Licence, SubjectKind, Uscc } from '../model/schema';
+import { MARK_RULES as R } from './rules';
 
 export const MARK_TYP = 'xinbiao-mark+jws';
 
@@ -9,11 +10,11 @@ const noProvenance = { provenance: true } as const;
 
 /** The shop page a mark belongs to: an exact origin and a path prefix that ends in `/`. */
 export const MarkBinding = z.object({
-  origin: z.string().check(z.refine((o) => isOrigin(o), 'must be an origin such as https://shop.example.com (no path, lower case)')),
+  origin: z.string().check(z.refine(R.origin.test, R.origin.message)),
   path: z.string().check(
     z.regex(/^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$/, 'must be an absolute path without query or fragment'),
-    z.refine((p) => p.endsWith('/'), 'must end with / so that /shop/12/ never covers /shop/123/'),
-    z.refine((p) => !/(^|\/)(\.|%2E){1,2}(\/|$)/i.test(p) && !p.includes('//'), 'must not contain dot segments or empty segments'),
+    z.refine(R.pathEndsWithSlash.test, R.pathEndsWithSlash.message),
+    z.refine(R.pathSegments.test, R.pathSegments.message),
   ),
 });
 export type MarkBinding = z.infer<typeof MarkBinding>;
@@ -39,17 +40,9 @@ export const MarkPayload = z.object({
   /** This mark's bit in its issuer's status list (docs/status-list.md): 0-based index, set means revoked. */
   status: z.optional(z.object({ idx: z.number().check(z.int(), z.minimum(0), z.maximum(2 ** 24 - 1)) })),
 }).check(
-  z.refine((m) => m.exp > m.iat, { message: 'exp must be after iat', path: ['exp'] }),
-  z.refine((m) => !m.licence?.uscc || !m.sub.uscc || m.licence.uscc === m.sub.uscc, { message: 'licence and subject USCC differ', path: ['licence', 'uscc'] }),
-  z.refine((m) => m.sub.kind !== 'individual-seller' || !m.identity.realName || /[*＊]/.test(m.identity.realName), { message: "an individual seller's real name must be masked (e.g. 王*明)", path: ['identity', 'realName'] }),
-  z.refine((m) => m.sub.kind !== 'individual-seller' || !!m.licence || !!m.identity.selfDeclaration, { message: 'an individual seller without a licence needs a self-declaration', path: ['identity', 'selfDeclaration'] }),
+  z.refine(R.expAfterIat.test, { message: R.expAfterIat.message, path: ['exp'] }),
+  z.refine(R.sameUscc.test, { message: R.sameUscc.message, path: ['licence', 'uscc'] }),
+  z.refine(R.maskedRealName.test, { message: R.maskedRealName.message, path: ['identity', 'realName'] }),
+  z.refine(R.selfDeclaration.test, { message: R.selfDeclaration.message, path: ['identity', 'selfDeclaration'] }),
 );
 export type MarkPayload = z.infer<typeof MarkPayload>;
-
-function isOrigin(o: string): boolean {
-  try {
-    return /^https?:\/\//.test(o) && new URL(o).origin === o;
-  } catch {
-    return false;
-  }
-}

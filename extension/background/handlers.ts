@@ -13,6 +13,7 @@ import { flagShownMarks } from './page-marks';
 import { DEMO } from '../platform/edition';
 import { annotateShop, shopMemory, shopOfPage, withShopMemory } from './shop-page';
 import { clearStatusCache } from './status-cache';
+import { acceptMiss, adapterHealth, healthReport } from './adapter-health';
 
 /** Writes the importer's progress to storage at most every 100 ms, and always the last (the options page watches it). */
 function progressWriter() {
@@ -65,6 +66,21 @@ export const handlers: Handlers = {
     if (sender.tabId !== undefined) await Promise.all([tabReport(sender.tabId).setValue(report), showVerdict(sender.tabId, report)]);
     return report;
   },
+  async 'content:miss'(miss, sender) {
+    // Checked against the frame's own address: a content script cannot count for another adapter or page kind.
+    const ok = acceptMiss(miss, sender.url);
+    if (!ok) return { ok: false, error: 'miss refused' };
+    await (await adapterHealth()).count(ok);
+    return { ok: true };
+  },
+  async 'options:health'() {
+    const rows = await (await adapterHealth()).rows();
+    return { rows, report: healthReport(rows, browser.runtime.getManifest().version) };
+  },
+  async 'options:health-clear'() {
+    await (await adapterHealth()).clear();
+    return { ok: true };
+  },
   async 'popup:tab'({ tabId }) {
     return { report: cleanReport(await tabReport(tabId).getValue()) };
   },
@@ -106,7 +122,7 @@ export const handlers: Handlers = {
     return failed ?? { ok: true };
   },
   async 'options:clear'() {
-    await Promise.all([(await shopMemory()).clear(), clearStatusCache()]);
+    await Promise.all([(await shopMemory()).clear(), clearStatusCache(), (await adapterHealth()).clear()]);
     return { ok: true };
   },
   async 'options:generic'({ enabled }) {

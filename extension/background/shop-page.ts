@@ -2,6 +2,7 @@ import { SITES, siteFor, type SiteAdapter } from '../sites';
 import { licenceUrlOf, shopIdFromUrl } from '../sites/read';
 import type { Finding, PageReport, Reason, ShopRef, SubjectReport } from '../platform/schemas';
 import type { Req } from '../platform/protocol';
+import { openOnce } from './open-once';
 import { openShopMemory, operatorReading, type Reading, type RememberedOperator, type ShopMemory } from './shop-memory';
 
 /** The shop a page report names, checked by the background against the adapters and the frame's own address. */
@@ -51,16 +52,8 @@ export const OPERATOR_UNKNOWN: Reason = {
 // How sure a remembered operator is: below every reading of the page itself (core/detect CONFIDENCE).
 const MEMORY_CONFIDENCE = 0.4;
 
-let memory: Promise<ShopMemory> | undefined;
-
 /** The shop memory in the extension's IndexedDB, opened once per worker. */
-export function shopMemory(): Promise<ShopMemory> {
-  memory ??= openShopMemory(indexedDB).catch((err) => {
-    memory = undefined;
-    throw err;
-  });
-  return memory;
-}
+export const shopMemory: () => Promise<ShopMemory> = openOnce(() => openShopMemory(indexedDB));
 
 /**
  * Before the report: remembers what a writing page names, and for a page that names no operator of its own (no
@@ -80,7 +73,8 @@ export async function withShopMemory(req: Req<'content:page'>, shop: ShopOfPage 
 
 /**
  * After the report: the remembered subject says where and when it was read and links the licence page; a shop page
- * with no operator at all gets one `unknown` subject that links the licence page (adapters that have one only).
+ * with no operator at all gets one `unknown` subject ("operator not known yet"), which links the licence page where
+ * the adapter can address it by shop id; elsewhere the shopper opens it from the shop's own page.
  */
 export function annotateShop(report: PageReport, shop: ShopOfPage | null, remembered: RememberedOperator | null): PageReport {
   if (!shop) return report;
@@ -88,7 +82,7 @@ export function annotateShop(report: PageReport, shop: ShopOfPage | null, rememb
   const subjects = report.subjects.map((s): SubjectReport => (remembered && s.source === 'memory'
     ? { ...s, ...link, readOn: { kind: remembered.kind, path: remembered.path, at: new Date(remembered.at).toISOString() } }
     : s));
-  if (subjects.length === 0 && shop.licenceUrl) {
+  if (subjects.length === 0) {
     subjects.push({ key: `shop:${shop.site.id}:${shop.id}`, name: '', source: 'shop-id', level: 'unknown', reasons: [OPERATOR_UNKNOWN], marks: [], ...link });
   }
   return { ...report, subjects };

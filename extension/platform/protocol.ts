@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Finding, PageReport, ShopRef, SubjectReport, Subscription, text } from './schemas';
+import { AdapterMiss, Finding, HealthRow, PageReport, ShopRef, SubjectReport, Subscription, text } from './schemas';
 
 // The message map on its own: send.ts (content scripts) and messaging.ts (both sides) read it, neither imports the other.
 
@@ -10,6 +10,12 @@ const Empty = z.object({});
 export const PROTOCOL = {
   /** content → background: what detection found; answers with the verdicts to draw. */
   'content:page': { req: z.object({ url: text(4000), subjects: z.array(Finding), marks: z.array(z.object({ token: text(20000), shown: z.optional(text(40)) })), shop: z.optional(ShopRef) }), res: PageReport },
+  /** content → background: a page its adapter claims missed the shop or operator its kind shows (adapter health). */
+  'content:miss': { req: AdapterMiss, res: Ok },
+  /** options → background: the adapter health table and its copyable report (no address, no shop, no personal data). */
+  'options:health': { req: Empty, res: z.object({ rows: z.array(HealthRow), report: text(200_000) }) },
+  /** options → background: empty the adapter health table. */
+  'options:health-clear': { req: Empty, res: Ok },
   /** options → background: forget what the extension learnt on this device (remembered shop operators, cached endpoint answers). */
   'options:clear': { req: Empty, res: Ok },
   /** popup → background: the last report for a tab. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CreditStatus } from '../../core/model';
 import { SHOP_ID } from '../sites/read';
+import { PAGE_KINDS } from '../sites/define-site';
 
 // Shapes shared by the protocol map (messaging.ts) and the parts that need only one of them (the content script).
 export const text = (max: number) => z.string().check(z.maxLength(max));
@@ -18,6 +19,49 @@ export const ShopRef = z.object({
   licenceUrl: z.optional(httpsUrl),
 });
 export type ShopRef = z.infer<typeof ShopRef>;
+
+/** What a page of an adapter should show and may miss: the shop's name, its id on the platform, its operator. */
+export const MissedValue = z.enum(['shopName', 'shopId', 'operator']);
+export type MissedValue = z.infer<typeof MissedValue>;
+
+/**
+ * One way of the adapter that was tried and yielded nothing: its index in the value's list (readShop's `via`
+ * order, runtime/misses.ts) and what it reads from. Never the selector's or pattern's text, never what the page held.
+ */
+export const MissedWay = z.strictObject({
+  i: z.int().check(z.minimum(0), z.maximum(63)),
+  from: z.enum(['script', 'url', 'near', 'selector']),
+});
+export type MissedWay = z.infer<typeof MissedWay>;
+
+const siteId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
+
+/**
+ * A page its adapter claims that missed what its kind shows (content → background, `content:miss`): adapter id,
+ * page kind and, per missed value, the ways tried. Strict: a message with any other field (an address, a name) is
+ * refused, so nothing of the page can ride along.
+ */
+export const AdapterMiss = z.strictObject({
+  site: siteId,
+  kind: z.enum(PAGE_KINDS),
+  misses: z.array(z.strictObject({ value: MissedValue, ways: z.array(MissedWay).check(z.maxLength(64)) })).check(z.minLength(1), z.maxLength(3)),
+});
+export type AdapterMiss = z.infer<typeof AdapterMiss>;
+
+/** A UTC calendar day, `YYYY-MM-DD`: the finest time adapter health keeps. */
+export const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+/** One row of the adapter health table: how often (and between which days) pages of a kind missed a value that way. */
+export const HealthRow = z.object({
+  site: siteId,
+  kind: z.enum(PAGE_KINDS),
+  value: MissedValue,
+  ways: z.array(MissedWay).check(z.maxLength(64)),
+  count: z.int().check(z.minimum(1)),
+  first: Day,
+  last: Day,
+});
+export type HealthRow = z.infer<typeof HealthRow>;
 
 /** Where and when a remembered operator was read: the licence page or another page of the shop (host + path, no query), ISO time. */
 export const ReadOn = z.object({ kind: z.enum(['licence', 'page']), path: text(500), at: text(40) });

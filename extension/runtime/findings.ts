@@ -1,9 +1,13 @@
 import type { SiteAdapter } from '../sites/define-site';
 import { detectWithSite } from '../sites/detect-site';
 import type { Req } from '../platform/messaging';
+import type { ShopReading } from '../sites/read';
 
 /** One detection pass, reduced to what the background needs: codes, names, sources and mark tokens. */
-export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'content:page'> {
+export const findOnPage = (doc: Document, site: SiteAdapter | undefined): Req<'content:page'> => scanPage(doc, site).found;
+
+/** One detection pass: the findings for the background and which of the adapter's ways yielded (adapter health). */
+export function scanPage(doc: Document, site: SiteAdapter | undefined): { found: Req<'content:page'>; via: ShopReading['via'] } {
   const { result: found, shop } = detectWithSite(doc, site, doc.location?.href ?? '');
   // A name only a copyright line gives is never looked up: a name anyone can write must not vouch for a shop.
   const subjects = found.subjects
@@ -24,7 +28,7 @@ export function findOnPage(doc: Document, site: SiteAdapter | undefined): Req<'c
   });
   // The shop this page belongs to, for the background's shop memory (readShop validated the id; licenceUrlOf built the URL).
   const shopRef = site && shop.shopId ? { site: site.id, id: shop.shopId, ...(shop.licenceUrl ? { licenceUrl: shop.licenceUrl } : {}) } : undefined;
-  return { url: doc.location?.href ?? '', subjects, marks, ...(shopRef ? { shop: shopRef } : {}) };
+  return { found: { url: doc.location?.href ?? '', subjects, marks, ...(shopRef ? { shop: shopRef } : {}) }, via: shop.via };
 }
 
 /** Same findings, same key: the badge is redrawn only when what the page shows changed. */

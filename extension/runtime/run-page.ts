@@ -3,10 +3,13 @@ import type { PageReport } from '../platform/schemas';
 import { pageReportValidator } from '../platform/generated/page-report';
 import { sendWith } from '../platform/send';
 import { readLook } from '../platform/look';
-import { anchorFor, findingsKey, findOnPage } from './findings';
+import { anchorFor, findingsKey, scanPage } from './findings';
+import { missOnPage, missReporter } from './misses';
 import type { BadgeMount } from './mount-badge';
 import { loadBadge } from './badge-part';
 import { watchPage } from './watch';
+
+const ANY = { safeParse: (v: unknown) => ({ success: true as const, data: v }) };
 
 /** What the content script does on a page it matched: detect, ask the background, draw, follow SPA changes. */
 export async function runPage(site: SiteAdapter | undefined): Promise<void> {
@@ -15,9 +18,12 @@ export async function runPage(site: SiteAdapter | undefined): Promise<void> {
   let key = '';
   let badge: BadgeMount | undefined;
   let busy = Promise.resolve();
+  // Adapter health: the answer carries nothing the page needs.
+  const misses = missReporter((miss) => void sendWith('content:miss', miss, ANY).catch(() => undefined));
 
   const refresh = async () => {
-    const found = findOnPage(document, site);
+    const { found, via } = scanPage(document, site);
+    if (site) misses.seen(found.url, missOnPage(site, found.url, via, found.subjects.length > 0 || found.marks.length > 0));
     const next = findingsKey(found);
     if (next === key) return;
     key = next;

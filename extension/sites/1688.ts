@@ -34,4 +34,10 @@ export default defineSite({
     // The supplier company the offer page state names (globalData.tempModel.companyName).
     operator: [{ from: 'script', pattern: '__INIT_DATA[\\s\\S]{0,50000}?"companyName"\\s*:\\s*"((?:[^"\\\\]|\\\\.){2,200})"', decode: 'json' }],
   },
+  // The offer page's state names the supplier company (ways.operator): item pages should show the operator.
+  kinds: {
+    item: { pages: ['*://detail.1688.com/offer/*', '*://m.1688.com/offer/*'], operator: true },
+    licence: { pages: ['*://*.1688.com/page/creditdetail.htm*'], operator: true },
+    shop: { pages: ['*://winport.m.1688.com/*', '*://m.1688.com/winport/*', '*://*.1688.com/*'], operator: false },
+  },
 });

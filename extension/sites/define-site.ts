@@ -42,6 +42,20 @@ export interface SiteWays {
   operator: Way[];
 }
 
+/** The kinds of page an adapter claims, in the order their shapes are tried (a licence page may sit under the shop's host). */
+export const PAGE_KINDS = ['item', 'licence', 'shop'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/**
+ * One kind of page of a platform: its real addresses as match patterns, and whether such a page should show the
+ * operator (its licence text or the platform's embedded company name) as well as the shop. On the test hosts a
+ * recorded page is of this kind when its file name under a test path starts with the kind (`item-no-operator.html`).
+ */
+export interface PageKindShape {
+  pages: string[];
+  operator: boolean;
+}
+
 /** One supported platform, as data: the content script and detection read it, they never branch on an id. */
 export interface SiteAdapter {
   id: string;
@@ -65,6 +79,8 @@ export interface SiteAdapter {
    * the operator when the item page does not name it. Absent when the platform has none addressable by id.
    */
   licenceUrl?: string;
+  /** Which claimed pages are item, licence and shop pages (adapter health counts a page that misses what its kind shows). */
+  kinds: Record<PageKind, PageKindShape>;
 }
 
 /** Typed identity: adapters stay plain objects that anyone can read and edit. */

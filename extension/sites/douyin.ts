@@ -37,4 +37,10 @@ export default defineSite({
     ],
     operator: [],
   },
+  // The 店铺资质 page opens inside the shop's single-page view: no address of it is known from real pages.
+  kinds: {
+    item: { pages: ['*://*.jinritemai.com/views/product/*', '*://haohuo.snssdk.com/views/product/*'], operator: false },
+    licence: { pages: [], operator: true },
+    shop: { pages: ['*://*.jinritemai.com/views/shop/*', '*://haohuo.snssdk.com/views/shop/*'], operator: false },
+  },
 });

@@ -42,4 +42,10 @@ export default defineSite({
     operator: [],
   },
   licenceUrl: 'https://mall.jd.com/showLicence-{id}.html',
+  kinds: {
+    item: { pages: ['*://item.jd.com/*', '*://item.m.jd.com/*', '*://item.yiyaojd.com/*', '*://npcitem.jd.hk/*', '*://item.jd.hk/*'], operator: false },
+    licence: { pages: ['*://mall.jd.com/showLicence-*', '*://mall.jd.hk/showLicence-*'], operator: true },
+    // Shop homes, the mobile shop and brand shops on their own subdomain: the rest of what `pages` claims.
+    shop: { pages: ['*://mall.jd.com/*', '*://mall.jd.hk/*', '*://shop.m.jd.com/*', '*://mall.yiyaojd.com/*', '*://*.jd.com/*'], operator: false },
+  },
 });

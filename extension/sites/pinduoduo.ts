@@ -36,4 +36,10 @@ export default defineSite({
     ],
     operator: [],
   },
+  // The 店铺资质 page opens inside the single-page app: no address of it is known from real pages.
+  kinds: {
+    item: { pages: ['mobile.yangkeduo.com', 'yangkeduo.com', 'mobile.pinduoduo.com'].map((h) => `*://${h}/goods*`), operator: false },
+    licence: { pages: [], operator: true },
+    shop: { pages: ['mobile.yangkeduo.com', 'yangkeduo.com', 'mobile.pinduoduo.com'].map((h) => `*://${h}/mall_page.html*`), operator: false },
+  },
 });

@@ -49,4 +49,13 @@ export default defineSite({
     ],
     operator: [],
   },
+  kinds: {
+    item: {
+      pages: ['*://detail.tmall.com/*', '*://detail.m.tmall.com/*', '*://detail.tmall.hk/*', '*://item.taobao.com/*', '*://world.taobao.com/item/*',
+        '*://detail.liangxinyao.com/*', '*://detail.yao.95095.com/*'],
+      operator: false,
+    },
+    licence: { pages: ['*://zhaoshang.tmall.com/maintaininfo/liangzhao.htm*'], operator: true },
+    shop: { pages: ['*://*.tmall.com/*', '*://*.taobao.com/*', '*://*.tmall.hk/*', '*://*.liangxinyao.com/*'], operator: false },
+  },
 });

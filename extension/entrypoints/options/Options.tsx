@@ -3,6 +3,7 @@ import { send } from '../../platform/messaging';
 import { settings, type Language, type Settings, type Theme } from '../../platform/storage';
 import { applyLook, langOf, tr } from '../../ui/lang';
 import { Lists } from './Lists';
+import { AdapterHealth } from './AdapterHealth';
 
 /** Subscriptions, status endpoints, any-site detection, language, theme and the privacy statement. */
 export function Options({ initial }: { initial: Settings }) {
@@ -10,6 +11,8 @@ export function Options({ initial }: { initial: Settings }) {
   const [endpoint, setEndpoint] = useState('');
   const [note, setNote] = useState('');
   const [cleared, setCleared] = useState('');
+  // Bumped by 清除数据: the adapter health table is drawn again from the emptied store.
+  const [epoch, setEpoch] = useState(0);
   const lang = langOf(s.language);
   const save = async (next: Settings) => {
     setS(next);
@@ -27,6 +30,7 @@ export function Options({ initial }: { initial: Settings }) {
   const clearData = async () => {
     const r = await send('options:clear', {}).catch((e: Error) => ({ ok: false, error: e.message }));
     setCleared(r.ok ? tr(lang, '已清除', 'Cleared') : (r.error ?? ''));
+    setEpoch((n) => n + 1);
   };
   return (
     <main>
@@ -74,11 +78,12 @@ export function Options({ initial }: { initial: Settings }) {
           </select>
         </div>
       </section>
+      <AdapterHealth lang={lang} key={epoch} />
       <section aria-labelledby="data-h">
         <h2 id="data-h">{tr(lang, '本机数据', 'Data on this device')}</h2>
         <p class="muted">{tr(lang,
-          '信标在本机记住各网店的经营者（读取自该店的营业执照页或店铺页面，30 天后过期）以及状态查询接口的回答。这些数据不会离开本机。',
-          "XinBiao remembers each shop's operator on this device (read on the shop's licence page or shop page, expiring after 30 days) and the answers of status endpoints. None of it leaves the device.")}</p>
+          '信标在本机记住各网店的经营者（读取自该店的营业执照页或店铺页面，30 天后过期）、状态查询接口的回答以及适配器状况。这些数据不会离开本机。',
+          "XinBiao remembers each shop's operator on this device (read on the shop's licence page or shop page, expiring after 30 days), the answers of status endpoints and the adapter health counts. None of it leaves the device.")}</p>
         <div class="row">
           <button type="button" onClick={() => void clearData()}>{tr(lang, '清除数据', 'Clear data')}</button>
           {cleared && <span role="status" data-testid="cleared">{cleared}</span>}

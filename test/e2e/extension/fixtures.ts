@@ -222,3 +222,23 @@ export async function badgeCover(sw: Worker, page: Page): Promise<BadgeCover> {
     return res!.result as { box?: { left: number; top: number; right: number; bottom: number; width: number; height: number; viewport: number }; covered: string[] };
   }, page.url());
 }
+
+/**
+ * Answers a platform's real addresses from the fixture server through the browser's router, so that an address
+ * carries the shop id as it does on the platform and nothing reaches the network. `pages` maps each real address
+ * to a fixture path; any other address of the same hosts answers 404. Returns every request of the browser that is
+ * neither a routed address, the fixture server's nor the extension's own.
+ */
+export async function servePlatformPages(context: BrowserContext, baseURL: string, hosts: RegExp, pages: Record<string, string>): Promise<string[]> {
+  const elsewhere: string[] = [];
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!hosts.test(url) && !url.startsWith(`${baseURL}/`) && !url.startsWith('chrome-extension://')) elsewhere.push(url);
+  });
+  await context.route(hosts, async (route) => {
+    const path = pages[route.request().url()];
+    if (!path) return route.fulfill({ status: 404, body: '' });
+    await route.fulfill({ response: await route.fetch({ url: `${baseURL}${path}` }) });
+  });
+  return elsewhere;
+}

@@ -1,23 +1,11 @@
 import type { BrowserContext } from 'playwright/test';
-import { badgeIs, badgeView, expect, tabIdOf, test } from './fixtures';
+import { badgeIs, badgeView, expect, servePlatformPages, tabIdOf, test } from './fixtures';
 import { JD, JD_OPERATOR as OPERATOR, JD_PAGES as PAGES } from './jd-shop-pages';
 
 // JD's own addresses (jd-shop-pages.ts), answered from the fixture server through the browser's router.
 
-/** Serves PAGES (any other JD address: 404); returns every request of the browser that is not JD's (answered here), the fixture server's or the extension's. */
-async function serveJd(context: BrowserContext, baseURL: string): Promise<string[]> {
-  const elsewhere: string[] = [];
-  context.on('request', (r) => {
-    const url = r.url();
-    if (!JD.test(url) && !url.startsWith(`${baseURL}/`) && !url.startsWith('chrome-extension://')) elsewhere.push(url);
-  });
-  await context.route(JD, async (route) => {
-    const path = PAGES[route.request().url()];
-    if (!path) return route.fulfill({ status: 404, body: '' });
-    await route.fulfill({ response: await route.fetch({ url: `${baseURL}${path}` }) });
-  });
-  return elsewhere;
-}
+/** Serves PAGES (any other JD address: 404); returns the browser's requests that went anywhere else. */
+const serveJd = (context: BrowserContext, baseURL: string) => servePlatformPages(context, baseURL, JD, PAGES);
 
 test("licence page, then the shop's item page: the badge names the remembered operator, where and when it was read", async ({ context, serviceWorker, extensionId, baseURL }) => {
   const elsewhere = await serveJd(context, baseURL!);

@@ -94,7 +94,7 @@ describe('the memory on the report path', () => {
     expect((await mem.recall('jd', '10001201'))?.uscc).toBe(CODE);
   });
 
-  it('a shop page with no operator and nothing remembered: one unknown subject that links the licence page', async () => {
+  it('a shop page with no operator and nothing remembered: one unknown subject, linking the licence page where the adapter has one', async () => {
     const mem = await openShopMemory(new IDBFactory(), { now: () => at });
     const item = shopOfPage(jd('30003'), 'https://item.jd.com/100012000003.html');
     const { req, remembered } = await withShopMemory(page([], '30003'), item, mem);
@@ -103,8 +103,10 @@ describe('the memory on the report path', () => {
       key: 'shop:jd:30003', name: '', source: 'shop-id', level: 'unknown', reasons: [OPERATOR_UNKNOWN], marks: [],
       licenceUrl: 'https://mall.jd.com/showLicence-30003.html',
     }]);
-    // Without a licence page for the adapter (Tmall), nothing is added.
-    expect(annotateShop(report(), shopOfPage({ site: 'tmall', id: '1' }, 'https://detail.tmall.com/item.htm?id=1'), null).subjects).toEqual([]);
+    // An adapter without a licence page address (Tmall): still "not known yet", with no link.
+    expect(annotateShop(report(), shopOfPage({ site: 'tmall', id: '1' }, 'https://detail.tmall.com/item.htm?id=1'), null).subjects).toEqual([{
+      key: 'shop:tmall:1', name: '', source: 'shop-id', level: 'unknown', reasons: [OPERATOR_UNKNOWN], marks: [],
+    }]);
   });
 });
 

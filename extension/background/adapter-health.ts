@@ -1,0 +1,125 @@
+import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { SITES, siteFor } from '../sites';
+import { pageKindOf } from '../sites/page-kind';
+import { openOnce } from './open-once';
+import { HealthRow, type AdapterMiss, type MissedWay } from '../platform/schemas';
+
+/** At most this many distinct rows (adapter, page kind, value, ways) are kept; the one missed longest ago goes first. */
+export const HEALTH_MAX_ROWS = 200;
+/** A row's count stops here: enough to tell a broken way from a rare one. */
+export const HEALTH_MAX_COUNT = 1_000_000;
+export const HEALTH_DB = 'xinbiao-health';
+
+/** A row as stored: HealthRow plus its key (the ways as text, so that other ways make another row). */
+interface StoredRow extends HealthRow {
+  key: string;
+}
+
+interface HealthDB extends DBSchema {
+  misses: { key: string; value: StoredRow; indexes: { last: string } };
+}
+
+/** The adapter health table on the device: counts of pages that missed a value, per adapter, kind and ways. */
+export interface AdapterHealth {
+  /** Counts one page's misses (one row per missed value), today as first/last day; drops the stalest rows beyond the bound. */
+  count(miss: AdapterMiss): Promise<void>;
+  /** Every row, sorted by adapter, page kind, value; rows another version wrote in another shape are left out. */
+  rows(): Promise<HealthRow[]>;
+  /** Empties the table (options page: 清除 and 清除数据). */
+  clear(): Promise<void>;
+  /** Closes the database (tests; the worker keeps it open). */
+  close(): void;
+}
+
+export interface AdapterHealthOptions {
+  /** Clock in ms (injected in tests); only its UTC day is kept. */
+  now?: () => number;
+  /** Most rows kept (default HEALTH_MAX_ROWS). */
+  maxRows?: number;
+}
+
+const waysKey = (ways: readonly MissedWay[]) => ways.map((w) => `${w.i}:${w.from}`).join(' ');
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Opens (creating on first use) the adapter health table in the given IndexedDB; rejects when it cannot be opened. */
+export async function openAdapterHealth(idb: IDBFactory, options: AdapterHealthOptions = {}): Promise<AdapterHealth> {
+  const now = options.now ?? Date.now;
+  const max = options.maxRows ?? HEALTH_MAX_ROWS;
+  const request = idb.open(HEALTH_DB, 1);
+  request.onupgradeneeded = () => request.result.createObjectStore('misses', { keyPath: 'key' }).createIndex('last', 'last');
+  const db = (await wrap(request)) as unknown as IDBPDatabase<HealthDB>;
+
+  return {
+    async count(miss) {
+      const today = day(now());
+      // One transaction per page: two tabs reporting at once cannot lose a count or overrun the bound.
+      const tx = db.transaction('misses', 'readwrite');
+      const written = new Set<string>();
+      for (const { value, ways } of miss.misses) {
+        const key = JSON.stringify([miss.site, miss.kind, value, waysKey(ways)]);
+        const old = HealthRow.safeParse(await tx.store.get(key));
+        const row: StoredRow = old.success
+          ? { ...old.data, key, count: Math.min(old.data.count + 1, HEALTH_MAX_COUNT), last: today }
+          : { key, site: miss.site, kind: miss.kind, value, ways: ways.map((w) => ({ i: w.i, from: w.from })), count: 1, first: today, last: today };
+        await tx.store.put(row);
+        written.add(key);
+      }
+      let extra = (await tx.store.count()) - max;
+      // The rows just counted stay; among the others, those missed longest ago go.
+      for (let c = await tx.store.index('last').openCursor(); c && extra > 0; c = await c.continue()) {
+        if (written.has(c.primaryKey)) continue;
+        await c.delete();
+        extra--;
+      }
+      await tx.done;
+    },
+    async rows() {
+      const all = await db.getAll('misses');
+      return all
+        .flatMap((raw) => {
+          const r = HealthRow.safeParse(raw);
+          return r.success ? [r.data] : [];
+        })
+        .sort((a, b) => `${a.site} ${a.kind} ${a.value}`.localeCompare(`${b.site} ${b.kind} ${b.value}`) || b.count - a.count);
+    },
+    async clear() {
+      await db.clear('misses');
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+/**
+ * Checks a miss a content script reported against the frame address the browser gave (`sender.url`, not anything the
+ * message says): the adapter must be the one for that address, the page kind the one its `kinds` data gives, each
+ * value one that kind should show (the operator only where `kinds[kind].operator`), no value twice, and each value's
+ * ways in strictly rising order. Returns the miss when it holds, else null (nothing is counted).
+ */
+export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined): AdapterMiss | null {
+  if (!frameUrl) return null;
+  const site = SITES.find((s) => s.id === miss.site);
+  if (!site || siteFor(frameUrl, SITES) !== site || pageKindOf(site, frameUrl) !== miss.kind) return null;
+  const values = miss.misses.map((m) => m.value);
+  if (new Set(values).size !== values.length) return null;
+  if (values.includes('operator') && !site.kinds[miss.kind].operator) return null;
+  if (!miss.misses.every((m) => m.ways.every((w, n) => n === 0 || w.i > m.ways[n - 1]!.i))) return null;
+  return miss;
+}
+
+/**
+ * The copyable report (plain JSON text, 2-space indented): format name, extension version and per row the adapter
+ * id, page kind, missed value, count and missed ways (`index:from`). Deliberately without days, addresses, shop
+ * names or anything a page showed.
+ */
+export function healthReport(rows: readonly HealthRow[], version: string): string {
+  return JSON.stringify({
+    report: 'xinbiao-adapter-health',
+    extension: version,
+    rows: rows.map((r) => ({ adapter: r.site, kind: r.kind, value: r.value, count: r.count, missedWays: r.ways.map((w) => `${w.i}:${w.from}`) })),
+  }, null, 2);
+}
+
+/** The adapter health table in the extension's IndexedDB, opened once per worker. */
+export const adapterHealth: () => Promise<AdapterHealth> = openOnce(() => openAdapterHealth(indexedDB));

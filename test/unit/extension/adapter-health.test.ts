@@ -1,0 +1,231 @@
+// idb's wrappers check for the IndexedDB classes as globals.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { JSDOM } from 'jsdom';
+import { acceptMiss, healthReport, openAdapterHealth, type AdapterHealth } from '../../../extension/background/adapter-health';
+import { PROTOCOL } from '../../../extension/platform/protocol';
+import type { AdapterMiss } from '../../../extension/platform/schemas';
+import { scanPage } from '../../../extension/runtime/findings';
+import { missOnPage, missReporter } from '../../../extension/runtime/misses';
+import { SITES } from '../../../extension/sites';
+import { pageKindOf } from '../../../extension/sites/page-kind';
+import { adapterOf, realUrls } from '../../support/real-pages';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const site = (id: string) => SITES.find((s) => s.id === id)!;
+const DAY = 24 * 60 * 60 * 1000;
+
+// The JD adapter's ways, as index and `from` (extension/sites/jd.ts): the near way, then the five shopName selectors;
+// the four shopId ways; no operator way, then two licence blocks and two hover titles.
+const JD_NAME_WAYS = [{ i: 0, from: 'near' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }, { i: 3, from: 'selector' }, { i: 4, from: 'selector' }, { i: 5, from: 'selector' }];
+const JD_ID_WAYS = [{ i: 0, from: 'url' }, { i: 1, from: 'url' }, { i: 2, from: 'script' }, { i: 3, from: 'near' }];
+const JD_OPERATOR_WAYS = [{ i: 0, from: 'selector' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }, { i: 3, from: 'selector' }];
+
+const itemMiss: AdapterMiss = { site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: JD_NAME_WAYS as AdapterMiss['misses'][number]['ways'] }] };
+
+describe('page kinds from adapter data', () => {
+  it.each(realUrls().filter((u) => u.kind !== 'not-shop').map((u) => [u.url, adapterOf(u.platform), u.kind] as const))(
+    '%s is a %s %s page', (url, id, kind) => expect(pageKindOf(site(id), url)).toBe(kind));
+
+  it('recorded pages take the kind their file name starts with; other recorded pages have none', () => {
+    expect(pageKindOf(site('jd'), 'http://127.0.0.1:4173/sites/jd/item-no-operator.html')).toBe('item');
+    expect(pageKindOf(site('jd'), 'http://localhost:4173/sites/jd/licence.html')).toBe('licence');
+    expect(pageKindOf(site('tmall'), 'http://127.0.0.1:4173/sites/tmall/shop.html')).toBe('shop');
+    expect(pageKindOf(site('jd'), 'http://127.0.0.1:4173/sites/jd/attack-cover.html')).toBeNull();
+    expect(pageKindOf(site('jd'), 'http://127.0.0.1:4173/sites/tmall/item.html')).toBeNull();
+    expect(pageKindOf(site('jd'), 'not a url')).toBeNull();
+  });
+});
+
+describe('what a page missed (content script)', () => {
+  const jdItem = (file: string, url: string) => scanPage(new JSDOM(readFileSync(resolve(ROOT, 'test/fixtures/sites/jd', file), 'utf8'), { url }).window.document, site('jd'));
+
+  it('a redesigned JD item page: the shop name missed by every way, the shop id still read, no operator expected', () => {
+    const url = 'https://item.jd.com/100012000001.html';
+    const { found, via } = jdItem('item-redesign.html', url);
+    expect(via).toEqual({ shopName: -1, shopId: 2, operator: -1 });
+    expect(missOnPage(site('jd'), url, via, found.subjects.length > 0)).toEqual(itemMiss);
+  });
+
+  it('the JD item page as it was: nothing missed', () => {
+    const url = 'https://item.jd.com/100012000001.html';
+    const { found, via } = jdItem('item.html', url);
+    expect(missOnPage(site('jd'), url, via, found.subjects.length > 0)).toBeNull();
+  });
+
+  it('a licence page that shows no operator misses it; an item page never does (JD item pages print none)', () => {
+    const none = { shopName: -1, shopId: -1, operator: -1 };
+    expect(missOnPage(site('jd'), 'https://mall.jd.com/showLicence-649114.html', { ...none, shopName: 4, shopId: 0 }, false)).toEqual({
+      site: 'jd', kind: 'licence', misses: [{ value: 'operator', ways: JD_OPERATOR_WAYS }],
+    });
+    expect(missOnPage(site('jd'), 'https://item.jd.com/595936.html', none, false)).toEqual({
+      site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: JD_NAME_WAYS }, { value: 'shopId', ways: JD_ID_WAYS }],
+    });
+    // 1688's offer pages carry the supplier company in their state: there the operator counts on item pages.
+    expect(missOnPage(site('1688'), 'https://detail.1688.com/offer/692785071822.html', { shopName: 0, shopId: 3, operator: -1 }, false)).toEqual({
+      site: '1688', kind: 'item',
+      misses: [{ value: 'operator', ways: [{ i: 0, from: 'script' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }] }],
+    });
+    // A claimed address of no page kind is not counted.
+    expect(missOnPage(site('jd'), 'http://127.0.0.1:4173/sites/jd/attack-cover.html', none, false)).toBeNull();
+  });
+});
+
+describe('once per page load', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('50 re-renders of one page that keeps missing send one miss, after it settled', () => {
+    const sent: AdapterMiss[] = [];
+    const r = missReporter((m) => sent.push(m), 3000);
+    for (let n = 0; n < 50; n++) {
+      r.seen('https://item.jd.com/1.html', itemMiss);
+      vi.advanceTimersByTime(250);
+    }
+    expect(sent).toEqual([itemMiss]);
+    r.seen('https://item.jd.com/1.html#comment', itemMiss);
+    vi.advanceTimersByTime(10_000);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a shop name drawn before the page settled cancels the miss; another address of a single-page app counts on its own', () => {
+    const sent: AdapterMiss[] = [];
+    const r = missReporter((m) => sent.push(m), 3000);
+    r.seen('https://item.jd.com/1.html', itemMiss);
+    vi.advanceTimersByTime(1000);
+    r.seen('https://item.jd.com/1.html', null);
+    vi.advanceTimersByTime(10_000);
+    expect(sent).toEqual([]);
+    r.seen('https://item.jd.com/2.html', itemMiss);
+    vi.advanceTimersByTime(3000);
+    expect(sent).toEqual([itemMiss]);
+  });
+
+  it('a page that rewrites its address in a loop counts at most 20 times', () => {
+    const sent: AdapterMiss[] = [];
+    const r = missReporter((m) => sent.push(m), 3000);
+    for (let n = 0; n < 100; n++) {
+      r.seen(`https://item.jd.com/${n}.html`, itemMiss);
+      vi.advanceTimersByTime(3000);
+    }
+    expect(sent).toHaveLength(20);
+  });
+});
+
+describe('adapter health table (IndexedDB, injected clock)', () => {
+  let clock = 0;
+  let health: AdapterHealth;
+  const open = (maxRows?: number) => openAdapterHealth(new IDBFactory(), { now: () => clock, ...(maxRows ? { maxRows } : {}) });
+  beforeEach(() => {
+    clock = Date.UTC(2026, 10, 1, 23, 59);
+  });
+  afterEach(() => health?.close());
+
+  it('counts per adapter, page kind, value and ways, with first and last day only', async () => {
+    health = await open();
+    await health.count(itemMiss);
+    clock += 2 * DAY;
+    await health.count(itemMiss);
+    await health.count({ site: 'jd', kind: 'licence', misses: [{ value: 'operator', ways: [{ i: 0, from: 'selector' }] }, { value: 'shopId', ways: [] }] });
+    expect(await health.rows()).toEqual([
+      { site: 'jd', kind: 'item', value: 'shopName', ways: JD_NAME_WAYS, count: 2, first: '2026-11-01', last: '2026-11-03' },
+      { site: 'jd', kind: 'licence', value: 'operator', ways: [{ i: 0, from: 'selector' }], count: 1, first: '2026-11-03', last: '2026-11-03' },
+      { site: 'jd', kind: 'licence', value: 'shopId', ways: [], count: 1, first: '2026-11-03', last: '2026-11-03' },
+    ]);
+    await health.clear();
+    expect(await health.rows()).toEqual([]);
+  });
+
+  it('keeps at most maxRows rows: the ones missed longest ago go, the one just counted stays', async () => {
+    health = await open(2);
+    const miss = (site: string): AdapterMiss => ({ site, kind: 'item', misses: [{ value: 'shopName', ways: [] }] });
+    await health.count(miss('jd'));
+    clock += DAY;
+    await health.count(miss('tmall'));
+    clock += DAY;
+    await health.count(miss('douyin'));
+    expect((await health.rows()).map((r) => `${r.site} ${r.last}`)).toEqual(['douyin 2026-11-03', 'tmall 2026-11-02']);
+    // All on one day: still never the row just counted.
+    await health.count(miss('1688'));
+    expect((await health.rows()).map((r) => r.site).sort()).toContain('1688');
+    expect(await health.rows()).toHaveLength(2);
+  });
+
+  it('the copied report: version, adapters, page kinds, counts and missed ways; no address, no shop, no day', async () => {
+    health = await open();
+    const url = 'https://item.jd.com/100012000001.html';
+    const { found, via } = scanPage(new JSDOM(readFileSync(resolve(ROOT, 'test/fixtures/sites/jd/item-redesign.html'), 'utf8'), { url }).window.document, site('jd'));
+    const miss = missOnPage(site('jd'), url, via, found.subjects.length > 0)!;
+    await health.count(miss);
+    await health.count(miss);
+    const report = healthReport(await health.rows(), '0.4.0');
+    expect(report).toBe(`{
+  "report": "xinbiao-adapter-health",
+  "extension": "0.4.0",
+  "rows": [
+    {
+      "adapter": "jd",
+      "kind": "item",
+      "value": "shopName",
+      "count": 2,
+      "missedWays": [
+        "0:near",
+        "1:selector",
+        "2:selector",
+        "3:selector",
+        "4:selector",
+        "5:selector"
+      ]
+    }
+  ]
+}`);
+    for (const secret of ['item.jd.com', '100012000001', '10001201', '鹏城', '连云港', '91990000MA1N8K024W', '2026']) expect(report).not.toContain(secret);
+  });
+
+  it('a row another version stored in another shape is left out', async () => {
+    const idb = new IDBFactory();
+    health = await openAdapterHealth(idb, { now: () => clock });
+    await health.count(itemMiss);
+    health.close();
+    const raw = await new Promise<IDBDatabase>((ok) => { const r = idb.open('xinbiao-health'); r.onsuccess = () => ok(r.result); });
+    await new Promise((ok) => { const tx = raw.transaction('misses', 'readwrite'); tx.objectStore('misses').put({ key: 'x', site: 'jd', kind: 'item', value: 'shopName', ways: [], count: 1, first: 'yesterday', last: '2026-11-01', url: 'https://item.jd.com/1.html' }); tx.oncomplete = ok; });
+    raw.close();
+    health = await openAdapterHealth(idb, { now: () => clock });
+    expect((await health.rows()).map((r) => r.count)).toEqual([1]);
+  });
+});
+
+describe('a hostile sender: content:miss is validated', () => {
+  const parse = (m: unknown) => PROTOCOL['content:miss'].req.safeParse(m).success;
+
+  it('the protocol refuses any other field, kind, value or way shape', () => {
+    expect(parse(itemMiss)).toBe(true);
+    expect(parse({ ...itemMiss, url: 'https://item.jd.com/1.html' })).toBe(false);
+    expect(parse({ ...itemMiss, misses: [{ value: 'shopName', ways: [], shopName: '鹏城数码旗舰店' }] })).toBe(false);
+    expect(parse({ ...itemMiss, misses: [{ value: 'shopName', ways: [{ i: 0, from: 'near', selector: '.x' }] }] })).toBe(false);
+    expect(parse({ ...itemMiss, kind: 'cart' })).toBe(false);
+    expect(parse({ ...itemMiss, site: '../jd' })).toBe(false);
+    expect(parse({ ...itemMiss, misses: [] })).toBe(false);
+    expect(parse({ ...itemMiss, misses: [{ value: 'title', ways: [] }] })).toBe(false);
+    expect(parse({ ...itemMiss, misses: [{ value: 'shopName', ways: [{ i: -1, from: 'near' }] }] })).toBe(false);
+    expect(parse({ ...itemMiss, misses: [{ value: 'shopName', ways: [{ i: 1.5, from: 'near' }] }] })).toBe(false);
+    expect(parse({ ...itemMiss, misses: [{ value: 'shopName', ways: [{ i: 0, from: 'eval' }] }] })).toBe(false);
+    expect(parse({ ...itemMiss, misses: Array(4).fill({ value: 'shopName', ways: [] }) })).toBe(false);
+  });
+
+  it('the background counts a miss only for the adapter and page kind of the frame address the browser gave', () => {
+    const item = 'https://item.jd.com/100012000001.html';
+    expect(acceptMiss(itemMiss, item)).toEqual(itemMiss);
+    expect(acceptMiss(itemMiss, undefined)).toBeNull();
+    expect(acceptMiss({ ...itemMiss, site: 'tmall' }, item)).toBeNull();
+    expect(acceptMiss({ ...itemMiss, kind: 'licence' }, item)).toBeNull();
+    expect(acceptMiss(itemMiss, 'https://www.jd.com/')).toBeNull();
+    // JD item pages print no operator: a miss of it there is not a miss.
+    expect(acceptMiss({ ...itemMiss, misses: [{ value: 'operator', ways: [] }] }, item)).toBeNull();
+    expect(acceptMiss({ ...itemMiss, kind: 'licence', misses: [{ value: 'operator', ways: [] }] }, 'https://mall.jd.com/showLicence-649114.html')).not.toBeNull();
+    expect(acceptMiss({ ...itemMiss, misses: [itemMiss.misses[0]!, itemMiss.misses[0]!] }, item)).toBeNull();
+    expect(acceptMiss({ ...itemMiss, misses: [{ value: 'shopName', ways: [{ i: 1, from: 'near' }, { i: 1, from: 'selector' }] }] }, item)).toBeNull();
+  });
+});

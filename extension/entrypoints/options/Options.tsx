@@ -20,8 +20,9 @@ export function Options({ initial }: { initial: Settings }) {
     await settings.setValue(next);
   };
   const toggleGeneric = async (on: boolean) => {
-    // Asked here, when the shopper turns it on: nothing beyond the platforms is granted at install.
-    const granted = on ? await browser.permissions.request({ permissions: ['scripting'], origins: ['*://*/*'] }).catch(() => false) : true;
+    // Asked here, when the shopper turns it on: nothing beyond the platforms is granted at install. Origins only:
+    // 'scripting' is granted already, and Firefox refuses to request a permission not declared optional.
+    const granted = on ? await browser.permissions.request({ origins: ['*://*/*'] }).catch(() => false) : true;
     const r = await send('options:generic', { enabled: on && granted }).catch((e: Error) => ({ ok: false, error: e.message }));
     setNote(r.ok ? '' : (r.error ?? ''));
     setS({ ...(await settings.getValue()) });
@@ -51,6 +52,17 @@ export function Options({ initial }: { initial: Settings }) {
           <input id="any" type="checkbox" checked={s.generic} onChange={(e) => toggleGeneric((e.target as HTMLInputElement).checked)} />
           <label for="any">{tr(lang, '需要“访问所有网站”权限，仅在您开启时申请', 'Needs access to all sites, asked only when you turn this on')}</label>
         </div>
+        <p class="muted" data-testid="any-why">{tr(lang,
+          '在支持的购物平台之外，信标要读取您打开的网页才能找到店铺的亮照亮标，所以需要访问所有网站的权限；网页只在本机读取，不会发送出去。',
+          "Beyond the supported shopping platforms, XinBiao has to read the pages you open to find a shop's licence and marks, so it needs access to all sites; pages are read on this device only and nothing is sent anywhere.")}{' '}
+          {import.meta.env.FIREFOX
+            ? tr(lang,
+              '勾选后，Firefox 会在窗口顶部询问是否允许信标“访问您在所有网站的数据”：点“允许”即开启，点“拒绝”则不开启。之后可在“附加组件和主题”（about:addons）→ 信标 XinBiao →“权限和数据”中收回；Firefox 也允许在那里关闭对各购物平台的访问，关闭后这些平台上不再显示徽标。',
+              'When you tick the box, Firefox asks at the top of the window whether XinBiao may “Access your data for all websites”: choose Allow to turn it on (Deny leaves it off). You can take it back later in Add-ons and themes (about:addons) → XinBiao → Permissions and data; Firefox also lets you turn off access to the supported shopping platforms there, and the badge then no longer shows on them.')
+            : tr(lang,
+              '勾选后，浏览器会询问是否允许信标“读取和更改您在所有网站上的数据”：点“允许”即开启。',
+              'When you tick the box, the browser asks whether XinBiao may “Read and change all your data on all websites”: choose Allow to turn it on.')}
+        </p>
         {note && <p class="error" role="alert">{note}</p>}
       </section>
       <section aria-labelledby="look-h">

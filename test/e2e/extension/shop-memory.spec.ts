@@ -1,20 +1,11 @@
 import type { BrowserContext } from 'playwright/test';
 import { badgeIs, badgeView, expect, servePlatformPages, tabIdOf, test } from './fixtures';
+import { JD, JD_OPERATOR as OPERATOR, JD_PAGES as PAGES } from './jd-shop-pages';
 
-// JD's own addresses, answered from the fixture server through the browser's router, so that the address carries the
-// shop id as it does on JD (only such pages may write the shop memory) and nothing reaches the network.
-const JD = /^https?:\/\/[^/]*\.jd\.com\//;
-const PAGES: Record<string, string> = {
-  'https://mall.jd.com/showLicence-10001201.html': '/sites/jd/licence.html',
-  'https://item.jd.com/100012000001.html': '/sites/jd/item.html', // shop 10001201, the operator in the shop link's hover title
-  'https://item.jd.com/100012000002.html': '/sites/jd/item-no-operator.html', // same shop (pageConfig shopId 10001201)
-  'https://item.jd.com/100033000001.html': '/sites/jd/item-new-shop.html', // shop 10033030, never seen
-};
+// JD's own addresses (jd-shop-pages.ts), answered from the fixture server through the browser's router.
 
 /** Serves PAGES (any other JD address: 404); returns the browser's requests that went anywhere else. */
 const serveJd = (context: BrowserContext, baseURL: string) => servePlatformPages(context, baseURL, JD, PAGES);
-
-const OPERATOR = '连云港示例守信电子商务有限公司';
 
 test("licence page, then the shop's item page: the badge names the remembered operator, where and when it was read", async ({ context, serviceWorker, extensionId, baseURL }) => {
   const elsewhere = await serveJd(context, baseURL!);

@@ -18,6 +18,10 @@ const TOP = `${CORNER}
 :host{inset-block-start:auto!important;inset-inline-start:auto!important;margin:0!important;padding:0!important;border:0!important;background:transparent!important;overflow:visible!important;color:inherit!important}`;
 
 export interface BadgeMount {
+  /** The subject drawn (its report key). */
+  key: string;
+  /** Whether the shopper has the details open now. */
+  detailsOpen(): boolean;
   remove(): void;
 }
 
@@ -39,9 +43,10 @@ export const drawnBadges = (): DrawnBadge[] => ((globalThis as { [KEY]?: DrawnBa
 
 /**
  * Draws the badge for one subject in a closed shadow root, after the anchor or in a corner, and keeps it there:
- * removed, moved, restyled or hidden by the page, it is put back (watch.ts guardHost).
+ * removed, moved, restyled or hidden by the page, it is put back (watch.ts guardHost). `openDetails` opens its
+ * details at once: a redraw of the same shop keeps open what the shopper opened.
  */
-export function mountBadge(anchor: Element | null, subject: SubjectReport, lang: Lang, theme: Theme): BadgeMount {
+export function mountBadge(anchor: Element | null, subject: SubjectReport, lang: Lang, theme: Theme, openDetails = false): BadgeMount {
   const host = document.createElement(hostTag());
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -110,7 +115,10 @@ export function mountBadge(anchor: Element | null, subject: SubjectReport, lang:
   const drawn: DrawnBadge = { host, root, level: subject.level, guard: { redraws: 0 }, raised: 0 };
   drawnBadges().push(drawn);
   const stop = guardHost(host, attrs, anchor, place, uncover, drawn.guard);
+  if (openDetails) root.querySelector<HTMLButtonElement>('button[aria-haspopup="dialog"]')?.click();
   return {
+    key: subject.key,
+    detailsOpen: () => root.querySelector('dialog[open]') !== null,
     remove() {
       stop();
       window.removeEventListener('resize', onResize);

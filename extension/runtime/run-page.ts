@@ -31,12 +31,14 @@ export async function runPage(site: SiteAdapter | undefined): Promise<void> {
     if (found.subjects.length || found.marks.length || found.shop) report = await sendWith('content:page', found, pageReportValidator).catch(() => undefined);
     else await sendWith('content:page', found, pageReportValidator).catch(() => undefined); // clears the popup's view of this tab
     if (key !== next) return;
+    const primary = report?.subjects[0];
+    // The page changed but the shop did not (its own mark finished checking, say): details the shopper opened stay open.
+    const reopen = !!primary && badge?.key === primary.key && badge.detailsOpen();
     badge?.remove();
     badge = undefined;
-    const primary = report?.subjects[0];
     if (!primary) return;
     const draw = await loadBadge().catch(() => undefined);
-    if (draw && key === next) badge = draw(anchorFor(document, site), primary, lang, theme);
+    if (draw && key === next) badge = draw(anchorFor(document, site), primary, lang, theme, reopen);
   };
   const queue = () => { busy = busy.then(refresh, refresh); };
 

@@ -171,3 +171,26 @@ test('a theme the shopper chose draws the badge in it and leaves nothing on the 
     await serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
   }
 });
+
+test("the page's own mark finishing its check redraws the badge, and details the shopper opened stay open", async ({ context, serviceWorker }) => {
+  const page = await context.newPage();
+  await page.goto('/sites/tmall/shop.html');
+  await badgeIs(serviceWorker, page, { level: 'good' });
+  await badgeView(serviceWorker, page, 'click');
+  await badgeIs(serviceWorker, page, { dialogOpen: true });
+  // Marked in the extension's isolated world: a redraw replaces the badge, so the mark is gone once it happened.
+  const markOld = () => serviceWorker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, func: () => { ((globalThis as { __xinbiaoBadges?: object[] }).__xinbiaoBadges ?? [])[0]!.toString = () => 'old'; } });
+  }, page.url());
+  const isOld = () => serviceWorker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    const [r] = await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, func: () => String(((globalThis as { __xinbiaoBadges?: object[] }).__xinbiaoBadges ?? [])[0]) === 'old' });
+    return r!.result as boolean;
+  }, page.url());
+  await markOld();
+  // What the page's <xinbiao-mark> writes when its check ends: the findings change, the shop does not.
+  await page.locator('xinbiao-mark').evaluate((el) => el.setAttribute('data-outcome', 'genuine'));
+  await expect.poll(isOld, { timeout: 10_000 }).toBe(false);
+  await badgeIs(serviceWorker, page, { level: 'good', dialogOpen: true });
+});

@@ -55,6 +55,13 @@ async function listState(): Promise<Subscription[]> {
 }
 
 /** Every message the background answers; each request arrives already validated against the protocol map. */
+/**
+ * The options page's messages answer only the extension's own pages (`sender.url` under runtime.getURL): a content
+ * script runs in a frame a page controls, so a compromised one must not read or empty what the device kept.
+ */
+const fromExtensionPage = (sender: { url?: string }) => !!sender.url && sender.url.startsWith(browser.runtime.getURL('/'));
+const NOT_OURS = { ok: false, error: 'not from an extension page' };
+
 export const handlers: Handlers = {
   async 'content:page'(page, sender) {
     const [trust, now] = [await trustList(), Date.now()];
@@ -73,11 +80,13 @@ export const handlers: Handlers = {
     await (await adapterHealth()).count(ok);
     return { ok: true };
   },
-  async 'options:health'() {
+  async 'options:health'(_, sender) {
+    if (!fromExtensionPage(sender)) throw new Error(NOT_OURS.error);
     const rows = await (await adapterHealth()).rows();
     return { rows, report: healthReport(rows, browser.runtime.getManifest().version) };
   },
-  async 'options:health-clear'() {
+  async 'options:health-clear'(_, sender) {
+    if (!fromExtensionPage(sender)) return NOT_OURS;
     await (await adapterHealth()).clear();
     return { ok: true };
   },
@@ -121,7 +130,8 @@ export const handlers: Handlers = {
     const failed = results.find((r) => !r.ok);
     return failed ?? { ok: true };
   },
-  async 'options:clear'() {
+  async 'options:clear'(_, sender) {
+    if (!fromExtensionPage(sender)) return NOT_OURS;
     await Promise.all([(await shopMemory()).clear(), clearStatusCache(), (await adapterHealth()).clear()]);
     return { ok: true };
   },

@@ -33,6 +33,9 @@ const rerender = (page: Page, times: number) => page.evaluate(async (n) => {
 }, times);
 
 test('a redesigned JD item page is counted once per load under jd / item page, and the report names neither page nor shop', async ({ context, serviceWorker, extensionId, baseURL }) => {
+  // Every request of the browser (pages and the service worker) that is neither the fixture server's nor the extension's own.
+  const elsewhere: string[] = [];
+  context.on('request', (r) => { if (!r.url().startsWith(`${baseURL}/`) && !r.url().startsWith('chrome-extension://')) elsewhere.push(r.url()); });
   const page = await context.newPage();
   await page.goto(PAGE);
   // Detection still names the operator: the badge shows, in the corner since no shop name anchors it.
@@ -93,6 +96,8 @@ test('a redesigned JD item page is counted once per load under jd / item page, a
   await expect(options.getByTestId('health-empty')).toHaveText('暂无记录');
   await expect(section.getByRole('table')).toHaveCount(0);
   expect(await storedRows(serviceWorker)).toEqual([]);
+  // Counting, showing, copying and clearing asked nothing of the network.
+  expect(elsewhere).toEqual([]);
 });
 
 test('清除数据 empties the adapter health table with the rest of the data', async ({ context, serviceWorker, extensionId }) => {

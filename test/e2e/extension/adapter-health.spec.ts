@@ -143,3 +143,19 @@ test("at JD's own address, a licence page that shows the licence only as a pictu
   await badgeIs(serviceWorker, page, { level: 'unknown' });
   await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toEqual([{ site: 'jd', kind: 'licence', value: 'operator', count: 1 }]);
 });
+
+test('when the clipboard refuses, the report text the message points to is shown', async ({ context, serviceWorker, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
+  const options = await context.newPage();
+  await options.addInitScript(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')); });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('health-report')).toBeHidden();
+  await options.getByRole('button', { name: '复制报告 / Copy report' }).click();
+  await expect(options.getByTestId('health-message')).toHaveText('无法写入剪贴板，请从下方复制 / The clipboard refused: copy the text below');
+  await expect(options.getByTestId('health-report')).toBeVisible();
+  expect(JSON.parse(await options.getByTestId('health-report').innerText()).rows).toEqual([
+    { adapter: 'jd', kind: 'item', value: 'shopName', count: 1, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] },
+  ]);
+});

@@ -152,10 +152,16 @@ test('when the clipboard refuses, the report text the message points to is shown
   await options.addInitScript(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')); });
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByTestId('health-report')).toBeHidden();
+  // In English, light: the same table, its headings in English first.
+  await options.locator('#lang').selectOption('en');
+  const table = options.getByRole('table', { name: /京东 \/ JD/ });
+  await expect(table.getByRole('columnheader')).toHaveText(['Page kind (页面类型)', 'Missing (缺失)', 'Count (次数)', 'First day (首次)', 'Last day (最近)', 'Ways that missed (未命中的方式)']);
+  await expect(table.getByRole('row', { name: /item page \(商品页\)/ }).getByRole('cell').last()).toHaveText('#0 next to 进店 · #1 selector · #2 selector · #3 selector · #4 selector · #5 selector');
   await options.getByRole('button', { name: '复制报告 / Copy report' }).click();
   await expect(options.getByTestId('health-message')).toHaveText('无法写入剪贴板，请从下方复制 / The clipboard refused: copy the text below');
   await expect(options.getByTestId('health-report')).toBeVisible();
   expect(JSON.parse(await options.getByTestId('health-report').innerText()).rows).toEqual([
     { adapter: 'jd', kind: 'item', value: 'shopName', count: 1, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] },
   ]);
+  expect(await axeViolations(options, '[data-testid="adapter-health"]')).toEqual([]);
 });

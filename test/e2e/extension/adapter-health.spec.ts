@@ -144,7 +144,7 @@ test("at JD's own address, a licence page that shows the licence only as a pictu
   await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toEqual([{ site: 'jd', kind: 'licence', value: 'operator', count: 1 }]);
 });
 
-test('when the clipboard refuses, the report text the message points to is shown', async ({ context, serviceWorker, extensionId }) => {
+test('in English: when the clipboard refuses, the report text the message points to is shown', async ({ context, serviceWorker, extensionId }) => {
   const page = await context.newPage();
   await page.goto(PAGE);
   await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);

@@ -1,6 +1,8 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { SITES, siteFor } from '../sites';
 import { pageKindOf } from '../sites/page-kind';
+import type { Way } from '../sites/define-site';
+import { MAX_WAYS, waysOf } from '../runtime/misses';
 import { openOnce } from './open-once';
 import { HealthRow, type AdapterMiss, type MissedWay } from '../platform/schemas';
 
@@ -38,6 +40,8 @@ export interface AdapterHealthOptions {
   maxRows?: number;
 }
 
+const sameWays = (sent: readonly MissedWay[], own: readonly Way[]) =>
+  sent.length === Math.min(own.length, MAX_WAYS) && sent.every((w, n) => w.i === n && w.from === own[n]!.from);
 const waysKey = (ways: readonly MissedWay[]) => ways.map((w) => `${w.i}:${w.from}`).join(' ');
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -95,7 +99,7 @@ export async function openAdapterHealth(idb: IDBFactory, options: AdapterHealthO
  * Checks a miss a content script reported against the frame address the browser gave (`sender.url`, not anything the
  * message says): the adapter must be the one for that address, the page kind the one its `kinds` data gives, each
  * value one that kind should show (the operator only where `kinds[kind].operator`), no value twice, and each value's
- * ways in strictly rising order. Returns the miss when it holds, else null (nothing is counted).
+ * ways exactly the adapter's own list for it (index and `from`, as missOnPage sends them). Returns the miss when it holds, else null (nothing is counted).
  */
 export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined): AdapterMiss | null {
   if (!frameUrl) return null;
@@ -104,7 +108,8 @@ export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined): Ada
   const values = miss.misses.map((m) => m.value);
   if (new Set(values).size !== values.length) return null;
   if (values.includes('operator') && !site.kinds[miss.kind].operator) return null;
-  if (!miss.misses.every((m) => m.ways.every((w, n) => n === 0 || w.i > m.ways[n - 1]!.i))) return null;
+  // Exactly the adapter's own ways (all were tried): forged ways could make up to HEALTH_MAX_ROWS rows and evict the real ones.
+  if (!miss.misses.every((m) => sameWays(m.ways, waysOf(site, m.value)))) return null;
   return miss;
 }
 

@@ -54,8 +54,7 @@ async function listState(): Promise<Subscription[]> {
   });
 }
 
-/** Every message the background answers; each request arrives already validated against the protocol map. */
-export const handlers: Handlers = {
+const answers: Handlers = {
   async 'content:page'(page, sender) {
     const [trust, now] = [await trustList(), Date.now()];
     const shop = shopOfPage(page.shop, sender.url);
@@ -131,3 +130,16 @@ export const handlers: Handlers = {
     return { ok: on === enabled, ...(on === enabled ? {} : { error: '未获得访问所有网站的权限 / access to all sites was not granted' }) };
   },
 };
+
+const fromExtensionPage = (sender: { url?: string }) => !!sender.url && sender.url.startsWith(browser.runtime.getURL('/'));
+type Answer = (data: unknown, sender: { tabId?: number; url?: string }) => Promise<unknown>;
+
+/**
+ * Every message the background answers; each request arrives already validated against the protocol map. The
+ * popup's and options page's messages (`popup:*`, `options:*`) answer only the extension's own pages (`sender.url`
+ * under runtime.getURL) and reject anything else: a content script runs in a frame a page controls, so a compromised
+ * one must not read other tabs' reports, change subscriptions, or read or empty what the device kept.
+ */
+export const handlers = Object.fromEntries(Object.entries(answers as Record<string, Answer>).map(([name, answer]): [string, Answer] => [name,
+  /^(popup|options):/.test(name) ? (data, sender) => (fromExtensionPage(sender) ? answer(data, sender) : Promise.reject(new Error('not from an extension page'))) : answer,
+])) as Handlers;

@@ -4,7 +4,7 @@ import { pageKindOf } from '../sites/page-kind';
 import type { AdapterMiss, MissedValue, MissedWay } from '../platform/schemas';
 
 // A value's list is never longer than this in a report (the message schema's bound).
-const MAX_WAYS = 64;
+export const MAX_WAYS = 64;
 
 const selectorWays = (selectors: readonly string[]): Way[] => selectors.map((selector) => ({ from: 'selector', selector }));
 

@@ -19,11 +19,14 @@ export function AdapterHealth({ lang }: { lang: Lang }) {
   const [rows, setRows] = useState<HealthRow[]>([]);
   const [report, setReport] = useState('');
   const [message, setMessage] = useState('');
+  // The clipboard refused: the report text the message points to is shown, not left folded away.
+  const [unfold, setUnfold] = useState(false);
   const reload = () => send('options:health', {}).then((r) => { setRows(r.rows); setReport(r.report); }, () => undefined);
   useEffect(() => void reload(), []);
   const copy = async () => {
     const ok = await navigator.clipboard.writeText(report).then(() => true, () => false);
     setMessage(ok ? '已复制 / Copied' : '无法写入剪贴板，请从下方复制 / The clipboard refused: copy the text below');
+    if (!ok) setUnfold(true);
   };
   const clear = async () => {
     const r = await send('options:health-clear', {}).catch((e: Error) => ({ ok: false, error: e.message }));
@@ -74,7 +77,7 @@ export function AdapterHealth({ lang }: { lang: Lang }) {
         <span role="status" data-testid="health-message">{message}</span>
       </div>
       {rows.length > 0 && (
-        <details>
+        <details open={unfold || undefined}>
           <summary>{tr(lang, '报告内容', 'Report text')}</summary>
           <pre class="report" data-testid="health-report" tabIndex={0}>{report}</pre>
         </details>

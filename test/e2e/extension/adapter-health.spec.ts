@@ -33,6 +33,9 @@ const rerender = (page: Page, times: number) => page.evaluate(async (n) => {
 }, times);
 
 test('a redesigned JD item page is counted once per load under jd / item page, and the report names neither page nor shop', async ({ context, serviceWorker, extensionId, baseURL }) => {
+  // Every request of the browser (pages and the service worker) that is neither the fixture server's nor the extension's own.
+  const elsewhere: string[] = [];
+  context.on('request', (r) => { if (!r.url().startsWith(`${baseURL}/`) && !r.url().startsWith('chrome-extension://')) elsewhere.push(r.url()); });
   const page = await context.newPage();
   await page.goto(PAGE);
   // Detection still names the operator: the badge shows, in the corner since no shop name anchors it.
@@ -93,6 +96,8 @@ test('a redesigned JD item page is counted once per load under jd / item page, a
   await expect(options.getByTestId('health-empty')).toHaveText('暂无记录');
   await expect(section.getByRole('table')).toHaveCount(0);
   expect(await storedRows(serviceWorker)).toEqual([]);
+  // Counting, showing, copying and clearing asked nothing of the network.
+  expect(elsewhere).toEqual([]);
 });
 
 test('清除数据 empties the adapter health table with the rest of the data', async ({ context, serviceWorker, extensionId }) => {
@@ -137,4 +142,26 @@ test("at JD's own address, a licence page that shows the licence only as a pictu
   await page.goto('https://mall.jd.com/showLicence-10001201.html');
   await badgeIs(serviceWorker, page, { level: 'unknown' });
   await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toEqual([{ site: 'jd', kind: 'licence', value: 'operator', count: 1 }]);
+});
+
+test('in English: when the clipboard refuses, the report text the message points to is shown', async ({ context, serviceWorker, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(PAGE);
+  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
+  const options = await context.newPage();
+  await options.addInitScript(() => { navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')); });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('health-report')).toBeHidden();
+  // In English, light: the same table, its headings in English first.
+  await options.locator('#lang').selectOption('en');
+  const table = options.getByRole('table', { name: /京东 \/ JD/ });
+  await expect(table.getByRole('columnheader')).toHaveText(['Page kind (页面类型)', 'Missing (缺失)', 'Count (次数)', 'First day (首次)', 'Last day (最近)', 'Ways that missed (未命中的方式)']);
+  await expect(table.getByRole('row', { name: /item page \(商品页\)/ }).getByRole('cell').last()).toHaveText('#0 next to 进店 · #1 selector · #2 selector · #3 selector · #4 selector · #5 selector');
+  await options.getByRole('button', { name: '复制报告 / Copy report' }).click();
+  await expect(options.getByTestId('health-message')).toHaveText('无法写入剪贴板，请从下方复制 / The clipboard refused: copy the text below');
+  await expect(options.getByTestId('health-report')).toBeVisible();
+  expect(JSON.parse(await options.getByTestId('health-report').innerText()).rows).toEqual([
+    { adapter: 'jd', kind: 'item', value: 'shopName', count: 1, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] },
+  ]);
+  expect(await axeViolations(options, '[data-testid="adapter-health"]')).toEqual([]);
 });

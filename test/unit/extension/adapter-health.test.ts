@@ -224,8 +224,35 @@ describe('a hostile sender: content:miss is validated', () => {
     expect(acceptMiss(itemMiss, 'https://www.jd.com/')).toBeNull();
     // JD item pages print no operator: a miss of it there is not a miss.
     expect(acceptMiss({ ...itemMiss, misses: [{ value: 'operator', ways: [] }] }, item)).toBeNull();
-    expect(acceptMiss({ ...itemMiss, kind: 'licence', misses: [{ value: 'operator', ways: [] }] }, 'https://mall.jd.com/showLicence-649114.html')).not.toBeNull();
+    expect(acceptMiss({ ...itemMiss, kind: 'licence', misses: [{ value: 'operator', ways: JD_OPERATOR_WAYS as AdapterMiss['misses'][number]['ways'] }] }, 'https://mall.jd.com/showLicence-649114.html')).not.toBeNull();
     expect(acceptMiss({ ...itemMiss, misses: [itemMiss.misses[0]!, itemMiss.misses[0]!] }, item)).toBeNull();
     expect(acceptMiss({ ...itemMiss, misses: [{ value: 'shopName', ways: [{ i: 1, from: 'near' }, { i: 1, from: 'selector' }] }] }, item)).toBeNull();
+  });
+
+  it('ways other than the adapter\'s own list for the value are refused (index and from, all of them)', () => {
+    const item = 'https://item.jd.com/100012000001.html';
+    const shopName = (ways: AdapterMiss['misses'][number]['ways']): AdapterMiss => ({ ...itemMiss, misses: [{ value: 'shopName', ways }] });
+    expect(acceptMiss(shopName([]), item)).toBeNull();
+    expect(acceptMiss(shopName([{ i: 0, from: 'near' }]), item)).toBeNull();
+    expect(acceptMiss(shopName([{ i: 0, from: 'script' }, ...JD_NAME_WAYS.slice(1)] as AdapterMiss['misses'][number]['ways']), item)).toBeNull();
+    expect(acceptMiss(shopName([...JD_NAME_WAYS, { i: 6, from: 'selector' }] as AdapterMiss['misses'][number]['ways']), item)).toBeNull();
+    expect(acceptMiss({ ...itemMiss, misses: [{ value: 'shopId', ways: JD_NAME_WAYS as AdapterMiss['misses'][number]['ways'] }] }, item)).toBeNull();
+    expect(acceptMiss({ ...itemMiss, misses: [{ value: 'shopId', ways: JD_ID_WAYS as AdapterMiss['misses'][number]['ways'] }] }, item)).not.toBeNull();
+  });
+
+  it('a compromised content script flooding forged ways neither evicts the real rows nor outgrows the report\'s bound', async () => {
+    const health = await openAdapterHealth(new IDBFactory(), { now: () => Date.UTC(2026, 10, 30) });
+    const item = 'https://item.jd.com/100012000001.html';
+    await health.count(acceptMiss(itemMiss, item)!);
+    // Every subset of 64 indices is a distinct row: 300 of them, each as long as the schema allows.
+    for (let n = 0; n < 300; n++) {
+      const ways = Array.from({ length: 64 }, (_, i) => ({ i, from: (['script', 'url', 'near', 'selector'] as const)[(n >> (i % 8)) & 3]! }));
+      const ok = acceptMiss({ site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways }, { value: 'shopId', ways }] }, item);
+      if (ok) await health.count(ok);
+    }
+    const rows = await health.rows();
+    expect(rows.map((r) => [r.site, r.kind, r.value, r.count])).toEqual([['jd', 'item', 'shopName', 1]]);
+    expect(PROTOCOL['options:health'].res.safeParse({ rows, report: healthReport(rows, '0.4.0') }).success).toBe(true);
+    health.close();
   });
 });

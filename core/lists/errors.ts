@@ -21,7 +21,8 @@ export type ListErrorCode =
   | 'bad-pack'
   | 'delta-mismatch'
   | 'delta-too-large'
-  | 'not-current';
+  | 'not-current'
+  | 'bad-adapters';
 
 const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   empty: ['名单文件为空', 'the list file is empty'],
@@ -46,6 +47,7 @@ const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   'delta-mismatch': ['增量更新与本地名单版本不符，需下载完整名单', 'the delta does not apply to the list in force; the full list is needed'],
   'delta-too-large': ['增量更新过大，改为下载完整名单', 'the delta is too large; the full list is needed instead'],
   'not-current': ['名单不是最新版本（更新被扣留或无法获取）', 'the list is not current (the update is withheld or cannot be fetched)'],
+  'bad-adapters': ['站点适配数据文件无效（格式、大小、未知字段或不安全的正则表达式），未做任何更改', 'the adapter data file is invalid (format, size, unknown fields or an unsafe pattern); nothing was changed'],
 };
 
 /** A refused list file; `detail` says what exactly (a line number, a key id, a version). */

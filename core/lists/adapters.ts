@@ -16,7 +16,7 @@ export const MAX_ADAPTERS_BYTES = 64 * 1024;
 /** The longest CSS selector a file may carry. */
 export const MAX_SELECTOR = 200;
 
-const PATTERN_MESSAGE = 'pattern must be a valid regular expression without nested or alternated repeats or back-references (docs/adapter-data.md)';
+const PATTERN_MESSAGE = 'pattern must be a valid regular expression without nested or alternated repeats or back-references / 正则表达式须有效，且不得重复含量词或分支的分组、不得含反向引用 (docs/adapter-data.md)';
 
 const Pattern = z.string().check(z.refine((p) => regexProblem(p) === null, PATTERN_MESSAGE));
 /** A CSS selector: bounded, no control characters or braces (a style block, not a selector). */
@@ -81,7 +81,9 @@ export async function verifyAdapterData(bytes: Uint8Array, signature: ListSignat
     return await verifySignedJson(bytes, signature, AdapterDataFile, (d) => d as unknown as ListHeader, keys, now, 'bad-adapters');
   } catch (err) {
     // The list wording names list publishers; say which role adapter data needs.
-    if (err instanceof ListError && err.code === 'wrong-role') throw new ListError('wrong-role', `${err.detail ?? ''}; 站点适配数据只能由 adapter-publisher 密钥签署 / adapter data is signed by adapter-publisher keys only`);
+    if (err instanceof ListError && err.code === 'wrong-role') {
+      throw new ListError('wrong-role', `${err.detail}; adapter data is signed by adapter-publisher keys only`, undefined, `${err.detail}；站点适配数据只能由适配数据发布者（adapter-publisher）的密钥签署`);
+    }
     throw err;
   }
 }

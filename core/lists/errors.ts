@@ -33,7 +33,7 @@ const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   'bad-signature-file': ['签名文件无效', 'the signature file is invalid'],
   'key-mismatch': ['签名文件与名单的密钥编号不一致', 'the signature and the list name different keys'],
   'unknown-key': ['签名密钥未知或已撤销', 'the signing key is unknown or revoked'],
-  'wrong-role': ['签名密钥不属于名单发布者（例如平台密钥只能签发店铺标识）', 'the signing key is not a list publisher\'s (a platform key signs shop marks only)'],
+  'wrong-role': ['签名密钥不属于名单发布者，或无权签署此类文件（例如平台密钥只能签发店铺标识）', 'the signing key is not a list publisher\'s, or may not sign this kind of file (a platform key signs shop marks only)'],
   'publisher-mismatch': ['名单声明的发布者不是签名密钥的持有者', 'the publisher named in the list header does not hold the signing key'],
   'digest-mismatch': ['文件内容与签名不符（被修改或截断）', 'the file does not match its signature (changed or truncated)'],
   'bad-signature': ['签名验证失败', 'the signature does not verify'],
@@ -50,15 +50,18 @@ const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   'bad-adapters': ['站点适配数据文件无效（格式、大小、未知字段或不安全的正则表达式），未做任何更改', 'the adapter data file is invalid (format, size, unknown fields or an unsafe pattern); nothing was changed'],
 };
 
-/** A refused list file; `detail` says what exactly (a line number, a key id, a version). */
+/**
+ * A refused list file; `detail` says what exactly (a line number, a key id, a version), `detailZh` the same in
+ * Chinese where it is words rather than data.
+ */
 export class ListError extends Error {
   readonly zh: string;
   readonly en: string;
-  constructor(readonly code: ListErrorCode, readonly detail?: string, readonly line?: number) {
+  constructor(readonly code: ListErrorCode, readonly detail?: string, readonly line?: number, detailZh?: string) {
     const [zh, en] = TEXT[code];
     super(detail ? `${en}: ${detail}` : en);
     this.name = 'ListError';
-    this.zh = detail ? `${zh}：${detail}` : zh;
+    this.zh = (detailZh ?? detail) ? `${zh}：${detailZh ?? detail}` : zh;
     this.en = this.message;
   }
 }

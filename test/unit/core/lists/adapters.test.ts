@@ -112,7 +112,7 @@ describe('adapter data: signature, role and versions', () => {
     const { bytes, sig } = await signedFile(file({ keyId: kid, publisher: { id: publisher, name: publisher } }), keys[who]);
     const err = await verifyAdapterData(bytes, sig, lookup, NOW).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'wrong-role' });
-    expect((err as Error & { zh: string }).zh).toContain('站点适配数据只能由 adapter-publisher 密钥签署');
+    expect((err as Error & { zh: string }).zh).toContain('站点适配数据只能由适配数据发布者（adapter-publisher）的密钥签署');
     expect((err as Error).message).toContain('adapter data is signed by adapter-publisher keys only');
   });
 

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { ADAPTERS_SUFFIX, AdapterDataFile, ListError, MAX_ADAPTERS_BYTES, signList, toListError, verifyAdapterData, type KeyLookup } from '../../core/lists';
-import { sha256Hex } from '../../core/crypto/sha256';
-import type { PrivateJwk } from '../../core/crypto';
+import { sha256Hex, type PrivateJwk } from '../../core/crypto';
 import { emit, say } from '../io';
 
 /** Whether a file given to `list sign|verify` is an adapter data file (docs/adapter-data.md), by its name. */

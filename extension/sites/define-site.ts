@@ -1,4 +1,4 @@
-import type { AdapterWay } from '../../core/lists/adapters';
+import type { AdapterWay } from '../../core/lists';
 
 /** Where a site keeps the things the extension reads; CSS selectors, tried in order. */
 export interface SiteSelectors {

@@ -1,4 +1,4 @@
-import { regexProblem } from '../../core/lists/adapter-pattern';
+import { regexProblem } from '../../core/lists';
 import type { SiteAdapter, SiteSelectors, SiteWays, Way } from './define-site';
 import { matchesPattern } from './match';
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateKeyPair } from '../../../../core/crypto/ed25519';
 import { AdapterDataFile, importAdapterData, regexProblem, verifyAdapterData, type AdapterDataPort, type StoredAdapterData } from '../../../../core/lists/adapters';
 import { signList } from '../../../../core/lists/sign';
@@ -71,6 +73,12 @@ describe('adapter data: the pattern rule', () => {
 });
 
 describe('adapter data: the file schema', () => {
+  it('the worked example in docs/adapter-data.md is a valid file', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../../../docs/adapter-data.md'), 'utf8');
+    const [example] = [...text.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+    expect(AdapterDataFile.parse(example)).toMatchObject({ id: 'jd-fixes', version: 3, sites: [{ site: 'jd' }] });
+  });
+
   it('accepts selectors, ways and a licence page on https', () => {
     expect(AdapterDataFile.safeParse(file({ sites: [{ site: 'jd', licenceUrl: 'https://mall.jd.com/showLicence-{id}.html', selectors: { spaRoot: '#app' } }] })).success).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { ADAPTERS_SUFFIX, AdapterDataFile, ListError, MAX_ADAPTERS_BYTES, signList, toListError, verifyAdapterData, type KeyLookup } from '../../core/lists';
+import { ADAPTERS_SUFFIX, ListError, readAdapterData, signList, toListError, verifyAdapterData, type AdapterDataFile, type KeyLookup } from '../../core/lists';
 import { sha256Hex, type PrivateJwk } from '../../core/crypto';
 import { emit, say } from '../io';
 
@@ -13,23 +13,6 @@ function refuse(file: string, err: unknown): false {
   return false;
 }
 
-/** What a file says, checked against the format alone (before signing: a file a subscriber would refuse is not signed). */
-function parseFile(bytes: Uint8Array): AdapterDataFile {
-  if (bytes.length > MAX_ADAPTERS_BYTES) throw new ListError('bad-adapters', `${bytes.length} bytes, at most ${MAX_ADAPTERS_BYTES}`);
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new ListError('bad-adapters', 'not JSON');
-  }
-  const parsed = AdapterDataFile.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ListError('bad-adapters', `${issue?.path.join('.') || '(file)'}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
-
 const summary = (file: string, data: AdapterDataFile, bytes: Uint8Array) => ({
   file, adapters: true, id: data.id, version: data.version, keyId: data.keyId, expires: data.expires, sites: data.sites.map((s) => s.site), bytes: bytes.length, sha256: sha256Hex(bytes),
 });
@@ -38,7 +21,7 @@ const summary = (file: string, data: AdapterDataFile, bytes: Uint8Array) => ({
 export async function signAdapterFile(file: string, key: PrivateJwk & { kid: string }): Promise<boolean> {
   try {
     const bytes = new Uint8Array(await readFile(file));
-    const data = parseFile(bytes);
+    const data = readAdapterData(bytes);
     if (data.keyId !== key.kid) throw new ListError('key-mismatch', `file names ${data.keyId}, key is ${key.kid}`);
     await writeFile(`${file}.sig`, `${JSON.stringify(await signList(bytes, key), null, 2)}\n`);
     emit({ ...summary(file, data, bytes), ok: true, signature: 'verified', sig: `${file}.sig` });

@@ -76,7 +76,7 @@ export type AdapterDataFile = z.infer<typeof AdapterDataFile>;
  * Throws ListError.
  */
 export async function verifyAdapterData(bytes: Uint8Array, signature: ListSignature | string | Uint8Array, keys: KeyLookup, now: number): Promise<AdapterDataFile> {
-  if (bytes.length > MAX_ADAPTERS_BYTES) throw new ListError('bad-adapters', `${bytes.length} bytes, at most ${MAX_ADAPTERS_BYTES}`);
+  checkSize(bytes);
   try {
     return await verifySignedJson(bytes, signature, AdapterDataFile, (d) => d as unknown as ListHeader, keys, now, 'bad-adapters');
   } catch (err) {
@@ -86,6 +86,30 @@ export async function verifyAdapterData(bytes: Uint8Array, signature: ListSignat
     }
     throw err;
   }
+}
+
+const checkSize = (bytes: Uint8Array) => {
+  if (bytes.length > MAX_ADAPTERS_BYTES) throw new ListError('bad-adapters', `${bytes.length} bytes, at most ${MAX_ADAPTERS_BYTES}`);
+};
+
+/**
+ * An adapter data file's content checked against the format alone, without its signature (what a publisher checks
+ * before signing): size, UTF-8 JSON, AdapterDataFile. Throws ListError `bad-adapters` naming the first issue's path.
+ */
+export function readAdapterData(bytes: Uint8Array): AdapterDataFile {
+  checkSize(bytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new ListError('bad-adapters', 'not JSON');
+  }
+  const parsed = AdapterDataFile.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ListError('bad-adapters', `${issue?.path.join('.') || '(file)'}: ${issue?.message}`);
+  }
+  return parsed.data;
 }
 
 /** An adapter data file in force on a device: where it came from, the digest of its bytes and its content. */

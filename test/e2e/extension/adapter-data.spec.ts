@@ -19,6 +19,9 @@ const anchorOf = (sw: Worker, page: Page) =>
     return res!.result as string | null;
   }, page.url());
 
+/** Ids of the content scripts the background registered at run time. */
+const probeIds = (sw: Worker) => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+
 async function subscribe(options: Page, url: string) {
   await options.getByLabel(/名单地址/).fill(url);
   await options.getByRole('button', { name: '订阅' }).click();
@@ -51,6 +54,8 @@ test('signed adapter data brings the badge back on a redesigned page; a list key
   const fix = await subscribe(options, `${baseURL}/sites/adapters/jd-redesign.adapters.json`);
   await expect(fix.getByTestId('last-success')).not.toHaveText('—');
   await expect(fix.getByTestId('list-error')).toHaveCount(0);
+  // While a file is in force the background registers the probe that knows the file's selectors.
+  expect(await probeIds(serviceWorker)).toEqual(['xinbiao-adapter-probe']);
   await expect(fix).toContainText('版本: 1');
   await shop.reload();
   await badgeIs(serviceWorker, shop, { level: 'unknown', button: expect.stringContaining('经营者未知') });
@@ -62,6 +67,7 @@ test('signed adapter data brings the badge back on a redesigned page; a list key
   // Unsubscribing drops the file: the bundled adapter is back, and with it no badge.
   await fix.getByRole('button', { name: '删除' }).click();
   await expect(fix).toHaveCount(0);
+  await expect.poll(() => probeIds(serviceWorker)).toEqual([]);
   await shop.reload();
   await shop.waitForTimeout(1500);
   expect((await badgeView(serviceWorker, shop)).count).toBe(0);

@@ -9,6 +9,7 @@ import { loadSites, selectorParses } from '../../../extension/sites/load';
 import { ADAPTER_DATA_KEY, mergeSites } from '../../../extension/sites/merge';
 import { readShop } from '../../../extension/sites/read';
 import { mayHoldShop, shopProbe } from '../../../extension/runtime/may-hold-shop';
+import { shopOfPage } from '../../../extension/background/shop-page';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const URL_ = 'https://item.jd.com/100012000003.html';
@@ -64,6 +65,13 @@ describe('adapter data laid over the bundled adapters', () => {
     expect(licence('https://licence.example.com/{id}')).toBe('https://mall.jd.com/showLicence-{id}.html');
     expect(licence('http://mall.jd.com/showLicence2-{id}.html')).toBe('https://mall.jd.com/showLicence-{id}.html');
     expect(licence('https://mall.jd.com/showLicence2.html')).toBe('https://mall.jd.com/showLicence-{id}.html');
+  });
+
+  it('the background builds the licence link and the memory-writing id from the merged adapter', () => {
+    const sites = mergeSites(SITES, withJd({ licenceUrl: 'https://mall.jd.com/shopLicence-{id}.html', ways: { shopId: [{ from: 'url', pattern: '^https?://shop2026\\.jd\\.com/(\\d+)$' }] } }), () => true);
+    expect(shopOfPage({ site: 'jd', id: '10001203' }, URL_, sites)).toMatchObject({ licenceUrl: 'https://mall.jd.com/shopLicence-10001203.html', writes: null });
+    expect(shopOfPage({ site: 'jd', id: '10001203' }, 'https://shop2026.jd.com/10001203', sites)).toMatchObject({ writes: 'page' });
+    expect(shopOfPage({ site: 'jd', id: '10001203' }, 'https://shop2026.jd.com/10001203')).toMatchObject({ licenceUrl: 'https://mall.jd.com/showLicence-10001203.html', writes: null });
   });
 
   it.each([['nothing', undefined], ['a string', 'x'], ['a list', [1, 2]], ['files without data', { a: 1, b: { data: null } }]])('storage holding %s leaves the bundled adapters', (_, value) => {

@@ -10,6 +10,7 @@ import { ADAPTER_DATA_KEY, mergeSites } from '../../../extension/sites/merge';
 import { readShop } from '../../../extension/sites/read';
 import { mayHoldShop, shopProbe } from '../../../extension/runtime/may-hold-shop';
 import { shopOfPage } from '../../../extension/background/shop-page';
+import { jdRedesign } from '../../e2e/extension/gen-fixture-adapters';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const URL_ = 'https://item.jd.com/100012000003.html';
@@ -43,6 +44,10 @@ describe('adapter data laid over the bundled adapters', () => {
     expect(jd.matches).toEqual(bundledJd.matches);
     expect(sites.filter((s) => s.id !== 'jd')).toEqual(SITES.filter((s) => s.id !== 'jd'));
     expect(sites.filter((s, i) => s === SITES[i]).map((s) => s.id)).toEqual(SITES.filter((s) => s.id !== 'jd').map((s) => s.id));
+  });
+
+  it('the served fix is the one the generator writes', () => {
+    expect(fixFile).toEqual(jdRedesign());
   });
 
   it('ignores site ids no bundled adapter has', () => {

@@ -172,7 +172,8 @@ async function main(): Promise<void> {
   const office = await seededKey('demo-credit-office-2026');
   const rogue = await seededKey('rogue-2026');
   const select = await seededKey(SELECT.kid);
-  for (const k of [root, platform, oldPlatform, office, rogue, select]) {
+  const adapters = await seededKey('demo-adapters-2026');
+  for (const k of [root, platform, oldPlatform, office, rogue, select, adapters]) {
     await put(`keys/${k.publicJwk.kid}.private.jwk.json`, json(k.privateJwk));
     await put(`keys/${k.publicJwk.kid}.public.jwk.json`, json(k.publicJwk));
   }
@@ -202,6 +203,12 @@ async function main(): Promise<void> {
         check: 'https://demo-select.example/check/{uscc}',
         // The sample marks live ten years (2026 → 2036) so that tests do not rot; 3,660 days is the format's ceiling.
         maxMarkDays: 3660,
+      },
+      {
+        // Signs site adapter data files (docs/adapter-data.md) and nothing else.
+        id: 'demo-adapters', name: '示例适配数据发布者', kind: 'adapter-publisher', origins: [],
+        keys: [{ ...adapters.publicJwk, kid: 'demo-adapters-2026', from: KEY_FROM, until: KEY_UNTIL }],
+        revoked: [],
       },
     ],
   };
@@ -260,6 +267,7 @@ async function main(): Promise<void> {
       { id: 'demo-platform', name: '示例商城', kid: 'demo-platform-2026', privateKey: 'keys/demo-platform-2026.private.jwk.json', publicKey: 'keys/demo-platform-2026.public.jwk.json' },
       { id: 'demo-credit-office', name: '示例信用办', kid: 'demo-credit-office-2026', privateKey: 'keys/demo-credit-office-2026.private.jwk.json', publicKey: 'keys/demo-credit-office-2026.public.jwk.json' },
       { id: SELECT.id, name: SELECT.name, kid: SELECT.kid, privateKey: `keys/${SELECT.kid}.private.jwk.json`, publicKey: `keys/${SELECT.kid}.public.jwk.json` },
+      { id: 'demo-adapters', name: '示例适配数据发布者', kid: 'demo-adapters-2026', privateKey: 'keys/demo-adapters-2026.private.jwk.json', publicKey: 'keys/demo-adapters-2026.public.jwk.json' },
     ],
     lists: listIndex,
     shops,

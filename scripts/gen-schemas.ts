@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
 import { CreditStatus } from '../core/model/schema';
+import { AdapterDataFile } from '../core/lists/adapters';
 import { BatchRequest, BatchResponse, ErrorBody } from '../core/sources/protocol';
 import * as markSchemas from '../core/marks/schema';
 import * as modelSchemas from '../core/model/schema';
@@ -22,6 +23,7 @@ const SOURCES: Record<string, { schema: z.core.$ZodType; title: string; descript
   'status-error.json': { schema: ErrorBody, title: 'XinBiao status endpoint error', description: 'Body of every error answer of the status endpoint (docs/status-endpoint.md).' },
   'batch-request.json': { schema: BatchRequest, title: 'XinBiao status endpoint batch request', description: 'Body of POST /v1/subjects:batch (docs/status-endpoint.md).' },
   'batch-response.json': { schema: BatchResponse, title: 'XinBiao status endpoint batch response', description: 'Answer of POST /v1/subjects:batch (docs/status-endpoint.md).' },
+  'adapter-data.json': { schema: AdapterDataFile, title: 'XinBiao site adapter data file', description: 'Selectors and ways laid over the bundled site adapters, signed by an adapter publisher (docs/adapter-data.md); patterns must also pass its pattern rule.' },
 };
 
 /** The text every schema file should have, by file name. */

@@ -15,10 +15,11 @@ import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command, ty
 import { diff, diffHelp } from './list-diff';
 import { pack, packHelp } from './list-pack';
 import { timestamp, timestampHelp } from './list-timestamp';
+import { isAdapterFile, signAdapterFile, verifyAdapterFile } from './list-adapters';
 
 const help = `Usage:
-  xinbiao list sign --key <private.jwk.json> <file.ndjson…>
-  xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson | ID.pack.json…>
+  xinbiao list sign --key <private.jwk.json> <file.ndjson | ID.adapters.json…>
+  xinbiao list verify (--trust <trust.jws> --root <root.public.jwk.json> | --pub <public.jwk.json>) <file.ndjson | ID.pack.json | ID.adapters.json…>
   xinbiao list import [--trust T --root R | --pub K] [--database <dir | postgres://…>] <file.ndjson | ID.pack.json…>
 ${packHelp}
 ${diffHelp}
@@ -39,6 +40,10 @@ signature <file>.sig (Ed25519 over the SHA-256 of the exact file bytes). Every f
   verify and import: the manifest's signature, every filter, digest table and shard, and the stated count; with
   --database its entries are put in force as the NDJSON it was packed from would be. A publisher key is required.
   打包名单（ID.pack.json）同样逐一校验后导入。
+  Site adapter data (ID.adapters.json, format xinbiao-adapters/1, docs/adapter-data.md) is signed and verified
+  the same way: sign checks the format (unknown fields, sizes, the pattern rule) first; verify takes the key of an
+  adapter-publisher issuer from the trust list (a list or platform key is wrong-role). It is not imported.
+  站点适配数据（ID.adapters.json）同样用 sign 签名、用 verify 校验，只接受适配数据发布者（adapter-publisher）的密钥。
   导入名单：逐行校验并验证签名；指定 --database 时以单个事务写入数据库，失败则保持原版本。
 
 Options: --now <ISO time> checks expiry at that time instead of now.
@@ -54,7 +59,7 @@ const readJson = async (path: string, what: string): Promise<unknown> => {
 };
 
 /** Publisher keys from --trust + --root (or a bare --pub key); a usage error when required and missing. */
-export async function keysFrom(parsed: ParsedArgs, now: () => number, required: boolean): Promise<KeyLookup | undefined> {
+export async function keysFrom(parsed: ParsedArgs, now: () => number, required: boolean, role: 'list-publisher' | 'adapter-publisher' = 'list-publisher'): Promise<KeyLookup | undefined> {
   const pub = strFlag(parsed, 'pub');
   const trust = strFlag(parsed, 'trust');
   const root = strFlag(parsed, 'root');
@@ -69,7 +74,7 @@ export async function keysFrom(parsed: ParsedArgs, now: () => number, required: 
     const result = await loadTrustList((path) => readFile(path, 'utf8'), { trust, root }, now());
     if (!result.ok && (result.error === 'unreadable' || result.error === 'bad-root')) throw new UsageError(trustErrorText(result).join(' / '));
     if (!result.ok) throw new ListError('unknown-key', `trust list ${trust}: ${trustErrorText(result)[1]}`);
-    return listKeys(result.trust, now);
+    return listKeys(result.trust, now, role);
   }
   if (required) throw new UsageError(both('请给出 --pub <公钥>，或 --trust <trust.jws> --root <根公钥>', 'give --pub <key> or --trust <trust.jws> --root <root key>'));
   return undefined;
@@ -139,6 +144,10 @@ async function sign(files: string[], parsed: ParsedArgs): Promise<number> {
   if (!key.kid) throw new UsageError(both(`${keyPath} 缺少 kid`, `${keyPath} has no kid`));
   let ok = true;
   for (const file of files) {
+    if (isAdapterFile(file)) {
+      if (!(await signAdapterFile(file, key as PrivateJwk & { kid: string }))) ok = false;
+      continue;
+    }
     let summary;
     try {
       summary = await scanList(createReadStream(file));
@@ -192,9 +201,16 @@ const command: Command = {
       say(`xinbiao list: ${err.en} / ${err.zh}`);
       return EXIT.invalid;
     }
+    if (files.some(isAdapterFile) && sub === 'import') throw new UsageError(both('站点适配数据不导入数据库：请用 list verify 校验', 'adapter data is not imported into a database: check it with list verify'));
     if (db) return importIntoDatabase(db, files, keys!, now);
+    // Adapter data takes adapter publishers' keys from the same trust list (it loaded above).
+    const adapterKeys = files.some(isAdapterFile) ? await keysFrom(parsed, now, true, 'adapter-publisher') : undefined;
     let ok = true;
-    for (const file of files) if (!(isPackManifest(file) ? await checkPack(file, keys, now) : report(file, await check(file, keys, now)))) ok = false;
+    for (const file of files) {
+      const passed = isAdapterFile(file) ? await verifyAdapterFile(file, adapterKeys!, now)
+        : isPackManifest(file) ? await checkPack(file, keys, now) : report(file, await check(file, keys, now));
+      if (!passed) ok = false;
+    }
     return ok ? EXIT.ok : EXIT.invalid;
   },
 };

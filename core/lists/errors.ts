@@ -21,7 +21,8 @@ export type ListErrorCode =
   | 'bad-pack'
   | 'delta-mismatch'
   | 'delta-too-large'
-  | 'not-current';
+  | 'not-current'
+  | 'bad-adapters';
 
 const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   empty: ['名单文件为空', 'the list file is empty'],
@@ -32,7 +33,7 @@ const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   'bad-signature-file': ['签名文件无效', 'the signature file is invalid'],
   'key-mismatch': ['签名文件与名单的密钥编号不一致', 'the signature and the list name different keys'],
   'unknown-key': ['签名密钥未知或已撤销', 'the signing key is unknown or revoked'],
-  'wrong-role': ['签名密钥不属于名单发布者（例如平台密钥只能签发店铺标识）', 'the signing key is not a list publisher\'s (a platform key signs shop marks only)'],
+  'wrong-role': ['签名密钥不属于名单发布者，或无权签署此类文件（例如平台密钥只能签发店铺标识）', 'the signing key is not a list publisher\'s, or may not sign this kind of file (a platform key signs shop marks only)'],
   'publisher-mismatch': ['名单声明的发布者不是签名密钥的持有者', 'the publisher named in the list header does not hold the signing key'],
   'digest-mismatch': ['文件内容与签名不符（被修改或截断）', 'the file does not match its signature (changed or truncated)'],
   'bad-signature': ['签名验证失败', 'the signature does not verify'],
@@ -46,17 +47,21 @@ const TEXT: Record<ListErrorCode, [zh: string, en: string]> = {
   'delta-mismatch': ['增量更新与本地名单版本不符，需下载完整名单', 'the delta does not apply to the list in force; the full list is needed'],
   'delta-too-large': ['增量更新过大，改为下载完整名单', 'the delta is too large; the full list is needed instead'],
   'not-current': ['名单不是最新版本（更新被扣留或无法获取）', 'the list is not current (the update is withheld or cannot be fetched)'],
+  'bad-adapters': ['站点适配数据文件无效（格式、大小、未知字段或不安全的正则表达式），未做任何更改', 'the adapter data file is invalid (format, size, unknown fields or an unsafe pattern); nothing was changed'],
 };
 
-/** A refused list file; `detail` says what exactly (a line number, a key id, a version). */
+/**
+ * A refused list file; `detail` says what exactly (a line number, a key id, a version), `detailZh` the same in
+ * Chinese where it is words rather than data.
+ */
 export class ListError extends Error {
   readonly zh: string;
   readonly en: string;
-  constructor(readonly code: ListErrorCode, readonly detail?: string, readonly line?: number) {
+  constructor(readonly code: ListErrorCode, readonly detail?: string, readonly line?: number, detailZh?: string) {
     const [zh, en] = TEXT[code];
     super(detail ? `${en}: ${detail}` : en);
     this.name = 'ListError';
-    this.zh = detail ? `${zh}：${detail}` : zh;
+    this.zh = (detailZh ?? detail) ? `${zh}：${detailZh ?? detail}` : zh;
     this.en = this.message;
   }
 }

@@ -15,3 +15,4 @@ export * from './delta';
 export * from './timestamp';
 export * from './pack-import';
 export * from './pack-delta';
+export * from './adapters';

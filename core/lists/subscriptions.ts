@@ -1,3 +1,4 @@
+import { ADAPTERS_SUFFIX, importAdapterData, type AdapterDataPort, type AdapterImportResult } from './adapters';
 import type { KeyLookup } from './checks';
 import { applyDelta } from './delta';
 import { ListError, toListError } from './errors';
@@ -21,11 +22,15 @@ export interface SubscriptionPorts {
   /** First retry after a failure (default 15 min), doubling up to maxBackoffMs (default 24 h). */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /** Where adapter data files (URLs ending in ADAPTERS_SUFFIX) are kept; without it such a subscription fails. */
+  adapters?: AdapterDataPort;
+  /** Keys for adapter data files: `adapter-publisher` issuers only (core/trust listKeys with that role). */
+  adapterKeys?: KeyLookup;
 }
 
 /** How an update went: the import result, which deltas it applied, and what the list's timestamp said. */
 export type UpdateOutcome =
-  | { url: string; ok: true; result: ImportResult | PackImportResult; deltas?: number[]; freshness?: Freshness; fallback?: { code: string; zh: string; en: string } }
+  | { url: string; ok: true; result: ImportResult | PackImportResult | AdapterImportResult; deltas?: number[]; freshness?: Freshness; fallback?: { code: string; zh: string; en: string } }
   | { url: string; ok: false; error: { code: string; zh: string; en: string }; freshness?: Freshness };
 
 export interface UpdateOptions {
@@ -38,7 +43,9 @@ export interface UpdateOptions {
  * naming the edition in force, nothing else is downloaded and the list is current until it expires. Otherwise it
  * applies `<url>.delta-<version in force>.ndjson` (packs: `.json`, pack-delta.ts) deltas (+ `.sig`) in order while they lead forward, and falls back
  * to the full `<url>` with its `<url>.sig` when a delta is missing or does not apply. Each step is all or nothing.
- * Updates of one database run one at a time, in call order, even across Subscriptions objects.
+ * Updates of one database run one at a time, in call order, even across Subscriptions objects. A URL ending in
+ * ADAPTERS_SUFFIX is an adapter data file (adapters.ts): fetched whole with its `.sig`, verified, kept through the
+ * `adapters` port; removing its subscription removes its data.
  */
 export interface Subscriptions {
   add(url: string): Promise<Subscription>;
@@ -169,12 +176,20 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     return { result, ...(deltas.length ? { deltas } : {}), ...(freshness ? { freshness } : {}), ...(fallback ? { fallback } : {}), notCurrent };
   }
 
+  // An adapter data file: small, fetched whole with its signature; no timestamp or deltas.
+  async function bringAdapters(url: string) {
+    if (!ports.adapters || !ports.adapterKeys) throw new ListError('bad-adapters', 'this reader keeps no adapter data');
+    const [bytes, sig] = await Promise.all([bytesOf(url), bytesOf(`${url}.sig`)]);
+    const result = await importAdapterData(ports.adapters, url, bytes, sig, ports.adapterKeys, ports.now());
+    return { result, notCurrent: undefined };
+  }
+
   async function update(url: string, options: UpdateOptions): Promise<UpdateOutcome> {
     const sub = (await store.getSubscription(url)) ?? { url, nextCheck: iso(ports.now()), failures: 0 };
     const started = ports.now();
     let outcome: UpdateOutcome;
     try {
-      const { notCurrent, ...done } = url.endsWith(PACK_SUFFIX) ? await bringPack(url, sub) : await bringList(url, sub, options);
+      const { notCurrent, ...done } = url.endsWith(ADAPTERS_SUFFIX) ? await bringAdapters(url) : url.endsWith(PACK_SUFFIX) ? await bringPack(url, sub) : await bringList(url, sub, options);
       const failures = notCurrent ? sub.failures + 1 : 0;
       // A list that is not current is retried as soon as a failed update would be.
       const next = notCurrent ? started + Math.min(cap, base * 2 ** (failures - 1)) : started + interval;
@@ -203,7 +218,13 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
       await store.putSubscription(sub);
       return sub;
     },
-    remove: (url) => store.deleteSubscription(url),
+    async remove(url) {
+      const sub = await store.getSubscription(url);
+      await store.deleteSubscription(url);
+      // Adapter data in force came from this subscription only if its recorded source is this URL.
+      const kept = url.endsWith(ADAPTERS_SUFFIX) && sub?.listId ? await ports.adapters?.get(sub.listId) : undefined;
+      if (kept?.url === url) await ports.adapters!.remove(kept.data.id);
+    },
     all: () => store.subscriptions(),
     updateNow,
     async updateDue(now = ports.now(), options = {}) {

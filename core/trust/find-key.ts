@@ -3,9 +3,11 @@ import type { Issuer, TrustKey, TrustList } from './schema';
 
 /**
  * What a key is needed for. A shop mark counts only with a `platform` (or `both`) issuer's key; a credit list only
- * with a `list-publisher` (or `both`) issuer's key, and only when that issuer's id is the list header's `publisher.id`.
+ * with a `list-publisher` (or `both`) issuer's key, and an adapter data file only with an `adapter-publisher`
+ * issuer's key (`both` does not cover it); a list or adapter data file only when that issuer's id is the file's
+ * `publisher.id`.
  */
-export type KeyNeed = { role: 'platform' } | { role: 'list-publisher'; publisher: string };
+export type KeyNeed = { role: 'platform' } | { role: 'list-publisher' | 'adapter-publisher'; publisher: string };
 
 /** Why no usable key was found: stable codes (trust-list.md); `wrong-role` and `publisher-mismatch` name a key used outside its role. */
 export type KeyLookupError = 'unknown-key' | 'wrong-role' | 'publisher-mismatch' | 'revoked' | 'not-yet-valid' | 'expired';
@@ -27,7 +29,12 @@ export const KEY_ERROR_TEXT: Record<KeyLookupError, [zh: string, en: string]> = 
 const ms = (t: Date | number | string) => (t instanceof Date ? t.getTime() : typeof t === 'number' ? t : Date.parse(t));
 
 /** The issuer kinds that may sign for a role. */
-const ROLE_KINDS: Record<KeyNeed['role'], readonly Issuer['kind'][]> = { platform: ['platform', 'both'], 'list-publisher': ['list-publisher', 'both'] };
+const ROLE_KINDS: Record<KeyNeed['role'], readonly Issuer['kind'][]> = {
+  platform: ['platform', 'both'],
+  'list-publisher': ['list-publisher', 'both'],
+  // Adapter data steers what the content script reads on every platform page: a role of its own, never implied.
+  'adapter-publisher': ['adapter-publisher'],
+};
 
 /**
  * The one key lookup of the kit: finds key `kid` in the trust list for `need` and checks it at time `at` (Date, ms
@@ -47,7 +54,7 @@ export function findKey(trust: TrustList, kid: string, at: Date | number | strin
   }
   if (!found) return { error: 'unknown-key' };
   if (!ROLE_KINDS[need.role].includes(found.issuer.kind)) return { error: 'wrong-role', ...found };
-  if (need.role === 'list-publisher' && found.issuer.id !== need.publisher) return { error: 'publisher-mismatch', ...found };
+  if (need.role !== 'platform' && found.issuer.id !== need.publisher) return { error: 'publisher-mismatch', ...found };
   const revoked = found.issuer.revoked.find((r) => r.kid === kid);
   if (revoked && !(t < ms(revoked.at))) return { error: 'revoked', ...found };
   if (!(t >= ms(found.key.from))) return { error: 'not-yet-valid', ...found };
@@ -60,12 +67,13 @@ export type ListKeyResult = { key: PublicJwk } | { error: { code: KeyLookupError
 
 /**
  * List publishers' keys from a verified trust list, as the list importer's port: (key id, header's publisher id) →
- * key, checked for role, publisher, revocation and validity at `now()` (ms). Core, CLI, server and extension use it.
+ * key, checked for role, publisher, revocation and validity at `now()` (ms). Core, CLI, server and extension use it;
+ * `role` 'adapter-publisher' gives the keys of adapter data files (core/lists/adapters.ts) instead.
  */
-export function listKeys(trust: TrustList | (() => TrustList | Promise<TrustList>), now: () => number = Date.now) {
+export function listKeys(trust: TrustList | (() => TrustList | Promise<TrustList>), now: () => number = Date.now, role: 'list-publisher' | 'adapter-publisher' = 'list-publisher') {
   return async (kid: string, publisher: string): Promise<ListKeyResult> => {
     const list = typeof trust === 'function' ? await trust() : trust;
-    const found = findKey(list, kid, now(), { role: 'list-publisher', publisher });
+    const found = findKey(list, kid, now(), { role, publisher });
     if ('error' in found) {
       const by = found.issuer ? ` (${found.issuer.id}, ${found.issuer.kind})` : '';
       return { error: { code: found.error, message: `key ${kid}${by}: ${KEY_ERROR_TEXT[found.error][1]}` } };

@@ -30,10 +30,13 @@ export type TrustKey = z.infer<typeof TrustKey>;
 export const RevokedKey = z.object({ kid: text(100), at: when, reason: z.optional(text(500)) });
 export type RevokedKey = z.infer<typeof RevokedKey>;
 
-export const IssuerKind = z.enum(['platform', 'list-publisher', 'both']);
+export const IssuerKind = z.enum(['platform', 'list-publisher', 'both', 'adapter-publisher']);
 export type IssuerKind = z.infer<typeof IssuerKind>;
 
-/** Someone whose signatures the kit accepts: a platform (shop marks), a list publisher (credit lists), or both. */
+/**
+ * Someone whose signatures the kit accepts: a platform (shop marks), a list publisher (credit lists), both, or an
+ * adapter publisher (site adapter data files, docs/adapter-data.md: that role only).
+ */
 export const Issuer = z.object({
   id,
   name: text(200),

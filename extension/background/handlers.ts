@@ -3,7 +3,7 @@ import type { Handlers, Subscription } from '../platform/messaging';
 import { cleanReport, listProgress, settings, tabReport, updating } from '../platform/storage';
 import { syncGenericScript } from './generic';
 import { idbLocalLists, type ImportProgress } from '../../core/lists';
-import { isBundled, listStore, subscriptions } from './lists';
+import { currentSites, isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
 import { markStatus } from './status-lists';
 import { makeResolve } from './resolve';
@@ -46,7 +46,7 @@ async function listState(): Promise<Subscription[]> {
     const list = lists.find((l) => l.id === s.listId);
     return {
       url: s.url, bundled: isBundled(s.url), updating: busy.includes(s.url),
-      ...(s.listId ? { listId: s.listId } : {}), ...(list ? { name: list.name, count: list.count, version: list.version } : {}),
+      ...(s.listId ? { listId: s.listId } : {}), ...(list ? { name: list.name, count: list.count, version: list.version } : s.version ? { version: s.version } : {}),
       ...(s.lastCheck ? { lastCheck: s.lastCheck } : {}), ...(s.lastSuccess ? { lastSuccess: s.lastSuccess } : {}),
       ...(s.lastError ? { lastError: s.lastError } : {}),
       ...(list?.staleSince ? { staleSince: list.staleSince } : {}),
@@ -57,7 +57,7 @@ async function listState(): Promise<Subscription[]> {
 const answers: Handlers = {
   async 'content:page'(page, sender) {
     const [trust, now] = [await trustList(), Date.now()];
-    const shop = shopOfPage(page.shop, sender.url);
+    const shop = shopOfPage(page.shop, sender.url, await currentSites());
     // The shop memory failing (storage full, blocked) leaves the page's own findings as they are.
     const { req, remembered } = shop ? await withShopMemory(page, shop, await shopMemory()).catch(() => ({ req: page, remembered: null })) : { req: page, remembered: null };
     const built = await flagShownMarks(req, await buildReport(req, { trust, resolve: await makeResolve(), now, status: markStatus }), trust, now);

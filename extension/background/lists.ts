@@ -1,5 +1,9 @@
-import { createSubscriptions, ListStore, type Subscriptions } from '../../core/lists';
+import { storage } from '#imports';
+import { AdapterDataFile, createSubscriptions, ListStore, type AdapterDataPort, type StoredAdapterData, type Subscriptions } from '../../core/lists';
 import { listKeys } from '../../core/trust';
+import { SITES, type SiteAdapter } from '../sites';
+import { ADAPTER_DATA_KEY, mergeSites } from '../sites/merge';
+import { syncAdapterProbe } from './adapter-probe';
 import { trustList } from './trust';
 import { extensionUrl } from '../platform/url';
 import { DEMO } from '../platform/edition';
@@ -27,12 +31,48 @@ export async function fetchShard(url: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-/** Subscriptions over the store: list publishers' keys come from the trust list, for their role and publisher id. Core runs one update at a time. */
+/** Adapter data files in force (docs/adapter-data.md), by file id: extension storage, so the content script reads them. */
+const adapterData = storage.defineItem<Record<string, StoredAdapterData>>(`local:${ADAPTER_DATA_KEY}`, { fallback: {} });
+
+/** The subscriptions' adapter data port; every change re-registers the probe that looks for the files' selectors. */
+export const adapterPort: AdapterDataPort = {
+  get: async (id) => (await adapterData.getValue())[id],
+  async put(file) {
+    await adapterData.setValue({ ...(await adapterData.getValue()), [file.data.id]: file });
+    await syncAdapterProbe(true).catch(() => undefined);
+  },
+  async remove(id) {
+    const { [id]: _gone, ...rest } = await adapterData.getValue();
+    await adapterData.setValue(rest);
+    await syncAdapterProbe(Object.keys(rest).length > 0).catch(() => undefined);
+  },
+};
+
+/**
+ * The adapters as the background applies them (shop pages, licence links): the bundled ones with the adapter data in
+ * force laid over them, each stored file checked again (another version of the extension may have written it).
+ * Selectors are not run here, so none is refused for not parsing.
+ */
+export async function currentSites(): Promise<readonly SiteAdapter[]> {
+  const stored = await adapterData.getValue().catch(() => ({}));
+  const valid = Object.fromEntries(Object.entries(stored).filter(([, f]) => AdapterDataFile.safeParse(f?.data).success));
+  return mergeSites(SITES, valid, () => true);
+}
+
+/** Whether any adapter data is in force (the probe is registered then). */
+export const hasAdapterData = async (): Promise<boolean> => Object.keys(await adapterData.getValue()).length > 0;
+
+/**
+ * Subscriptions over the store: list publishers' keys come from the trust list, for their role and publisher id;
+ * adapter data files take adapter publishers' keys. Core runs one update at a time.
+ */
 export async function subscriptions(): Promise<Subscriptions> {
   return createSubscriptions(await listStore(), {
     fetch: (url, init) => fetch(url, { ...init, credentials: 'omit', cache: 'no-store' }),
     now: Date.now,
     keys: listKeys(trustList, Date.now),
+    adapters: adapterPort,
+    adapterKeys: listKeys(trustList, Date.now, 'adapter-publisher'),
   });
 }
 

@@ -24,18 +24,18 @@ const hostPath = (u: URL) => `${u.host}${u.pathname}`.slice(0, 500);
  * named must be the one for that address. Any page may READ the memory by the id it shows (a page can fake an id,
  * so at worst it shows that shop's operator); only a page whose address is the shop's licence page or itself
  * carries that id (an adapter `url` way) may WRITE (docs/extension.md, "Remembered operators"). Null when the shop
- * does not hold.
+ * does not hold. `sites`: the adapters as adapter data left them (lists.ts currentSites).
  */
-export function shopOfPage(ref: ShopRef | undefined, frameUrl: string | undefined): ShopOfPage | null {
+export function shopOfPage(ref: ShopRef | undefined, frameUrl: string | undefined, sites: readonly SiteAdapter[] = SITES): ShopOfPage | null {
   if (!ref || !frameUrl) return null;
-  const site = SITES.find((s) => s.id === ref.site);
+  const site = sites.find((s) => s.id === ref.site);
   let url: URL;
   try {
     url = new URL(frameUrl);
   } catch {
     return null;
   }
-  if (!site || siteFor(frameUrl, SITES) !== site) return null;
+  if (!site || siteFor(frameUrl, sites) !== site) return null;
   const licenceUrl = licenceUrlOf(site, ref.id);
   const licence = licenceUrl ? new URL(licenceUrl) : null;
   const onLicence = !!licence && licence.host === url.host && licence.pathname === url.pathname;

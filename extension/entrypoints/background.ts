@@ -1,7 +1,8 @@
 import { listen } from '../platform/messaging';
 import { settings } from '../platform/storage';
 import { handlers } from '../background/handlers';
-import { seedBundled, subscriptions } from '../background/lists';
+import { hasAdapterData, seedBundled, subscriptions } from '../background/lists';
+import { syncAdapterProbe } from '../background/adapter-probe';
 import { syncGenericScript } from '../background/generic';
 import { onLoadPart } from '../background/inject-page';
 import { showVerdict } from '../background/action';
@@ -16,6 +17,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void seedBundled().catch((err) => console.warn('sample lists', err));
     void browser.alarms.create(ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+    void hasAdapterData().then(syncAdapterProbe).catch(() => undefined);
   });
   browser.runtime.onStartup.addListener(() => {
     void seedBundled().catch(() => undefined);

@@ -1,3 +1,5 @@
+import type { AdapterWay } from '../../core/lists';
+
 /** Where a site keeps the things the extension reads; CSS selectors, tried in order. */
 export interface SiteSelectors {
   /** The shop name in the page header: the badge sits right after the first one found. */
@@ -24,13 +26,10 @@ export interface SiteSelectors {
  * - `selector`: the first element matching a CSS selector; its text (`own`: only its own text nodes, not its
  *   children's) or an attribute.
  * `pattern` (script, url: required; others optional) picks group 1 out of the raw value; `decode` undoes
- * percent-encoding (`uri`) or JSON string escapes (`json`).
+ * percent-encoding (`uri`) or JSON string escapes (`json`). The shape is the adapter data file's (core/lists/adapters.ts),
+ * so a signed file can carry the same ways (docs/adapter-data.md).
  */
-export type Way =
-  | { from: 'script'; pattern: string; decode?: 'uri' | 'json' }
-  | { from: 'url'; pattern: string }
-  | { from: 'near'; controls: string[]; pattern?: string; attr?: 'href' }
-  | { from: 'selector'; selector: string; attr?: string; own?: boolean; pattern?: string; decode?: 'uri' | 'json' };
+export type Way = AdapterWay;
 
 /** The ways an adapter reads the shop and its operator, each list tried in order (embedded data and structure first). */
 export interface SiteWays {

@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 
 describe('sample data', () => {
-  it('the trust list names the demo platform (127.0.0.1 and localhost, any port), the demo credit office and 示例优选 with its status list', () => {
-    expect(trust.issuers.map((i) => [i.id, i.name, i.kind])).toEqual([['demo-platform', '示例商城', 'platform'], ['demo-credit-office', '示例信用办', 'list-publisher'], ['demo-select', '示例优选', 'platform']]);
+  it('the trust list names the demo platform (127.0.0.1 and localhost, any port), the demo credit office, 示例优选 with its status list and the demo adapter publisher', () => {
+    expect(trust.issuers.map((i) => [i.id, i.name, i.kind])).toEqual([['demo-platform', '示例商城', 'platform'], ['demo-credit-office', '示例信用办', 'list-publisher'], ['demo-select', '示例优选', 'platform'], ['demo-adapters', '示例适配数据发布者', 'adapter-publisher']]);
     expect(trust.issuers[0]!.origins).toEqual(['http://127.0.0.1:*', 'http://localhost:*']);
     expect(trust.issuers[0]!.statusList).toBeUndefined();
     expect(trust.issuers[2]!.statusList).toBe('http://127.0.0.1:8080/status/demo-select.jws');

@@ -9,7 +9,7 @@ import { d0, d4, d9, d36, d37, d38, d40, d42, d43, d45, d46, d47, d48, d49 } fro
 export const TRUST_FORMAT = "xinbiao-trust/1" as const;
 export const TRUST_TYP = "xinbiao-trust+jws" as const;
 export const Issuer: Validator<output<typeof src.Issuer>> = /* @__PURE__ */ compile({"type":"object","properties":{"id":d36,"name":d0,"kind":d37,"origins":d38,"keys":d40,"revoked":d43,"check":d46,"statusList":d47,"maxMarkDays":d48},"required":["id","name","kind","origins","keys","revoked"]});
-export const IssuerKind: Validator<output<typeof src.IssuerKind>> = /* @__PURE__ */ compile({"enum":["platform","list-publisher","both"]});
+export const IssuerKind: Validator<output<typeof src.IssuerKind>> = /* @__PURE__ */ compile({"enum":["platform","list-publisher","both","adapter-publisher"]});
 export const OriginPattern: Validator<output<typeof src.OriginPattern>> = /* @__PURE__ */ compile({"type":"string","pattern":"^https?:\\/\\/[a-z0-9.-]+(?::(?:[1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5]|\\*))?$"});
 export const RevokedKey: Validator<output<typeof src.RevokedKey>> = /* @__PURE__ */ compile({"type":"object","properties":{"kid":d9,"at":d4,"reason":d45},"required":["kid","at"]});
 export const TrustKey: Validator<output<typeof src.TrustKey>> = /* @__PURE__ */ compile({"type":"object","properties":{"kty":{"const":"OKP"},"crv":{"const":"Ed25519"},"x":d42,"kid":d9,"from":d4,"until":d4},"required":["kty","crv","x","kid","from","until"]});

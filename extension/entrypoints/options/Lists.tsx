@@ -45,7 +45,7 @@ export function Lists({ lang }: { lang: Lang }) {
         ))}
       </ul>
       <form class="row" onSubmit={(e) => { e.preventDefault(); void act(send('options:subscribe', { url })).then(() => setUrl('')); }}>
-        <label for="list-url">{tr(lang, '名单地址（.ndjson 或压缩格式 .pack.json，旁边需有 .sig 签名文件）', 'List URL (.ndjson or packed .pack.json, with its .sig beside it)')}</label>
+        <label for="list-url">{tr(lang, '名单地址（.ndjson、压缩格式 .pack.json 或站点适配数据 .adapters.json，旁边需有 .sig 签名文件）', 'List URL (.ndjson, packed .pack.json or site adapter data .adapters.json, with its .sig beside it)')}</label>
         <input id="list-url" type="url" required value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
         <button type="submit">{tr(lang, '订阅', 'Subscribe')}</button>
       </form>

@@ -1,4 +1,5 @@
-import { SITES, siteFor } from '../../sites';
+import { siteFor } from '../../sites';
+import { loadSites } from '../../sites/load';
 import { runPage } from '../../runtime/run-page';
 
 // The heavy part (detection, messaging, badge UI): never in the manifest; the background injects it into a frame
@@ -9,5 +10,6 @@ export default defineUnlistedScript(() => {
   const g = globalThis as { __xinbiaoPage?: boolean };
   if (g.__xinbiaoPage) return; // injected once per document
   g.__xinbiaoPage = true;
-  void runPage(siteFor(location.href, SITES));
+  // The bundled adapters with any signed adapter data in force laid over them (docs/adapter-data.md).
+  void loadSites().then((sites) => runPage(siteFor(location.href, sites)));
 });

@@ -16,7 +16,7 @@ describe('xinbiao trust', () => {
     const out = join(dir, 'trust.jws');
     const s = run('sign', '--key', ROOT_PRIV, '--in', 'samples/trust/issuers.json', '--out', out);
     expect(s.code).toBe(0);
-    expect(s.lines[0]).toMatchObject({ out, kid: 'demo-root-2026', version: 1, issuers: ['demo-platform', 'demo-credit-office', 'demo-select'] });
+    expect(s.lines[0]).toMatchObject({ out, kid: 'demo-root-2026', version: 1, issuers: ['demo-platform', 'demo-credit-office', 'demo-select', 'demo-adapters'] });
     expect(readFileSync(out, 'utf8')).toBe(readFileSync('samples/trust/trust.jws', 'utf8'));
     const v = run('verify', '--root', ROOT_PUB, '--now', '2026-11-21T00:00:00Z', out);
     expect(v.code).toBe(0);

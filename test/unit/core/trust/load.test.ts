@@ -10,7 +10,7 @@ const TRUST = 'trust/trust.jws';
 describe('loadTrustList (the one trust loader)', () => {
   it('loads the sample trust list verified against the demo root through the readText port', async () => {
     const r = await loadTrustList(files, { trust: TRUST, root: 'keys/demo-root-2026.public.jwk.json' }, NOW);
-    expect(r.ok && r.trust.issuers.map((i) => i.id)).toEqual(['demo-platform', 'demo-credit-office', 'demo-select']);
+    expect(r.ok && r.trust.issuers.map((i) => i.id)).toEqual(['demo-platform', 'demo-credit-office', 'demo-select', 'demo-adapters']);
   });
 
   it('refuses the list against another root key: the root check cannot be skipped', async () => {

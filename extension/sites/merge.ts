@@ -1,0 +1,78 @@
+import { regexProblem } from '../../core/lists';
+import type { SiteAdapter, SiteSelectors, SiteWays, Way } from './define-site';
+import { matchesPattern } from './match';
+
+/** The extension's local storage key of the adapter data in force: file id → { url, sha256, data } (core StoredAdapterData). */
+export const ADAPTER_DATA_KEY = 'adapterData';
+
+const SELECTOR_LISTS = ['shopName', 'licenceBlock', 'hoverTitle', 'platformBlock'] as const;
+const WAY_LISTS = ['shopName', 'shopId', 'operator'] as const;
+const FROM = new Set(['script', 'url', 'near', 'selector']);
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * The bundled adapters with the adapter data in force laid over them (docs/adapter-data.md): for each site id a file
+ * names, each field it gives (a selector list, a way list, spaRoot, licenceUrl) replaces the bundled one; unknown
+ * site ids are ignored; files apply in the order of their ids. The background stores only files that passed the
+ * full check (core/lists/adapters.ts), but storage is read here as it is: a field with one value that would not
+ * work (not a string, a selector `accepts` refuses, a pattern the rule refuses, a licence page off the site's own
+ * hosts) leaves the bundled field in place. Never throws.
+ *
+ * @param sites the bundled adapters
+ * @param stored what local storage holds under ADAPTER_DATA_KEY
+ * @param accepts whether a CSS selector parses (the content script tries it on an empty fragment)
+ */
+export function mergeSites(sites: readonly SiteAdapter[], stored: unknown, accepts: (selector: string) => boolean): readonly SiteAdapter[] {
+  if (!isRec(stored)) return sites;
+  const selectorOk = (v: unknown): v is string => isStr(v) && v.length > 0 && safe(() => accepts(v));
+  const patternOk = (v: unknown) => v === undefined || (isStr(v) && regexProblem(v) === null);
+  const wayOk = (w: unknown): w is Way => isRec(w) && FROM.has(w.from as string) && patternOk(w.pattern) && (w.from === 'script' || w.from === 'url' ? isStr(w.pattern) : true)
+    && (w.from !== 'selector' || selectorOk(w.selector)) && (w.from !== 'near' || (Array.isArray(w.controls) && w.controls.every(isStr)))
+    && (w.attr === undefined || isStr(w.attr)) && (w.decode === undefined || w.decode === 'uri' || w.decode === 'json');
+  const all = <T>(v: unknown, ok: (x: unknown) => x is T): T[] | undefined => (Array.isArray(v) && v.every(ok) ? v : undefined);
+
+  let out = [...sites];
+  const files = Object.keys(stored).sort().map((id) => stored[id]);
+  for (const file of files) {
+    const entries = isRec(file) && isRec(file.data) && Array.isArray(file.data.sites) ? file.data.sites : [];
+    for (const entry of entries) {
+      if (!isRec(entry)) continue;
+      const at = out.findIndex((s) => s.id === entry.site);
+      if (at < 0) continue;
+      const site = out[at]!;
+      const selectors: SiteSelectors = { ...site.selectors };
+      const ways: SiteWays = { ...site.ways };
+      const sel = isRec(entry.selectors) ? entry.selectors : {};
+      for (const k of SELECTOR_LISTS) selectors[k] = all(sel[k], selectorOk) ?? selectors[k];
+      if (selectorOk(sel.spaRoot)) selectors.spaRoot = sel.spaRoot;
+      const w = isRec(entry.ways) ? entry.ways : {};
+      for (const k of WAY_LISTS) ways[k] = all(w[k], wayOk) ?? ways[k];
+      const licenceUrl = ownLicenceUrl(site, entry.licenceUrl) ?? site.licenceUrl;
+      out[at] = { ...site, selectors, ways, ...(licenceUrl ? { licenceUrl } : {}) };
+    }
+  }
+  return out;
+}
+
+/** A licence page address from a file: https, with `{id}`, on one of the site's own hosts (its `matches`); else undefined. */
+function ownLicenceUrl(site: SiteAdapter, value: unknown): string | undefined {
+  if (!isStr(value) || value.length > 300 || !value.includes('{id}')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.replace('{id}', '1'));
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'https:' && site.matches.some((m) => matchesPattern(m, url)) ? value : undefined;
+}
+
+function safe(f: () => boolean): boolean {
+  try {
+    return f();
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,7 @@
 import { wrap, type DBSchema, type IDBPDatabase } from 'idb';
 import { SITES, siteFor } from '../sites';
 import { pageKindOf } from '../sites/page-kind';
-import type { Way } from '../sites/define-site';
+import type { SiteAdapter, Way } from '../sites/define-site';
 import { MAX_WAYS, waysOf } from '../runtime/misses';
 import { openOnce } from './open-once';
 import { HealthRow, type AdapterMiss, type MissedWay } from '../platform/schemas';
@@ -99,12 +99,14 @@ export async function openAdapterHealth(idb: IDBFactory, options: AdapterHealthO
  * Checks a miss a content script reported against the frame address the browser gave (`sender.url`, not anything the
  * message says): the adapter must be the one for that address, the page kind the one its `kinds` data gives, each
  * value one that kind should show (the operator only where `kinds[kind].operator`), no value twice, and each value's
- * ways exactly the adapter's own list for it (index and `from`, as missOnPage sends them). Returns the miss when it holds, else null (nothing is counted).
+ * ways exactly the adapter's own list for it (index and `from`, as missOnPage sends them). `sites` are the adapters
+ * in force (the bundled ones, with signed adapter data laid over them). Returns the miss when it holds, else null
+ * (nothing is counted).
  */
-export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined): AdapterMiss | null {
+export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined, sites: readonly SiteAdapter[] = SITES): AdapterMiss | null {
   if (!frameUrl) return null;
-  const site = SITES.find((s) => s.id === miss.site);
-  if (!site || siteFor(frameUrl, SITES) !== site || pageKindOf(site, frameUrl) !== miss.kind) return null;
+  const site = sites.find((s) => s.id === miss.site);
+  if (!site || siteFor(frameUrl, sites) !== site || pageKindOf(site, frameUrl) !== miss.kind) return null;
   const values = miss.misses.map((m) => m.value);
   if (new Set(values).size !== values.length) return null;
   if (values.includes('operator') && !site.kinds[miss.kind].operator) return null;

@@ -67,7 +67,7 @@ const answers: Handlers = {
   },
   async 'content:miss'(miss, sender) {
     // Checked against the frame's own address: a content script cannot count for another adapter or page kind.
-    const ok = acceptMiss(miss, sender.url);
+    const ok = acceptMiss(miss, sender.url, await currentSites());
     if (!ok) return { ok: false, error: 'miss refused' };
     await (await adapterHealth()).count(ok);
     return { ok: true };

@@ -229,6 +229,16 @@ describe('a hostile sender: content:miss is validated', () => {
     expect(acceptMiss({ ...itemMiss, misses: [{ value: 'shopName', ways: [{ i: 1, from: 'near' }, { i: 1, from: 'selector' }] }] }, item)).toBeNull();
   });
 
+  it('with signed adapter data in force, the ways checked are the merged adapter\'s, not the bundled ones', () => {
+    const item = 'https://item.jd.com/100012000001.html';
+    // A file that gives JD two shop-name ways (a script way, then a selector); JD's five shop-name selectors follow them.
+    const merged = SITES.map((s) => (s.id === 'jd' ? { ...s, ways: { ...s.ways, shopName: [{ from: 'script' as const, pattern: '"shopName":"([^"]+)"' }, { from: 'selector' as const, selector: '.shop-card-v2 h3' }] } } : s));
+    const fileMiss: AdapterMiss = { site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: [{ i: 0, from: 'script' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }, { i: 3, from: 'selector' }, { i: 4, from: 'selector' }, { i: 5, from: 'selector' }, { i: 6, from: 'selector' }] }] };
+    expect(acceptMiss(fileMiss, item, merged)).toEqual(fileMiss);
+    expect(acceptMiss(itemMiss, item, merged)).toBeNull();
+    expect(acceptMiss(fileMiss, item)).toBeNull();
+  });
+
   it('ways other than the adapter\'s own list for the value are refused (index and from, all of them)', () => {
     const item = 'https://item.jd.com/100012000001.html';
     const shopName = (ways: AdapterMiss['misses'][number]['ways']): AdapterMiss => ({ ...itemMiss, misses: [{ value: 'shopName', ways }] });

@@ -27,7 +27,10 @@ export function scanPage(doc: Document, site: SiteAdapter | undefined): { found:
     return [{ token: m.token.slice(0, 20000), ...(shown ? { shown } : {}) }];
   });
   // The shop this page belongs to, for the background's shop memory (readShop validated the id; licenceUrlOf built the URL).
-  const shopRef = site && shop.shopId ? { site: site.id, id: shop.shopId, ...(shop.licenceUrl ? { licenceUrl: shop.licenceUrl } : {}) } : undefined;
+  // Only an id from the address or the platform's own page data: a link beside 进店 may sit in a seller's description,
+  // and would let a page borrow another shop's remembered operator.
+  const idWay = site && shop.shopId ? site.ways.shopId[shop.via.shopId] : undefined;
+  const shopRef = site && shop.shopId && idWay && idWay.from !== 'near' ? { site: site.id, id: shop.shopId, ...(shop.licenceUrl ? { licenceUrl: shop.licenceUrl } : {}) } : undefined;
   return { found: { url: doc.location?.href ?? '', subjects, marks, ...(shopRef ? { shop: shopRef } : {}) }, via: shop.via };
 }
 

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
-import { findOnPage } from '../../../extension/runtime/findings';
+import { findOnPage, scanPage } from '../../../extension/runtime/findings';
 import { readOnText } from '../../../extension/runtime/BadgeApp';
 import { SITES } from '../../../extension/sites';
 import { annotateShop, OPERATOR_UNKNOWN, shopOfPage, withShopMemory } from '../../../extension/background/shop-page';
@@ -116,6 +116,16 @@ describe('the page report carries the shop', () => {
     const doc = new JSDOM(html, { url: 'https://item.jd.com/100012000001.html' }).window.document;
     expect(findOnPage(doc, SITES.find((s) => s.id === 'jd')).shop).toEqual({ site: 'jd', id: '10001201', licenceUrl: 'https://mall.jd.com/showLicence-10001201.html' });
     expect(findOnPage(doc, undefined).shop).toBeUndefined();
+  });
+
+  it('an id read only from a link beside 进入店铺 (which a seller\'s description can hold) names no shop', () => {
+    const html = readFileSync(new URL('../../fixtures/sites/jd/item.html', import.meta.url), 'utf8').replace(/<script>var pageConfig[\s\S]*?<\/script>/, '')
+      .replaceAll('href="/sites/jd/shop.html"', 'href="//mall.jd.com/index-10001201.html"');
+    const doc = new JSDOM(html, { url: 'https://item.jd.com/100012000001.html' }).window.document;
+    const jd = SITES.find((s) => s.id === 'jd')!;
+    // The adapter's fourth shop-id way (beside 进店逛逛) reads it; the report names no shop all the same.
+    expect(scanPage(doc, jd).via.shopId).toBe(3);
+    expect(findOnPage(doc, jd).shop).toBeUndefined();
   });
 });
 

@@ -1,41 +1,26 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { expect, test } from 'playwright/test';
+import { cliDetect, DETECT_IN_PAGE, detectBundle } from '../../support/detect-bundle';
+import { REAL_PAGES, realPages } from '../../support/real-pages';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const PAGES = 'test/fixtures/pages';
 const files = readdirSync(join(ROOT, PAGES)).filter((f) => f.endsWith('.html')).sort();
+// The real pages beside the checkout: test/unit/cli/real-pages.test.ts holds the CLI to what a person reads on each.
+const real = realPages();
 
 let bundle = '';
-const cli = new Map<string, unknown>();
+let cli = new Map<string, unknown>();
 
 test.beforeAll(async () => {
-  // core/detect as the browser gets it: one IIFE exposing a global, no DOM globals of its own.
-  const out = await build({
-    stdin: {
-      contents: "import { detect, detectionToJson } from './core/detect'; (globalThis as any).XinbiaoDetect = { detect, detectionToJson };",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    write: false,
-  });
-  bundle = out.outputFiles[0]!.text;
-  const r = spawnSync('node', ['bin/xinbiao.js', 'detect', ...files.map((f) => `${PAGES}/${f}`)], { cwd: ROOT, encoding: 'utf8' });
-  expect(r.status).toBe(0);
-  for (const line of r.stdout.trim().split('\n')) {
-    const { file, ...rest } = JSON.parse(line) as { file: string };
-    cli.set(file, rest);
-  }
+  bundle = await detectBundle();
+  cli = cliDetect([...files.map((f) => `${PAGES}/${f}`), ...real.map(([f]) => join(REAL_PAGES, f))]);
 });
 
 test('every fixture page is covered', () => {
   expect(files.length).toBeGreaterThanOrEqual(10);
-  expect(cli.size).toBe(files.length);
+  expect(cli.size).toBe(files.length + real.length);
 });
 
 for (const file of files) {
@@ -56,5 +41,15 @@ for (const file of files) {
     expect(found).toEqual(expected);
     expect(errors).toEqual([]);
     if (file !== 'platform-home.html') expect(found.subjects.length).toBeGreaterThan(0);
+  });
+}
+
+// Served at their platform's test path as saved (no charset in the header): the browser decodes each by its own
+// declaration, as the CLI does, and finds the same subjects, marks and fields.
+for (const [file, want] of real) {
+  test(`Chromium finds what the CLI finds on the real page ${file}`, async ({ page }) => {
+    await page.goto(`/sites/${want.platform}/real/${file}`);
+    await page.addScriptTag({ content: bundle });
+    expect(await page.evaluate(DETECT_IN_PAGE)).toEqual(cli.get(join(REAL_PAGES, file)));
   });
 }

@@ -1,7 +1,6 @@
-import { createPrivateKey, sign } from 'node:crypto';
 import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateKeyPair, isPublicJwk, type PrivateJwk, type PublicJwk, type SignPort } from '../../core/crypto';
+import { generateKeyPair, isPublicJwk, type PrivateJwk, type PublicJwk } from '../../core/crypto';
 import { EXIT, InputError, UsageError, both, emit, parseArgs, say, strFlag, type Command, type Named } from '../io';
 
 const help = `Usage: xinbiao keys --kid ID --out DIR
@@ -52,12 +51,6 @@ export async function readPrivateKey(path: string): Promise<PrivateJwk> {
   }
   if (typeof jwk.kid !== 'string' || jwk.kid === '') throw new InputError(both(`密钥文件 ${path} 缺少 kid`, `key file ${path} has no kid`));
   return jwk;
-}
-
-/** A synchronous Ed25519 signer on node:crypto for bulk signing (WebCrypto's per-call overhead dominates there). */
-export function nodeSigner(key: PrivateJwk): SignPort {
-  const handle = createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.x, d: key.d }, format: 'jwk' });
-  return (data) => sign(null, data, handle);
 }
 
 /** Loads a public Ed25519 JWK (a private one works too: only its public half is used). */

@@ -29,6 +29,24 @@ describe('xinbiao mark sign --shops', () => {
     expect(verified.lines[0].outcome).toBe('genuine');
   });
 
+  it('a file of several blocks, signed on the signing thread: every line in file order, each mark its own shop', () => {
+    const file = join(dir, 'many.ndjson');
+    // 3,000 shops span several read blocks and signing batches; shop 2,345 is refused (a path without its closing /).
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ ...sample, bind: { ...sample.bind, path: i === 2344 ? `/shops/${i}` : `/shops/${i}/` } }));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = run('sign', ...KEY, '--shops', file);
+    expect(r.code).toBe(1);
+    expect(r.lines).toHaveLength(3000);
+    expect(r.lines.map((l) => l.line)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+    expect(r.lines.filter((l) => l.error).map((l) => l.line)).toEqual([2345]);
+    for (const i of [0, 1, 1999, 2999]) {
+      const decoded = decodeMark(r.lines[i].token);
+      expect(decoded.ok && decoded.payload.bind.path).toBe(`/shops/${i}/`);
+    }
+    const verified = run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/shops/2999/', r.lines[2999].token);
+    expect(verified.lines[0].outcome).toBe('genuine');
+  });
+
   it('signs shops from a CSV whose header names the payload fields by path', () => {
     const file = join(dir, 'shops.csv');
     const header = 'iss,iat,exp,sub.uscc,sub.name,sub.kind,shop.name,identity.verifiedBy,identity.verifiedAt,identity.method,credit,bind.origin,bind.path';

@@ -1,29 +1,17 @@
 // The prebuilt CLI: cli/main.ts and what it imports from core/ and server/, bundled into dist/cli/ by `npm run build`
 // so that a command starts in a fifth of the time tsx needs to compile it. bin/xinbiao.js runs it only while its
 // stamp matches the sources; otherwise it compiles them with tsx as before, so an edit never runs stale code.
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sourcesHash as hashSources } from './sources-hash.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** What the bundle is built from: a change to any of these makes it stale. */
-const SOURCES = ['cli', 'core', 'server', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/cli-bundle.mjs'];
+const SOURCES = ['cli', 'core', 'server', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/cli-bundle.mjs', 'scripts/sources-hash.mjs'];
 export const BUNDLE = resolve(ROOT, 'dist/cli/main.js');
 const STAMP = resolve(ROOT, 'dist/cli/.stamp');
 
-function* files(path) {
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) return;
-  if (!st.isDirectory()) return yield [path, st];
-  for (const name of readdirSync(path).sort()) if (name !== 'node_modules' && !name.startsWith('.')) yield* files(join(path, name));
-}
-
-/** A hash of the sources by path, size and modification time (ms): a few milliseconds, so it runs on every start. */
-function sourcesHash() {
-  const hash = createHash('sha256');
-  for (const top of SOURCES) for (const [file, st] of files(resolve(ROOT, top))) hash.update(`${relative(ROOT, file)}\0${st.size}\0${st.mtimeMs}\n`);
-  return hash.digest('hex');
-}
+const sourcesHash = () => hashSources(ROOT, SOURCES);
 
 /** True when the bundle exists and was built from the sources as they are now. */
 export function bundleIsCurrent() {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sourcesHash as hashSources } from '../scripts/sources-hash.mjs';
 import { PACKAGE_ROOT } from './package-root';
 
 const ROOT = PACKAGE_ROOT;
@@ -11,24 +11,8 @@ const SOURCES = ['core', 'extension', 'widget', 'package.json', 'package-lock.js
 export const STAMP = resolve(ROOT, 'dist/.build-stamp');
 const OUTPUTS = ['dist/widget/xinbiao.js', '.output/chrome-mv3/manifest.json', '.output/firefox-mv3/manifest.json'];
 
-function* files(path: string): Generator<string> {
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) return;
-  if (!st.isDirectory()) return yield path;
-  for (const name of readdirSync(path).sort()) if (name !== 'node_modules' && !name.startsWith('.')) yield* files(join(path, name));
-}
-
 /** A hash of the build's sources by path, size and modification time (ms); cheap enough to run on every start. */
-export function sourcesHash(root = ROOT): string {
-  const hash = createHash('sha256');
-  for (const top of SOURCES) {
-    for (const file of files(resolve(root, top))) {
-      const st = statSync(file);
-      hash.update(`${relative(root, file)}\0${st.size}\0${st.mtimeMs}\n`);
-    }
-  }
-  return hash.digest('hex');
-}
+export const sourcesHash = (root = ROOT): string => hashSources(root, SOURCES);
 
 /** True when the outputs exist and were built from the sources as they are now. */
 export function buildIsCurrent(root = ROOT): boolean {

@@ -36,14 +36,16 @@ export type AdapterWay = z.infer<typeof AdapterWay>;
 const Ways = z.array(AdapterWay).check(z.maxLength(12));
 
 /**
- * What a file may change of one site adapter: its selectors, its ways and its licence page address (https, with
- * `{id}`; the reader also requires one of the site's own hosts). Never `matches`, `pages` or `exclude` (they are the
- * manifest's permissions and injection) and never code. Each field given replaces the bundled one.
+ * What a file may change of one site adapter: where the shop name and shop id are (`selectors.shopName`, `spaRoot`,
+ * `ways.shopName`, `ways.shopId`) and its licence page address (https, with `{id}`; the reader also requires one of
+ * the site's own hosts). Never what decides a verdict (the operator ways, the licence, hover-title and platform
+ * blocks), never `matches`, `pages` or `exclude` (the manifest's permissions and injection), never code. Each field
+ * given replaces the bundled one.
  */
 export const AdapterSiteData = z.strictObject({
   site: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,31}$/)),
-  selectors: z.optional(z.strictObject({ shopName: z.optional(Selectors), licenceBlock: z.optional(Selectors), hoverTitle: z.optional(Selectors), platformBlock: z.optional(Selectors), spaRoot: z.optional(Selector) })),
-  ways: z.optional(z.strictObject({ shopName: z.optional(Ways), shopId: z.optional(Ways), operator: z.optional(Ways) })),
+  selectors: z.optional(z.strictObject({ shopName: z.optional(Selectors), spaRoot: z.optional(Selector) })),
+  ways: z.optional(z.strictObject({ shopName: z.optional(Ways), shopId: z.optional(Ways) })),
   licenceUrl: z.optional(z.string().check(z.maxLength(300), z.regex(/^https:\/\/[a-z0-9.-]+\/[^\s"'<>{}]*\{id\}[^\s"'<>{}]*$/))),
 });
 export type AdapterSiteData = z.infer<typeof AdapterSiteData>;

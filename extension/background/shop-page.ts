@@ -13,6 +13,8 @@ export interface ShopOfPage {
   licenceUrl: string | null;
   /** May this page write the memory, and as what: its address is the shop's licence page, or carries the shop id. */
   writes: Reading['kind'] | null;
+  /** May this page read the memory: its id came from the bundled adapter's ways, not only from adapter data. */
+  recalls: boolean;
   /** Host and path of the frame, without the query: where a reading was made. */
   path: string;
 }
@@ -23,8 +25,9 @@ const hostPath = (u: URL) => `${u.host}${u.pathname}`.slice(0, 500);
  * Checks the page's shop against the frame address the browser reported (not the page's own `url`): the adapter
  * named must be the one for that address. Any page may READ the memory by the id it shows (a page can fake an id,
  * so at worst it shows that shop's operator); only a page whose address is the shop's licence page or itself
- * carries that id (an adapter `url` way) may WRITE (docs/extension.md, "Remembered operators"). Null when the shop
- * does not hold. `sites`: the adapters as adapter data left them (lists.ts currentSites).
+ * carries that id (a `url` way) may WRITE, both as the BUNDLED adapter says; an id only adapter data's ways read
+ * (`ref.data`) may not READ (docs/extension.md, "Remembered operators"). Null when the shop does not hold.
+ * `sites`: the adapters as adapter data left them (lists.ts currentSites): the licence link and the adapter check.
  */
 export function shopOfPage(ref: ShopRef | undefined, frameUrl: string | undefined, sites: readonly SiteAdapter[] = SITES): ShopOfPage | null {
   if (!ref || !frameUrl) return null;
@@ -37,10 +40,13 @@ export function shopOfPage(ref: ShopRef | undefined, frameUrl: string | undefine
   }
   if (!site || siteFor(frameUrl, sites) !== site) return null;
   const licenceUrl = licenceUrlOf(site, ref.id);
-  const licence = licenceUrl ? new URL(licenceUrl) : null;
+  // Who may write is decided by the bundled adapter alone: adapter data finds the shop, it does not vouch for a page.
+  const own = SITES.find((s) => s.id === site.id) ?? site;
+  const ownLicence = licenceUrlOf(own, ref.id);
+  const licence = ownLicence ? new URL(ownLicence) : null;
   const onLicence = !!licence && licence.host === url.host && licence.pathname === url.pathname;
-  const writes = onLicence ? 'licence' : shopIdFromUrl(site, frameUrl) === ref.id ? 'page' : null;
-  return { site, id: ref.id, licenceUrl, writes, path: hostPath(url) };
+  const writes = onLicence ? 'licence' : shopIdFromUrl(own, frameUrl) === ref.id ? 'page' : null;
+  return { site, id: ref.id, licenceUrl, writes, recalls: ref.data !== true, path: hostPath(url) };
 }
 
 /** The reason of a shop page whose operator is not known yet (bilingual, level unknown). */
@@ -64,7 +70,7 @@ export async function withShopMemory(req: Req<'content:page'>, shop: ShopOfPage 
   if (!shop) return { req, remembered: null };
   const reading = shop.writes ? operatorReading(req.subjects, shop.writes) : null;
   if (shop.writes && reading) await mem.remember({ site: shop.site.id, id: shop.id, ...reading, kind: shop.writes, path: shop.path });
-  if (req.subjects.length > 0 || req.marks.length > 0) return { req, remembered: null };
+  if (!shop.recalls || req.subjects.length > 0 || req.marks.length > 0) return { req, remembered: null };
   const remembered = await mem.recall(shop.site.id, shop.id);
   if (!remembered) return { req, remembered: null };
   const finding: Finding = { ...(remembered.uscc ? { uscc: remembered.uscc } : {}), ...(remembered.name ? { name: remembered.name } : {}), source: 'memory', confidence: MEMORY_CONFIDENCE };

@@ -12,11 +12,14 @@ export const httpsUrl = z.string().check(z.maxLength(1000), z.regex(/^https:\/\/
 /**
  * The shop a page belongs to, as its adapter read it: adapter id, the platform's shop id (readShop's shape) and the
  * shop's licence page, built by licenceUrlOf from adapter data only (never an address taken from the page).
+ * `data`: the id came from a way only signed adapter data gives; it links the licence page but reads no remembered
+ * operator (a file's way may read a place a seller writes).
  */
 export const ShopRef = z.object({
   site: z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)),
   id: z.string().check(z.regex(SHOP_ID)),
   licenceUrl: z.optional(httpsUrl),
+  data: z.optional(z.literal(true)),
 });
 export type ShopRef = z.infer<typeof ShopRef>;
 

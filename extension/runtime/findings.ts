@@ -1,4 +1,5 @@
-import type { SiteAdapter } from '../sites/define-site';
+import type { SiteAdapter, Way } from '../sites/define-site';
+import { SITES } from '../sites';
 import { detectWithSite } from '../sites/detect-site';
 import type { Req } from '../platform/messaging';
 import type { ShopReading } from '../sites/read';
@@ -30,13 +31,23 @@ export function scanPage(doc: Document, site: SiteAdapter | undefined): { found:
   // Only an id from the address or the platform's own page data: a link beside 进店 may sit in a seller's description,
   // and would let a page borrow another shop's remembered operator.
   const idWay = site && shop.shopId ? site.ways.shopId[shop.via.shopId] : undefined;
-  const shopRef = site && shop.shopId && idWay && idWay.from !== 'near' ? { site: site.id, id: shop.shopId, ...(shop.licenceUrl ? { licenceUrl: shop.licenceUrl } : {}) } : undefined;
+  // A way only adapter data gives may read a place a seller writes: its id links the licence page, never the memory.
+  const fromData = !!idWay && !bundledWay(site!.id, idWay);
+  const shopRef = site && shop.shopId && idWay && idWay.from !== 'near'
+    ? { site: site.id, id: shop.shopId, ...(shop.licenceUrl ? { licenceUrl: shop.licenceUrl } : {}), ...(fromData ? { data: true as const } : {}) }
+    : undefined;
   return { found: { url: doc.location?.href ?? '', subjects, marks, ...(shopRef ? { shop: shopRef } : {}) }, via: shop.via };
+}
+
+/** Whether a shop-id way is one of the bundled adapter's own (the same way, whatever list it now sits in). */
+function bundledWay(siteId: string, way: Way): boolean {
+  const own = JSON.stringify(way);
+  return !!SITES.find((s) => s.id === siteId)?.ways.shopId.some((w) => JSON.stringify(w) === own);
 }
 
 /** Same findings, same key: the badge is redrawn only when what the page shows changed. */
 export const findingsKey = (f: Req<'content:page'>): string =>
-  JSON.stringify([f.url, f.subjects.map((s) => [s.uscc, s.name]), f.marks.map((m) => [m.token, m.shown]), f.shop?.site, f.shop?.id]);
+  JSON.stringify([f.url, f.subjects.map((s) => [s.uscc, s.name]), f.marks.map((m) => [m.token, m.shown]), f.shop?.site, f.shop?.id, f.shop?.data]);
 
 /** Where the badge goes: after the shop name the adapter points at, or nowhere (a fixed corner). */
 export function anchorFor(doc: Document, site: SiteAdapter | undefined): Element | null {

@@ -5,8 +5,9 @@ import { matchesPattern } from './match';
 /** The extension's local storage key of the adapter data in force: file id → { url, sha256, data } (core StoredAdapterData). */
 export const ADAPTER_DATA_KEY = 'adapterData';
 
-const SELECTOR_LISTS = ['shopName', 'licenceBlock', 'hoverTitle', 'platformBlock'] as const;
-const WAY_LISTS = ['shopName', 'shopId', 'operator'] as const;
+// Only where the shop name and id are: the operator ways and the licence, hover and platform blocks decide verdicts.
+const SELECTOR_LISTS = ['shopName'] as const;
+const WAY_LISTS = ['shopName', 'shopId'] as const;
 const FROM = new Set(['script', 'url', 'near', 'selector']);
 
 type Rec = Record<string, unknown>;
@@ -15,7 +16,8 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 
 /**
  * The bundled adapters with the adapter data in force laid over them (docs/adapter-data.md): for each site id a file
- * names, each field it gives (a selector list, a way list, spaRoot, licenceUrl) replaces the bundled one; unknown
+ * names, each field it gives (selectors.shopName, spaRoot, ways.shopName, ways.shopId, licenceUrl) replaces the
+ * bundled one; any other field stored (operator ways, licence, hover or platform blocks) is ignored; unknown
  * site ids are ignored; files apply in the order of their ids. The background stores only files that passed the
  * full check (core/lists/adapters.ts), but storage is read here as it is: a field with one value that would not
  * work (not a string, a selector `accepts` refuses, a pattern the rule refuses, a licence page off the site's own

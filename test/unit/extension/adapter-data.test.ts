@@ -72,10 +72,13 @@ describe('adapter data laid over the bundled adapters', () => {
     expect(licence('https://mall.jd.com/showLicence2.html')).toBe('https://mall.jd.com/showLicence-{id}.html');
   });
 
-  it('the background builds the licence link and the memory-writing id from the merged adapter', () => {
+  it('the background builds the licence link from the merged adapter, and who writes the memory from the bundled one', () => {
     const sites = mergeSites(SITES, withJd({ licenceUrl: 'https://mall.jd.com/shopLicence-{id}.html', ways: { shopId: [{ from: 'url', pattern: '^https?://shop2026\\.jd\\.com/(\\d+)$' }] } }), () => true);
     expect(shopOfPage({ site: 'jd', id: '10001203' }, URL_, sites)).toMatchObject({ licenceUrl: 'https://mall.jd.com/shopLicence-10001203.html', writes: null });
-    expect(shopOfPage({ site: 'jd', id: '10001203' }, 'https://shop2026.jd.com/10001203', sites)).toMatchObject({ writes: 'page' });
+    // A file's url way or licence page vouches for no page: adapter data finds the shop, it does not decide who writes.
+    expect(shopOfPage({ site: 'jd', id: '10001203' }, 'https://shop2026.jd.com/10001203', sites)).toMatchObject({ writes: null });
+    expect(shopOfPage({ site: 'jd', id: '10001203' }, 'https://mall.jd.com/shopLicence-10001203.html', sites)).toMatchObject({ writes: null });
+    expect(shopOfPage({ site: 'jd', id: '10001203' }, 'https://mall.jd.com/showLicence-10001203.html', sites)).toMatchObject({ writes: 'licence' });
     expect(shopOfPage({ site: 'jd', id: '10001203' }, 'https://shop2026.jd.com/10001203')).toMatchObject({ licenceUrl: 'https://mall.jd.com/showLicence-10001203.html', writes: null });
   });
 

@@ -70,6 +70,24 @@ describe('adapter data: the pattern rule', () => {
   ])('refuses %s', (p, why) => {
     expect(regexProblem(p)).toBe(why);
   });
+
+  // Exponential without any repeated group: each alternation or optional element doubles the paths tried.
+  it.each([
+    ['alternations in sequence', `${'(?:a|a)'.repeat(21)}x`],
+    ['optional atoms in sequence', `${'a?'.repeat(21)}x`],
+    ['bounded repeats in sequence', `${'\\d{0,2}'.repeat(13)}x`],
+    ['alternations inside lookaheads', `${'(?=(a|a))a?'.repeat(11)}x`],
+    ['a window and a name too wide', 'X[\\s\\S]{0,20000}?"shopName"\\s*:\\s*"([^"]{1,200})"'],
+  ])('refuses %s', (_, p) => {
+    expect(regexProblem(p)).toBe('more than 1048576 choices in sequence (alternations and bounded repeats)');
+  });
+
+  it.each([
+    '__ITEM_STATE__[\\s\\S]{0,2000}?"shopName"\\s*:\\s*"([^"]{1,200})"',
+    '^https?://(?:www\\.|m\\.)?shop(\\d{1,12})\\.(?:taobao|tmall)\\.com/',
+  ])('accepts %s (within the bound of choices)', (p) => {
+    expect(regexProblem(p)).toBeNull();
+  });
 });
 
 describe('adapter data: the file schema', () => {

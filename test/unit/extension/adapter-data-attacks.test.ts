@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+// Hostile adapter data (docs/adapter-data.md): a file signed by a real adapter-publisher key may move where the shop
+// name and id are read, never what decides a verdict (the operator, the licence, the shop memory).
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { JSDOM } from 'jsdom';
+import { SITES } from '../../../extension/sites';
+import { detectWithSite } from '../../../extension/sites/detect-site';
+import { selectorParses } from '../../../extension/sites/load';
+import { mergeSites } from '../../../extension/sites/merge';
+import { scanPage } from '../../../extension/runtime/findings';
+import { shopOfPage, withShopMemory } from '../../../extension/background/shop-page';
+import { openShopMemory } from '../../../extension/background/shop-memory';
+import { jdRedesign } from '../../e2e/extension/gen-fixture-adapters';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const CODE = '91990000MA1N8K024W';
+const NAME = '连云港示例守信电子商务有限公司';
+const ITEM = 'https://item.jd.com/100012000004.html';
+const page = (file: string, url: string) => new JSDOM(readFileSync(resolve(ROOT, `test/fixtures/sites/jd/${file}`), 'utf8'), { url }).window.document;
+/** JD as a stored file leaves it: storage is read as it is, so these fields reach the merge even if a schema refused them. */
+const jdWith = (jd: Record<string, unknown>) => {
+  const data = jdRedesign({ sites: [{ site: 'jd', selectors: { shopName: ['.shop-card-v2 .shop-card-v2__title'] }, ...jd }] });
+  return mergeSites(SITES, { f: { url: 'https://adapters.example.cn/f.adapters.json', sha256: '0'.repeat(64), data } }, selectorParses).find((s) => s.id === 'jd')!;
+};
+
+describe('adapter data names no operator', () => {
+  it("an operator way reading the seller's description adds no subject", () => {
+    const jd = jdWith({ ways: { operator: [{ from: 'selector', selector: '#J-detail-content .brand-auth', pattern: '品牌授权：(.+)' }] } });
+    const { result } = detectWithSite(page('attack-adapter-data.html', ITEM), jd, ITEM);
+    expect(result.subjects.filter((s) => s.role === 'shop')).toEqual([]);
+    expect(jd.ways.operator).toEqual([]);
+  });
+
+  it("a platform block over the licence text does not turn the shop's operator into the platform's", () => {
+    const jd = jdWith({ selectors: { shopName: ['.jLogo .shop-name'], licenceBlock: ['.no-such-block'], platformBlock: ['.qualification-list'] } });
+    const url = 'https://mall.jd.com/showLicence-10001201.html';
+    const shop = detectWithSite(page('licence.html', url), jd, url).result.subjects.filter((s) => s.role === 'shop');
+    expect(shop.map((s) => s.uscc)).toContain(CODE);
+    expect(jd.selectors.platformBlock).toEqual(SITES.find((s) => s.id === 'jd')!.selectors.platformBlock);
+  });
+
+  it("licence and hover-title blocks over the seller's description are not taken", () => {
+    const jd = jdWith({ selectors: { shopName: ['.shop-card-v2 .shop-card-v2__title'], licenceBlock: ['#J-detail-content'], hoverTitle: ['#J-detail-content img'] } });
+    const bundled = SITES.find((s) => s.id === 'jd')!;
+    expect([jd.selectors.licenceBlock, jd.selectors.hoverTitle]).toEqual([bundled.selectors.licenceBlock, bundled.selectors.hoverTitle]);
+  });
+});
+
+describe('adapter data does not reach the shop memory', () => {
+  const at = Date.UTC(2026, 10, 30, 9);
+
+  it("an id only a file's way reads (the seller's description) links the licence page but borrows no remembered operator", async () => {
+    const jd = jdWith({ ways: { shopId: [{ from: 'selector', selector: '#J-detail-content [data-shop-id]', attr: 'data-shop-id' }] } });
+    const { found } = scanPage(page('attack-adapter-data.html', ITEM), jd);
+    expect(found.shop).toEqual({ site: 'jd', id: '10001201', licenceUrl: 'https://mall.jd.com/showLicence-10001201.html', data: true });
+    const mem = await openShopMemory(new IDBFactory(), { now: () => at });
+    await mem.remember({ site: 'jd', id: '10001201', uscc: CODE, name: NAME, kind: 'licence', path: 'mall.jd.com/showLicence-10001201.html' });
+    const shop = shopOfPage(found.shop, ITEM, [jd]);
+    expect(shop).toMatchObject({ id: '10001201', writes: null, recalls: false });
+    const { req, remembered } = await withShopMemory(found, shop, mem);
+    expect(remembered).toBeNull();
+    expect(req.subjects).toEqual([]);
+  });
+
+  it("the bundled adapter's own ways, even listed by a file, still read the memory", () => {
+    const bundled = SITES.find((s) => s.id === 'jd')!;
+    const jd = jdWith({ ways: { shopId: [{ from: 'script', pattern: 'nothing-here(\\d+)' }, ...bundled.ways.shopId] } });
+    const url = 'https://item.jd.com/100012000001.html';
+    expect(scanPage(page('item.html', url), jd).found.shop).toEqual({ site: 'jd', id: '10001201', licenceUrl: 'https://mall.jd.com/showLicence-10001201.html' });
+  });
+
+  it("a file's url way or licence page makes no page of the shop's seller a memory writer", () => {
+    // The shop's home, decorated by its seller, as the "licence page"; an item page's query as "the shop's address".
+    const jd = jdWith({ licenceUrl: 'https://mall.jd.com/index-{id}.html', ways: { shopId: [{ from: 'url', pattern: '^https?://item\\.jd\\.com/\\d+\\.html\\?(?:[^#]*&)?sid=(\\d+)' }] } });
+    expect(shopOfPage({ site: 'jd', id: '20002' }, 'https://item.jd.com/100012000004.html?sid=20002', [jd])).toMatchObject({ writes: null });
+    expect(shopOfPage({ site: 'jd', id: '10001201' }, 'https://mall.jd.com/index-10001201.html', [jd])).toMatchObject({ writes: 'page', licenceUrl: 'https://mall.jd.com/index-10001201.html' });
+    // The platform's licence page is still the one that writes as 'licence'.
+    expect(shopOfPage({ site: 'jd', id: '10001201' }, 'https://mall.jd.com/showLicence-10001201.html', [jd])).toMatchObject({ writes: 'licence' });
+  });
+});

@@ -4,10 +4,18 @@
 export const MAX_PATTERN = 300;
 
 /**
+ * The most choices a pattern may hold (rule 5 of docs/adapter-data.md): the product, over its alternations, of their
+ * branch counts and, over its optional and bounded quantifiers, of max − min + 1. Without it `(a|a)(a|a)…x` or
+ * `a?a?a?…x` backtrack through 2^n paths with no repeat at all.
+ */
+export const MAX_CHOICES = 2 ** 20;
+
+/**
  * Why a regular expression from adapter data is refused, or null when it passes the rule of docs/adapter-data.md:
  * at most MAX_PATTERN characters; compiles as a JavaScript RegExp without flags; no back-reference (`\1`, `\k<n>`);
- * and no repeat (`*`, `+`, `{n,}`, `{n,m}` with m > 1) of a group that itself holds a quantifier or an alternation
- * (the shapes behind catastrophic backtracking, `(a+)+`, `(a|a)*`). An optional group (`(…)?`) is no repeat.
+ * no repeat (`*`, `+`, `{n,}`, `{n,m}` with m > 1) of a group that itself holds a quantifier or an alternation
+ * (the shapes behind catastrophic backtracking, `(a+)+`, `(a|a)*`; an optional group (`(…)?`) is no repeat); and at
+ * most MAX_CHOICES choices in sequence (alternations and bounded quantifiers; `*`, `+`, `{n,}` count once).
  */
 export function regexProblem(pattern: string): string | null {
   if (pattern.length === 0 || pattern.length > MAX_PATTERN) return `length must be 1–${MAX_PATTERN}`;
@@ -16,42 +24,57 @@ export function regexProblem(pattern: string): string | null {
   } catch {
     return 'not a valid regular expression';
   }
-  // One pass over the source: groups on a stack, each noting whether it holds a quantifier or an alternation.
-  const stack: { risky: boolean }[] = [{ risky: false }];
-  let last: { risky: boolean } | 'atom' | null = null;
+  // One pass over the source: groups on a stack, each noting whether it holds a quantifier or an alternation, and
+  // its choices (the finished branches' sum, the current branch's product); `paths`: the last element's choices.
+  type Group = { risky: boolean; sum: number; prod: number };
+  const stack: Group[] = [{ risky: false, sum: 0, prod: 1 }];
+  let last: Group | 'atom' | null = null;
+  let paths = 1;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;
     if (c === '\\') {
       const next = pattern[i + 1] ?? '';
       if (/[1-9k]/.test(next)) return 'back-references are not allowed';
       i++;
-      last = 'atom';
+      [last, paths] = ['atom', 1];
     } else if (c === '[') {
       for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-      last = 'atom';
+      [last, paths] = ['atom', 1];
     } else if (c === '(') {
-      stack.push({ risky: false });
+      stack.push({ risky: false, sum: 0, prod: 1 });
+      paths = 1;
       const m = /^\?(?::|=|!|<=|<!|<[A-Za-z_$][\w$]*>)/.exec(pattern.slice(i + 1));
       if (m) i += m[0].length;
       last = null;
     } else if (c === ')') {
       const group = stack.pop()!;
       if (group.risky) stack.at(-1)!.risky = true;
+      paths = group.sum + group.prod;
+      stack.at(-1)!.prod *= paths;
       last = group;
     } else if (c === '|') {
-      stack.at(-1)!.risky = true;
+      const group = stack.at(-1)!;
+      group.risky = true;
+      [group.sum, group.prod, paths] = [group.sum + group.prod, 1, 1];
       last = null;
     } else if (c === '*' || c === '+' || c === '?' || (c === '{' && /^\{\d+(?:,\d*)?\}/.test(pattern.slice(i)))) {
       const brace = c === '{' ? /^\{(\d+)(?:(,)(\d*))?\}/.exec(pattern.slice(i))! : null;
       const repeats = c === '*' || c === '+' || (brace !== null && (brace[2] === undefined ? Number(brace[1]) > 1 : brace[3] === '' || Number(brace[3]) > 1));
       if (repeats && last !== null && last !== 'atom' && last.risky) return 'a repeated group must not hold a quantifier or an alternation';
-      stack.at(-1)!.risky = true;
+      // Choices of the quantified element: an optional one adds the empty match; a bounded repeat of an atom (rule 4
+      // leaves only atoms and plain groups to repeat) chooses its count; an unbounded one counts once.
+      const [min, max] = c === '?' ? [0, 1] : c === '*' || c === '+' ? [0, Infinity] : [Number(brace![1]), brace![2] === undefined ? Number(brace![1]) : brace![3] === '' ? Infinity : Number(brace![3])];
+      const choices = max === Infinity ? paths : max <= 1 ? paths * max + (min === 0 ? 1 : 0) : max - min + 1;
+      const group = stack.at(-1)!;
+      group.prod = (group.prod / paths) * choices;
+      group.risky = true;
       if (brace) i += brace[0].length - 1;
       if (pattern[i + 1] === '?') i++; // lazy
       last = null;
     } else {
-      last = 'atom';
+      [last, paths] = ['atom', 1];
     }
+    if (stack[0]!.sum + stack[0]!.prod > MAX_CHOICES || stack.some((g) => g.prod > MAX_CHOICES)) return `more than ${MAX_CHOICES} choices in sequence (alternations and bounded repeats)`;
   }
   return null;
 }

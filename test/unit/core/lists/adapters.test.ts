@@ -115,6 +115,11 @@ describe('adapter data: the file schema', () => {
     ['a licence page over http', file({ sites: [{ site: 'jd', licenceUrl: 'http://mall.jd.com/showLicence-{id}.html' }] })],
     ['a licence page without {id}', file({ sites: [{ site: 'jd', licenceUrl: 'https://mall.jd.com/showLicence.html' }] })],
     ['another list kind', file({ kind: 'black' })],
+    // What decides a verdict is never adapter data's: the operator, and the licence, hover-title and platform blocks.
+    ['operator ways', file({ sites: [{ site: 'jd', ways: { operator: [{ from: 'selector', selector: '#J-detail-content .brand' }] } }] })],
+    ['licence blocks', file({ sites: [{ site: 'jd', selectors: { licenceBlock: ['#J-detail-content'] } }] })],
+    ['hover-title blocks', file({ sites: [{ site: 'jd', selectors: { hoverTitle: ['#J-detail-content img[title]'] } }] })],
+    ['platform blocks', file({ sites: [{ site: 'jd', selectors: { platformBlock: ['.qualification-list'] } }] })],
   ])('refuses %s', (_, doc) => {
     expect(AdapterDataFile.safeParse(doc).success).toBe(false);
   });

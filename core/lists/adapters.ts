@@ -135,6 +135,25 @@ export interface AdapterImportResult {
 }
 
 /**
+ * Removes the file of id `id` from `port` when it no longer holds at `now`: it has expired, or the key that signed
+ * it no longer answers (revoked, out of its period, gone from the trust list: the `keys` lookup). A refused update
+ * leaves the file in force, so without this a compromised publisher's file would outlive the key's revocation.
+ * Returns the reason it was removed (ListError `expired` or `unknown-key`), or null when it still holds or none is kept.
+ */
+export async function dropLapsedAdapterData(port: AdapterDataPort, id: string, keys: KeyLookup, now: number): Promise<ListError | null> {
+  const kept = await port.get(id);
+  if (!kept) return null;
+  let why: ListError | null = null;
+  if (!(Date.parse(kept.data.expires) > now)) why = new ListError('expired', kept.data.expires);
+  else {
+    const found = await Promise.resolve(keys(kept.data.keyId, kept.data.publisher.id)).catch((err: unknown) => ({ error: String(err) }));
+    if ('error' in found) why = new ListError('unknown-key', `${kept.data.keyId} (${typeof found.error === 'string' ? found.error : (found.error.message ?? found.error.code ?? '')})`);
+  }
+  if (why) await port.remove(id);
+  return why;
+}
+
+/**
  * Verifies a file (verifyAdapterData) and puts it in force unless the same id is in force at a newer version
  * (`older-version`) or at the same version (unchanged: versions only move forward). A refused file changes nothing.
  */

@@ -1,4 +1,4 @@
-import { ADAPTERS_SUFFIX, importAdapterData, type AdapterDataPort, type AdapterImportResult } from './adapters';
+import { ADAPTERS_SUFFIX, dropLapsedAdapterData, importAdapterData, type AdapterDataPort, type AdapterImportResult } from './adapters';
 import type { KeyLookup } from './checks';
 import { applyDelta } from './delta';
 import { ListError, toListError } from './errors';
@@ -176,11 +176,25 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     return { result, ...(deltas.length ? { deltas } : {}), ...(freshness ? { freshness } : {}), ...(fallback ? { fallback } : {}), notCurrent };
   }
 
-  // An adapter data file: small, fetched whole with its signature; no timestamp or deltas.
-  async function bringAdapters(url: string) {
+  // An adapter data file: small, fetched whole with its signature; no timestamp or deltas. Whatever the fetch gives,
+  // the file this subscription keeps in force is checked again: expired or its key withdrawn, it goes.
+  async function bringAdapters(url: string, sub: Subscription) {
     if (!ports.adapters || !ports.adapterKeys) throw new ListError('bad-adapters', 'this reader keeps no adapter data');
-    const [bytes, sig] = await Promise.all([bytesOf(url), bytesOf(`${url}.sig`)]);
-    const result = await importAdapterData(ports.adapters, url, bytes, sig, ports.adapterKeys, ports.now());
+    const [adapters, keys] = [ports.adapters, ports.adapterKeys];
+    const lapsed = async () => {
+      const kept = sub.listId ? await adapters.get(sub.listId) : undefined;
+      return kept?.url === url ? dropLapsedAdapterData(adapters, kept.data.id, keys, ports.now()) : null;
+    };
+    let result: AdapterImportResult;
+    try {
+      const [bytes, sig] = await Promise.all([bytesOf(url), bytesOf(`${url}.sig`)]);
+      result = await importAdapterData(adapters, url, bytes, sig, keys, ports.now());
+    } catch (err) {
+      await lapsed();
+      throw err;
+    }
+    const gone = await lapsed();
+    if (gone) throw gone;
     return { result, notCurrent: undefined };
   }
 
@@ -189,7 +203,7 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     const started = ports.now();
     let outcome: UpdateOutcome;
     try {
-      const { notCurrent, ...done } = url.endsWith(ADAPTERS_SUFFIX) ? await bringAdapters(url) : url.endsWith(PACK_SUFFIX) ? await bringPack(url, sub) : await bringList(url, sub, options);
+      const { notCurrent, ...done } = url.endsWith(ADAPTERS_SUFFIX) ? await bringAdapters(url, sub) : url.endsWith(PACK_SUFFIX) ? await bringPack(url, sub) : await bringList(url, sub, options);
       const failures = notCurrent ? sub.failures + 1 : 0;
       // A list that is not current is retried as soon as a failed update would be.
       const next = notCurrent ? started + Math.min(cap, base * 2 ** (failures - 1)) : started + interval;

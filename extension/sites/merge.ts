@@ -21,13 +21,13 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
  * site ids are ignored; files apply in the order of their ids. The background stores only files that passed the
  * full check (core/lists/adapters.ts), but storage is read here as it is: a field with one value that would not
  * work (not a string, a selector `accepts` refuses, a pattern the rule refuses, a licence page off the site's own
- * hosts) leaves the bundled field in place. Never throws.
+ * hosts) leaves the bundled field in place; a file whose `expires` has passed at `now` (ms) is skipped. Never throws.
  *
  * @param sites the bundled adapters
  * @param stored what local storage holds under ADAPTER_DATA_KEY
  * @param accepts whether a CSS selector parses (the content script tries it on an empty fragment)
  */
-export function mergeSites(sites: readonly SiteAdapter[], stored: unknown, accepts: (selector: string) => boolean): readonly SiteAdapter[] {
+export function mergeSites(sites: readonly SiteAdapter[], stored: unknown, accepts: (selector: string) => boolean, now = Date.now()): readonly SiteAdapter[] {
   if (!isRec(stored)) return sites;
   const selectorOk = (v: unknown): v is string => isStr(v) && v.length > 0 && safe(() => accepts(v));
   const patternOk = (v: unknown) => v === undefined || (isStr(v) && regexProblem(v) === null);
@@ -39,7 +39,10 @@ export function mergeSites(sites: readonly SiteAdapter[], stored: unknown, accep
   let out = [...sites];
   const files = Object.keys(stored).sort().map((id) => stored[id]);
   for (const file of files) {
-    const entries = isRec(file) && isRec(file.data) && Array.isArray(file.data.sites) ? file.data.sites : [];
+    // An expired file changes nothing, even before its subscription's next check removes it.
+    const data = isRec(file) && isRec(file.data) ? file.data : {};
+    const live = isStr(data.expires) && Date.parse(data.expires) > now;
+    const entries = live && Array.isArray(data.sites) ? data.sites : [];
     for (const entry of entries) {
       if (!isRec(entry)) continue;
       const at = out.findIndex((s) => s.id === entry.site);

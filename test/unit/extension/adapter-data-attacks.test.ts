@@ -81,3 +81,13 @@ describe('adapter data does not reach the shop memory', () => {
     expect(shopOfPage({ site: 'jd', id: '10001201' }, 'https://mall.jd.com/showLicence-10001201.html', [jd])).toMatchObject({ writes: 'licence' });
   });
 });
+
+describe('an adapter data file that has expired', () => {
+  it('changes nothing from its expiry on, before its subscription is checked again', () => {
+    const data = jdRedesign({ expires: '2026-12-01T00:00:00+08:00' });
+    const stored = { f: { url: 'https://adapters.example.cn/f.adapters.json', sha256: '0'.repeat(64), data } };
+    const jd = (at: string) => mergeSites(SITES, stored, selectorParses, Date.parse(at)).find((s) => s.id === 'jd')!;
+    expect(jd('2026-11-30T15:59:59Z').selectors.shopName).toEqual(['.shop-card-v2 .shop-card-v2__title']);
+    expect(jd('2026-11-30T16:00:00Z')).toBe(SITES.find((s) => s.id === 'jd'));
+  });
+});

@@ -22,7 +22,7 @@ async function setup() {
     format: 'xinbiao-trust/1', version: 1, issued: FROM, expires: UNTIL,
     issuers: [issuer('fix-adapters', 'adapter-publisher', adapters), issuer('fix-office', 'list-publisher', lists), issuer('fix-mall', 'both', platform)],
   };
-  return { keys: { adapters, lists, platform }, lookup: listKeys(trust, () => NOW, 'adapter-publisher'), listLookup: listKeys(trust, () => NOW) };
+  return { keys: { adapters, lists, platform }, trust, lookup: listKeys(trust, () => NOW, 'adapter-publisher'), listLookup: listKeys(trust, () => NOW) };
 }
 
 function file(over: Record<string, unknown> = {}) {
@@ -201,6 +201,30 @@ describe('adapter data through the list subscriptions', () => {
     expect((await subs.all())[0]).toMatchObject({ url, listId: 'fix-adapters', version: 1, failures: 1, lastError: { code: 'wrong-role' } });
 
     await subs.remove(url);
+    expect(port.files.size).toBe(0);
+  });
+
+  it('a file in force goes at its next check once its key is revoked or it has expired, though the publisher still serves it', async () => {
+    const { keys, trust } = await setup();
+    const url = 'https://adapters.example.cn/fix.adapters.json';
+    const good = await signedFile(file(), keys.adapters);
+    const files = new Map<string, Uint8Array | string>([[url, good.bytes], [`${url}.sig`, good.sig]]);
+    const fetch = async (u: string) => new Response(files.get(u) as BodyInit);
+    // The key was stolen: the trust list's next edition withdraws it.
+    const revoked: TrustList = { ...trust, version: 2, issuers: trust.issuers.map((i) => (i.id === 'fix-adapters' ? { ...i, revoked: [{ kid: 'fix-adapters-2026', at: '2026-11-10T00:00:00Z', reason: 'key stolen' }] } : i)) };
+    let current = trust;
+    let now = NOW;
+    const port = memoryPort();
+    const subs = createSubscriptions(await openStore(), { fetch, now: () => now, keys: () => ({ error: 'no lists here' }), adapters: port, adapterKeys: listKeys(() => current, () => now, 'adapter-publisher') });
+    expect(await subs.updateNow(url)).toMatchObject({ ok: true });
+    current = revoked;
+    expect(await subs.updateNow(url)).toMatchObject({ ok: false, error: { code: 'unknown-key' } });
+    expect(port.files.size).toBe(0);
+
+    current = trust;
+    expect(await subs.updateNow(url)).toMatchObject({ ok: true, result: { outcome: 'imported' } });
+    now = Date.parse('2027-11-01T00:00:00Z');
+    expect(await subs.updateNow(url)).toMatchObject({ ok: false, error: { code: 'expired' } });
     expect(port.files.size).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { ADAPTERS_SUFFIX, dropLapsedAdapterData, importAdapterData, type AdapterDataPort, type AdapterImportResult } from './adapters';
+import { ADAPTERS_SUFFIX, dropLapsedAdapterData, importAdapterData, MAX_ADAPTERS_BYTES, type AdapterDataPort, type AdapterImportResult } from './adapters';
 import type { KeyLookup } from './checks';
 import { applyDelta } from './delta';
 import { ListError, toListError } from './errors';
@@ -8,6 +8,9 @@ import { applyPackDelta, packInfo } from './pack-delta';
 import { importPack, type PackImportResult } from './pack-import';
 import { bytesSource } from './parse';
 import { recordPackTimestamp, recordTimestamp, verifyTimestamp, type Freshness, type ListTimestamp } from './timestamp';
+
+/** The largest `.sig` of an adapter data file read (one is about 300 bytes). */
+const MAX_SIG_BYTES = 16 * 1024;
 
 /** A subscription URL ending so is a packed list's manifest (pack.ts); any other is an NDJSON list. */
 export const PACK_SUFFIX = '.pack.json';
@@ -71,6 +74,23 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
   }
 
   const bytesOf = async (url: string) => new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+  // A small file read only up to `max` bytes: a server that sends more is cut off, not buffered (a worker's memory).
+  async function bytesUpTo(url: string, max: number): Promise<Uint8Array> {
+    const reader = (await fetchOk(url)).body!.getReader();
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      size += r.value.length;
+      if (size > max) {
+        await reader.cancel().catch(() => undefined);
+        throw new ListError('bad-adapters', `more than ${max} bytes at ${url}`);
+      }
+      parts.push(r.value);
+    }
+    const out = new Uint8Array(size);
+    parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+    return out;
+  }
   // A missing optional file (timestamp, delta) is a 404; anything else is an error worth reporting.
   // A fetch that fails outright counts as missing too: freshness then lapses on its own (freshUntil).
   async function optional(url: string): Promise<Uint8Array | undefined> {
@@ -187,7 +207,7 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     };
     let result: AdapterImportResult;
     try {
-      const [bytes, sig] = await Promise.all([bytesOf(url), bytesOf(`${url}.sig`)]);
+      const [bytes, sig] = await Promise.all([bytesUpTo(url, MAX_ADAPTERS_BYTES), bytesUpTo(`${url}.sig`, MAX_SIG_BYTES)]);
       result = await importAdapterData(adapters, url, bytes, sig, keys, ports.now());
     } catch (err) {
       await lapsed();

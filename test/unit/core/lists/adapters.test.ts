@@ -228,6 +228,24 @@ describe('adapter data through the list subscriptions', () => {
     expect(port.files.size).toBe(0);
   });
 
+  it('an endless answer is cut off after 64 KiB, not read into memory, and the file in force stays', async () => {
+    const { keys, lookup } = await setup();
+    const url = 'https://adapters.example.cn/fix.adapters.json';
+    const good = await signedFile(file(), keys.adapters);
+    let endless = false;
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const body = () => new ReadableStream<Uint8Array>({ pull(c) { sent += chunk.length; c.enqueue(chunk); } });
+    const fetch = async (u: string) => (u === url && endless ? new Response(body()) : new Response((u === url ? good.bytes : good.sig) as BodyInit));
+    const port = memoryPort();
+    const subs = createSubscriptions(await openStore(), { fetch, now: () => NOW, keys: () => ({ error: 'none' }), adapters: port, adapterKeys: lookup });
+    expect(await subs.updateNow(url)).toMatchObject({ ok: true });
+    endless = true;
+    expect(await subs.updateNow(url)).toMatchObject({ ok: false, error: { code: 'bad-adapters', en: expect.stringContaining('more than 65536 bytes') } });
+    expect(sent).toBeLessThanOrEqual(4 * chunk.length);
+    expect(port.files.get('fix-adapters')?.data.version).toBe(1);
+  });
+
   it('a reader without an adapter store refuses the file', async () => {
     const { keys } = await setup();
     const files = new Map<string, Uint8Array | string>();

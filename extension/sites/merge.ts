@@ -62,7 +62,7 @@ export function mergeSites(sites: readonly SiteAdapter[], stored: unknown, accep
   return out;
 }
 
-/** A licence page address from a file: https, with `{id}`, on one of the site's own hosts (its `matches`); else undefined. */
+/** A licence page address from a file: https on its default port, with `{id}`, on one of the site's own hosts (its `matches`); else undefined. */
 function ownLicenceUrl(site: SiteAdapter, value: unknown): string | undefined {
   if (!isStr(value) || value.length > 300 || !value.includes('{id}')) return undefined;
   let url: URL;
@@ -71,7 +71,8 @@ function ownLicenceUrl(site: SiteAdapter, value: unknown): string | undefined {
   } catch {
     return undefined;
   }
-  return url.protocol === 'https:' && site.matches.some((m) => matchesPattern(m, url)) ? value : undefined;
+  // A match pattern names no port, so the default port is required here: jd.com:8443 is no page of the platform's.
+  return url.protocol === 'https:' && url.port === '' && site.matches.some((m) => matchesPattern(m, url)) ? value : undefined;
 }
 
 function safe(f: () => boolean): boolean {

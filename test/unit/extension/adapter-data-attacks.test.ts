@@ -13,6 +13,8 @@ import { mergeSites } from '../../../extension/sites/merge';
 import { scanPage } from '../../../extension/runtime/findings';
 import { shopOfPage, withShopMemory } from '../../../extension/background/shop-page';
 import { openShopMemory } from '../../../extension/background/shop-memory';
+import { licenceUrlOf } from '../../../extension/sites/read';
+import { AdapterSiteData } from '../../../core/lists/adapters';
 import { jdRedesign } from '../../e2e/extension/gen-fixture-adapters';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -89,5 +91,25 @@ describe('an adapter data file that has expired', () => {
     const jd = (at: string) => mergeSites(SITES, stored, selectorParses, Date.parse(at)).find((s) => s.id === 'jd')!;
     expect(jd('2026-11-30T15:59:59Z').selectors.shopName).toEqual(['.shop-card-v2 .shop-card-v2__title']);
     expect(jd('2026-11-30T16:00:00Z')).toBe(SITES.find((s) => s.id === 'jd'));
+  });
+});
+
+describe('a licence page on another host', () => {
+  const bundledJd = SITES.find((s) => s.id === 'jd')!;
+  it.each([
+    'https://evil.example/{id}', 'https://mall.jd.com@evil.example/{id}', 'https://evil.example\\@mall.jd.com/{id}', 'https://mall.jd.com.evil.example/{id}',
+    'https://mall.jd.com./showLicence-{id}.html', 'https://xn--jd-xyz.com/{id}', 'https://MALL.JD.COM.EVIL.EXAMPLE/{id}', 'https://[::1]/{id}', 'https://127.0.0.1/sites/jd/{id}',
+    'https://jd.com:8443/{id}', 'http://mall.jd.com/{id}',
+  ])('%s is ignored by the reader (off the site\'s own hosts, or not https on its default port)', (url) => {
+    expect(jdWith({ licenceUrl: url }).licenceUrl).toBe(bundledJd.licenceUrl);
+  });
+
+  it.each(['https://mall.jd.com@evil.example/{id}', 'https://evil.example\\@mall.jd.com/{id}', 'https://MALL.JD.COM/{id}', 'https://[::1]/{id}', 'https://jd.com:8443/{id}'])('%s is refused by the format', (url) => {
+    expect(AdapterSiteData.safeParse({ site: 'jd', licenceUrl: url }).success).toBe(false);
+  });
+
+  it('a path that climbs stays on the host, whatever id the page shows', () => {
+    const jd = jdWith({ licenceUrl: 'https://mall.jd.com/../..//{id}/x' });
+    for (const id of ['..', '.', '10001201']) expect(new URL(licenceUrlOf(jd, id)!).host).toBe('mall.jd.com');
   });
 });

@@ -20,8 +20,20 @@ import { jdRedesign } from '../../e2e/extension/gen-fixture-adapters';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CODE = '91990000MA1N8K024W';
 const NAME = '连云港示例守信电子商务有限公司';
-const ITEM = 'https://item.jd.com/100012000004.html';
-const page = (file: string, url: string) => new JSDOM(readFileSync(resolve(ROOT, `test/fixtures/sites/jd/${file}`), 'utf8'), { url }).window.document;
+const ITEM = 'https://item.jd.com/100012000003.html';
+const fixture = (file: string) => readFileSync(resolve(ROOT, `test/fixtures/sites/jd/${file}`), 'utf8');
+/**
+ * JD's redesigned item page of shop 10001203 (no operator printed) with an item description its seller wrote,
+ * in JD's own description container: a picture carrying ANOTHER shop's id and a "brand licence" line naming that
+ * shop's operator.
+ */
+const SELLER_DESCRIPTION = `<div id="J-detail-content" class="detail-content">
+  <p><img src="//img30.360buyimg.com/sku/jfs/t1/detail-01.jpg" alt="品牌授权书" data-shop-id="10001201" width="750" height="400"></p>
+  <p class="brand-auth">品牌授权：连云港示例守信电子商务有限公司</p>
+  <p>降噪深度 45dB，续航 60 小时。</p>
+</div>`;
+const html = (file: string) => (file === 'attack' ? fixture('item-redesign-2026.html').replace('</body>', `${SELLER_DESCRIPTION}\n</body>`) : fixture(file));
+const page = (file: string, url: string) => new JSDOM(html(file), { url }).window.document;
 /** JD as a stored file leaves it: storage is read as it is, so these fields reach the merge even if a schema refused them. */
 const jdWith = (jd: Record<string, unknown>) => {
   const data = jdRedesign({ sites: [{ site: 'jd', selectors: { shopName: ['.shop-card-v2 .shop-card-v2__title'] }, ...jd }] });
@@ -31,7 +43,7 @@ const jdWith = (jd: Record<string, unknown>) => {
 describe('adapter data names no operator', () => {
   it("an operator way reading the seller's description adds no subject", () => {
     const jd = jdWith({ ways: { operator: [{ from: 'selector', selector: '#J-detail-content .brand-auth', pattern: '品牌授权：(.+)' }] } });
-    const { result } = detectWithSite(page('attack-adapter-data.html', ITEM), jd, ITEM);
+    const { result } = detectWithSite(page('attack', ITEM), jd, ITEM);
     expect(result.subjects.filter((s) => s.role === 'shop')).toEqual([]);
     expect(jd.ways.operator).toEqual([]);
   });
@@ -56,7 +68,7 @@ describe('adapter data does not reach the shop memory', () => {
 
   it("an id only a file's way reads (the seller's description) links the licence page but borrows no remembered operator", async () => {
     const jd = jdWith({ ways: { shopId: [{ from: 'selector', selector: '#J-detail-content [data-shop-id]', attr: 'data-shop-id' }] } });
-    const { found } = scanPage(page('attack-adapter-data.html', ITEM), jd);
+    const { found } = scanPage(page('attack', ITEM), jd);
     expect(found.shop).toEqual({ site: 'jd', id: '10001201', licenceUrl: 'https://mall.jd.com/showLicence-10001201.html', data: true });
     const mem = await openShopMemory(new IDBFactory(), { now: () => at });
     await mem.remember({ site: 'jd', id: '10001201', uscc: CODE, name: NAME, kind: 'licence', path: 'mall.jd.com/showLicence-10001201.html' });
@@ -77,7 +89,7 @@ describe('adapter data does not reach the shop memory', () => {
   it("a file's url way or licence page makes no page of the shop's seller a memory writer", () => {
     // The shop's home, decorated by its seller, as the "licence page"; an item page's query as "the shop's address".
     const jd = jdWith({ licenceUrl: 'https://mall.jd.com/index-{id}.html', ways: { shopId: [{ from: 'url', pattern: '^https?://item\\.jd\\.com/\\d+\\.html\\?(?:[^#]*&)?sid=(\\d+)' }] } });
-    expect(shopOfPage({ site: 'jd', id: '20002' }, 'https://item.jd.com/100012000004.html?sid=20002', [jd])).toMatchObject({ writes: null });
+    expect(shopOfPage({ site: 'jd', id: '20002' }, 'https://item.jd.com/100012000003.html?sid=20002', [jd])).toMatchObject({ writes: null });
     expect(shopOfPage({ site: 'jd', id: '10001201' }, 'https://mall.jd.com/index-10001201.html', [jd])).toMatchObject({ writes: 'page', licenceUrl: 'https://mall.jd.com/index-10001201.html' });
     // The platform's licence page is still the one that writes as 'licence'.
     expect(shopOfPage({ site: 'jd', id: '10001201' }, 'https://mall.jd.com/showLicence-10001201.html', [jd])).toMatchObject({ writes: 'licence' });

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page, Worker } from 'playwright/test';
-import { badgeIs, badgeView, expect, test } from './fixtures';
+import { badgeIs, badgeView, expect, servePlatformPages, test } from './fixtures';
+import { SELLER_DESCRIPTION } from './gen-fixture-adapters';
+import { JD, JD_OPERATOR, JD_PAGES } from './jd-shop-pages';
 
 // JD's item page after a redesign the bundled adapter does not know (test/fixtures/sites/jd/item-redesign-2026.html), and
 // signed adapter data files for it (test/fixtures/sites/adapters/, made by gen-fixture-adapters.ts).
@@ -71,4 +75,30 @@ test('signed adapter data brings the badge back on a redesigned page; a list key
   await shop.reload();
   await shop.waitForTimeout(1500);
   expect((await badgeView(serviceWorker, shop)).count).toBe(0);
+});
+
+test("a signed file whose shop id is read from a seller's description borrows no other shop's remembered operator", async ({ context, serviceWorker, extensionId, baseURL }) => {
+  const elsewhere = await servePlatformPages(context, baseURL!, JD, JD_PAGES);
+  // Shop 10001203's redesigned item page at its JD address, its description claiming shop 10001201 (routed last: it wins).
+  const ITEM = 'https://item.jd.com/100012000003.html';
+  const recorded = readFileSync(resolve(import.meta.dirname, '../../fixtures/sites/jd/item-redesign-2026.html'), 'utf8');
+  await context.route(ITEM, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: recorded.replace('</body>', `${SELLER_DESCRIPTION}\n</body>`) }));
+  await context.route(/^https:\/\/img\d+\.360buyimg\.com\//, (route) => route.fulfill({ status: 404, body: '' })); // the description's picture
+
+  // The shopper opened shop 10001201's licence page: its operator is remembered.
+  const page = await context.newPage();
+  await page.goto('https://mall.jd.com/showLicence-10001201.html');
+  await badgeIs(serviceWorker, page, { level: 'good', button: expect.stringContaining(JD_OPERATOR) });
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const file = await subscribe(options, `${baseURL}/sites/adapters/borrowed-id.adapters.json`);
+  await expect(file.getByTestId('last-success')).not.toHaveText('—');
+  await expect(file.getByTestId('list-error')).toHaveCount(0);
+
+  // The file finds the new shop card and reads "10001201" from the description: not known yet, never 10001201's operator.
+  await page.goto(ITEM);
+  await badgeIs(serviceWorker, page, { level: 'unknown', button: expect.stringContaining('经营者未知') });
+  expect((await badgeView(serviceWorker, page)).button).not.toContain(JD_OPERATOR);
+  expect(elsewhere.filter((u) => !u.includes('.360buyimg.com/'))).toEqual([]);
 });

@@ -15,23 +15,14 @@ import { shopOfPage, withShopMemory } from '../../../extension/background/shop-p
 import { openShopMemory } from '../../../extension/background/shop-memory';
 import { licenceUrlOf } from '../../../extension/sites/read';
 import { AdapterSiteData } from '../../../core/lists/adapters';
-import { jdRedesign } from '../../e2e/extension/gen-fixture-adapters';
+import { BORROWED_ID_WAY, jdRedesign, SELLER_DESCRIPTION } from '../../e2e/extension/gen-fixture-adapters';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CODE = '91990000MA1N8K024W';
 const NAME = '连云港示例守信电子商务有限公司';
 const ITEM = 'https://item.jd.com/100012000003.html';
 const fixture = (file: string) => readFileSync(resolve(ROOT, `test/fixtures/sites/jd/${file}`), 'utf8');
-/**
- * JD's redesigned item page of shop 10001203 (no operator printed) with an item description its seller wrote,
- * in JD's own description container: a picture carrying ANOTHER shop's id and a "brand licence" line naming that
- * shop's operator.
- */
-const SELLER_DESCRIPTION = `<div id="J-detail-content" class="detail-content">
-  <p><img src="//img30.360buyimg.com/sku/jfs/t1/detail-01.jpg" alt="品牌授权书" data-shop-id="10001201" width="750" height="400"></p>
-  <p class="brand-auth">品牌授权：连云港示例守信电子商务有限公司</p>
-  <p>降噪深度 45dB，续航 60 小时。</p>
-</div>`;
+// JD's redesigned item page of shop 10001203 (no operator printed) with its seller's description claiming another shop.
 const html = (file: string) => (file === 'attack' ? fixture('item-redesign-2026.html').replace('</body>', `${SELLER_DESCRIPTION}\n</body>`) : fixture(file));
 const page = (file: string, url: string) => new JSDOM(html(file), { url }).window.document;
 /** JD as a stored file leaves it: storage is read as it is, so these fields reach the merge even if a schema refused them. */
@@ -67,7 +58,7 @@ describe('adapter data does not reach the shop memory', () => {
   const at = Date.UTC(2026, 10, 30, 9);
 
   it("an id only a file's way reads (the seller's description) links the licence page but borrows no remembered operator", async () => {
-    const jd = jdWith({ ways: { shopId: [{ from: 'selector', selector: '#J-detail-content [data-shop-id]', attr: 'data-shop-id' }] } });
+    const jd = jdWith({ ways: { shopId: [BORROWED_ID_WAY] } });
     const { found } = scanPage(page('attack', ITEM), jd);
     expect(found.shop).toEqual({ site: 'jd', id: '10001201', licenceUrl: 'https://mall.jd.com/showLicence-10001201.html', data: true });
     const mem = await openShopMemory(new IDBFactory(), { now: () => at });

@@ -203,7 +203,13 @@ export function createSubscriptions(store: ListStore, ports: SubscriptionPorts):
     const [adapters, keys] = [ports.adapters, ports.adapterKeys];
     const lapsed = async () => {
       const kept = sub.listId ? await adapters.get(sub.listId) : undefined;
-      return kept?.url === url ? dropLapsedAdapterData(adapters, kept.data.id, keys, ports.now()) : null;
+      const gone = kept?.url === url ? await dropLapsedAdapterData(adapters, kept.data.id, keys, ports.now()) : null;
+      // Nothing of this subscription is in force any more: the record no longer names a version.
+      if (gone) {
+        delete sub.listId;
+        delete sub.version;
+      }
+      return gone;
     };
     let result: AdapterImportResult;
     try {

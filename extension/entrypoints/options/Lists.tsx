@@ -3,6 +3,7 @@ import type { Lang } from '../../../widget/ui/types';
 import { send, type Subscription } from '../../platform/messaging';
 import { listProgress, updating, type ListProgress } from '../../platform/storage';
 import { tr } from '../../ui/lang';
+import { ADAPTERS_SUFFIX } from '../../../core/lists/adapters';
 
 /** List subscriptions: add by URL, remove, update now (with progress), last update and errors. */
 export function Lists({ lang }: { lang: Lang }) {
@@ -35,7 +36,7 @@ export function Lists({ lang }: { lang: Lang }) {
             <div class="muted">{s.url}</div>
             <div>{tr(lang, '版本', 'Version')}: {s.version ?? '—'} · {tr(lang, '条目', 'Entries')}: {s.count ?? '—'} · {tr(lang, '上次成功更新', 'Last update')}: <span data-testid="last-success">{s.lastSuccess?.replace('T', ' ').slice(0, 19) ?? '—'}</span></div>
             {s.staleSince && Date.parse(s.staleSince) <= Date.now() && <NotCurrent lang={lang} since={s.staleSince} />}
-            {s.lastError && <div class="error" role="alert" data-testid="list-error">{tr(lang, '更新失败', 'Update failed')}: {lang === 'zh' ? s.lastError.zh : s.lastError.en}（{tr(lang, '仍使用旧版本', 'the previous version stays in force')}）</div>}
+            {s.lastError && <div class="error" role="alert" data-testid="list-error">{tr(lang, '更新失败', 'Update failed')}: {lang === 'zh' ? s.lastError.zh : s.lastError.en}（{stays(lang, s)}）</div>}
             {s.updating && <UpdateProgress lang={lang} p={progress[s.url]} />}
             <div class="row">
               <button type="button" onClick={() => act(send('options:update', { url: s.url }))}>{tr(lang, '立即更新', 'Update now')}</button>
@@ -55,6 +56,12 @@ export function Lists({ lang }: { lang: Lang }) {
 }
 
 /** A determinate bar when the download size is known, an indeterminate one before the first bytes arrive. */
+/** What stays in force after a failed update: the version kept, or for adapter data with none the bundled adapters. */
+function stays(lang: Lang, s: Subscription): string {
+  if (s.version !== undefined) return tr(lang, '仍使用旧版本', 'the previous version stays in force');
+  return s.url.endsWith(ADAPTERS_SUFFIX) ? tr(lang, '仍使用内置适配器', 'the bundled adapters stay in force') : tr(lang, '未启用任何版本', 'no version is in force');
+}
+
 function UpdateProgress({ lang, p }: { lang: Lang; p?: ListProgress }) {
   const label = tr(lang, '正在更新', 'Updating');
   const kb = p ? `${Math.round(p.read / 1024)} kB` : '';

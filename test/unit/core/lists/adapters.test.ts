@@ -220,6 +220,8 @@ describe('adapter data through the list subscriptions', () => {
     current = revoked;
     expect(await subs.updateNow(url)).toMatchObject({ ok: false, error: { code: 'unknown-key' } });
     expect(port.files.size).toBe(0);
+    // The record no longer names a version in force (the options page then says the bundled adapters stay).
+    expect((await subs.all())[0]).not.toHaveProperty('version');
 
     current = trust;
     expect(await subs.updateNow(url)).toMatchObject({ ok: true, result: { outcome: 'imported' } });

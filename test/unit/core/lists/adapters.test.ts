@@ -152,6 +152,32 @@ describe('adapter data: signature, role and versions', () => {
     expect(await listLookup('fix-adapters-2026', 'fix-adapters')).toMatchObject({ error: { code: 'wrong-role' } });
   });
 
+  it.each([
+    ['missing from the trust list', (t: TrustList): TrustList => ({ ...t, issuers: t.issuers.filter((i) => i.id !== 'fix-adapters') })],
+    ['revoked', (t: TrustList): TrustList => ({ ...t, issuers: t.issuers.map((i) => (i.id === 'fix-adapters' ? { ...i, revoked: [{ kid: 'fix-adapters-2026', at: '2026-11-10T00:00:00Z', reason: 'stolen' }] } : i)) })],
+    ['past its period', (t: TrustList): TrustList => ({ ...t, issuers: t.issuers.map((i) => (i.id === 'fix-adapters' ? { ...i, keys: i.keys.map((k) => ({ ...k, until: '2026-11-10T00:00:00Z' })) } : i)) })],
+  ])('refuses a file whose key is %s, and keeps the file in force', async (_, change) => {
+    const { keys, trust, lookup } = await setup();
+    const port = memoryPort();
+    const url = 'https://adapters.example.cn/fix.adapters.json';
+    const v1 = await signedFile(file(), keys.adapters);
+    await importAdapterData(port, url, v1.bytes, v1.sig, lookup, NOW);
+    const v2 = await signedFile(file({ version: 2 }), keys.adapters);
+    await expect(importAdapterData(port, url, v2.bytes, v2.sig, listKeys(change(trust), () => NOW, 'adapter-publisher'), NOW)).rejects.toMatchObject({ code: 'unknown-key' });
+    expect(port.files.get('fix-adapters')?.data.version).toBe(1);
+  });
+
+  it('a replay of the version in force with other content changes nothing', async () => {
+    const { keys, lookup } = await setup();
+    const port = memoryPort();
+    const url = 'https://adapters.example.cn/fix.adapters.json';
+    const v1 = await signedFile(file(), keys.adapters);
+    await importAdapterData(port, url, v1.bytes, v1.sig, lookup, NOW);
+    const other = await signedFile(file({ sites: [{ site: 'jd', selectors: { shopName: ['.other-shop-title'] } }] }), keys.adapters);
+    expect(await importAdapterData(port, url, other.bytes, other.sig, lookup, NOW)).toMatchObject({ outcome: 'unchanged' });
+    expect(port.files.get('fix-adapters')?.data.sites[0]?.selectors?.shopName).toEqual(['.shop-card-2026 .shop-title']);
+  });
+
   it('refuses a file whose publisher is not the key holder as publisher-mismatch', async () => {
     const { keys, lookup } = await setup();
     const { bytes, sig } = await signedFile(file({ publisher: { id: 'fix-office', name: '示例信用办' } }), keys.adapters);

@@ -115,6 +115,9 @@ describe('adapter data: the file schema', () => {
     ['a licence page over http', file({ sites: [{ site: 'jd', licenceUrl: 'http://mall.jd.com/showLicence-{id}.html' }] })],
     ['a licence page without {id}', file({ sites: [{ site: 'jd', licenceUrl: 'https://mall.jd.com/showLicence.html' }] })],
     ['another list kind', file({ kind: 'black' })],
+    // JSON.parse makes these own keys (not the prototype): unknown fields like any other.
+    ['a __proto__ key in a site', file({ sites: [{ site: 'jd', ...JSON.parse('{"__proto__":{"matches":["*://*/*"]}}') }] })],
+    ['a constructor key in the selectors', file({ sites: [{ site: 'jd', selectors: JSON.parse('{"constructor":{"prototype":{}}}') }] })],
     // What decides a verdict is never adapter data's: the operator, and the licence, hover-title and platform blocks.
     ['operator ways', file({ sites: [{ site: 'jd', ways: { operator: [{ from: 'selector', selector: '#J-detail-content .brand' }] } }] })],
     ['licence blocks', file({ sites: [{ site: 'jd', selectors: { licenceBlock: ['#J-detail-content'] } }] })],

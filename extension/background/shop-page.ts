@@ -38,8 +38,10 @@ export function shopOfPage(ref: ShopRef | undefined, frameUrl: string | undefine
   if (!site || siteFor(frameUrl, sites) !== site) return null;
   const licenceUrl = licenceUrlOf(site, ref.id);
   const licence = licenceUrl ? new URL(licenceUrl) : null;
-  const onLicence = !!licence && licence.host === url.host && licence.pathname === url.pathname;
-  const writes = onLicence ? 'licence' : shopIdFromUrl(site, frameUrl) === ref.id ? 'page' : null;
+  // The address must carry this very id: a licence page whose id is in its query shares its path with every shop's.
+  const ownId = shopIdFromUrl(site, frameUrl) === ref.id;
+  const onLicence = ownId && !!licence && licence.host === url.host && licence.pathname === url.pathname;
+  const writes = onLicence ? 'licence' : ownId ? 'page' : null;
   return { site, id: ref.id, licenceUrl, writes, path: hostPath(url) };
 }
 

@@ -17,6 +17,8 @@ describe("the platforms' licence pages at their real addresses", () => {
     ['https://shop3e67986509770.1688.com/page/creditdetail.htm', '1688', 'licence'],
     ['https://shop435k7765ud417.1688.com/page/creditdetail.htm?spm=b26110380.2178313.result.10.6fc12030Z6ZRMi', '1688', 'licence'],
     ['http://wwm16888.1688.com/page/creditdetail.htm', '1688', 'licence'],
+    ['https://zhaoshang.tmall.com/maintaininfo/liangzhao.htm?xid=d05d9e6324a811f4e2cb7918db4c88d3', 'tmall', 'licence'],
+    ['http://zhaoshang.mall.taobao.com/maintaininfo/liangzhao.htm?xid=1183a425054ac0d2943d9c02db4668db', 'tmall', 'licence'],
   ] as const)('%s is a %s %s page', (url, id, kind) => {
     expect(siteFor(url, SITES)?.id).toBe(id);
     expect(pageKindOf(site(id), url)).toBe(kind);

@@ -1,4 +1,3 @@
-
 const TAG_KEY = '__xinbiaoHostTag';
 
 /**

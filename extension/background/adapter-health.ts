@@ -4,15 +4,19 @@ import { pageKindOf } from '../sites/page-kind';
 import type { SiteAdapter, Way } from '../sites/define-site';
 import { MAX_WAYS, waysOf } from '../runtime/misses';
 import { openOnce } from './open-once';
-import { HealthRow, type AdapterMiss, type MissedWay } from '../platform/schemas';
+import { HEALTH_CHANGED } from '../platform/protocol';
+import { HealthRow, MAX_DATA_FILES, type AdapterDataRef, type AdapterMiss, type MissedWay } from '../platform/schemas';
+import type { StoredAdapterData } from '../../core/lists';
 
-/** At most this many distinct rows (adapter, page kind, value, ways) are kept; the one missed longest ago goes first. */
+/** At most this many distinct rows (adapter, page kind, value, ways, adapter data) are kept; the one missed longest ago goes first. */
 export const HEALTH_MAX_ROWS = 200;
 /** A row's count stops here: enough to tell a broken way from a rare one. */
 export const HEALTH_MAX_COUNT = 1_000_000;
 export const HEALTH_DB = 'xinbiao-health';
+/** Version 2 added the adapter data in force to each row; version 1's rows cannot say it and are dropped on upgrade. */
+const HEALTH_DB_VERSION = 2;
 
-/** A row as stored: HealthRow plus its key (the ways as text, so that other ways make another row). */
+/** A row as stored: HealthRow plus its key (the ways and adapter data as text, so that others make another row). */
 interface StoredRow extends HealthRow {
   key: string;
 }
@@ -23,9 +27,12 @@ interface HealthDB extends DBSchema {
 
 /** The adapter health table on the device: counts of pages that missed a value, per adapter, kind and ways. */
 export interface AdapterHealth {
-  /** Counts one page's misses (one row per missed value), today as first/last day; drops the stalest rows beyond the bound. */
-  count(miss: AdapterMiss): Promise<void>;
-  /** Every row, sorted by adapter, page kind, value; rows another version wrote in another shape are left out. */
+  /**
+   * Counts one page's misses (one row per missed value and adapter data), today as first/last day; drops the stalest
+   * rows beyond the bound. `data`: the adapter data files in force for the miss's adapter (dataInForce; none = bundled).
+   */
+  count(miss: AdapterMiss, data?: readonly AdapterDataRef[]): Promise<void>;
+  /** Every row, sorted by adapter, page kind, value, adapter data; rows another version wrote in another shape are left out. */
   rows(): Promise<HealthRow[]>;
   /** Empties the table (options page: 清除 and 清除数据). */
   clear(): Promise<void>;
@@ -38,33 +45,41 @@ export interface AdapterHealthOptions {
   now?: () => number;
   /** Most rows kept (default HEALTH_MAX_ROWS). */
   maxRows?: number;
+  /** Called once a count or a clear is written (the worker tells open options pages to draw the table again). */
+  onChange?: () => void;
 }
 
 const sameWays = (sent: readonly MissedWay[], own: readonly Way[]) =>
   sent.length === Math.min(own.length, MAX_WAYS) && sent.every((w, n) => w.i === n && w.from === own[n]!.from);
 const waysKey = (ways: readonly MissedWay[]) => ways.map((w) => `${w.i}:${w.from}`).join(' ');
+const dataKey = (data: readonly AdapterDataRef[]) => data.map((d) => `${d.publisher}/${d.id}@${d.version}`).join(' ');
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Opens (creating on first use) the adapter health table in the given IndexedDB; rejects when it cannot be opened. */
 export async function openAdapterHealth(idb: IDBFactory, options: AdapterHealthOptions = {}): Promise<AdapterHealth> {
   const now = options.now ?? Date.now;
   const max = options.maxRows ?? HEALTH_MAX_ROWS;
-  const request = idb.open(HEALTH_DB, 1);
-  request.onupgradeneeded = () => request.result.createObjectStore('misses', { keyPath: 'key' }).createIndex('last', 'last');
+  const changed = () => options.onChange?.();
+  const request = idb.open(HEALTH_DB, HEALTH_DB_VERSION);
+  request.onupgradeneeded = (e) => {
+    if (e.oldVersion < 1) request.result.createObjectStore('misses', { keyPath: 'key' }).createIndex('last', 'last');
+    else request.transaction!.objectStore('misses').clear();
+  };
   const db = (await wrap(request)) as unknown as IDBPDatabase<HealthDB>;
 
   return {
-    async count(miss) {
+    async count(miss, data = []) {
       const today = day(now());
+      const refs = data.slice(0, MAX_DATA_FILES).map((d) => ({ id: d.id, publisher: d.publisher, version: d.version }));
       // One transaction per page: two tabs reporting at once cannot lose a count or overrun the bound.
       const tx = db.transaction('misses', 'readwrite');
       const written = new Set<string>();
       for (const { value, ways } of miss.misses) {
-        const key = JSON.stringify([miss.site, miss.kind, value, waysKey(ways)]);
+        const key = JSON.stringify([miss.site, miss.kind, value, waysKey(ways), dataKey(refs)]);
         const old = HealthRow.safeParse(await tx.store.get(key));
         const row: StoredRow = old.success
           ? { ...old.data, key, count: Math.min(old.data.count + 1, HEALTH_MAX_COUNT), last: today }
-          : { key, site: miss.site, kind: miss.kind, value, ways: ways.map((w) => ({ i: w.i, from: w.from })), count: 1, first: today, last: today };
+          : { key, site: miss.site, kind: miss.kind, value, ways: ways.map((w) => ({ i: w.i, from: w.from })), data: refs, count: 1, first: today, last: today };
         await tx.store.put(row);
         written.add(key);
       }
@@ -76,6 +91,7 @@ export async function openAdapterHealth(idb: IDBFactory, options: AdapterHealthO
         extra--;
       }
       await tx.done;
+      changed();
     },
     async rows() {
       const all = await db.getAll('misses');
@@ -84,10 +100,11 @@ export async function openAdapterHealth(idb: IDBFactory, options: AdapterHealthO
           const r = HealthRow.safeParse(raw);
           return r.success ? [r.data] : [];
         })
-        .sort((a, b) => `${a.site} ${a.kind} ${a.value}`.localeCompare(`${b.site} ${b.kind} ${b.value}`) || b.count - a.count);
+        .sort((a, b) => `${a.site} ${a.kind} ${a.value}`.localeCompare(`${b.site} ${b.kind} ${b.value}`) || dataKey(a.data).localeCompare(dataKey(b.data)) || b.count - a.count);
     },
     async clear() {
       await db.clear('misses');
+      changed();
     },
     close() {
       db.close();
@@ -116,17 +133,39 @@ export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined, site
 }
 
 /**
+ * The adapter data files in force for an adapter, in the order mergeSites lays them over it (by file id): each file
+ * whose `sites` has an entry for `site`, as id, publisher id and version. Empty when the bundled adapter alone is in
+ * force. `files`: what the background keeps in force (file id → stored file, already checked; lists.ts).
+ */
+export function dataInForce(site: string, files: Readonly<Record<string, StoredAdapterData>>): AdapterDataRef[] {
+  return Object.keys(files).sort().flatMap((key) => {
+    const { data } = files[key]!;
+    return data.sites.some((s) => s.site === site) ? [{ id: data.id, publisher: data.publisher.id, version: data.version }] : [];
+  });
+}
+
+/**
  * The copyable report (plain JSON text, 2-space indented): format name, extension version and per row the adapter
- * id, page kind, missed value, count and missed ways (`index:from`). Deliberately without days, addresses, shop
- * names or anything a page showed.
+ * id, the adapter data in force (`"bundled"`, or the signed files laid over it: id, publisher id, version), page
+ * kind, missed value, count and missed ways (`index:from`). Deliberately without days, addresses (not even a data
+ * file's), shop names or anything a page showed.
  */
 export function healthReport(rows: readonly HealthRow[], version: string): string {
   return JSON.stringify({
     report: 'xinbiao-adapter-health',
     extension: version,
-    rows: rows.map((r) => ({ adapter: r.site, kind: r.kind, value: r.value, count: r.count, missedWays: r.ways.map((w) => `${w.i}:${w.from}`) })),
+    rows: rows.map((r) => ({
+      adapter: r.site,
+      adapterData: r.data.length ? r.data.map((d) => ({ id: d.id, publisher: d.publisher, version: d.version })) : 'bundled',
+      kind: r.kind, value: r.value, count: r.count, missedWays: r.ways.map((w) => `${w.i}:${w.from}`),
+    })),
   }, null, 2);
 }
 
-/** The adapter health table in the extension's IndexedDB, opened once per worker. */
-export const adapterHealth: () => Promise<AdapterHealth> = openOnce(() => openAdapterHealth(indexedDB));
+/** Tells open extension pages (the options page) that the table changed; no page open is no error. Carries nothing else. */
+function healthChanged(): void {
+  void Promise.resolve().then(() => browser.runtime.sendMessage(HEALTH_CHANGED)).catch(() => undefined);
+}
+
+/** The adapter health table in the extension's IndexedDB, opened once per worker; each change is told to open options pages. */
+export const adapterHealth: () => Promise<AdapterHealth> = openOnce(() => openAdapterHealth(indexedDB, { onChange: healthChanged }));

@@ -51,12 +51,30 @@ export type AdapterMiss = z.infer<typeof AdapterMiss>;
 /** A UTC calendar day, `YYYY-MM-DD`: the finest time adapter health keeps. */
 export const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-/** One row of the adapter health table: how often (and between which days) pages of a kind missed a value that way. */
+/** At most this many adapter data files are named per health row (more than a few on one site is not expected). */
+export const MAX_DATA_FILES = 16;
+
+/**
+ * A signed adapter data file that was laid over an adapter when a miss was counted (docs/adapter-data.md): its id,
+ * its publisher's id and its version, as the signed file says. Never the address it was fetched from.
+ */
+export const AdapterDataRef = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/)),
+  publisher: text(100),
+  version: z.int().check(z.minimum(1)),
+});
+export type AdapterDataRef = z.infer<typeof AdapterDataRef>;
+
+/**
+ * One row of the adapter health table: how often (and between which days) pages of a kind missed a value that way,
+ * under which adapter data (`data`: the files in force for that adapter, in the order they apply; empty = bundled).
+ */
 export const HealthRow = z.object({
   site: siteId,
   kind: z.enum(PAGE_KINDS),
   value: MissedValue,
   ways: z.array(MissedWay).check(z.maxLength(64)),
+  data: z.array(AdapterDataRef).check(z.maxLength(MAX_DATA_FILES)),
   count: z.int().check(z.minimum(1)),
   first: Day,
   last: Day,

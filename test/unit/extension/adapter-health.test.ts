@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
-import { acceptMiss, healthReport, openAdapterHealth, type AdapterHealth } from '../../../extension/background/adapter-health';
-import { PROTOCOL } from '../../../extension/platform/protocol';
-import type { AdapterMiss } from '../../../extension/platform/schemas';
+import { acceptMiss, dataInForce, healthReport, openAdapterHealth, type AdapterHealth } from '../../../extension/background/adapter-health';
+import { HEALTH_CHANGED, HealthChanged, PROTOCOL } from '../../../extension/platform/protocol';
+import type { AdapterDataRef, AdapterMiss } from '../../../extension/platform/schemas';
+import { AdapterDataFile, type StoredAdapterData } from '../../../core/lists';
+import { jdRedesign } from '../../e2e/extension/gen-fixture-adapters';
 import { scanPage } from '../../../extension/runtime/findings';
 import { missOnPage, missReporter } from '../../../extension/runtime/misses';
 import { SITES } from '../../../extension/sites';
@@ -130,9 +132,9 @@ describe('adapter health table (IndexedDB, injected clock)', () => {
     await health.count(itemMiss);
     await health.count({ site: 'jd', kind: 'licence', misses: [{ value: 'operator', ways: [{ i: 0, from: 'selector' }] }, { value: 'shopId', ways: [] }] });
     expect(await health.rows()).toEqual([
-      { site: 'jd', kind: 'item', value: 'shopName', ways: JD_NAME_WAYS, count: 2, first: '2026-11-01', last: '2026-11-03' },
-      { site: 'jd', kind: 'licence', value: 'operator', ways: [{ i: 0, from: 'selector' }], count: 1, first: '2026-11-03', last: '2026-11-03' },
-      { site: 'jd', kind: 'licence', value: 'shopId', ways: [], count: 1, first: '2026-11-03', last: '2026-11-03' },
+      { site: 'jd', kind: 'item', value: 'shopName', ways: JD_NAME_WAYS, data: [], count: 2, first: '2026-11-01', last: '2026-11-03' },
+      { site: 'jd', kind: 'licence', value: 'operator', ways: [{ i: 0, from: 'selector' }], data: [], count: 1, first: '2026-11-03', last: '2026-11-03' },
+      { site: 'jd', kind: 'licence', value: 'shopId', ways: [], data: [], count: 1, first: '2026-11-03', last: '2026-11-03' },
     ]);
     await health.clear();
     expect(await health.rows()).toEqual([]);
@@ -167,6 +169,7 @@ describe('adapter health table (IndexedDB, injected clock)', () => {
   "rows": [
     {
       "adapter": "jd",
+      "adapterData": "bundled",
       "kind": "item",
       "value": "shopName",
       "count": 2,
@@ -194,6 +197,94 @@ describe('adapter health table (IndexedDB, injected clock)', () => {
     raw.close();
     health = await openAdapterHealth(idb, { now: () => clock });
     expect((await health.rows()).map((r) => r.count)).toEqual([1]);
+  });
+});
+
+describe('which adapter data was in force', () => {
+  let clock = Date.UTC(2026, 10, 30, 12);
+  // Stored as the subscriptions keep a file in force: the address it came from beside the signed content.
+  const stored = (over: Record<string, unknown> = {}): StoredAdapterData => {
+    const data = AdapterDataFile.parse(jdRedesign(over));
+    return { url: `https://adapters.example.cn/feeds/${data.id}.adapters.json`, sha256: 'ab'.repeat(32), data };
+  };
+  const fix1: AdapterDataRef = { id: 'e2e-jd-redesign', publisher: 'demo-adapters', version: 1 };
+  const fix2: AdapterDataRef = { ...fix1, version: 2 };
+
+  it('the files laid over an adapter, in the order they apply (by id): id, publisher id and version, never their address', () => {
+    const files = {
+      'z-jd-more': stored({ id: 'z-jd-more', version: 4, publisher: { id: 'jd-volunteers', name: '京东适配志愿者' } }),
+      'e2e-jd-redesign': stored(),
+      'tmall-only': stored({ id: 'tmall-only', sites: [{ site: 'tmall', selectors: { shopName: ['.shop-name-v3'] } }] }),
+    };
+    expect(dataInForce('jd', files)).toEqual([fix1, { id: 'z-jd-more', publisher: 'jd-volunteers', version: 4 }]);
+    expect(dataInForce('tmall', files)).toEqual([{ id: 'tmall-only', publisher: 'demo-adapters', version: 1 }]);
+    expect(dataInForce('douyin', files)).toEqual([]);
+    expect(dataInForce('jd', {})).toEqual([]);
+  });
+
+  it('misses under other adapter data are other rows; the table and the report name the data, not where it came from', async () => {
+    const health = await openAdapterHealth(new IDBFactory(), { now: () => clock });
+    await health.count(itemMiss);
+    await health.count(itemMiss, [fix1]);
+    clock += DAY;
+    await health.count(itemMiss, [fix1]);
+    await health.count(itemMiss, [fix2]);
+    const rows = await health.rows();
+    expect(rows.map((r) => [r.data, r.count, r.first, r.last])).toEqual([
+      [[], 1, '2026-11-30', '2026-11-30'],
+      [[fix1], 2, '2026-11-30', '2026-12-01'],
+      [[fix2], 1, '2026-12-01', '2026-12-01'],
+    ]);
+    const report = JSON.parse(healthReport(rows, '0.4.0')) as { rows: { adapterData: unknown; count: number }[] };
+    expect(report.rows.map((r) => [r.adapterData, r.count])).toEqual([
+      ['bundled', 1],
+      [[{ id: 'e2e-jd-redesign', publisher: 'demo-adapters', version: 1 }], 2],
+      [[{ id: 'e2e-jd-redesign', publisher: 'demo-adapters', version: 2 }], 1],
+    ]);
+    expect(healthReport(rows, '0.4.0')).not.toMatch(/https?:|example\.cn|adapters\.json/);
+    health.close();
+  });
+
+  it('rows counted before the adapter data was recorded are dropped when the table is upgraded: they cannot say it', async () => {
+    const idb = new IDBFactory();
+    // The first version's table, with one of its rows.
+    const v1 = await new Promise<IDBDatabase>((ok) => {
+      const r = idb.open('xinbiao-health', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('misses', { keyPath: 'key' }).createIndex('last', 'last');
+      r.onsuccess = () => ok(r.result);
+    });
+    await new Promise((ok) => {
+      const tx = v1.transaction('misses', 'readwrite');
+      tx.objectStore('misses').put({ key: JSON.stringify(['jd', 'item', 'shopName', '0:near']), site: 'jd', kind: 'item', value: 'shopName', ways: [{ i: 0, from: 'near' }], count: 7, first: '2026-11-20', last: '2026-11-29' });
+      tx.oncomplete = ok;
+    });
+    v1.close();
+    const health = await openAdapterHealth(idb, { now: () => clock });
+    expect(await health.rows()).toEqual([]);
+    await health.count(itemMiss);
+    expect((await health.rows()).map((r) => [r.site, r.data, r.count])).toEqual([['jd', [], 1]]);
+    health.close();
+  });
+
+  it('each count and each clear written is told once (the options page draws the table again)', async () => {
+    const told = vi.fn();
+    const health = await openAdapterHealth(new IDBFactory(), { now: () => clock, onChange: told });
+    await health.rows();
+    expect(told).not.toHaveBeenCalled();
+    await health.count(itemMiss);
+    expect(told).toHaveBeenCalledTimes(1);
+    await health.count({ ...itemMiss, misses: [itemMiss.misses[0]!, { value: 'shopId', ways: [] }] });
+    expect(told).toHaveBeenCalledTimes(2);
+    await health.clear();
+    expect(told).toHaveBeenCalledTimes(3);
+    health.close();
+  });
+
+  it('the change message carries nothing: any other field or value is not it', () => {
+    expect(HealthChanged.safeParse(HEALTH_CHANGED).success).toBe(true);
+    expect(HealthChanged.safeParse({ ...HEALTH_CHANGED, rows: [] }).success).toBe(false);
+    expect(HealthChanged.safeParse({ xinbiao: 1, name: 'content:miss', data: itemMiss }).success).toBe(false);
+    expect(HealthChanged.safeParse({ xinbiao: 2, event: 'health-changed' }).success).toBe(false);
   });
 });
 

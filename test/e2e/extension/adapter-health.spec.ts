@@ -251,9 +251,10 @@ test('a failed read says so in both languages with a retry button, keeps the tab
   await shop.goto(PAGE);
   await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
 
-  // Opened while reading fails: an error, not "nothing counted yet".
+  // Opened while reading fails (dark): an error, not "nothing counted yet".
   await breakReads(serviceWorker, true);
   const first = await context.newPage();
+  await first.emulateMedia({ colorScheme: 'dark' });
   await first.goto(`chrome-extension://${extensionId}/options.html`);
   const firstSection = first.getByRole('region', { name: '适配器状况 / Adapter health' });
   await expect(firstSection.getByTestId('health-live')).toHaveText('无法读取适配器状况，已显示的表格可能不是最新的 / Could not read the adapter health; a table shown may be out of date');
@@ -290,4 +291,34 @@ test('a failed read says so in both languages with a retry button, keeps the tab
   await expect(live).toHaveText('适配器状况已更新，共 1 行 / Adapter health updated: 1 row');
   await expect(retry).toHaveCount(0);
   expect(await focused(options)).toBe('适配器状况 / Adapter health');
+});
+
+test('the options page draws the table again on the background\'s word only: a content script saying the table changed is not listened to', async ({ context, serviceWorker, extensionId }) => {
+  const shop = await context.newPage();
+  await shop.goto(PAGE);
+  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const count = options.getByTestId('health-count');
+  await expect(count).toHaveText('1');
+  // The stored count changes without the background saying so (written straight into the table).
+  await serviceWorker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => { const r = indexedDB.open('xinbiao-health'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    await new Promise((ok) => {
+      const store = db.transaction('misses', 'readwrite').objectStore('misses');
+      const all = store.getAll();
+      all.onsuccess = () => { for (const row of all.result) store.put({ ...row, count: 41 }); store.transaction.oncomplete = ok; };
+    });
+    db.close();
+  });
+  // A content script (the extension's own, in the shop page's frame) says the table changed: not the background, ignored.
+  await serviceWorker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, func: () => void chrome.runtime.sendMessage({ xinbiao: 1, event: 'health-changed' }).catch(() => undefined) });
+  }, shop.url());
+  await options.waitForTimeout(1000);
+  await expect(count).toHaveText('1');
+  // The same words from the background are taken.
+  await serviceWorker.evaluate(() => chrome.runtime.sendMessage({ xinbiao: 1, event: 'health-changed' }));
+  await expect(count).toHaveText('41');
 });

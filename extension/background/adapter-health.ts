@@ -6,7 +6,6 @@ import { MAX_WAYS, waysOf } from '../runtime/misses';
 import { openOnce } from './open-once';
 import { HEALTH_CHANGED } from '../platform/protocol';
 import { HealthRow, MAX_DATA_FILES, type AdapterDataRef, type AdapterMiss, type MissedWay } from '../platform/schemas';
-import type { StoredAdapterData } from '../../core/lists';
 
 /** At most this many distinct rows (adapter, page kind, value, ways, adapter data) are kept; the one missed longest ago goes first. */
 export const HEALTH_MAX_ROWS = 200;
@@ -28,10 +27,10 @@ interface HealthDB extends DBSchema {
 /** The adapter health table on the device: counts of pages that missed a value, per adapter, kind and ways. */
 export interface AdapterHealth {
   /**
-   * Counts one page's misses (one row per missed value and adapter data), today as first/last day; drops the stalest
-   * rows beyond the bound. `data`: the adapter data files in force for the miss's adapter (dataInForce; none = bundled).
+   * Counts one page's misses (one row per missed value, under the miss's adapter data), today as first/last day;
+   * drops the stalest rows beyond the bound.
    */
-  count(miss: AdapterMiss, data?: readonly AdapterDataRef[]): Promise<void>;
+  count(miss: AdapterMiss): Promise<void>;
   /** Every row, sorted by adapter, page kind, value, adapter data; rows another version wrote in another shape are left out. */
   rows(): Promise<HealthRow[]>;
   /** Empties the table (options page: 清除 and 清除数据). */
@@ -68,9 +67,9 @@ export async function openAdapterHealth(idb: IDBFactory, options: AdapterHealthO
   const db = (await wrap(request)) as unknown as IDBPDatabase<HealthDB>;
 
   return {
-    async count(miss, data = []) {
+    async count(miss) {
       const today = day(now());
-      const refs = data.slice(0, MAX_DATA_FILES).map((d) => ({ id: d.id, publisher: d.publisher, version: d.version }));
+      const refs = miss.data.slice(0, MAX_DATA_FILES).map((d) => ({ id: d.id, publisher: d.publisher, version: d.version }));
       // One transaction per page: two tabs reporting at once cannot lose a count or overrun the bound.
       const tx = db.transaction('misses', 'readwrite');
       const written = new Set<string>();
@@ -116,12 +115,16 @@ export async function openAdapterHealth(idb: IDBFactory, options: AdapterHealthO
  * Checks a miss a content script reported against the frame address the browser gave (`sender.url`, not anything the
  * message says): the adapter must be the one for that address, the page kind the one its `kinds` data gives, each
  * value one that kind should show (the operator only where `kinds[kind].operator`), no value twice, and each value's
- * ways exactly the adapter's own list for it (index and `from`, as missOnPage sends them). `sites` are the adapters
- * in force (the bundled ones, with signed adapter data laid over them). Returns the miss when it holds, else null
+ * ways exactly the adapter's own list for it (index and `from`, as missOnPage sends them), and the adapter data it names
+ * exactly `data`. `sites` are the adapters in force (the bundled ones, with signed adapter data laid over them), `data`
+ * the files in force for the miss's adapter (dataInForce; empty = bundled). Returns the miss when it holds, else null
  * (nothing is counted).
  */
-export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined, sites: readonly SiteAdapter[] = SITES): AdapterMiss | null {
+export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined, sites: readonly SiteAdapter[] = SITES, data: readonly AdapterDataRef[] = []): AdapterMiss | null {
   if (!frameUrl) return null;
+  // Made with other adapter data than is in force now (a page loaded before a file came or went): it would be counted
+  // under data it did not run with, and tell a maintainer that a fix missed when the fix never ran.
+  if (dataKey(miss.data) !== dataKey(data)) return null;
   const site = sites.find((s) => s.id === miss.site);
   if (!site || siteFor(frameUrl, sites) !== site || pageKindOf(site, frameUrl) !== miss.kind) return null;
   const values = miss.misses.map((m) => m.value);
@@ -130,18 +133,6 @@ export function acceptMiss(miss: AdapterMiss, frameUrl: string | undefined, site
   // Exactly the adapter's own ways (all were tried): forged ways could make up to HEALTH_MAX_ROWS rows and evict the real ones.
   if (!miss.misses.every((m) => sameWays(m.ways, waysOf(site, m.value)))) return null;
   return miss;
-}
-
-/**
- * The adapter data files in force for an adapter, in the order mergeSites lays them over it (by file id): each file
- * whose `sites` has an entry for `site`, as id, publisher id and version. Empty when the bundled adapter alone is in
- * force. `files`: what the background keeps in force (file id → stored file, already checked; lists.ts).
- */
-export function dataInForce(site: string, files: Readonly<Record<string, StoredAdapterData>>): AdapterDataRef[] {
-  return Object.keys(files).sort().flatMap((key) => {
-    const { data } = files[key]!;
-    return data.sites.some((s) => s.site === site) ? [{ id: data.id, publisher: data.publisher.id, version: data.version }] : [];
-  });
 }
 
 /**

@@ -13,7 +13,8 @@ import { flagShownMarks } from './page-marks';
 import { DEMO } from '../platform/edition';
 import { annotateShop, shopMemory, shopOfPage, withShopMemory } from './shop-page';
 import { clearStatusCache } from './status-cache';
-import { acceptMiss, adapterHealth, dataInForce, healthReport } from './adapter-health';
+import { acceptMiss, adapterHealth, healthReport } from './adapter-health';
+import { dataInForce } from '../runtime/misses';
 
 /** Writes the importer's progress to storage at most every 100 ms, and always the last (the options page watches it). */
 function progressWriter() {
@@ -67,11 +68,11 @@ const answers: Handlers = {
   },
   async 'content:miss'(miss, sender) {
     // Checked against the frame's own address: a content script cannot count for another adapter or page kind.
-    // One read of the files in force: the ways are checked against, and the row records, the same adapter data.
+    // One read of the files in force: the ways and the data the miss names are checked against the same adapter data.
     const files = await adapterDataInForce();
-    const ok = acceptMiss(miss, sender.url, await currentSites(files));
+    const ok = acceptMiss(miss, sender.url, await currentSites(files), dataInForce(miss.site, files));
     if (!ok) return { ok: false, error: 'miss refused' };
-    await (await adapterHealth()).count(ok, dataInForce(ok.site, files));
+    await (await adapterHealth()).count(ok);
     return { ok: true };
   },
   async 'options:health'() {

@@ -198,6 +198,10 @@ test('the open options page follows the counts as they come and go, announced po
   expect(await focused(options)).toBe('复制报告 / Copy report');
   await expect(copyButton).toBeEnabled();
   await expect(options.getByTestId('health-empty')).toHaveCount(0);
+  // The page moves to another address the way a single-page app does: that address counts on its own.
+  await shop.evaluate(() => history.pushState({}, '', `${location.pathname}?sku=1`));
+  await rerender(shop, 1);
+  await expect(table.getByTestId('health-count')).toHaveText('2', { timeout: 10_000 });
 
   // A signed adapter data file for JD comes into force (the demo adapter publisher's, version 1). The same
   // redesigned page still misses under it: the shop name (its one selector after the near way) and the shop id
@@ -207,12 +211,17 @@ test('the open options page follows the counts as they come and go, announced po
   await options.getByRole('button', { name: '订阅' }).click();
   await expect(options.locator(`[data-testid="subscription"][data-url="${sub}"]`).getByTestId('last-success')).not.toHaveText('—');
   await copyButton.focus();
+  // The open page still runs the bundled adapter: its next address misses under data no longer in force, and is not counted.
+  await shop.evaluate(() => history.pushState({}, '', `${location.pathname}?sku=2`));
+  await rerender(shop, 1);
+  await shop.waitForTimeout(3500); // past the settle time
+  expect(await storedRows(serviceWorker)).toEqual([{ site: 'jd', kind: 'item', value: 'shopName', count: 2 }]);
   await shop.reload();
   await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(3);
   const rows = table.getByRole('row', { name: /商品页（item page）/ });
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0).getByRole('cell')).toHaveText(['店铺编号（shop id）', '1', /./, /./, '#0 页面数据', 'e2e-jd-redesign v1 · demo-adapters']);
-  await expect(rows.nth(1).getByRole('cell')).toHaveText(['店铺名称（shop name）', '1', /./, /./, /^#0 进店按钮旁 · #1 选择器 · #2 选择器/, '内置（bundled）']);
+  await expect(rows.nth(1).getByRole('cell')).toHaveText(['店铺名称（shop name）', '2', /./, /./, /^#0 进店按钮旁 · #1 选择器 · #2 选择器/, '内置（bundled）']);
   await expect(rows.nth(2).getByRole('cell')).toHaveText(['店铺名称（shop name）', '1', /./, /./, '#0 进店按钮旁 · #1 选择器', 'e2e-jd-redesign v1 · demo-adapters']);
   await expect(live).toHaveText('适配器状况已更新，共 3 行 / Adapter health updated: 3 rows');
   expect(await focused(options)).toBe('复制报告 / Copy report');
@@ -222,7 +231,7 @@ test('the open options page follows the counts as they come and go, announced po
   const report = await section.getByTestId('health-report').textContent();
   expect(JSON.parse(report!).rows).toEqual([
     { adapter: 'jd', adapterData: [{ id: 'e2e-jd-redesign', publisher: 'demo-adapters', version: 1 }], kind: 'item', value: 'shopId', count: 1, missedWays: ['0:script'] },
-    { adapter: 'jd', adapterData: 'bundled', kind: 'item', value: 'shopName', count: 1, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] },
+    { adapter: 'jd', adapterData: 'bundled', kind: 'item', value: 'shopName', count: 2, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] },
     { adapter: 'jd', adapterData: [{ id: 'e2e-jd-redesign', publisher: 'demo-adapters', version: 1 }], kind: 'item', value: 'shopName', count: 1, missedWays: ['0:near', '1:selector'] },
   ]);
   for (const secret of [baseURL!, '127.0.0.1', 'adapters.json', 'item-redesign', SHOP]) expect(report).not.toContain(secret);

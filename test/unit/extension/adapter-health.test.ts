@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
-import { acceptMiss, dataInForce, healthReport, openAdapterHealth, type AdapterHealth } from '../../../extension/background/adapter-health';
+import { acceptMiss, healthReport, openAdapterHealth, type AdapterHealth } from '../../../extension/background/adapter-health';
 import { HEALTH_CHANGED, HealthChanged, PROTOCOL } from '../../../extension/platform/protocol';
 import type { AdapterDataRef, AdapterMiss } from '../../../extension/platform/schemas';
 import { AdapterDataFile, type StoredAdapterData } from '../../../core/lists';
 import { jdRedesign } from '../../e2e/extension/gen-fixture-adapters';
 import { scanPage } from '../../../extension/runtime/findings';
-import { missOnPage, missReporter } from '../../../extension/runtime/misses';
+import { dataInForce, missOnPage, missReporter } from '../../../extension/runtime/misses';
 import { SITES } from '../../../extension/sites';
 import { pageKindOf } from '../../../extension/sites/page-kind';
 import { adapterOf, realUrls } from '../../support/real-pages';
@@ -25,7 +25,7 @@ const JD_NAME_WAYS = [{ i: 0, from: 'near' }, { i: 1, from: 'selector' }, { i: 2
 const JD_ID_WAYS = [{ i: 0, from: 'url' }, { i: 1, from: 'url' }, { i: 2, from: 'script' }, { i: 3, from: 'near' }];
 const JD_OPERATOR_WAYS = [{ i: 0, from: 'selector' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }, { i: 3, from: 'selector' }];
 
-const itemMiss: AdapterMiss = { site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: JD_NAME_WAYS as AdapterMiss['misses'][number]['ways'] }] };
+const itemMiss: AdapterMiss = { site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: JD_NAME_WAYS as AdapterMiss['misses'][number]['ways'] }], data: [] };
 
 describe('page kinds from adapter data', () => {
   it.each(realUrls().filter((u) => u.kind !== 'not-shop').map((u) => [u.url, adapterOf(u.platform), u.kind] as const))(
@@ -60,15 +60,15 @@ describe('what a page missed (content script)', () => {
   it('a licence page that shows no operator misses it; an item page never does (JD item pages print none)', () => {
     const none = { shopName: -1, shopId: -1, operator: -1 };
     expect(missOnPage(site('jd'), 'https://mall.jd.com/showLicence-649114.html', { ...none, shopName: 4, shopId: 0 }, false)).toEqual({
-      site: 'jd', kind: 'licence', misses: [{ value: 'operator', ways: JD_OPERATOR_WAYS }],
+      site: 'jd', kind: 'licence', misses: [{ value: 'operator', ways: JD_OPERATOR_WAYS }], data: [],
     });
     expect(missOnPage(site('jd'), 'https://item.jd.com/595936.html', none, false)).toEqual({
-      site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: JD_NAME_WAYS }, { value: 'shopId', ways: JD_ID_WAYS }],
+      site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: JD_NAME_WAYS }, { value: 'shopId', ways: JD_ID_WAYS }], data: [],
     });
     // 1688's offer pages carry the supplier company in their state: there the operator counts on item pages.
     expect(missOnPage(site('1688'), 'https://detail.1688.com/offer/692785071822.html', { shopName: 0, shopId: 3, operator: -1 }, false)).toEqual({
       site: '1688', kind: 'item',
-      misses: [{ value: 'operator', ways: [{ i: 0, from: 'script' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }] }],
+      misses: [{ value: 'operator', ways: [{ i: 0, from: 'script' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }] }], data: [],
     });
     // A claimed address of no page kind is not counted.
     expect(missOnPage(site('jd'), 'http://127.0.0.1:4173/sites/jd/attack-cover.html', none, false)).toBeNull();
@@ -130,7 +130,7 @@ describe('adapter health table (IndexedDB, injected clock)', () => {
     await health.count(itemMiss);
     clock += 2 * DAY;
     await health.count(itemMiss);
-    await health.count({ site: 'jd', kind: 'licence', misses: [{ value: 'operator', ways: [{ i: 0, from: 'selector' }] }, { value: 'shopId', ways: [] }] });
+    await health.count({ site: 'jd', kind: 'licence', misses: [{ value: 'operator', ways: [{ i: 0, from: 'selector' }] }, { value: 'shopId', ways: [] }], data: [] });
     expect(await health.rows()).toEqual([
       { site: 'jd', kind: 'item', value: 'shopName', ways: JD_NAME_WAYS, data: [], count: 2, first: '2026-11-01', last: '2026-11-03' },
       { site: 'jd', kind: 'licence', value: 'operator', ways: [{ i: 0, from: 'selector' }], data: [], count: 1, first: '2026-11-03', last: '2026-11-03' },
@@ -142,7 +142,7 @@ describe('adapter health table (IndexedDB, injected clock)', () => {
 
   it('keeps at most maxRows rows: the ones missed longest ago go, the one just counted stays', async () => {
     health = await open(2);
-    const miss = (site: string): AdapterMiss => ({ site, kind: 'item', misses: [{ value: 'shopName', ways: [] }] });
+    const miss = (site: string): AdapterMiss => ({ site, kind: 'item', misses: [{ value: 'shopName', ways: [] }], data: [] });
     await health.count(miss('jd'));
     clock += DAY;
     await health.count(miss('tmall'));
@@ -222,13 +222,40 @@ describe('which adapter data was in force', () => {
     expect(dataInForce('jd', {})).toEqual([]);
   });
 
+  it('the content script reads the same from storage as it is, names the files its adapter was made of, and sends them with a miss', () => {
+    const raw: unknown = { 'e2e-jd-redesign': stored(), broken: { url: 'x', data: 'not a file' }, 'no-sites': { data: { id: 'no-sites' } } };
+    expect(dataInForce('jd', raw)).toEqual([fix1]);
+    expect(dataInForce('jd', undefined)).toEqual([]);
+    expect(dataInForce('jd', ['e2e-jd-redesign'])).toEqual([]);
+    const none = { shopName: -1, shopId: 2, operator: -1 };
+    expect(missOnPage(site('jd'), 'https://item.jd.com/100012000001.html', none, false, [fix1])).toEqual({ ...itemMiss, data: [fix1] });
+  });
+
+  it('the background counts a miss only under the adapter data it was made with, which must be the data in force now', () => {
+    const item = 'https://item.jd.com/100012000001.html';
+    // The file's two ways stand in for the merged adapter's; what matters here is the data the miss names.
+    expect(acceptMiss({ ...itemMiss, data: [fix1] }, item, SITES, [fix1])).toEqual({ ...itemMiss, data: [fix1] });
+    // A page that loaded before version 2 came into force, or before the file came, or after it went: not counted.
+    expect(acceptMiss({ ...itemMiss, data: [fix1] }, item, SITES, [fix2])).toBeNull();
+    expect(acceptMiss(itemMiss, item, SITES, [fix1])).toBeNull();
+    expect(acceptMiss({ ...itemMiss, data: [fix1] }, item)).toBeNull();
+    expect(acceptMiss({ ...itemMiss, data: [{ ...fix1, publisher: 'someone-else' }] }, item, SITES, [fix1])).toBeNull();
+    // The message may name files only by id, publisher and version: an address riding along is refused.
+    const parse = (m: unknown) => PROTOCOL['content:miss'].req.safeParse(m).success;
+    expect(parse({ ...itemMiss, data: [fix1] })).toBe(true);
+    expect(parse({ ...itemMiss, data: [{ ...fix1, url: 'https://adapters.example.cn/feeds/e2e-jd-redesign.adapters.json' }] })).toBe(false);
+    expect(parse({ ...itemMiss, data: [{ ...fix1, id: '../x' }] })).toBe(false);
+    expect(parse({ ...itemMiss, data: Array(17).fill(fix1) })).toBe(false);
+    expect(parse({ site: itemMiss.site, kind: itemMiss.kind, misses: itemMiss.misses })).toBe(false);
+  });
+
   it('misses under other adapter data are other rows; the table and the report name the data, not where it came from', async () => {
     const health = await openAdapterHealth(new IDBFactory(), { now: () => clock });
     await health.count(itemMiss);
-    await health.count(itemMiss, [fix1]);
+    await health.count({ ...itemMiss, data: [fix1] });
     clock += DAY;
-    await health.count(itemMiss, [fix1]);
-    await health.count(itemMiss, [fix2]);
+    await health.count({ ...itemMiss, data: [fix1] });
+    await health.count({ ...itemMiss, data: [fix2] });
     const rows = await health.rows();
     expect(rows.map((r) => [r.data, r.count, r.first, r.last])).toEqual([
       [[], 1, '2026-11-30', '2026-11-30'],
@@ -324,7 +351,7 @@ describe('a hostile sender: content:miss is validated', () => {
     const item = 'https://item.jd.com/100012000001.html';
     // A file that gives JD two shop-name ways (a script way, then a selector); JD's five shop-name selectors follow them.
     const merged = SITES.map((s) => (s.id === 'jd' ? { ...s, ways: { ...s.ways, shopName: [{ from: 'script' as const, pattern: '"shopName":"([^"]+)"' }, { from: 'selector' as const, selector: '.shop-card-v2 h3' }] } } : s));
-    const fileMiss: AdapterMiss = { site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: [{ i: 0, from: 'script' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }, { i: 3, from: 'selector' }, { i: 4, from: 'selector' }, { i: 5, from: 'selector' }, { i: 6, from: 'selector' }] }] };
+    const fileMiss: AdapterMiss = { site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways: [{ i: 0, from: 'script' }, { i: 1, from: 'selector' }, { i: 2, from: 'selector' }, { i: 3, from: 'selector' }, { i: 4, from: 'selector' }, { i: 5, from: 'selector' }, { i: 6, from: 'selector' }] }], data: [] };
     expect(acceptMiss(fileMiss, item, merged)).toEqual(fileMiss);
     expect(acceptMiss(itemMiss, item, merged)).toBeNull();
     expect(acceptMiss(fileMiss, item)).toBeNull();
@@ -348,7 +375,7 @@ describe('a hostile sender: content:miss is validated', () => {
     // Every subset of 64 indices is a distinct row: 300 of them, each as long as the schema allows.
     for (let n = 0; n < 300; n++) {
       const ways = Array.from({ length: 64 }, (_, i) => ({ i, from: (['script', 'url', 'near', 'selector'] as const)[(n >> (i % 8)) & 3]! }));
-      const ok = acceptMiss({ site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways }, { value: 'shopId', ways }] }, item);
+      const ok = acceptMiss({ site: 'jd', kind: 'item', misses: [{ value: 'shopName', ways }, { value: 'shopId', ways }], data: [] }, item);
       if (ok) await health.count(ok);
     }
     const rows = await health.rows();

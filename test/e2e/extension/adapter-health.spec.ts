@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page, Worker } from 'playwright/test';
+import type { BrowserContext, Page, Worker } from 'playwright/test';
 import { axeViolations, badgeIs, expect, test } from './fixtures';
 
 // A JD item page after a redesign of its shop blocks (test/fixtures/sites/jd/item-redesign.html): no way of the JD
@@ -100,12 +100,18 @@ test('a redesigned JD item page is counted once per load under jd / item page, a
   expect(elsewhere).toEqual([]);
 });
 
-test('清除数据 empties the adapter health table with the rest of the data', async ({ context, serviceWorker, extensionId }) => {
-  const page = await context.newPage();
-  await page.goto(PAGE);
-  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
+/** Loads the redesigned page until its miss is counted, then opens the options page: the page and the options page. */
+async function countedThenOptions(context: BrowserContext, sw: Worker, extensionId: string) {
+  const shop = await context.newPage();
+  await shop.goto(PAGE);
+  await expect.poll(() => storedRows(sw), { timeout: 10_000 }).toHaveLength(1);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
+  return { shop, options };
+}
+
+test('清除数据 empties the adapter health table with the rest of the data', async ({ context, serviceWorker, extensionId }) => {
+  const { options } = await countedThenOptions(context, serviceWorker, extensionId);
   await expect(options.getByTestId('health-table')).toHaveCount(1);
   await options.getByRole('button', { name: '清除数据' }).click();
   await expect(options.getByTestId('cleared')).toHaveText('已清除');
@@ -303,11 +309,7 @@ test('a failed read says so in both languages with a retry button, keeps the tab
 });
 
 test('the options page draws the table again on the background\'s word only: a content script saying the table changed is not listened to', async ({ context, serviceWorker, extensionId }) => {
-  const shop = await context.newPage();
-  await shop.goto(PAGE);
-  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const { shop, options } = await countedThenOptions(context, serviceWorker, extensionId);
   const count = options.getByTestId('health-count');
   await expect(count).toHaveText('1');
   // The stored count changes without the background saying so (written straight into the table).

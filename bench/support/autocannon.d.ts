@@ -8,6 +8,8 @@ declare module 'autocannon' {
     amount?: number;
     requests?: { method?: string; path?: string; setupRequest?: (req: { path: string }) => { path: string } }[];
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A run: an event emitter ('response' on every answer) that is also a promise of the result. */
+  interface Run extends PromiseLike<Result> { on(event: 'response', listener: () => void): Run }
+  function autocannon(options: Options): Run;
   export default autocannon;
 }

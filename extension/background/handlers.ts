@@ -3,7 +3,7 @@ import type { Handlers, Subscription } from '../platform/messaging';
 import { cleanReport, listProgress, settings, tabReport, updating } from '../platform/storage';
 import { syncGenericScript } from './generic';
 import { idbLocalLists, type ImportProgress } from '../../core/lists';
-import { currentSites, isBundled, listStore, subscriptions } from './lists';
+import { adapterDataInForce, currentSites, isBundled, listStore, subscriptions } from './lists';
 import { buildReport } from './report';
 import { markStatus } from './status-lists';
 import { makeResolve } from './resolve';
@@ -14,6 +14,7 @@ import { DEMO } from '../platform/edition';
 import { annotateShop, shopMemory, shopOfPage, withShopMemory } from './shop-page';
 import { clearStatusCache } from './status-cache';
 import { acceptMiss, adapterHealth, healthReport } from './adapter-health';
+import { dataInForce } from '../runtime/misses';
 
 /** Writes the importer's progress to storage at most every 100 ms, and always the last (the options page watches it). */
 function progressWriter() {
@@ -67,7 +68,9 @@ const answers: Handlers = {
   },
   async 'content:miss'(miss, sender) {
     // Checked against the frame's own address: a content script cannot count for another adapter or page kind.
-    const ok = acceptMiss(miss, sender.url, await currentSites());
+    // One read of the files in force: the ways and the data the miss names are checked against the same adapter data.
+    const files = await adapterDataInForce();
+    const ok = acceptMiss(miss, sender.url, await currentSites(files), dataInForce(miss.site, files));
     if (!ok) return { ok: false, error: 'miss refused' };
     await (await adapterHealth()).count(ok);
     return { ok: true };

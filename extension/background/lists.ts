@@ -48,15 +48,18 @@ export const adapterPort: AdapterDataPort = {
   },
 };
 
+/** The adapter data files in force by file id, each stored file checked again (another version of the extension may have written it). */
+export async function adapterDataInForce(): Promise<Record<string, StoredAdapterData>> {
+  const stored = await adapterData.getValue().catch(() => ({}));
+  return Object.fromEntries(Object.entries(stored).filter(([, f]) => AdapterDataFile.safeParse(f?.data).success));
+}
+
 /**
  * The adapters as the background applies them (shop pages, licence links): the bundled ones with the adapter data in
- * force laid over them, each stored file checked again (another version of the extension may have written it).
- * Selectors are not run here, so none is refused for not parsing.
+ * force (`files`, else read now) laid over them. Selectors are not run here, so none is refused for not parsing.
  */
-export async function currentSites(): Promise<readonly SiteAdapter[]> {
-  const stored = await adapterData.getValue().catch(() => ({}));
-  const valid = Object.fromEntries(Object.entries(stored).filter(([, f]) => AdapterDataFile.safeParse(f?.data).success));
-  return mergeSites(SITES, valid, () => true);
+export async function currentSites(files?: Record<string, StoredAdapterData>): Promise<readonly SiteAdapter[]> {
+  return mergeSites(SITES, files ?? (await adapterDataInForce()), () => true);
 }
 
 /** Whether any adapter data is in force (the probe is registered then). */

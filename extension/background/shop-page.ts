@@ -44,8 +44,10 @@ export function shopOfPage(ref: ShopRef | undefined, frameUrl: string | undefine
   const own = SITES.find((s) => s.id === site.id) ?? site;
   const ownLicence = licenceUrlOf(own, ref.id);
   const licence = ownLicence ? new URL(ownLicence) : null;
-  const onLicence = !!licence && licence.host === url.host && licence.pathname === url.pathname;
-  const writes = onLicence ? 'licence' : shopIdFromUrl(own, frameUrl) === ref.id ? 'page' : null;
+  // The address must carry this very id: a licence page whose id is in its query shares its path with every shop's.
+  const ownId = shopIdFromUrl(own, frameUrl) === ref.id;
+  const onLicence = ownId && !!licence && licence.host === url.host && licence.pathname === url.pathname;
+  const writes = onLicence ? 'licence' : ownId ? 'page' : null;
   return { site, id: ref.id, licenceUrl, writes, recalls: ref.data !== true, path: hostPath(url) };
 }
 

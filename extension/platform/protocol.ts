@@ -13,7 +13,7 @@ export const PROTOCOL = {
   /** content → background: a page its adapter claims missed the shop or operator its kind shows (adapter health). */
   'content:miss': { req: AdapterMiss, res: Ok },
   /** options → background: the adapter health table and its copyable report (no address, no shop, no personal data). */
-  'options:health': { req: Empty, res: z.object({ rows: z.array(HealthRow), report: text(200_000) }) },
+  'options:health': { req: Empty, res: z.object({ rows: z.array(HealthRow), report: text(2_000_000) }) },
   /** options → background: empty the adapter health table. */
   'options:health-clear': { req: Empty, res: Ok },
   /** options → background: forget what the extension learnt on this device (remembered shop operators, cached endpoint answers). */
@@ -30,6 +30,13 @@ export const PROTOCOL = {
   /** options → background: the generic detector was granted or revoked; (un)register its content script. */
   'options:generic': { req: z.object({ enabled: z.boolean() }), res: Ok },
 } as const;
+
+/**
+ * background → extension pages: the adapter health table changed (a count or a clear); the options page draws it
+ * again. No content: a page that sees it asks `options:health` like any other time.
+ */
+export const HealthChanged = z.strictObject({ xinbiao: z.literal(1), event: z.literal('health-changed') });
+export const HEALTH_CHANGED: z.infer<typeof HealthChanged> = { xinbiao: 1, event: 'health-changed' };
 
 export type Protocol = typeof PROTOCOL;
 export type MessageName = keyof Protocol;

@@ -38,28 +38,49 @@ export const MissedWay = z.strictObject({
 export type MissedWay = z.infer<typeof MissedWay>;
 
 const siteId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
+const dataFileId = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/));
+
+/** At most this many adapter data files are named per miss and per health row (more than a few on one site is not expected). */
+export const MAX_DATA_FILES = 16;
+
+/**
+ * A signed adapter data file laid over an adapter (docs/adapter-data.md): its id, its publisher's id and its version,
+ * as the signed file says. Never the address it was fetched from.
+ */
+export const AdapterDataRef = z.strictObject({
+  id: dataFileId,
+  publisher: text(100),
+  version: z.int().check(z.minimum(1)),
+});
+export type AdapterDataRef = z.infer<typeof AdapterDataRef>;
 
 /**
  * A page its adapter claims that missed what its kind shows (content → background, `content:miss`): adapter id,
- * page kind and, per missed value, the ways tried. Strict: a message with any other field (an address, a name) is
- * refused, so nothing of the page can ride along.
+ * page kind, per missed value the ways tried, and the adapter data files the content script's adapter was made of
+ * (`data`, dataInForce: in the order they apply; empty = bundled). Strict: a message with any other
+ * field (an address, a name) is refused, so nothing of the page can ride along.
  */
 export const AdapterMiss = z.strictObject({
   site: siteId,
   kind: z.enum(PAGE_KINDS),
   misses: z.array(z.strictObject({ value: MissedValue, ways: z.array(MissedWay).check(z.maxLength(64)) })).check(z.minLength(1), z.maxLength(3)),
+  data: z.array(AdapterDataRef).check(z.maxLength(MAX_DATA_FILES)),
 });
 export type AdapterMiss = z.infer<typeof AdapterMiss>;
 
 /** A UTC calendar day, `YYYY-MM-DD`: the finest time adapter health keeps. */
 export const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-/** One row of the adapter health table: how often (and between which days) pages of a kind missed a value that way. */
+/**
+ * One row of the adapter health table: how often (and between which days) pages of a kind missed a value that way,
+ * under which adapter data (`data`: the files in force for that adapter, in the order they apply; empty = bundled).
+ */
 export const HealthRow = z.object({
   site: siteId,
   kind: z.enum(PAGE_KINDS),
   value: MissedValue,
   ways: z.array(MissedWay).check(z.maxLength(64)),
+  data: z.array(AdapterDataRef).check(z.maxLength(MAX_DATA_FILES)),
   count: z.int().check(z.minimum(1)),
   first: Day,
   last: Day,

@@ -1,7 +1,7 @@
 import type { SiteAdapter, Way } from '../sites/define-site';
 import type { ShopReading } from '../sites/read';
 import { pageKindOf } from '../sites/page-kind';
-import type { AdapterMiss, MissedValue, MissedWay } from '../platform/schemas';
+import type { AdapterDataRef, AdapterMiss, MissedValue, MissedWay } from '../platform/schemas';
 
 // A value's list is never longer than this in a report (the message schema's bound).
 export const MAX_WAYS = 64;
@@ -19,6 +19,25 @@ export function waysOf(site: SiteAdapter, value: MissedValue): Way[] {
   return [...site.ways.operator, ...selectorWays(site.selectors.licenceBlock), ...selectorWays(site.selectors.hoverTitle)];
 }
 
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The adapter data files an adapter is made of, in the order mergeSites lays them over it (by file id): each file
+ * whose `sites` has an entry for `site`, as id, publisher id and version. Empty when the bundled adapter alone is in
+ * force. `stored`: the files by id as storage holds them (ADAPTER_DATA_KEY; the background passes those it checked).
+ * Read as it is, never throws; the background's schema checks what a content script sends.
+ */
+export function dataInForce(site: string, stored: unknown): AdapterDataRef[] {
+  if (!isRec(stored)) return [];
+  return Object.keys(stored).sort().flatMap((key) => {
+    const data = isRec(stored[key]) ? (stored[key] as Rec).data : undefined;
+    if (!isRec(data) || !Array.isArray(data.sites) || !data.sites.some((s) => isRec(s) && s.site === site)) return [];
+    const publisher = isRec(data.publisher) ? data.publisher.id : undefined;
+    return [{ id: data.id, publisher, version: data.version } as AdapterDataRef];
+  });
+}
+
 /**
  * What a page its adapter claims missed: the shop name or shop id when no way yielded it (readShop's `via` -1), the
  * operator when the page kind should show one (`kinds[kind].operator`) and the page showed none. Each with every way
@@ -26,8 +45,10 @@ export function waysOf(site: SiteAdapter, value: MissedValue): Way[] {
  *
  * @param href the page's own address: only its kind is kept, never the address
  * @param operatorShown detection found a shop subject or a mark on the page
+ * @param data the adapter data files the adapter was made of (dataInForce; empty = bundled), sent so the background
+ *   counts the miss only under the data it was made with
  */
-export function missOnPage(site: SiteAdapter, href: string, via: ShopReading['via'], operatorShown: boolean): AdapterMiss | null {
+export function missOnPage(site: SiteAdapter, href: string, via: ShopReading['via'], operatorShown: boolean, data: readonly AdapterDataRef[] = []): AdapterMiss | null {
   const kind = pageKindOf(site, href);
   if (!kind) return null;
   const missed: MissedValue[] = [];
@@ -36,7 +57,7 @@ export function missOnPage(site: SiteAdapter, href: string, via: ShopReading['vi
   if (site.kinds[kind].operator && !operatorShown) missed.push('operator');
   if (missed.length === 0) return null;
   const ways = (value: MissedValue): MissedWay[] => waysOf(site, value).slice(0, MAX_WAYS).map((w, i) => ({ i, from: w.from }));
-  return { site: site.id, kind, misses: missed.map((value) => ({ value, ways: ways(value) })) };
+  return { site: site.id, kind, misses: missed.map((value) => ({ value, ways: ways(value) })), data: [...data] };
 }
 
 /** Takes each detection pass's miss (or null) for the address it ran on; sends at most one per address. */

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from '../sites/define-site';
-import type { PageReport } from '../platform/schemas';
+import type { AdapterDataRef, PageReport } from '../platform/schemas';
 import { pageReportValidator } from '../platform/generated/page-report';
 import { sendWith } from '../platform/send';
 import { readLook } from '../platform/look';
@@ -11,8 +11,11 @@ import { watchPage } from './watch';
 
 const ANY = { safeParse: (v: unknown) => ({ success: true as const, data: v }) };
 
-/** What the content script does on a page it matched: detect, ask the background, draw, follow SPA changes. */
-export async function runPage(site: SiteAdapter | undefined): Promise<void> {
+/**
+ * What the content script does on a page it matched: detect, ask the background, draw, follow SPA changes.
+ * `data`: the adapter data files `site` was made of (adapter health; empty = bundled).
+ */
+export async function runPage(site: SiteAdapter | undefined, data: readonly AdapterDataRef[] = []): Promise<void> {
   const { language, theme } = await readLook();
   const lang = language === 'en' ? 'en' : 'zh';
   let key = '';
@@ -23,7 +26,7 @@ export async function runPage(site: SiteAdapter | undefined): Promise<void> {
 
   const refresh = async () => {
     const { found, via } = scanPage(document, site);
-    if (site) misses.seen(found.url, missOnPage(site, found.url, via, found.subjects.length > 0 || found.marks.length > 0));
+    if (site) misses.seen(found.url, missOnPage(site, found.url, via, found.subjects.length > 0 || found.marks.length > 0, data));
     const next = findingsKey(found);
     if (next === key) return;
     key = next;

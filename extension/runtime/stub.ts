@@ -19,31 +19,29 @@ export function startStub(probe: ShopProbe): void {
 
 /**
  * What runs first on a listed page: a cheap look for anything a shop is read from. Only when there is one does it
- * ask the background to inject the detection part; until then it watches DOM changes and navigations without a
- * reload, and stops for good once it asked (the detection part has its own watch) or the extension went away.
+ * ask the background to inject the detection part; until then it watches DOM changes (a single-page app's navigation
+ * changes the DOM it shows; the look reads nothing else), and stops for good once it asked (the detection part has
+ * its own watch, of the address too) or the extension went away.
  */
 export function runStub(probe: ShopProbe): void {
-  let pending: Node[] | null = [];
+  let pending: Node[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const stop = new AbortController();
   let observer: MutationObserver | undefined;
 
   const start = () => {
-    stop.abort();
     observer?.disconnect();
     api()?.sendMessage(LOAD_PAGE)?.catch(() => undefined);
   };
   const look = () => {
     timer = undefined;
-    if (!api()?.id) return stop.abort(), observer?.disconnect(); // the extension was updated or removed
-    const nodes = pending;
+    if (!api()?.id) return observer?.disconnect(); // the extension was updated or removed
+    const roots = pending.length <= MAX_NODES ? pending : [document];
     pending = [];
-    const roots = nodes && nodes.length <= MAX_NODES ? nodes : [document];
     if (roots.some((n) => n.isConnected && mayHoldShop(n as ParentNode & Node, probe))) start();
   };
-  const schedule = (nodes: Node[] | null) => {
-    if (pending && nodes) pending.push(...nodes);
-    else pending = null; // look at the whole page
+  const schedule = (nodes: Node[]) => {
+    // Past MAX_NODES the whole page is looked at: no need to keep more.
+    if (pending.length <= MAX_NODES) pending.push(...nodes.slice(0, MAX_NODES + 1));
     timer ??= setTimeout(look, DELAY_MS);
   };
 
@@ -56,17 +54,6 @@ export function runStub(probe: ShopProbe): void {
     }
     if (nodes.length) schedule(nodes);
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  watchLocation(() => schedule(null), stop.signal);
-}
-
-/** Navigations without a reload: the Navigation API where there is one, else a once-a-second look at the URL. */
-export function watchLocation(onChange: () => void, signal: AbortSignal): void {
-  const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  if (nav?.addEventListener) return nav.addEventListener('navigate', onChange, { signal });
-  let last = location.href;
-  const id = setInterval(() => {
-    if (location.href !== last) (last = location.href), onChange();
-  }, 1000);
-  signal.addEventListener('abort', () => clearInterval(id));
+  // The document itself, not its root element: touching no element keeps the look on a page without a shop cheap.
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 }

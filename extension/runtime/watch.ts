@@ -1,5 +1,3 @@
-import { watchLocation } from './stub';
-
 const TAG_KEY = '__xinbiaoHostTag';
 
 /**
@@ -114,4 +112,15 @@ export function guardHost(
   }
   check();
   return stop;
+}
+
+/** Navigations without a reload: the Navigation API where there is one, else a once-a-second look at the URL. */
+export function watchLocation(onChange: () => void, signal: AbortSignal): void {
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav?.addEventListener) return nav.addEventListener('navigate', onChange, { signal });
+  let last = location.href;
+  const id = setInterval(() => {
+    if (location.href !== last) (last = location.href), onChange();
+  }, 1000);
+  signal.addEventListener('abort', () => clearInterval(id));
 }

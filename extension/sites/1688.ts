@@ -37,6 +37,7 @@ export default defineSite({
   // The offer page's state names the supplier company (ways.operator): item pages should show the operator.
   kinds: {
     item: { pages: ['*://detail.1688.com/offer/*', '*://m.1688.com/offer/*'], operator: true },
+    // 公司档案 on the supplier's own subdomain (shop<id>.1688.com, b2b-<memberId>.1688.com or a chosen name).
     licence: { pages: ['*://*.1688.com/page/creditdetail.htm*'], operator: true },
     shop: { pages: ['*://winport.m.1688.com/*', '*://m.1688.com/winport/*', '*://*.1688.com/*'], operator: false },
   },

@@ -32,15 +32,17 @@ export default defineSite({
       { from: 'near', controls: ['进店', '进入店铺', '关注店铺'] },
     ],
     shopId: [
-      { from: 'url', pattern: '^https?://(?:haohuo\\.jinritemai\\.com|haohuo\\.snssdk\\.com)/views/shop/index\\?(?:[^#]*&)?id=(\\d+)' },
+      // Shop ids are digits (13939925088) or, on newer links, letters and digits (tMOiCrl).
+      { from: 'url', pattern: '^https?://(?:haohuo\\.jinritemai\\.com|haohuo\\.snssdk\\.com)/views/shop/(?:index|multipleLicenses)\\?(?:[^#]*&)?id=([0-9A-Za-z]{1,32})(?:[&#]|$)' },
       { from: 'script', pattern: '"shop_id"\\s*:\\s*"?(\\d+)' },
     ],
     operator: [],
   },
-  // The 店铺资质 page opens inside the shop's single-page view: no address of it is known from real pages.
+  // The 商家资质 page of a shop, by its id (views/shop/multipleLicenses?id=<shop id>, as real links give it).
+  licenceUrl: 'https://haohuo.jinritemai.com/views/shop/multipleLicenses?id={id}',
   kinds: {
     item: { pages: ['*://*.jinritemai.com/views/product/*', '*://haohuo.snssdk.com/views/product/*'], operator: false },
-    licence: { pages: [], operator: true },
+    licence: { pages: ['*://haohuo.jinritemai.com/views/shop/multipleLicenses*'], operator: true },
     shop: { pages: ['*://*.jinritemai.com/views/shop/*', '*://haohuo.snssdk.com/views/shop/*'], operator: false },
   },
 });

@@ -30,16 +30,17 @@ export default defineSite({
     ],
     shopId: [
       // The shop's own page (may write the shop memory); then any address that names the shop.
-      { from: 'url', pattern: '^https?://(?:mobile\\.|www\\.)?(?:yangkeduo|pinduoduo)\\.com/mall_page\\.html\\?(?:[^#]*&)?mall_id=(\\d+)' },
+      { from: 'url', pattern: '^https?://(?:mobile\\.|www\\.)?(?:yangkeduo|pinduoduo)\\.com/mall_(?:page|certificates)\\.html\\?(?:[^#]*&)?mall_id=(\\d+)' },
       { from: 'url', pattern: '[?&]mall_id=(\\d+)' },
       { from: 'script', pattern: '"mall(?:_i|I)[dD]"\\s*:\\s*"?(\\d+)' },
     ],
     operator: [],
   },
-  // The 店铺资质 page opens inside the single-page app: no address of it is known from real pages.
+  // The 店铺资质 page (mall_certificates.html?mall_id=…) is opened from the app with further parameters (msn, the
+  // goods it came from) that an address built from the shop id alone would lack: no licence link is offered.
   kinds: {
     item: { pages: ['mobile.yangkeduo.com', 'yangkeduo.com', 'mobile.pinduoduo.com'].map((h) => `*://${h}/goods*`), operator: false },
-    licence: { pages: [], operator: true },
+    licence: { pages: ['mobile.yangkeduo.com', 'yangkeduo.com', 'mobile.pinduoduo.com'].map((h) => `*://${h}/mall_certificates.html*`), operator: true },
     shop: { pages: ['mobile.yangkeduo.com', 'yangkeduo.com', 'mobile.pinduoduo.com'].map((h) => `*://${h}/mall_page.html*`), operator: false },
   },
 });

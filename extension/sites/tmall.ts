@@ -55,7 +55,8 @@ export default defineSite({
         '*://detail.liangxinyao.com/*', '*://detail.yao.95095.com/*'],
       operator: false,
     },
-    licence: { pages: ['*://zhaoshang.tmall.com/maintaininfo/liangzhao.htm*'], operator: true },
+    // 商家公示信息 (…/liangzhao.htm?xid=<32 hex>, not the shop id), on the older Taobao mall host too.
+    licence: { pages: ['*://zhaoshang.tmall.com/maintaininfo/liangzhao.htm*', '*://zhaoshang.mall.taobao.com/maintaininfo/liangzhao.htm*'], operator: true },
     shop: { pages: ['*://*.tmall.com/*', '*://*.taobao.com/*', '*://*.tmall.hk/*', '*://*.liangxinyao.com/*'], operator: false },
   },
 });

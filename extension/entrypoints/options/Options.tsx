@@ -11,8 +11,6 @@ export function Options({ initial }: { initial: Settings }) {
   const [endpoint, setEndpoint] = useState('');
   const [note, setNote] = useState('');
   const [cleared, setCleared] = useState('');
-  // Bumped by 清除数据: the adapter health table is drawn again from the emptied store.
-  const [epoch, setEpoch] = useState(0);
   const lang = langOf(s.language);
   const save = async (next: Settings) => {
     setS(next);
@@ -30,7 +28,6 @@ export function Options({ initial }: { initial: Settings }) {
   const clearData = async () => {
     const r = await send('options:clear', {}).catch((e: Error) => ({ ok: false, error: e.message }));
     setCleared(r.ok ? tr(lang, '已清除', 'Cleared') : (r.error ?? ''));
-    setEpoch((n) => n + 1);
   };
   return (
     <main>
@@ -78,7 +75,7 @@ export function Options({ initial }: { initial: Settings }) {
           </select>
         </div>
       </section>
-      <AdapterHealth lang={lang} key={epoch} />
+      <AdapterHealth lang={lang} />
       <section aria-labelledby="data-h">
         <h2 id="data-h">{tr(lang, '本机数据', 'Data on this device')}</h2>
         <p class="muted">{tr(lang,

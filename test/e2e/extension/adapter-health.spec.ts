@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page, Worker } from 'playwright/test';
+import type { BrowserContext, Page, Worker } from 'playwright/test';
 import { axeViolations, badgeIs, expect, test } from './fixtures';
 
 // A JD item page after a redesign of its shop blocks (test/fixtures/sites/jd/item-redesign.html): no way of the JD
@@ -59,10 +59,10 @@ test('a redesigned JD item page is counted once per load under jd / item page, a
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const section = options.getByRole('region', { name: '适配器状况 / Adapter health' });
   const table = section.getByRole('table', { name: /京东 \/ JD/ });
-  await expect(table.getByRole('columnheader')).toHaveText(['页面类型（Page kind）', '缺失（Missing）', '次数（Count）', '首次（First day）', '最近（Last day）', '未命中的方式（Ways that missed）']);
+  await expect(table.getByRole('columnheader')).toHaveText(['页面类型（Page kind）', '缺失（Missing）', '次数（Count）', '首次（First day）', '最近（Last day）', '未命中的方式（Ways that missed）', '适配数据（Adapter data）']);
   const row = table.getByRole('row', { name: /商品页（item page）/ });
   await expect(row.getByRole('cell')).toHaveText([
-    '店铺名称（shop name）', '2', /^\d{4}-\d{2}-\d{2}$/, /^\d{4}-\d{2}-\d{2}$/, '#0 进店按钮旁 · #1 选择器 · #2 选择器 · #3 选择器 · #4 选择器 · #5 选择器',
+    '店铺名称（shop name）', '2', /^\d{4}-\d{2}-\d{2}$/, /^\d{4}-\d{2}-\d{2}$/, '#0 进店按钮旁 · #1 选择器 · #2 选择器 · #3 选择器 · #4 选择器 · #5 选择器', '内置（bundled）',
   ]);
   // Dark like the rest of the page: the table's text takes the page's dark foreground.
   expect(await row.getByRole('rowheader').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(232, 234, 237)');
@@ -88,7 +88,7 @@ test('a redesigned JD item page is counted once per load under jd / item page, a
   expect(JSON.parse(copied)).toEqual({
     report: 'xinbiao-adapter-health',
     extension: VERSION,
-    rows: [{ adapter: 'jd', kind: 'item', value: 'shopName', count: 2, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] }],
+    rows: [{ adapter: 'jd', adapterData: 'bundled', kind: 'item', value: 'shopName', count: 2, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] }],
   });
   for (const secret of [baseURL!, '127.0.0.1', 'item-redesign', SHOP, OPERATOR, '10001201', '91990000MA1N8K024W']) expect(copied).not.toContain(secret);
 
@@ -100,12 +100,18 @@ test('a redesigned JD item page is counted once per load under jd / item page, a
   expect(elsewhere).toEqual([]);
 });
 
-test('清除数据 empties the adapter health table with the rest of the data', async ({ context, serviceWorker, extensionId }) => {
-  const page = await context.newPage();
-  await page.goto(PAGE);
-  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
+/** Loads the redesigned page until its miss is counted, then opens the options page: the page and the options page. */
+async function countedThenOptions(context: BrowserContext, sw: Worker, extensionId: string) {
+  const shop = await context.newPage();
+  await shop.goto(PAGE);
+  await expect.poll(() => storedRows(sw), { timeout: 10_000 }).toHaveLength(1);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
+  return { shop, options };
+}
+
+test('清除数据 empties the adapter health table with the rest of the data', async ({ context, serviceWorker, extensionId }) => {
+  const { options } = await countedThenOptions(context, serviceWorker, extensionId);
   await expect(options.getByTestId('health-table')).toHaveCount(1);
   await options.getByRole('button', { name: '清除数据' }).click();
   await expect(options.getByTestId('cleared')).toHaveText('已清除');
@@ -155,13 +161,175 @@ test('in English: when the clipboard refuses, the report text the message points
   // In English, light: the same table, its headings in English first.
   await options.locator('#lang').selectOption('en');
   const table = options.getByRole('table', { name: /京东 \/ JD/ });
-  await expect(table.getByRole('columnheader')).toHaveText(['Page kind (页面类型)', 'Missing (缺失)', 'Count (次数)', 'First day (首次)', 'Last day (最近)', 'Ways that missed (未命中的方式)']);
-  await expect(table.getByRole('row', { name: /item page \(商品页\)/ }).getByRole('cell').last()).toHaveText('#0 next to 进店 · #1 selector · #2 selector · #3 selector · #4 selector · #5 selector');
+  await expect(table.getByRole('columnheader')).toHaveText(['Page kind (页面类型)', 'Missing (缺失)', 'Count (次数)', 'First day (首次)', 'Last day (最近)', 'Ways that missed (未命中的方式)', 'Adapter data (适配数据)']);
+  await expect(table.getByRole('row', { name: /item page \(商品页\)/ }).getByRole('cell').nth(4)).toHaveText('#0 next to 进店 · #1 selector · #2 selector · #3 selector · #4 selector · #5 selector');
+  await expect(table.getByRole('row', { name: /item page \(商品页\)/ }).getByRole('cell').last()).toHaveText('bundled (内置)');
   await options.getByRole('button', { name: '复制报告 / Copy report' }).click();
   await expect(options.getByTestId('health-message')).toHaveText('无法写入剪贴板，请从下方复制 / The clipboard refused: copy the text below');
   await expect(options.getByTestId('health-report')).toBeVisible();
   expect(JSON.parse(await options.getByTestId('health-report').innerText()).rows).toEqual([
-    { adapter: 'jd', kind: 'item', value: 'shopName', count: 1, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] },
+    { adapter: 'jd', adapterData: 'bundled', kind: 'item', value: 'shopName', count: 1, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] },
   ]);
   expect(await axeViolations(options, '[data-testid="adapter-health"]')).toEqual([]);
+});
+
+/** What the keyboard focus is on in an extension page: the button's or heading's text, else the element's tag. */
+const focused = (page: Page) => page.evaluate(() => {
+  const e = document.activeElement;
+  return e && /^(BUTTON|H2)$/.test(e.tagName) ? e.textContent : e?.tagName ?? null;
+});
+
+test('the open options page follows the counts as they come and go, announced politely, the focus left where it was; under a signed adapter data file they are other rows naming it', async ({ context, serviceWorker, extensionId, baseURL }) => {
+  const options = await context.newPage();
+  await options.emulateMedia({ colorScheme: 'dark' });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByRole('region', { name: '适配器状况 / Adapter health' });
+  await expect(options.getByTestId('health-empty')).toHaveText('暂无记录');
+  // The shopper is on the copy button (nothing to copy yet) when a page is counted in another tab.
+  const copyButton = section.getByRole('button', { name: '复制报告 / Copy report' });
+  await copyButton.focus();
+  await expect(copyButton).toBeDisabled();
+
+  const shop = await context.newPage();
+  await shop.goto(PAGE);
+  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
+  // The options page was not reloaded: the table appeared on its own, said so politely, and the focus stayed put.
+  const table = section.getByRole('table', { name: /京东 \/ JD/ });
+  await expect(table.getByRole('row', { name: /商品页（item page）/ }).getByRole('cell')).toHaveText([
+    '店铺名称（shop name）', '1', /^\d{4}-\d{2}-\d{2}$/, /^\d{4}-\d{2}-\d{2}$/, /^#0 进店按钮旁/, '内置（bundled）',
+  ]);
+  const live = section.getByTestId('health-live');
+  await expect(live).toHaveText('适配器状况已更新，共 1 行 / Adapter health updated: 1 row');
+  await expect(live).toHaveAttribute('role', 'status');
+  expect(await focused(options)).toBe('复制报告 / Copy report');
+  await expect(copyButton).toBeEnabled();
+  await expect(options.getByTestId('health-empty')).toHaveCount(0);
+  // The page moves to another address the way a single-page app does: that address counts on its own.
+  await shop.evaluate(() => history.pushState({}, '', `${location.pathname}?sku=1`));
+  await rerender(shop, 1);
+  await expect(table.getByTestId('health-count')).toHaveText('2', { timeout: 10_000 });
+
+  // A signed adapter data file for JD comes into force (the demo adapter publisher's, version 1). The same
+  // redesigned page still misses under it: the shop name (its one selector after the near way) and the shop id
+  // (its one script way). Those are new rows, naming the file; the bundled row is left as it was.
+  const sub = `${baseURL}/sites/adapters/jd-redesign.adapters.json`;
+  await options.getByLabel(/名单地址/).fill(sub);
+  await options.getByRole('button', { name: '订阅' }).click();
+  await expect(options.locator(`[data-testid="subscription"][data-url="${sub}"]`).getByTestId('last-success')).not.toHaveText('—');
+  await copyButton.focus();
+  // The open page still runs the bundled adapter: its next address misses under data no longer in force, and is not counted.
+  await shop.evaluate(() => history.pushState({}, '', `${location.pathname}?sku=2`));
+  await rerender(shop, 1);
+  await shop.waitForTimeout(3500); // past the settle time
+  expect(await storedRows(serviceWorker)).toEqual([{ site: 'jd', kind: 'item', value: 'shopName', count: 2 }]);
+  await shop.reload();
+  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(3);
+  const rows = table.getByRole('row', { name: /商品页（item page）/ });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0).getByRole('cell')).toHaveText(['店铺编号（shop id）', '1', /./, /./, '#0 页面数据', 'e2e-jd-redesign v1 · demo-adapters']);
+  await expect(rows.nth(1).getByRole('cell')).toHaveText(['店铺名称（shop name）', '2', /./, /./, /^#0 进店按钮旁 · #1 选择器 · #2 选择器/, '内置（bundled）']);
+  await expect(rows.nth(2).getByRole('cell')).toHaveText(['店铺名称（shop name）', '1', /./, /./, '#0 进店按钮旁 · #1 选择器', 'e2e-jd-redesign v1 · demo-adapters']);
+  await expect(live).toHaveText('适配器状况已更新，共 3 行 / Adapter health updated: 3 rows');
+  expect(await focused(options)).toBe('复制报告 / Copy report');
+  expect(await axeViolations(options, '[data-testid="adapter-health"]')).toEqual([]);
+
+  // The report says which data was in force per row, without the address the file came from.
+  const report = await section.getByTestId('health-report').textContent();
+  expect(JSON.parse(report!).rows).toEqual([
+    { adapter: 'jd', adapterData: [{ id: 'e2e-jd-redesign', publisher: 'demo-adapters', version: 1 }], kind: 'item', value: 'shopId', count: 1, missedWays: ['0:script'] },
+    { adapter: 'jd', adapterData: 'bundled', kind: 'item', value: 'shopName', count: 2, missedWays: ['0:near', '1:selector', '2:selector', '3:selector', '4:selector', '5:selector'] },
+    { adapter: 'jd', adapterData: [{ id: 'e2e-jd-redesign', publisher: 'demo-adapters', version: 1 }], kind: 'item', value: 'shopName', count: 1, missedWays: ['0:near', '1:selector'] },
+  ]);
+  for (const secret of [baseURL!, '127.0.0.1', 'adapters.json', 'item-redesign', SHOP]) expect(report).not.toContain(secret);
+
+  // Cleared from another options page: this one empties on its own, and its focused button keeps the focus.
+  const other = await context.newPage();
+  await other.goto(`chrome-extension://${extensionId}/options.html`);
+  await other.getByRole('region', { name: '适配器状况 / Adapter health' }).getByRole('button', { name: '清除 / Clear', exact: true }).click();
+  await expect(options.getByTestId('health-empty')).toHaveText('暂无记录');
+  await expect(section.getByRole('table')).toHaveCount(0);
+  await expect(live).toHaveText('适配器状况已更新，共 0 行 / Adapter health updated: 0 rows');
+  expect(await focused(options)).toBe('复制报告 / Copy report');
+  await expect(copyButton).toBeDisabled();
+  expect(await axeViolations(options, '[data-testid="adapter-health"]')).toEqual([]);
+});
+
+/** Makes the worker's IndexedDB reads of whole stores fail (as a damaged or unreadable profile does), or heals them. */
+const breakReads = (sw: Worker, broken: boolean) => sw.evaluate((on) => {
+  const proto = IDBObjectStore.prototype as IDBObjectStore & { realGetAll?: IDBObjectStore['getAll'] };
+  proto.realGetAll ??= proto.getAll;
+  proto.getAll = on ? () => { throw new DOMException('The database file could not be read.', 'UnknownError'); } : proto.realGetAll;
+}, broken);
+
+test('a failed read says so in both languages with a retry button, keeps the table shown, and the retry draws it again', async ({ context, serviceWorker, extensionId }) => {
+  const shop = await context.newPage();
+  await shop.goto(PAGE);
+  await expect.poll(() => storedRows(serviceWorker), { timeout: 10_000 }).toHaveLength(1);
+
+  // Opened while reading fails (dark): an error, not "nothing counted yet".
+  await breakReads(serviceWorker, true);
+  const first = await context.newPage();
+  await first.emulateMedia({ colorScheme: 'dark' });
+  await first.goto(`chrome-extension://${extensionId}/options.html`);
+  const firstSection = first.getByRole('region', { name: '适配器状况 / Adapter health' });
+  await expect(firstSection.getByTestId('health-live')).toHaveText('无法读取适配器状况，已显示的表格可能不是最新的 / Could not read the adapter health; a table shown may be out of date');
+  await expect(firstSection.getByRole('button', { name: '重试 / Retry' })).toBeVisible();
+  await expect(first.getByTestId('health-empty')).toHaveCount(0);
+  await expect(firstSection.getByRole('table')).toHaveCount(0);
+  expect(await axeViolations(first, '[data-testid="adapter-health"]')).toEqual([]);
+  await breakReads(serviceWorker, false);
+  await first.close();
+
+  // A page showing the table, in English and light, when a new count comes and reading it fails.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('#lang').selectOption('en');
+  const section = options.getByRole('region', { name: '适配器状况 / Adapter health' });
+  const count = section.getByRole('table', { name: /京东 \/ JD/ }).getByTestId('health-count');
+  await expect(count).toHaveText('1');
+  await breakReads(serviceWorker, true);
+  await shop.reload();
+  const live = section.getByTestId('health-live');
+  await expect(live).toHaveText('无法读取适配器状况，已显示的表格可能不是最新的 / Could not read the adapter health; a table shown may be out of date', { timeout: 10_000 });
+  // The table already shown stays (with what it last read), and so does the report.
+  await expect(count).toHaveText('1');
+  await expect(section.getByTestId('health-report')).toBeAttached();
+  await expect(options.getByTestId('health-empty')).toHaveCount(0);
+  expect(await axeViolations(options, '[data-testid="adapter-health"]')).toEqual([]);
+
+  // Reading works again; the shopper retries from the keyboard. The button goes, the focus moves to the section's heading.
+  await breakReads(serviceWorker, false);
+  const retry = section.getByRole('button', { name: '重试 / Retry' });
+  await retry.focus();
+  await options.keyboard.press('Enter');
+  await expect(count).toHaveText('2');
+  await expect(live).toHaveText('适配器状况已更新，共 1 行 / Adapter health updated: 1 row');
+  await expect(retry).toHaveCount(0);
+  expect(await focused(options)).toBe('适配器状况 / Adapter health');
+});
+
+test('the options page draws the table again on the background\'s word only: a content script saying the table changed is not listened to', async ({ context, serviceWorker, extensionId }) => {
+  const { shop, options } = await countedThenOptions(context, serviceWorker, extensionId);
+  const count = options.getByTestId('health-count');
+  await expect(count).toHaveText('1');
+  // The stored count changes without the background saying so (written straight into the table).
+  await serviceWorker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => { const r = indexedDB.open('xinbiao-health'); r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+    await new Promise((ok) => {
+      const store = db.transaction('misses', 'readwrite').objectStore('misses');
+      const all = store.getAll();
+      all.onsuccess = () => { for (const row of all.result) store.put({ ...row, count: 41 }); store.transaction.oncomplete = ok; };
+    });
+    db.close();
+  });
+  // A content script (the extension's own, in the shop page's frame) says the table changed: not the background, ignored.
+  await serviceWorker.evaluate(async (u) => {
+    const [tab] = await chrome.tabs.query({ url: u });
+    await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, func: () => void chrome.runtime.sendMessage({ xinbiao: 1, event: 'health-changed' }).catch(() => undefined) });
+  }, shop.url());
+  await options.waitForTimeout(1000);
+  await expect(count).toHaveText('1');
+  // The same words from the background are taken.
+  await serviceWorker.evaluate(() => chrome.runtime.sendMessage({ xinbiao: 1, event: 'health-changed' }));
+  await expect(count).toHaveText('41');
 });

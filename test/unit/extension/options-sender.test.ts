@@ -9,6 +9,7 @@ import type { AdapterMiss } from '../../../extension/platform/schemas';
 const miss: AdapterMiss = {
   site: 'jd', kind: 'item',
   misses: [{ value: 'shopName', ways: [{ i: 0, from: 'near' }, ...[1, 2, 3, 4, 5].map((i) => ({ i, from: 'selector' as const }))] }],
+  data: [],
 };
 const page = { tabId: 7, url: 'https://item.jd.com/100012000001.html' };
 const options = { tabId: 8, url: 'chrome-extension://test-extension-id/options.html' };

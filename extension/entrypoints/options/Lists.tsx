@@ -3,7 +3,7 @@ import type { Lang } from '../../../widget/ui/types';
 import { send, type Subscription } from '../../platform/messaging';
 import { listProgress, updating, type ListProgress } from '../../platform/storage';
 import { tr } from '../../ui/lang';
-import { ADAPTERS_SUFFIX } from '../../../core/lists/adapters';
+import { ADAPTERS_SUFFIX } from '../../../core/lists';
 
 /** List subscriptions: add by URL, remove, update now (with progress), last update and errors. */
 export function Lists({ lang }: { lang: Lang }) {

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { serialize } from 'pg-protocol';
+import type { BackendMessage } from 'pg-protocol/dist/messages';
+import { Parser } from 'pg-protocol/dist/parser';
 
 /** A row-returning query; `params` are bound as $1, $2, … (never spliced into the text). */
 export interface Queryable {
@@ -66,12 +68,23 @@ export async function openDatabase(target: string, options: { poolSize?: number 
   }
   const { PGlite: Engine } = await import('@electric-sql/pglite');
   const db = await Engine.create(resolve(target));
+  const engine = { busy: 0 };
+  // Every query and transaction is counted while it runs: a lookup goes straight in only when nothing else is inside.
+  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
+    engine.busy++;
+    try {
+      return await work();
+    } finally {
+      engine.busy--;
+    }
+  };
   return {
     kind: 'embedded',
     pglite: db,
-    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
-    prepared: embeddedPrepared(db),
-    transaction: <T>(work: (tx: Queryable) => Promise<T>) => db.transaction((tx) => work({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows })),
+    query: <T>(sql: string, params?: unknown[]) => counted(async () => (await db.query<T>(sql, params)).rows),
+    prepared: embeddedPrepared(db, engine),
+    transaction: <T>(work: (tx: Queryable) => Promise<T>) =>
+      counted(() => db.transaction((tx) => work({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows }))),
     close: () => db.close(),
   };
 }
@@ -87,29 +100,35 @@ interface Pending {
 
 /**
  * Prepared statements on the embedded engine. PGlite's `query` parses, plans and syncs the files on every call, in six
- * trips into the engine; a lookup only reads. So a statement is parsed once under its name, and the calls made while
- * the engine is busy (one event-loop turn) go in together as one message: Bind + Execute per call, one Sync (wire
- * protocol, pg-protocol's encoder), under PGlite's own locks so that they never interleave with a transaction. Each
+ * trips into the engine; a lookup only reads. So a statement is parsed once under its name, and a call goes into the
+ * engine as Bind + Execute per call, the calls of one event-loop turn together with one Sync (wire protocol,
+ * pg-protocol's encoder and one parser kept for the engine's life). The engine runs a message to its end without
+ * yielding, so a trip goes straight in when no query or transaction is inside (`engine.busy`, counted by
+ * openDatabase); otherwise it waits for PGlite's own locks, so that it never interleaves with a transaction. Each
  * call gets its own rows; a call that errs gets the error, and the calls after it (which the engine skipped) go in
  * again with the next trip.
  */
-function embeddedPrepared(db: PGlite): Database['prepared'] {
+function embeddedPrepared(db: PGlite, engine: { busy: number }): Database['prepared'] {
   const parsed = new Set<string>();
+  const parser = new Parser();
   let queue: Pending[] = [];
-  const run = (parts: Buffer[]) => {
+  const run = (parts: Buffer[]): BackendMessage[] => {
     const message = Buffer.concat(parts);
-    return db.execProtocol(new Uint8Array(message.buffer, message.byteOffset, message.byteLength), { syncToFs: false, throwOnError: false });
+    const answer = db.execProtocolRawSync(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
+    const messages: BackendMessage[] = [];
+    parser.parse(Buffer.from(answer.buffer, answer.byteOffset, answer.byteLength), (m) => messages.push(m));
+    return messages;
   };
-  async function trip(calls: Pending[]): Promise<Pending[]> {
+  function trip(calls: Pending[]): Pending[] {
     for (const { name, sql } of calls) {
       if (parsed.has(name)) continue;
-      const error = (await run([serialize.parse({ name, text: sql }), serialize.sync()])).messages.find((m) => m instanceof Error);
+      const error = run([serialize.parse({ name, text: sql }), serialize.sync()]).find((m) => m instanceof Error);
       if (!error) parsed.add(name);
       else for (const c of calls.filter((c) => c.name === name)) c.fail(error);
     }
     const ready = calls.filter((c) => parsed.has(c.name));
     if (ready.length === 0) return [];
-    const { messages } = await run([...ready.flatMap((c) => [serialize.bind({ statement: c.name, values: c.params }), serialize.execute({})]), serialize.sync()]);
+    const messages = run([...ready.flatMap((c) => [serialize.bind({ statement: c.name, values: c.params }), serialize.execute({})]), serialize.sync()]);
     let done = 0;
     let rows: TextRow[] = [];
     for (const m of messages) {
@@ -122,10 +141,21 @@ function embeddedPrepared(db: PGlite): Database['prepared'] {
   const flush = () => {
     const calls = queue;
     queue = [];
-    db._runExclusiveTransaction(() => db._runExclusiveQuery(() => trip(calls))).then(
+    if (engine.busy === 0) {
+      // Nothing else is inside: the engine runs the message to its end before anything else can start.
+      try {
+        const skipped = trip(calls);
+        if (skipped.length > 0) enqueue(...skipped);
+      } catch (err) {
+        calls.forEach((c) => c.fail(err));
+      }
+      return;
+    }
+    engine.busy++;
+    db._runExclusiveTransaction(() => db._runExclusiveQuery(async () => trip(calls))).then(
       (skipped) => skipped.length > 0 && enqueue(...skipped),
       (err: unknown) => calls.forEach((c) => c.fail(err)),
-    );
+    ).finally(() => engine.busy--);
   };
   const enqueue = (...calls: Pending[]) => {
     if (queue.length === 0) setImmediate(flush);

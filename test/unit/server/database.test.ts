@@ -152,6 +152,29 @@ describe.each(DATABASE_TARGETS)('the status service on %s', (_name, target) => {
     }
   }, 60_000);
 
+  it('never answers a lookup from rows a transaction has written and not committed', async () => {
+    await importListFile(db, join(SAMPLES, 'lists/demo-black.ndjson'), { keys: await keys(), now: () => NOW });
+    const STAGED = 'STAGED-NOT-COMMITTED';
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    let entered!: () => void;
+    const inside = new Promise<void>((ok) => (entered = ok));
+    const tx = db.transaction(async (t) => {
+      // A copy of an entry in force, under another code: a lookup that read it would answer that code as listed.
+      await t.query(`INSERT INTO entries (list_id, version, seq, uscc, name_key, line)
+        SELECT list_id, version, seq + 1000000, $1, name_key, line FROM entries WHERE uscc = $2`, [STAGED, BLACK]);
+      entered();
+      await held;
+      throw new Error('rolled back');
+    });
+    await inside;
+    const during = databaseLists(db).byUscc(STAGED);
+    await new Promise((ok) => setTimeout(ok, 50));
+    release();
+    await expect(tx).rejects.toThrow('rolled back');
+    expect(await during).toEqual([]);
+  }, 60_000);
+
   it('gives each of many statements run at once its own rows, and an error only to the one that failed', async () => {
     const codes = ['a', 'b', 'c', 'd', 'e', 'f'];
     const answers = await Promise.allSettled([

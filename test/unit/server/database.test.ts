@@ -153,7 +153,8 @@ describe.each(DATABASE_TARGETS)('the status service on %s', (_name, target) => {
   }, 60_000);
 
   it('never answers a lookup from rows a transaction has written and not committed', async () => {
-    await importListFile(db, join(SAMPLES, 'lists/demo-black.ndjson'), { keys: await keys(), now: () => NOW });
+    // Only versions in force have rows: any row will do.
+    if ((await db.query('SELECT 1 FROM entries LIMIT 1')).length === 0) await importListFile(db, join(SAMPLES, 'lists/demo-black.ndjson'), { keys: await keys(), now: () => NOW });
     const STAGED = 'STAGED-NOT-COMMITTED';
     let release!: () => void;
     const held = new Promise<void>((ok) => (release = ok));
@@ -162,7 +163,7 @@ describe.each(DATABASE_TARGETS)('the status service on %s', (_name, target) => {
     const tx = db.transaction(async (t) => {
       // A copy of an entry in force, under another code: a lookup that read it would answer that code as listed.
       await t.query(`INSERT INTO entries (list_id, version, seq, uscc, name_key, line)
-        SELECT list_id, version, seq + 1000000, $1, name_key, line FROM entries WHERE uscc = $2`, [STAGED, BLACK]);
+        SELECT list_id, version, seq + 1000000, $1, name_key, line FROM entries ORDER BY list_id, seq LIMIT 1`, [STAGED]);
       entered();
       await held;
       throw new Error('rolled back');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { manifestBytes, packList, shardName, type PackKeyKind, type PackManifest
 import type { ByteSource } from '../../core/lists';
 import { signList } from '../../core/lists';
 import { verifyList } from '../../core/lists';
+import { nodeSha256 } from '../../server/node-sha256';
 import { EXIT, UsageError, both, emit, say, strFlag, type ParsedArgs } from '../io';
 
 export const packHelp = `  xinbiao list pack --key <private.jwk.json> --out <dir> [--k N] <list.ndjson…>
@@ -55,12 +55,6 @@ function shardWriter(dir: string, layout: () => { bits: Record<PackKeyKind, numb
     },
   };
 }
-
-/** Node's native SHA-256 for the packer's digests: the same bytes as core's, several times faster on gigabytes. */
-const nodeSha256 = () => {
-  const h = createHash('sha256');
-  return { update: (data: Uint8Array) => h.update(data), digest: () => new Uint8Array(h.digest()) };
-};
 
 /**
  * Packs one list (already verified by the caller) into `out`: shards and filters in a temporary folder first,

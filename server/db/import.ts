@@ -7,6 +7,7 @@ import { normaliseName } from '../../core/lists';
 import { ListParser, type ByteSource, type ListRecord } from '../../core/lists';
 import type { ListHeader, ListSignature } from '../../core/lists';
 import type { ListInfo } from '../../core/sources';
+import { nodeSha256 } from '../node-sha256';
 import type { Database, Queryable } from './database';
 
 /** What an import did: a new version put in force, or the same version already there. */
@@ -85,6 +86,7 @@ export async function importListToDb(db: Database, source: ByteSource, signature
       const parser = new ListParser({
         batchSize: options.batchSize ?? 5_000,
         maxBadLines: 100,
+        sha256: nodeSha256,
         onHeader: async (header) => {
           await checkHeader(header, sig, options.keys, now());
           current = await stageVersion(tx, header);

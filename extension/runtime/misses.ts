@@ -1,5 +1,6 @@
 import type { SiteAdapter, Way } from '../sites/define-site';
 import type { ShopReading } from '../sites/read';
+import { isRec, liveFiles } from '../sites/merge';
 import { pageKindOf } from '../sites/page-kind';
 import type { AdapterDataRef, AdapterMiss, MissedValue, MissedWay } from '../platform/schemas';
 
@@ -19,20 +20,15 @@ export function waysOf(site: SiteAdapter, value: MissedValue): Way[] {
   return [...site.ways.operator, ...selectorWays(site.selectors.licenceBlock), ...selectorWays(site.selectors.hoverTitle)];
 }
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
- * The adapter data files an adapter is made of, in the order mergeSites lays them over it (by file id): each file
+ * The adapter data files an adapter is made of, in the order mergeSites lays them over it (liveFiles): each file
  * whose `sites` has an entry for `site`, as id, publisher id and version. Empty when the bundled adapter alone is in
  * force. `stored`: the files by id as storage holds them (ADAPTER_DATA_KEY; the background passes those it checked).
  * Read as it is, never throws; the background's schema checks what a content script sends.
  */
 export function dataInForce(site: string, stored: unknown): AdapterDataRef[] {
-  if (!isRec(stored)) return [];
-  return Object.keys(stored).sort().flatMap((key) => {
-    const data = isRec(stored[key]) ? (stored[key] as Rec).data : undefined;
-    if (!isRec(data) || !Array.isArray(data.sites) || !data.sites.some((s) => isRec(s) && s.site === site)) return [];
+  return liveFiles(stored).flatMap((data) => {
+    if (!Array.isArray(data.sites) || !data.sites.some((s) => isRec(s) && s.site === site)) return [];
     const publisher = isRec(data.publisher) ? data.publisher.id : undefined;
     return [{ id: data.id, publisher, version: data.version } as AdapterDataRef];
   });

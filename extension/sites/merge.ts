@@ -11,8 +11,22 @@ const WAY_LISTS = ['shopName', 'shopId'] as const;
 const FROM = new Set(['script', 'url', 'near', 'selector']);
 
 type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * The stored files that apply at `now` (ms), in the order they are laid over the bundled adapters (by file id): each
+ * file's `data` as storage holds it, unchecked. An expired file applies no more, even before its subscription's next
+ * check removes it. Never throws.
+ */
+export function liveFiles(stored: unknown, now = Date.now()): Rec[] {
+  if (!isRec(stored)) return [];
+  return Object.keys(stored).sort().flatMap((id) => {
+    const file = stored[id];
+    const data = isRec(file) && isRec(file.data) ? file.data : undefined;
+    return data && isStr(data.expires) && Date.parse(data.expires) > now ? [data] : [];
+  });
+}
 
 /**
  * The bundled adapters with the adapter data in force laid over them (docs/adapter-data.md): for each site id a file
@@ -21,14 +35,14 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
  * site ids are ignored; files apply in the order of their ids. The background stores only files that passed the
  * full check (core/lists/adapters.ts), but storage is read here as it is: a field with one value that would not
  * work (not a string, a selector `accepts` refuses, a pattern the rule refuses, a licence page off the site's own
- * hosts) leaves the bundled field in place; a file whose `expires` has passed at `now` (ms) is skipped. Never throws.
+ * hosts) leaves the bundled field in place; a file whose `expires` has passed at `now` (ms) is skipped (liveFiles).
+ * Never throws.
  *
  * @param sites the bundled adapters
  * @param stored what local storage holds under ADAPTER_DATA_KEY
  * @param accepts whether a CSS selector parses (the content script tries it on an empty fragment)
  */
 export function mergeSites(sites: readonly SiteAdapter[], stored: unknown, accepts: (selector: string) => boolean, now = Date.now()): readonly SiteAdapter[] {
-  if (!isRec(stored)) return sites;
   const selectorOk = (v: unknown): v is string => isStr(v) && v.length > 0 && safe(() => accepts(v));
   const patternOk = (v: unknown) => v === undefined || (isStr(v) && regexProblem(v) === null);
   const wayOk = (w: unknown): w is Way => isRec(w) && FROM.has(w.from as string) && patternOk(w.pattern) && (w.from === 'script' || w.from === 'url' ? isStr(w.pattern) : true)
@@ -37,13 +51,8 @@ export function mergeSites(sites: readonly SiteAdapter[], stored: unknown, accep
   const all = <T>(v: unknown, ok: (x: unknown) => x is T): T[] | undefined => (Array.isArray(v) && v.every(ok) ? v : undefined);
 
   let out = [...sites];
-  const files = Object.keys(stored).sort().map((id) => stored[id]);
-  for (const file of files) {
-    // An expired file changes nothing, even before its subscription's next check removes it.
-    const data = isRec(file) && isRec(file.data) ? file.data : {};
-    const live = isStr(data.expires) && Date.parse(data.expires) > now;
-    const entries = live && Array.isArray(data.sites) ? data.sites : [];
-    for (const entry of entries) {
+  for (const data of liveFiles(stored, now)) {
+    for (const entry of Array.isArray(data.sites) ? data.sites : []) {
       if (!isRec(entry)) continue;
       const at = out.findIndex((s) => s.id === entry.site);
       if (at < 0) continue;

@@ -1,5 +1,5 @@
 // mark-sign: `xinbiao mark sign --shops` over a file of 100,000 shops (process start, parsing, validation, JWS
-// signing, output; the CLI signs on a second thread beside the reading and checking), against bare Ed25519
+// signing, output; the CLI signs on up to two further threads beside the reading and checking), against bare Ed25519
 // signatures (node:crypto, one thread) over the same payload bytes. Every mark it timed must then verify (untimed)
 // and carry its own shop.
 import { spawn } from 'node:child_process';

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import type { PrivateJwk } from '../../core/crypto';
@@ -35,7 +36,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 
 /**
  * NDJSON: one payload object per line (LF or CRLF), blank lines skipped, in blocks of the rows of one read:
- * a line-by-line reader and an await per line cost as much as the validation.
+ * a line-by-line reader and an await per line cost as much as the validation. Reads of 64 KiB (about 130 shops):
+ * with 1 MiB ones the rows waiting for their signatures outlived the young heap, and collecting them took twice as long.
  */
 async function* ndjsonRows(file: string): AsyncGenerator<ShopRow[]> {
   let line = 0;
@@ -53,7 +55,7 @@ async function* ndjsonRows(file: string): AsyncGenerator<ShopRow[]> {
     }
     return out;
   };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>) {
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }) as AsyncIterable<string>) {
     const texts = (rest + chunk).split('\n');
     rest = texts.pop()!;
     yield rows(texts);
@@ -109,7 +111,7 @@ function blockWriter(write: (text: string) => unknown, size = 256) {
   };
 }
 
-// The signing thread: node:crypto's Ed25519 over each input of a batch, in order. Plain CommonJS, run from this text,
+// A signing thread: node:crypto's Ed25519 over each input of a batch, in order. Plain CommonJS, run from this text,
 // so the same code serves the sources and the prebuilt CLI.
 const SIGNER = `const { parentPort, workerData } = require('node:worker_threads');
 const { createPrivateKey, sign } = require('node:crypto');
@@ -119,13 +121,17 @@ parentPort.on('message', ({ id, inputs }) => {
   catch (err) { parentPort.postMessage({ id, error: String((err && err.message) || err) }); }
 });`;
 
+// Signing threads: reading and checking a shop costs about as much as its signature, so a third thread would
+// wait for the main one; on two cores, two signers let the system share both cores among the three threads.
+const SIGNERS = Math.min(2, availableParallelism());
+
 /**
- * Signs on a worker thread, in batches of what was asked within one event-loop turn: reading and checking the next
- * shops runs beside the signing of the last ones (Ed25519 is 60% of a mark's CPU time on one thread). The key goes
- * to that thread of this process only. `close` ends the thread.
+ * Signs on worker threads, in batches of what was asked within one event-loop turn, given to the threads in turn:
+ * reading and checking the next shops runs beside the signing of the last ones (Ed25519 is half of a mark's CPU
+ * time). The key goes to the threads of this process only. `close` ends them.
  */
-function threadSigner(key: PrivateJwk): { sign: SignPort; close(): Promise<number> } {
-  const worker = new Worker(SIGNER, { eval: true, workerData: { kty: 'OKP', crv: 'Ed25519', x: key.x, d: key.d } });
+function threadSigner(key: PrivateJwk, threads = SIGNERS): { sign: SignPort; close(): Promise<void> } {
+  const workers = Array.from({ length: threads }, () => new Worker(SIGNER, { eval: true, workerData: { kty: 'OKP', crv: 'Ed25519', x: key.x, d: key.d } }));
   const waiting = new Map<number, { ok: (s: Uint8Array) => void; fail: (e: Error) => void }[]>();
   let batch: { data: Uint8Array; ok: (s: Uint8Array) => void; fail: (e: Error) => void }[] = [];
   let next = 0;
@@ -133,25 +139,27 @@ function threadSigner(key: PrivateJwk): { sign: SignPort; close(): Promise<numbe
     for (const calls of waiting.values()) for (const c of calls) c.fail(err);
     waiting.clear();
   };
-  worker.on('message', ({ id, sigs, error }: { id: number; sigs?: Uint8Array[]; error?: string }) => {
-    const calls = waiting.get(id) ?? [];
-    waiting.delete(id);
-    calls.forEach((c, i) => (sigs?.[i] ? c.ok(sigs[i]!) : c.fail(new Error(error ?? 'no signature'))));
-  });
-  worker.on('error', failAll);
+  for (const worker of workers) {
+    worker.on('message', ({ id, sigs, error }: { id: number; sigs?: Uint8Array[]; error?: string }) => {
+      const calls = waiting.get(id) ?? [];
+      waiting.delete(id);
+      calls.forEach((c, i) => (sigs?.[i] ? c.ok(sigs[i]!) : c.fail(new Error(error ?? 'no signature'))));
+    });
+    worker.on('error', failAll);
+  }
   const flush = () => {
     const calls = batch;
     batch = [];
     const id = next++;
     waiting.set(id, calls);
-    worker.postMessage({ id, inputs: calls.map((c) => c.data) });
+    workers[id % workers.length]!.postMessage({ id, inputs: calls.map((c) => c.data) });
   };
   return {
     sign: (data) => new Promise<Uint8Array>((ok, fail) => {
       if (batch.length === 0) setImmediate(flush);
       batch.push({ data, ok, fail });
     }),
-    close: () => worker.terminate(),
+    close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
   };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../widget/ui/types';
 import { HealthChanged, send, type AdapterDataRef, type HealthRow, type MissedValue } from '../../platform/messaging';
 import { PAGE_KINDS, type PageKind } from '../../sites/define-site';
@@ -86,8 +86,9 @@ export function AdapterHealth({ lang }: { lang: Lang }) {
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
-  // The retry button goes once a read works: focus it held moves to the section's heading, not to the page's start.
-  useEffect(() => {
+  // The retry button goes once a read works: focus it held moves to the section's heading, not to the page's start,
+  // in the same commit (layout effect), so the focus never rests on the page's body in between.
+  useLayoutEffect(() => {
     if (!failed && focusHeading.current) heading.current?.focus();
     focusHeading.current = false;
   }, [failed]);

@@ -10,12 +10,82 @@ export const MAX_PATTERN = 300;
  */
 export const MAX_CHOICES = 2 ** 20;
 
+/** The fewest literal characters a pattern that is not anchored with `^` must begin with (rule 7). */
+export const MIN_LEADING_LITERAL = 4;
+
+/** The most places a pattern that begins with a literal is tried at, in a text (execWay). */
+export const MAX_STARTS = 16;
+
+// Characters with a meaning of their own in a pattern; an escape of any other non-alphanumeric one is a literal.
+const SPECIAL = new Set('\\^$.|?*+()[]{}'.split(''));
+const QUANTIFIER = new Set(['?', '*', '+', '{']);
+
+/** Whether a pattern has a `|` outside every group: then no beginning is common to all its matches. */
+function alternatesAtTop(pattern: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') i++;
+    else if (c === '[') for (i++; i < pattern.length && pattern[i] !== ']'; i++) i += pattern[i] === '\\' ? 1 : 0;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** Whether every match of a pattern starts at the text's start: `^` first, and no `|` outside a group. */
+const anchored = (pattern: string) => pattern.startsWith('^') && !alternatesAtTop(pattern);
+
+/**
+ * The literal text every match of a pattern begins with (`pageConfig[\s\S]{0,4000}?…` → `pageConfig`,
+ * `mall\.jd\.` → `mall.jd.`), without a last character a quantifier makes optional; '' when it begins otherwise
+ * or has a `|` outside a group.
+ */
+export function leadingLiteral(pattern: string): string {
+  if (alternatesAtTop(pattern)) return '';
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    let ch: string;
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (next === '' || /[0-9A-Za-z]/.test(next)) break; // \d, \b, \u…: a class, an assertion or a code
+      ch = next;
+      i++;
+    } else if (SPECIAL.has(c)) break;
+    else ch = c;
+    if (QUANTIFIER.has(pattern[i + 1] ?? '')) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * Runs an adapter pattern over a text, with work bounded whatever the text holds: a pattern that begins with a
+ * literal is tried only where that literal stands, at its first MAX_STARTS places; any other (a `^` pattern, or a
+ * bundled one) as a plain search. Gives the match, as RegExp.prototype.exec does, or null.
+ */
+export function execWay(pattern: string, text: string): RegExpExecArray | null {
+  const literal = leadingLiteral(pattern);
+  if (literal === '') return new RegExp(pattern).exec(text);
+  const re = new RegExp(pattern, 'y');
+  for (let at = text.indexOf(literal), n = 0; at >= 0 && n < MAX_STARTS; at = text.indexOf(literal, at + 1), n++) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
 /**
  * Why a regular expression from adapter data is refused, or null when it passes the rule of docs/adapter-data.md:
  * at most MAX_PATTERN characters; compiles as a JavaScript RegExp without flags; no back-reference (`\1`, `\k<n>`);
  * no repeat (`*`, `+`, `{n,}`, `{n,m}` with m > 1) of a group that itself holds a quantifier or an alternation
  * (the shapes behind catastrophic backtracking, `(a+)+`, `(a|a)*`; an optional group (`(…)?`) is no repeat); and at
- * most MAX_CHOICES choices in sequence (alternations and bounded quantifiers; `*`, `+`, `{n,}` count once).
+ * most MAX_CHOICES choices in sequence (alternations and bounded quantifiers); no unbounded repeat (`*`, `+`,
+ * `{n,}`); and it begins with `^` or with MIN_LEADING_LITERAL literal characters. execWay then tries it at one start
+ * or at most MAX_STARTS, each through at most MAX_CHOICES paths, however long and however hostile the text.
  */
 export function regexProblem(pattern: string): string | null {
   if (pattern.length === 0 || pattern.length > MAX_PATTERN) return `length must be 1–${MAX_PATTERN}`;
@@ -24,6 +94,7 @@ export function regexProblem(pattern: string): string | null {
   } catch {
     return 'not a valid regular expression';
   }
+  if (!anchored(pattern) && leadingLiteral(pattern).length < MIN_LEADING_LITERAL) return `must begin with ^ or with ${MIN_LEADING_LITERAL} literal characters`;
   // One pass over the source: groups on a stack, each noting whether it holds a quantifier or an alternation, and
   // its choices (the finished branches' sum, the current branch's product); `paths`: the last element's choices.
   type Group = { risky: boolean; sum: number; prod: number };
@@ -61,10 +132,11 @@ export function regexProblem(pattern: string): string | null {
       const brace = c === '{' ? /^\{(\d+)(?:(,)(\d*))?\}/.exec(pattern.slice(i))! : null;
       const repeats = c === '*' || c === '+' || (brace !== null && (brace[2] === undefined ? Number(brace[1]) > 1 : brace[3] === '' || Number(brace[3]) > 1));
       if (repeats && last !== null && last !== 'atom' && last.risky) return 'a repeated group must not hold a quantifier or an alternation';
+      if (c === '*' || c === '+' || brace?.[3] === '') return 'repeats must be bounded ({0,n}, not *, + or {n,})';
       // Choices of the quantified element: an optional one adds the empty match; a bounded repeat of an atom (rule 4
-      // leaves only atoms and plain groups to repeat) chooses its count; an unbounded one counts once.
-      const [min, max] = c === '?' ? [0, 1] : c === '*' || c === '+' ? [0, Infinity] : [Number(brace![1]), brace![2] === undefined ? Number(brace![1]) : brace![3] === '' ? Infinity : Number(brace![3])];
-      const choices = max === Infinity ? paths : max <= 1 ? paths * max + (min === 0 ? 1 : 0) : max - min + 1;
+      // leaves only atoms and plain groups to repeat) chooses its count.
+      const [min, max] = c === '?' ? [0, 1] : [Number(brace![1]), brace![2] === undefined ? Number(brace![1]) : Number(brace![3])];
+      const choices = max <= 1 ? paths * max + (min === 0 ? 1 : 0) : max - min + 1;
       const group = stack.at(-1)!;
       group.prod = (group.prod / paths) * choices;
       group.risky = true;

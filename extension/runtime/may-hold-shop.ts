@@ -1,3 +1,4 @@
+import { leadingLiteral } from '../../core/lists';
 import type { SiteAdapter } from '../sites/define-site';
 
 // What detection reads a shop from (DESIGN §Find the subject): a XinBiao mark, a SAMR 亮照 link, an adapter's blocks,
@@ -29,11 +30,10 @@ export interface ShopProbe {
   dataMarkers: string[];
 }
 
-/** The literal name a script way's pattern starts with (`__INIT_DATA[\\s\\S]…` → `__INIT_DATA`), or null. */
-function leadingLiteral(pattern: string): string | null {
-  const m = /^(?:[A-Za-z0-9_$]|\\\.)+/.exec(pattern);
-  const word = m ? m[0].replace(/\\\./g, '.') : '';
-  return word.length >= 6 ? word : null;
+/** The literal name a script way's pattern starts with (`__INIT_DATA[\\s\\S]…` → `__INIT_DATA`), when it is a long one. */
+function dataMarker(pattern: string): string[] {
+  const word = leadingLiteral(pattern);
+  return word.length >= 6 ? [word] : [];
 }
 
 /** The probe for a set of adapters: the union of their selectors, so one probe serves every platform and any site. */
@@ -42,7 +42,7 @@ export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
   return {
     selector: [...new Set([...ELEMENTS, ...blocks])].join(','),
     platformBlock: [...new Set(sites.flatMap((s) => s.selectors.platformBlock))],
-    dataMarkers: [...new Set(sites.flatMap((s) => s.ways.operator.flatMap((w) => (w.from === 'script' ? leadingLiteral(w.pattern) ?? [] : []))))],
+    dataMarkers: [...new Set(sites.flatMap((s) => s.ways.operator.flatMap((w) => (w.from === 'script' ? dataMarker(w.pattern) : []))))],
   };
 }
 

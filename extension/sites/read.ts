@@ -1,3 +1,4 @@
+import { execWay } from '../../core/lists';
 import type { SiteAdapter, Way } from './define-site';
 
 /** What an adapter read about the shop on a page; every value is plain text, validated and clipped. */
@@ -118,7 +119,7 @@ function tryWay(way: Way, doc: Document, href: string, scripts: () => string[]):
 
 function pick(raw: string, pattern: string | undefined, decode: 'uri' | 'json' | undefined, element: Element | null): Found | null {
   let value: string | undefined = raw;
-  if (pattern) value = new RegExp(pattern).exec(raw)?.[1];
+  if (pattern) value = execWay(pattern, raw)?.[1];
   if (value === undefined) return null;
   if (decode === 'uri') value = decodeURIComponent(value);
   else if (decode === 'json') value = JSON.parse(`"${value}"`) as string;

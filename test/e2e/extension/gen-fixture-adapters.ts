@@ -17,7 +17,7 @@ export function jdRedesign(over: Record<string, unknown> = {}) {
     sites: [{
       site: 'jd',
       selectors: { shopName: ['.shop-card-v2 .shop-card-v2__title'] },
-      ways: { shopId: [{ from: 'script', pattern: '__ITEM_STATE__[\\s\\S]{0,2000}?"shopId"\\s*:\\s*"(\\d+)"' }] },
+      ways: { shopId: [{ from: 'script', pattern: '__ITEM_STATE__[\\s\\S]{0,2000}?"shopId"\\s?:\\s?"(\\d{1,20})"' }] },
     }],
     ...over,
   };
@@ -40,10 +40,10 @@ const FILES: { file: string; doc: unknown; kid: string }[] = [
   { file: 'jd-redesign.adapters.json', doc: jdRedesign(), kid: 'demo-adapters-2026' },
   // The same fix, claimed by the credit office and signed with its list key: a list publisher may not steer adapters.
   { file: 'list-key.adapters.json', doc: jdRedesign({ id: 'e2e-list-key', publisher: { id: 'demo-credit-office', name: '示例信用办' }, keyId: 'demo-credit-office-2026' }), kid: 'demo-credit-office-2026' },
-  // Properly signed, but its shop-id pattern nests repeats ((\d+)+): refused before it is stored.
+  // Properly signed, but its shop-id pattern nests repeats ((\d{1,9}){1,9}): refused before it is stored.
   {
     file: 'unsafe-pattern.adapters.json',
-    doc: jdRedesign({ id: 'e2e-unsafe', sites: [{ site: 'jd', ways: { shopId: [{ from: 'script', pattern: '"shopId"\\s*:\\s*"((\\d+)+)"' }] } }] }),
+    doc: jdRedesign({ id: 'e2e-unsafe', sites: [{ site: 'jd', ways: { shopId: [{ from: 'script', pattern: '"shopId":"((\\d{1,9}){1,9})"' }] } }] }),
     kid: 'demo-adapters-2026',
   },
   // Signed by the adapter publisher, but its shop id is read from the seller's description.

@@ -58,6 +58,9 @@ describe('adapter data laid over the bundled adapters', () => {
     ['a selector that does not parse', { selectors: { shopName: ['.shop-card-v2 a[', '.ok'] } }, 'selectors'],
     ['a pattern that nests repeats', { ways: { shopId: [{ from: 'script', pattern: '"shopId":"((\\d+)+)"' }] } }, 'ways'],
     ['a way of an unknown kind', { ways: { shopId: [{ from: 'eval', pattern: '(\\d+)' }] } }, 'ways'],
+    // Quadratic in the script's length: from each place an unbounded window runs to the end before it fails.
+    ['a window that runs to the end of the text', { ways: { shopId: [{ from: 'script', pattern: '__ITEM_STATE__[\\s\\S]*"shopId":"(\\d{1,20})"' }] } }, 'ways'],
+    ['a pattern with no literal beginning', { ways: { shopId: [{ from: 'script', pattern: '[\\s\\S]{0,4000}"shopId":"(\\d{1,20})"' }] } }, 'ways'],
     ['a selector list that is not a list', { selectors: { shopName: '.shop-card-v2' } }, 'selectors'],
   ])('keeps the bundled field when the stored one holds %s', (_, jd, part) => {
     const merged = jdOf(mergeSites(SITES, withJd(jd), selectorParses));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair } from '../../../../core/crypto/ed25519';
-import { AdapterDataFile, importAdapterData, regexProblem, verifyAdapterData, type AdapterDataPort, type StoredAdapterData } from '../../../../core/lists/adapters';
+import { AdapterDataFile, execWay, importAdapterData, regexProblem, verifyAdapterData, type AdapterDataPort, type StoredAdapterData } from '../../../../core/lists/adapters';
 import { signList } from '../../../../core/lists/sign';
 import { createSubscriptions } from '../../../../core/lists/subscriptions';
 import { listKeys } from '../../../../core/trust/find-key';
@@ -29,7 +29,7 @@ function file(over: Record<string, unknown> = {}) {
   return {
     format: 'xinbiao-adapters/1', id: 'fix-adapters', name: '示例适配数据', publisher: { id: 'fix-adapters', name: '示例适配' }, kind: 'adapters',
     version: 1, issued: '2026-11-01T00:00:00Z', expires: '2027-11-01T00:00:00Z', keyId: 'fix-adapters-2026',
-    sites: [{ site: 'jd', selectors: { shopName: ['.shop-card-2026 .shop-title'] }, ways: { shopId: [{ from: 'script', pattern: '__SHOP_STATE__[\\s\\S]{0,2000}?"shopId"\\s*:\\s*"?(\\d+)' }] } }],
+    sites: [{ site: 'jd', selectors: { shopName: ['.shop-card-2026 .shop-title'] }, ways: { shopId: [{ from: 'script', pattern: '__SHOP_STATE__[\\s\\S]{0,2000}?"shopId":"?(\\d{1,20})' }] } }],
     ...over,
   };
 }
@@ -46,47 +46,82 @@ function memoryPort(): AdapterDataPort & { files: Map<string, StoredAdapterData>
 
 describe('adapter data: the pattern rule', () => {
   it.each([
-    '^https?://mall\\.jd\\.(?:com|hk)/(?:index|showLicence|shopLevel)-(\\d+)\\.html',
-    '^https?://shop\\.m\\.jd\\.com/[^?#]*\\?(?:[^#]*&)?shopId=(\\d+)',
-    'pageConfig[\\s\\S]{0,4000}?\\bshopId\\s*:\\s*[\'"]?(\\d+)',
-    '(ab)+c',
-    '(?:x*y)?z{1}',
-    '[(+*]+',
+    '^https?://mall\\.jd\\.(?:com|hk)/(?:index|showLicence|shopLevel)-(\\d{1,20})\\.html',
+    '^https?://shop\\.m\\.jd\\.com/[^?#]{0,100}\\?(?:[^#]{0,200}&)?shopId=(\\d{1,20})',
+    'pageConfig[\\s\\S]{0,4000}?\\bshopId\\s?:\\s?[\'"]?(\\d{1,20})',
+    '品牌授权：([^<]{1,60})',
+    '^(ab){1,9}c',
+    '^(?:x{0,3}y)?z{1}',
+    '^[(+*]{1,9}',
   ])('accepts %s', (p) => {
     expect(regexProblem(p)).toBeNull();
   });
 
   it.each([
-    ['(a+)+$', 'a repeated group must not hold a quantifier or an alternation'],
-    ['^(\\d*){2,}x', 'a repeated group must not hold a quantifier or an alternation'],
-    ['(a|aa)*b', 'a repeated group must not hold a quantifier or an alternation'],
-    ['((?:a|b))+', 'a repeated group must not hold a quantifier or an alternation'],
-    ['(?:[^"\\\\]|\\\\.){1,200}', 'a repeated group must not hold a quantifier or an alternation'],
-    ['(x)\\1', 'back-references are not allowed'],
-    ['(?<n>a)\\k<n>', 'back-references are not allowed'],
+    ['^(a{1,9}){2,9}$', 'a repeated group must not hold a quantifier or an alternation'],
+    ['^(\\d?){2,5}x', 'a repeated group must not hold a quantifier or an alternation'],
+    ['^(a|aa){1,3}b', 'a repeated group must not hold a quantifier or an alternation'],
+    ['^((?:a|b)){1,30}', 'a repeated group must not hold a quantifier or an alternation'],
+    ['^(?:[^"\\\\]|\\\\.){1,200}', 'a repeated group must not hold a quantifier or an alternation'],
+    ['^(x)\\1', 'back-references are not allowed'],
+    ['^(?<n>a)\\k<n>', 'back-references are not allowed'],
     ['(unclosed', 'not a valid regular expression'],
     ['', 'length must be 1–300'],
     ['a'.repeat(301), 'length must be 1–300'],
+    // Unbounded repeats: from one start they may run to the end of the text, and a second one after them squares it.
+    ['^[\\s\\S]*x', 'repeats must be bounded ({0,n}, not *, + or {n,})'],
+    ['__INIT_DATA[\\s\\S]+?"shopId"', 'repeats must be bounded ({0,n}, not *, + or {n,})'],
+    ['^a{2,}', 'repeats must be bounded ({0,n}, not *, + or {n,})'],
+    // Without ^ or a literal beginning, every place of the text is a start.
+    ['[\\s\\S]{0,9}x', 'must begin with ^ or with 4 literal characters'],
+    ['sho(\\d{1,9})', 'must begin with ^ or with 4 literal characters'],
+    ['\\bshopId=(\\d{1,20})', 'must begin with ^ or with 4 literal characters'],
+    ['abcd?', 'must begin with ^ or with 4 literal characters'],
+    ['^abc|[\\s\\S]{0,9}x', 'must begin with ^ or with 4 literal characters'],
+    ['shopId|[\\s\\S]{0,9}x', 'must begin with ^ or with 4 literal characters'],
   ])('refuses %s', (p, why) => {
     expect(regexProblem(p)).toBe(why);
   });
 
   // Exponential without any repeated group: each alternation or optional element doubles the paths tried.
   it.each([
-    ['alternations in sequence', `${'(?:a|a)'.repeat(21)}x`],
-    ['optional atoms in sequence', `${'a?'.repeat(21)}x`],
-    ['bounded repeats in sequence', `${'\\d{0,2}'.repeat(13)}x`],
-    ['alternations inside lookaheads', `${'(?=(a|a))a?'.repeat(11)}x`],
-    ['a window and a name too wide', 'X[\\s\\S]{0,20000}?"shopName"\\s*:\\s*"([^"]{1,200})"'],
+    ['alternations in sequence', `^${'(?:a|a)'.repeat(21)}x`],
+    ['optional atoms in sequence', `^${'a?'.repeat(21)}x`],
+    ['bounded repeats in sequence', `^${'\\d{0,2}'.repeat(13)}x`],
+    ['alternations inside lookaheads', `^${'(?=(a|a))a?'.repeat(11)}x`],
+    ['a window and a name too wide', 'XXXX[\\s\\S]{0,20000}?"shopName":"([^"]{1,200})"'],
   ])('refuses %s', (_, p) => {
     expect(regexProblem(p)).toBe('more than 1048576 choices in sequence (alternations and bounded repeats)');
   });
 
   it.each([
-    '__ITEM_STATE__[\\s\\S]{0,2000}?"shopName"\\s*:\\s*"([^"]{1,200})"',
+    '__ITEM_STATE__[\\s\\S]{0,2000}?"shopName":"([^"]{1,200})"',
     '^https?://(?:www\\.|m\\.)?shop(\\d{1,12})\\.(?:taobao|tmall)\\.com/',
   ])('accepts %s (within the bound of choices)', (p) => {
     expect(regexProblem(p)).toBeNull();
+  });
+});
+
+describe('adapter data: how a pattern runs (execWay)', () => {
+  const JD_STATE = 'pageConfig[\\s\\S]{0,4000}?\\bshopId\\s?:\\s?[\'"]?(\\d{1,20})';
+
+  it('finds what a plain search finds: the first match, which begins at its literal', () => {
+    const script = "var pageConfig = { product: { skuid: 100012043978, shopId: '1000004123', venderId: 1000004123 } };";
+    expect(execWay(JD_STATE, script)?.[1]).toBe('1000004123');
+    expect(execWay(JD_STATE, `var x = 1; ${script} var pageConfig = { shopId: '99' };`)?.[1]).toBe('1000004123');
+    expect(execWay('^https?://mall\\.jd\\.com/index-(\\d{1,20})\\.html', 'https://mall.jd.com/index-1000004123.html')?.[1]).toBe('1000004123');
+    expect(execWay('^https?://mall\\.jd\\.com/index-(\\d{1,20})\\.html', 'see https://mall.jd.com/index-1000004123.html')).toBeNull();
+  });
+
+  it('tries the first 16 places of its literal only, however many the page puts before the real one', () => {
+    // Each decoy stands further than the pattern's 4,000-character window from the next.
+    const decoy = `pageConfig = null;${' '.repeat(4001)}`;
+    expect(execWay(JD_STATE, `${decoy.repeat(15)}pageConfig = { shopId: 42 }`)?.[1]).toBe('42');
+    expect(execWay(JD_STATE, `${decoy.repeat(16)}pageConfig = { shopId: 42 }`)).toBeNull();
+  });
+
+  it('a 2 MB script of decoys and no match gives nothing', () => {
+    expect(execWay(JD_STATE, `${'pageConfig'.padEnd(40, ' ')}${'x'.repeat(2_000_000)}`)).toBeNull();
   });
 });
 

@@ -122,6 +122,10 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
   }
 
   return async (app) => {
+    // Refusals made before a handler runs (429, 413, 408) too: a page that cannot read them cannot honour Retry-After.
+    app.addHook('onSend', async (_req, reply) => {
+      reply.headers(CORS);
+    });
     // A found status brings its own tag (statusTag); other answers are tagged by their body.
     await app.register(etag, { weak: true });
     await app.register(rateLimit, {

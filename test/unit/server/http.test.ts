@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { startApp, type AppOptions, type RunningApp } from '../../../server/app';
 import { demo } from '../../../server/demo';
 import { statusRoute, type StatusRouteOptions } from '../../../server/routes/status';
-import { BatchResponse, ErrorBody, type LocalLists } from '../../../core/sources';
+import { BatchResponse, createEndpointClient, ErrorBody, type LocalLists } from '../../../core/sources';
 import { blackMatch, levelMatch, listInfo, memoryLists, USCC, USCC2 } from '../core/sources/fixtures';
 
 const NOW = Date.parse('2026-11-21T08:00:00Z');
@@ -56,6 +56,38 @@ describe('HTTP that holds', () => {
     if (status !== 200) expect(errorCode(answer.body)).toMatch(/^(bad-request|not-found|method-not-allowed)$/);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/v1/subjects/${USCC}`)).status).toBe(404); // the demo's sample lists do not hold the fixture code
+  });
+
+  it('answers an HTTP/1.1 request without Host with a JSON 400 and stays up', async () => {
+    const { base, port } = await serve();
+    const answer = await raw(port, `GET /v1/subjects/${USCC} HTTP/1.1\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.body)).toBe('bad-request');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('never answers a path outside the protocol as an unknown code, so a client with a wrong base URL reports it', async () => {
+    const { base } = await serve(await demo());
+    const res = await fetch(`${base}/api/v1/subjects/${USCC}`);
+    expect(res.status).toBe(404);
+    expect(errorCode(await res.text())).toBe('unknown-path');
+    const client = createEndpointClient(
+      { fetch: (url, init) => fetch(url, init), now: Date.now, sleep: async () => {} },
+      { base: `${base}/api`, timeoutMs: 5000, retries: 0, backoffMs: 1, maxDelayMs: 1 },
+    );
+    await expect(client.get(USCC)).rejects.toThrow(/404/);
+  });
+
+  it('lets a page read its refusals: 429 and 413 carry the CORS header as every answer does', async () => {
+    const { base } = await serve({ status: { ratePerMinute: 1 } });
+    const big = await fetch(`${base}/v1/subjects:batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ uscc: Array(2000).fill(USCC) }) });
+    expect(big.status).toBe(413);
+    expect(big.headers.get('access-control-allow-origin')).toBe('*');
+    await fetch(`${base}/v1/subjects/${USCC}`);
+    const limited = await fetch(`${base}/v1/subjects/${USCC}`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('access-control-allow-origin')).toBe('*');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('keeps answering lookups while 64 clients upload one byte at a time', async () => {

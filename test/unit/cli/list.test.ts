@@ -57,6 +57,21 @@ describe('xinbiao list', () => {
     expect(run('sign', '--key', `${S}/keys/demo-credit-office-2026.private.jwk.json`, file).lines[0].error.code).toBe('bad-lines');
   });
 
+  it('says a trust list is not valid as such, in both languages, not as an unknown signing key', () => {
+    const wrongRoot = ['--trust', `${S}/trust/trust.jws`, '--root', `${S}/keys/demo-platform-2026.public.jwk.json`];
+    for (const args of [['verify', ...wrongRoot], ['import', ...wrongRoot, '--database', join(tmpdir(), 'xinbiao-never-opened')]]) {
+      const r = run(...args, `${S}/lists/demo-black.ndjson`);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`the trust list ${S}/trust/trust.jws is not valid`);
+      expect(r.stderr).toContain('信任名单');
+      expect(r.stderr).not.toContain('unknown or revoked');
+    }
+    const serve = xinbiao('serve')('--database', join(tmpdir(), 'xinbiao-never-opened'), ...wrongRoot);
+    expect(serve.code).toBe(1);
+    expect(serve.stderr).toContain(`the trust list ${S}/trust/trust.jws is not valid`);
+    expect(serve.stderr).not.toContain('unknown or revoked');
+  });
+
   it('exits 2 on usage errors and prints help', () => {
     expect(run().code).toBe(2);
     expect(run('frob', 'x').code).toBe(2);

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import { BATCH_PATH, SUBJECT_PATH } from '../core/sources';
-import type { Route } from './route';
+import { errorBody, UNKNOWN_PATH, type Route } from './route';
 import { builtFiles } from './routes/built';
 
 /** Limits of every request; the defaults suit a public status endpoint. */
@@ -44,15 +44,6 @@ export interface RunningApp {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-
-/**
- * The code of a 404 for a path outside the protocol. Never the protocol's `not-found` (nothing known about a code):
- * a client whose base URL is wrong must see a garbled answer, not "no credit information" (docs/status-endpoint.md).
- */
-export const UNKNOWN_PATH = 'unknown-path';
-
-/** The protocol's error body, also used for errors outside the status endpoint. */
-export const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
 // Errors the HTTP parser raises before any route runs: unknown method, bad request line, header or body timeout.
 function clientError(err: NodeJS.ErrnoException, socket: Socket): void {

@@ -78,6 +78,18 @@ describe('HTTP that holds', () => {
     await expect(client.get(USCC)).rejects.toThrow(/404/);
   });
 
+  it.each([
+    ['/widget/..%2f..%2fpackage.json', 403, 'bad-request'],
+    ['/extension/%3Cscript%3E.zip', 404, 'unknown-path'],
+    ['/widget/%E4%ZZ', 400, 'bad-request'],
+  ])('refuses the built-files path %s with a JSON error', async (path, status, code) => {
+    const { base } = await serve(await demo());
+    const res = await fetch(`${base}${path}`);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(errorCode(await res.text())).toBe(code);
+  });
+
   it('lets a page read its refusals: 429 and 413 carry the CORS header as every answer does', async () => {
     const { base } = await serve({ status: { ratePerMinute: 1 } });
     const big = await fetch(`${base}/v1/subjects:batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ uscc: Array(2000).fill(USCC) }) });

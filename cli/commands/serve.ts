@@ -32,8 +32,8 @@ built widget under /widget/ and the built extensions under /extension/. /healthz
   --log-clients   log client addresses with request paths (off: a log line never pairs an address with a code)
 With --database it is the status endpoint for real: lookups are answered from the database (a directory for
 the embedded engine, or a PostgreSQL URL; several processes may share one PostgreSQL). --lists DIR imports every
-signed list in DIR (each <file>.ndjson with its .sig, keys from the trust list) before listening, exactly as
-'xinbiao list import --database' does. 以数据库提供真实的状态接口。
+signed list in DIR (each <file>.ndjson with its .sig, and each packed list ID.pack.json with the files beside it;
+keys from the trust list) before listening, exactly as 'xinbiao list import --database' does. 以数据库提供真实的状态接口。
   --rate N        lookups per client address per minute before 429 (default 600) / 每个客户端每分钟请求上限
 Logs one JSON object per request on stderr (the demo: only with --log-clients); prints {"url", …} on stdout once listening; stop with Ctrl+C
 (SIGTERM and SIGINT finish the requests in flight first).`;

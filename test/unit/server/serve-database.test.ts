@@ -61,6 +61,8 @@ describe('xinbiao serve --database', () => {
     const build = xinbiao('serve')('--database', '/nonexistent', ...TRUST, '--build');
     expect(build.code).toBe(2);
     expect(build.stderr).toContain('--build 只用于演示');
+    // --lists takes packed lists too (server/pack-files.ts listFilesIn), and the help says so.
+    expect(xinbiao('serve')('--help').stdout).toContain('each packed list ID.pack.json');
   });
 
   it('answers the same from two processes on one PostgreSQL', async () => {

@@ -76,7 +76,11 @@ export async function openDatabase(target: string, options: { poolSize?: number 
     db = await Engine.create(dir);
   } catch (err) {
     release();
-    throw err;
+    if (err instanceof Error && err.message) throw err;
+    // The engine's file errors are bare { name: 'ErrnoError', errno } objects: say what to check instead of "undefined".
+    const { name, errno } = (err ?? {}) as { name?: string; errno?: number };
+    const what = `${name ?? 'error'}${errno === undefined ? '' : ` ${errno}`}`;
+    throw new Error(`内置数据库无法使用目录 ${dir}（${what}）：请确认它是当前用户可进入、可读写的目录 / the embedded engine cannot use ${dir} (${what}): check that it is a directory this user may enter, read and write`);
   }
   const engine = { busy: 0 };
   // Every query and transaction is counted while it runs: a lookup goes straight in only when nothing else is inside.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../../server/db/database';
@@ -42,5 +42,17 @@ describe('the embedded database directory, one process at a time', () => {
     const db = await openDatabase(dir);
     expect(await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entries')).toEqual([{ n: 2 }]);
     await db.close();
+  }, 120_000);
+
+  it('says which directory it cannot use and what to check, never "undefined"', async () => {
+    const locked = join(parent, 'no-entry');
+    await mkdir(locked);
+    await chmod(locked, 0o644);
+    const refused = await xinbiaoAsync('list')(...IMPORT, locked, `${S}/lists/demo-black.ndjson`);
+    expect(refused.code).toBe(1);
+    // As root the engine's own check refuses it; as another user the lock file cannot be made: either names it.
+    expect(refused.stderr).toMatch(/the embedded engine cannot use .*no-entry|EACCES.*no-entry/);
+    expect(refused.stderr).not.toContain('undefined');
+    await chmod(locked, 0o755);
   }, 120_000);
 });

@@ -150,6 +150,15 @@ describe('HTTP that holds', () => {
     expect(again.headers.get('etag')).toBe(tag);
   });
 
+  it('answers 304 to an If-None-Match that lists the tag among others, or is *', async () => {
+    const { base } = await serve();
+    const tag = (await fetch(`${base}/v1/subjects/${USCC}`)).headers.get('etag')!;
+    for (const header of [`W/"other", ${tag}`, `${tag.slice(2)} , "x"`, '*']) {
+      expect((await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': header } })).status).toBe(304);
+    }
+    expect((await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': 'W/"other", "x"' } })).status).toBe(200);
+  });
+
   it('answers 304 to a repeated request though every answer has its own asOf, and a new tag once a list expires', async () => {
     let clock = NOW;
     const soon = { ...blackMatch(), list: { ...listInfo('demo-black', 'black'), expires: new Date(NOW + 100_000).toISOString() } };

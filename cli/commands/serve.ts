@@ -86,7 +86,7 @@ async function databaseApp(parsed: ParsedArgs, target: string): Promise<Pick<App
         if (r.outcome === 'imported') say(`名单 list ${r.list.id} v${r.list.version}: 已导入 imported (${r.list.count})`);
       } catch (err) {
         const e = toListError(err);
-        say(`${name}: 未导入 not imported: ${e.zh} / ${e.en}${e.detail ? ` (${e.detail})` : ''}`);
+        say(`${name}: 未导入 not imported: ${e.zh} / ${e.en}`);
       }
     }
   }

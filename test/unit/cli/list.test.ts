@@ -72,6 +72,13 @@ describe('xinbiao list', () => {
     expect(serve.stderr).not.toContain('unknown or revoked');
   });
 
+  it('says why a file was not imported once in each language, the detail not repeated a third time', async () => {
+    const r = run('import', ...TRUST, '--database', join(await mkdtemp(join(tmpdir(), 'xinbiao-list-db-')), 'db'), 'test/fixtures/sites/lists/platform-signed.ndjson');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatchObject({ ok: false, error: { code: 'wrong-role' } });
+    expect(r.stderr.split('demo-platform-2026, publisher demo-credit-office').length - 1).toBe(2);
+  }, 120_000);
+
   it('exits 2 on usage errors and prints help', () => {
     expect(run().code).toBe(2);
     expect(run('frob', 'x').code).toBe(2);

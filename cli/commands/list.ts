@@ -95,7 +95,7 @@ function report(file: string, r: VerifyResult, extra: Record<string, unknown> = 
   const s = r.summary;
   for (const b of s?.badLines ?? []) say(`${file}:${b.line}: ${b.reason}`);
   if (s && s.badLineCount > s.badLines.length) say(`${file}: ${both(`……另有 ${s.badLineCount - s.badLines.length} 行有误`, `… and ${s.badLineCount - s.badLines.length} more bad lines`)}`);
-  if (r.error) say(`${file}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.en} / ${r.error.zh}`);
+  if (r.error) say(`${file}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.zh} / ${r.error.en}`);
   emit({
     file, ok: !r.error,
     ...(s ? { id: s.header.id, kind: s.header.kind, version: s.header.version, keyId: s.header.keyId, expires: s.header.expires, entries: s.entries, lines: s.lines, bytes: s.bytes, sha256: toHex(s.digest), badLines: s.badLineCount } : {}),
@@ -133,7 +133,7 @@ async function checkPack(file: string, keys: KeyLookup | undefined, now: () => n
     return true;
   } catch (err) {
     const e = toListError(err);
-    say(`${file}: ${e.en} / ${e.zh}${e.detail ? ` (${e.detail})` : ''}`);
+    say(`${file}: ${e.zh} / ${e.en}`);
     emit({ file, ok: false, pack: true, signature: 'none', error: { code: e.code, en: e.en, zh: e.zh } });
     return false;
   }

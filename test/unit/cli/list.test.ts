@@ -26,6 +26,7 @@ describe('xinbiao list', () => {
     expect(r.code).toBe(1);
     expect(r.lines[0]).toMatchObject({ ok: false, signature: 'verified', error: { code: 'wrong-role', zh: expect.stringContaining('签名密钥不属于名单发布者') } });
     expect(r.stderr).toContain('a platform key signs shop marks only');
+    expect(r.stderr).toMatch(/: 签名密钥不属于名单发布者.* \/ the signing key is not a list publisher's/);
   });
 
   it('signs a file with a private key and verifies it with the bare public key; a change breaks it', async () => {

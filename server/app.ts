@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import { BATCH_PATH, SUBJECT_PATH } from '../core/sources';
-import type { Route } from './route';
+import { errorBody, UNKNOWN_PATH, type Route } from './route';
 import { builtFiles } from './routes/built';
 
 /** Limits of every request; the defaults suit a public status endpoint. */
@@ -45,9 +45,6 @@ export interface RunningApp {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** The protocol's error body, also used for errors outside the status endpoint. */
-export const errorBody = (code: string, message: string) => ({ error: { code, message } });
-
 // Errors the HTTP parser raises before any route runs: unknown method, bad request line, header or body timeout.
 function clientError(err: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable) return void socket.destroy();
@@ -80,7 +77,8 @@ export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyIns
   const clientAddresses = options.log?.clientAddresses ?? false;
   const app = Fastify({
     // Node checks the request timeout on this interval; the default (30 s) would let slow senders sit far longer.
-    serverFactory: (handler) => createServer({ requestTimeout: requestMs, headersTimeout: requestMs, connectionsCheckingInterval: Math.min(1000, requestMs) }, handler),
+    // Node's own answer to a missing Host is a bare 400; ours (onRequest below) is the JSON one.
+    serverFactory: (handler) => createServer({ requestTimeout: requestMs, headersTimeout: requestMs, connectionsCheckingInterval: Math.min(1000, requestMs), requireHostHeader: false }, handler),
     bodyLimit: options.bodyBytes ?? 16 * 1024,
     clientErrorHandler: clientError,
     forceCloseConnections: 'idle',
@@ -112,6 +110,10 @@ export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyIns
     const message = status >= 500 ? 'the server could not answer' : err.message;
     void reply.code(status).header('cache-control', 'no-store').type(JSON_TYPE).send(errorBody(code, message));
   });
+  // HTTP/1.1 requires Host (RFC 9112 §3.2); an older request may leave it out.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.raw.httpVersion === '1.1' && req.headers.host === undefined) return reply.code(400).header('cache-control', 'no-store').type(JSON_TYPE).send(errorBody('bad-request', 'an HTTP/1.1 request needs a Host header'));
+  });
   app.get('/healthz', async (_req, reply) => reply.header('cache-control', 'no-store').send({ ok: true }));
   app.get('/readyz', async (req, reply) => {
     try {
@@ -132,7 +134,7 @@ export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyIns
       const res: ServerResponse = reply.raw;
       try {
         for (const route of routes) if (await route(req.raw, res, url)) return;
-        res.writeHead(404, { 'content-type': JSON_TYPE, 'cache-control': 'no-store' }).end(JSON.stringify(errorBody('not-found', `nothing at ${url.pathname}`)));
+        res.writeHead(404, { 'content-type': JSON_TYPE, 'cache-control': 'no-store' }).end(JSON.stringify(errorBody(UNKNOWN_PATH, `nothing at ${url.pathname}`)));
       } catch (err) {
         req.log.error({ message: (err as Error).message }, 'route failed');
         if (!res.headersSent) res.writeHead(500, { 'content-type': JSON_TYPE });
@@ -141,7 +143,7 @@ export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyIns
       return;
     }
     if (url.pathname.startsWith(SUBJECT_PATH) || url.pathname === BATCH_PATH) return reply.code(405).header('cache-control', 'no-store').send(errorBody('method-not-allowed', `${req.method} is not answered here`));
-    return reply.code(404).header('cache-control', 'no-store').send(errorBody('not-found', `nothing answers ${req.method} here`));
+    return reply.code(404).header('cache-control', 'no-store').send(errorBody(UNKNOWN_PATH, `nothing answers ${req.method} here`));
   });
   return app;
 }

@@ -8,7 +8,7 @@ export const isAdapterFile = (file: string): boolean => file.endsWith(ADAPTERS_S
 
 function refuse(file: string, err: unknown): false {
   const e = toListError(err);
-  say(`${file}: ${e.en} / ${e.zh}`);
+  say(`${file}: ${e.zh} / ${e.en}`);
   emit({ file, ok: false, adapters: true, error: { code: e.code, en: e.en, zh: e.zh } });
   return false;
 }

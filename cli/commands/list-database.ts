@@ -29,7 +29,7 @@ export async function importIntoDatabase(target: string, files: string[], keys: 
       } catch (err) {
         const e = toListError(err);
         ok = false;
-        say(`${file}${e.line ? `:${e.line}` : ''}: ${e.zh} / ${e.en}${e.detail ? ` (${e.detail})` : ''}`);
+        say(`${file}${e.line ? `:${e.line}` : ''}: ${e.zh} / ${e.en}`);
         emit({ file, ok: false, error: { code: e.code, zh: e.zh, en: e.en, ...(e.line ? { line: e.line } : {}) } });
       }
     }

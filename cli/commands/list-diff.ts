@@ -48,7 +48,7 @@ export async function diff(files: string[], parsed: ParsedArgs, now: () => numbe
   const keys = singleKey(publicHalf(key), key.kid);
   const [oldFile, newFile] = files as [string, string];
   const fail = (e: ListError, file: string) => {
-    say(`${file}: ${e.en} / ${e.zh}`);
+    say(`${file}: ${e.zh} / ${e.en}`);
     emit({ file, ok: false, error: { code: e.code, en: e.en, zh: e.zh } });
     return EXIT.invalid;
   };

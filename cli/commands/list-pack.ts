@@ -124,7 +124,7 @@ export async function pack(files: string[], parsed: ParsedArgs, now: () => numbe
     }
     const checked = await verifyList(createReadStream(file), sig, singleKey(publicHalf(key), key.kid), { now });
     if (checked.error) {
-      say(`${file}: ${checked.error.en} / ${checked.error.zh}`);
+      say(`${file}: ${checked.error.zh} / ${checked.error.en}`);
       emit({ file, ok: false, error: { code: checked.error.code, en: checked.error.en, zh: checked.error.zh } });
       ok = false;
       continue;
@@ -140,7 +140,7 @@ export async function pack(files: string[], parsed: ParsedArgs, now: () => numbe
       });
     } catch (err) {
       const e = err instanceof ListError ? err : toListError(err, 'store-failed');
-      say(`${file}: ${e.en} / ${e.zh}`);
+      say(`${file}: ${e.zh} / ${e.en}`);
       emit({ file, ok: false, error: { code: e.code, en: e.en, zh: e.zh } });
       ok = false;
     }

@@ -33,7 +33,7 @@ export async function timestamp(files: string[], parsed: ParsedArgs, now: () => 
     const r = sig ? await verifyList(createReadStream(file), sig, singleKey(publicHalf(key), key.kid), { now }) : undefined;
     const error = r?.error ?? (sig ? undefined : { code: 'bad-signature-file', en: `${file}.sig not found`, zh: `找不到签名文件 ${file}.sig` });
     if (error || !r?.summary) {
-      say(`${file}: ${error?.en} / ${error?.zh}`);
+      say(`${file}: ${error?.zh} / ${error?.en}`);
       emit({ file, ok: false, error: error && { code: error.code, en: error.en, zh: error.zh } });
       ok = false;
       continue;

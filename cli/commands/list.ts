@@ -11,7 +11,7 @@ import { verifyList, type VerifyResult } from '../../core/lists';
 import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
 import { isPackManifest, openPackFile } from '../../server/pack-files';
 import { importIntoDatabase } from './list-database';
-import { EXIT, UsageError, both, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
+import { EXIT, InputError, UsageError, both, emit, parseArgs, say, strFlag, type Command, type ParsedArgs } from '../io';
 import { diff, diffHelp } from './list-diff';
 import { pack, packHelp } from './list-pack';
 import { timestamp, timestampHelp } from './list-timestamp';
@@ -73,7 +73,10 @@ export async function keysFrom(parsed: ParsedArgs, now: () => number, required: 
     if (!trust || !root) throw new UsageError(both('--trust 和 --root 须一起给出', '--trust and --root go together'));
     const result = await loadTrustList((path) => readFile(path, 'utf8'), { trust, root }, now());
     if (!result.ok && (result.error === 'unreadable' || result.error === 'bad-root')) throw new UsageError(trustErrorText(result).join(' / '));
-    if (!result.ok) throw new ListError('unknown-key', `trust list ${trust}: ${trustErrorText(result)[1]}`);
+    if (!result.ok) {
+      const [zh, en] = trustErrorText(result);
+      throw new InputError(both(`信任名单 ${trust} 无效：${zh}`, `the trust list ${trust} is not valid: ${en}`));
+    }
     return listKeys(result.trust, now, role);
   }
   if (required) throw new UsageError(both('请给出 --pub <公钥>，或 --trust <trust.jws> --root <根公钥>', 'give --pub <key> or --trust <trust.jws> --root <root key>'));
@@ -92,7 +95,7 @@ function report(file: string, r: VerifyResult, extra: Record<string, unknown> = 
   const s = r.summary;
   for (const b of s?.badLines ?? []) say(`${file}:${b.line}: ${b.reason}`);
   if (s && s.badLineCount > s.badLines.length) say(`${file}: ${both(`……另有 ${s.badLineCount - s.badLines.length} 行有误`, `… and ${s.badLineCount - s.badLines.length} more bad lines`)}`);
-  if (r.error) say(`${file}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.en} / ${r.error.zh}`);
+  if (r.error) say(`${file}${r.error.line ? `:${r.error.line}` : ''}: ${r.error.zh} / ${r.error.en}`);
   emit({
     file, ok: !r.error,
     ...(s ? { id: s.header.id, kind: s.header.kind, version: s.header.version, keyId: s.header.keyId, expires: s.header.expires, entries: s.entries, lines: s.lines, bytes: s.bytes, sha256: toHex(s.digest), badLines: s.badLineCount } : {}),
@@ -130,7 +133,7 @@ async function checkPack(file: string, keys: KeyLookup | undefined, now: () => n
     return true;
   } catch (err) {
     const e = toListError(err);
-    say(`${file}: ${e.en} / ${e.zh}${e.detail ? ` (${e.detail})` : ''}`);
+    say(`${file}: ${e.zh} / ${e.en}`);
     emit({ file, ok: false, pack: true, signature: 'none', error: { code: e.code, en: e.en, zh: e.zh } });
     return false;
   }
@@ -193,14 +196,7 @@ const command: Command = {
     const db = strFlag(parsed, 'database');
     if (sub === 'verify' && db) throw new UsageError(both('--database 只用于 import', '--database belongs to import'));
     if (db && strFlag(parsed, 'pub')) throw new UsageError(both('--database 从信任名单取发布者密钥：请给出 --trust 和 --root', '--database takes publisher keys from the trust list: give --trust and --root'));
-    let keys: KeyLookup | undefined;
-    try {
-      keys = await keysFrom(parsed, now, sub === 'verify' || db !== undefined);
-    } catch (err) {
-      if (!(err instanceof ListError)) throw err;
-      say(`xinbiao list: ${err.en} / ${err.zh}`);
-      return EXIT.invalid;
-    }
+    const keys = await keysFrom(parsed, now, sub === 'verify' || db !== undefined);
     if (files.some(isAdapterFile) && sub === 'import') throw new UsageError(both('站点适配数据不导入数据库：请用 list verify 校验', 'adapter data is not imported into a database: check it with list verify'));
     if (db) return importIntoDatabase(db, files, keys!, now);
     // Adapter data takes adapter publishers' keys from the same trust list (it loaded above).

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ListError, toListError } from '../../core/lists';
+import { toListError } from '../../core/lists';
 import { openDatabase, isPostgresUrl, type Database } from '../../server/db/database';
 import { importFile } from '../../server/db/import-pack';
 import { listFilesIn } from '../../server/pack-files';
@@ -32,8 +32,8 @@ built widget under /widget/ and the built extensions under /extension/. /healthz
   --log-clients   log client addresses with request paths (off: a log line never pairs an address with a code)
 With --database it is the status endpoint for real: lookups are answered from the database (a directory for
 the embedded engine, or a PostgreSQL URL; several processes may share one PostgreSQL). --lists DIR imports every
-signed list in DIR (each <file>.ndjson with its .sig, keys from the trust list) before listening, exactly as
-'xinbiao list import --database' does. 以数据库提供真实的状态接口。
+signed list in DIR (each <file>.ndjson with its .sig, and each packed list ID.pack.json with the files beside it;
+keys from the trust list) before listening, exactly as 'xinbiao list import --database' does. 以数据库提供真实的状态接口。
   --rate N        lookups per client address per minute before 429 (default 600) / 每个客户端每分钟请求上限
 Logs one JSON object per request on stderr (the demo: only with --log-clients); prints {"url", …} on stdout once listening; stop with Ctrl+C
 (SIGTERM and SIGINT finish the requests in flight first).`;
@@ -67,14 +67,7 @@ export async function runUntilSignal(running: RunningApp): Promise<void> {
 /** `serve --database`: the status endpoint over the database, after importing --lists; undefined on a refusal. */
 async function databaseApp(parsed: ParsedArgs, target: string): Promise<Pick<AppOptions, 'plugins' | 'ready'> & { close: () => Promise<void> } | undefined> {
   if (!strFlag(parsed, 'trust') || !strFlag(parsed, 'root')) throw new UsageError(both('--database 需要 --trust <trust.jws> 和 --root <root.public.jwk.json>', '--database needs --trust <trust.jws> and --root <root.public.jwk.json>'));
-  let keys;
-  try {
-    keys = (await keysFrom(parsed, Date.now, true))!;
-  } catch (err) {
-    if (!(err instanceof ListError)) throw err;
-    say(`信任列表无效 / the trust list is not valid: ${err.message}`);
-    return undefined;
-  }
+  const keys = (await keysFrom(parsed, Date.now, true))!;
   let db: Database;
   try {
     db = await openDatabase(target);
@@ -93,7 +86,7 @@ async function databaseApp(parsed: ParsedArgs, target: string): Promise<Pick<App
         if (r.outcome === 'imported') say(`名单 list ${r.list.id} v${r.list.version}: 已导入 imported (${r.list.count})`);
       } catch (err) {
         const e = toListError(err);
-        say(`${name}: 未导入 not imported: ${e.zh} / ${e.en}${e.detail ? ` (${e.detail})` : ''}`);
+        say(`${name}: 未导入 not imported: ${e.zh} / ${e.en}`);
       }
     }
   }
@@ -111,7 +104,7 @@ const command: Command = {
     const log = { stream: process.stderr, clientAddresses: parsed.flags.has('log-clients') };
     const database = strFlag(parsed, 'database');
     if (database) {
-      if (parsed.flags.has('build')) throw new UsageError('--build is for the demo; the status endpoint serves no built files of its own');
+      if (parsed.flags.has('build')) throw new UsageError(both('--build 只用于演示：状态接口不提供构建文件', '--build is for the demo; the status endpoint serves no built files of its own'));
       const served = await databaseApp(parsed, database);
       if (!served) return EXIT.invalid;
       const running = await listen({ port, host, plugins: served.plugins, ready: served.ready, log });
@@ -124,7 +117,7 @@ const command: Command = {
       await served.close();
       return EXIT.ok;
     }
-    for (const flag of ['trust', 'root', 'lists', 'rate']) if (parsed.flags.has(flag)) throw new UsageError(`--${flag} goes with --database`);
+    for (const flag of ['trust', 'root', 'lists', 'rate']) if (parsed.flags.has(flag)) throw new UsageError(both(`--${flag} 须与 --database 一起使用`, `--${flag} goes with --database`));
     if (parsed.flags.has('build') && !(await buildIfChanged())) {
       say('构建失败，见上方信息 / the build failed; see the messages above.');
       return EXIT.invalid;

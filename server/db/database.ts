@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { serialize } from 'pg-protocol';
 import type { BackendMessage } from 'pg-protocol/dist/messages';
 import { Parser } from 'pg-protocol/dist/parser';
+import { lockDirectory } from './dir-lock';
 
 /** A row-returning query; `params` are bound as $1, $2, … (never spliced into the text). */
 export interface Queryable {
@@ -35,7 +36,8 @@ export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//i.test(tar
 /**
  * Opens the database named by `target`: a `postgres://…` URL through the `pg` pool, anything else as a directory of
  * the embedded engine (PGlite: PostgreSQL compiled to WebAssembly, no server; created on first use, which takes
- * tens of seconds; one process at a time). Throws when it cannot be reached.
+ * tens of seconds; one process at a time, held by a lock file: dir-lock.ts). Throws when it cannot be reached or
+ * another process holds the directory.
  */
 export async function openDatabase(target: string, options: { poolSize?: number } = {}): Promise<Database> {
   if (isPostgresUrl(target)) {
@@ -67,7 +69,19 @@ export async function openDatabase(target: string, options: { poolSize?: number 
     };
   }
   const { PGlite: Engine } = await import('@electric-sql/pglite');
-  const db = await Engine.create(resolve(target));
+  const dir = resolve(target);
+  const release = lockDirectory(dir);
+  let db: PGlite;
+  try {
+    db = await Engine.create(dir);
+  } catch (err) {
+    release();
+    if (err instanceof Error && err.message) throw err;
+    // The engine's file errors are bare { name: 'ErrnoError', errno } objects: say what to check instead of "undefined".
+    const { name, errno } = (err ?? {}) as { name?: string; errno?: number };
+    const what = `${name ?? 'error'}${errno === undefined ? '' : ` ${errno}`}`;
+    throw new Error(`内置数据库无法使用目录 ${dir}（${what}）：请确认它是当前用户可进入、可读写的目录 / the embedded engine cannot use ${dir} (${what}): check that it is a directory this user may enter, read and write`);
+  }
   const engine = { busy: 0 };
   // Every query and transaction is counted while it runs: a lookup goes straight in only when nothing else is inside.
   const counted = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -85,7 +99,7 @@ export async function openDatabase(target: string, options: { poolSize?: number 
     prepared: embeddedPrepared(db, engine),
     transaction: <T>(work: (tx: Queryable) => Promise<T>) =>
       counted(() => db.transaction((tx) => work({ query: async <R>(sql: string, params?: unknown[]) => (await tx.query<R>(sql, params)).rows }))),
-    close: () => db.close(),
+    close: () => db.close().finally(release),
   };
 }
 

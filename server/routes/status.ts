@@ -122,8 +122,22 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
   }
 
   return async (app) => {
+    // Refusals made before a handler runs (429, 413, 408) too: a page that cannot read them cannot honour Retry-After.
+    app.addHook('onSend', async (_req, reply) => {
+      reply.headers(CORS);
+    });
     // A found status brings its own tag (statusTag); other answers are tagged by their body.
     await app.register(etag, { weak: true });
+    // @fastify/etag compares If-None-Match as one string; a cache may send a list of tags, or * (RFC 9110 §13.1.2).
+    app.addHook('onSend', async (req, reply, payload) => {
+      const header = req.headers['if-none-match'];
+      const tag = reply.getHeader('etag');
+      if (reply.statusCode !== 200 || (req.method !== 'GET' && req.method !== 'HEAD') || typeof header !== 'string' || typeof tag !== 'string') return payload;
+      const opaque = (t: string) => t.trim().replace(/^W\//, '');
+      if (header.trim() !== '*' && !header.split(',').some((t) => opaque(t) === opaque(tag))) return payload;
+      reply.code(304);
+      return '';
+    });
     await app.register(rateLimit, {
       max: options.ratePerMinute ?? 600,
       timeWindow: 60_000,

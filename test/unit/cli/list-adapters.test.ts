@@ -20,7 +20,8 @@ describe('xinbiao list sign|verify with adapter data files', () => {
     expect(r.lines[0]).toMatchObject({ ok: true, adapters: true, id: 'e2e-jd-redesign', version: 1, keyId: 'demo-adapters-2026', sites: ['jd'], signature: 'verified' });
     expect(r.lines[1]).toMatchObject({ ok: false, error: { code: 'wrong-role', zh: expect.stringContaining('站点适配数据只能由适配数据发布者（adapter-publisher）的密钥签署'), en: expect.stringContaining('adapter data is signed by adapter-publisher keys only') } });
     expect(r.lines[2]).toMatchObject({ ok: false, error: { code: 'bad-adapters', zh: expect.stringContaining('不得含反向引用') } });
-    expect(r.stderr).toContain('list-key.adapters.json: the signing key is not a list publisher\'s, or may not sign this kind of file');
+    expect(r.stderr).toContain('list-key.adapters.json: 签名密钥不属于名单发布者');
+    expect(r.stderr).toContain(' / the signing key is not a list publisher\'s, or may not sign this kind of file');
   });
 
   it('signs with the key the file names, byte for byte as the fixture, and refuses another key', async () => {

@@ -26,6 +26,7 @@ describe('xinbiao list', () => {
     expect(r.code).toBe(1);
     expect(r.lines[0]).toMatchObject({ ok: false, signature: 'verified', error: { code: 'wrong-role', zh: expect.stringContaining('签名密钥不属于名单发布者') } });
     expect(r.stderr).toContain('a platform key signs shop marks only');
+    expect(r.stderr).toMatch(/: 签名密钥不属于名单发布者.* \/ the signing key is not a list publisher's/);
   });
 
   it('signs a file with a private key and verifies it with the bare public key; a change breaks it', async () => {
@@ -56,6 +57,28 @@ describe('xinbiao list', () => {
     expect(r.stderr).toContain(`${file}:4: not JSON`);
     expect(run('sign', '--key', `${S}/keys/demo-credit-office-2026.private.jwk.json`, file).lines[0].error.code).toBe('bad-lines');
   });
+
+  it('says a trust list is not valid as such, in both languages, not as an unknown signing key', () => {
+    const wrongRoot = ['--trust', `${S}/trust/trust.jws`, '--root', `${S}/keys/demo-platform-2026.public.jwk.json`];
+    for (const args of [['verify', ...wrongRoot], ['import', ...wrongRoot, '--database', join(tmpdir(), 'xinbiao-never-opened')]]) {
+      const r = run(...args, `${S}/lists/demo-black.ndjson`);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`the trust list ${S}/trust/trust.jws is not valid`);
+      expect(r.stderr).toContain('信任名单');
+      expect(r.stderr).not.toContain('unknown or revoked');
+    }
+    const serve = xinbiao('serve')('--database', join(tmpdir(), 'xinbiao-never-opened'), ...wrongRoot);
+    expect(serve.code).toBe(1);
+    expect(serve.stderr).toContain(`the trust list ${S}/trust/trust.jws is not valid`);
+    expect(serve.stderr).not.toContain('unknown or revoked');
+  });
+
+  it('says why a file was not imported once in each language, the detail not repeated a third time', async () => {
+    const r = run('import', ...TRUST, '--database', join(await mkdtemp(join(tmpdir(), 'xinbiao-list-db-')), 'db'), 'test/fixtures/sites/lists/platform-signed.ndjson');
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toMatchObject({ ok: false, error: { code: 'wrong-role' } });
+    expect(r.stderr.split('demo-platform-2026, publisher demo-credit-office').length - 1).toBe(2);
+  }, 120_000);
 
   it('exits 2 on usage errors and prints help', () => {
     expect(run().code).toBe(2);

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { startApp, type AppOptions, type RunningApp } from '../../../server/app';
 import { demo } from '../../../server/demo';
 import { statusRoute, type StatusRouteOptions } from '../../../server/routes/status';
-import { BatchResponse, ErrorBody, type LocalLists } from '../../../core/sources';
+import { BatchResponse, createEndpointClient, ErrorBody, type LocalLists } from '../../../core/sources';
 import { blackMatch, levelMatch, listInfo, memoryLists, USCC, USCC2 } from '../core/sources/fixtures';
 
 const NOW = Date.parse('2026-11-21T08:00:00Z');
@@ -58,6 +58,50 @@ describe('HTTP that holds', () => {
     expect((await fetch(`${base}/v1/subjects/${USCC}`)).status).toBe(404); // the demo's sample lists do not hold the fixture code
   });
 
+  it('answers an HTTP/1.1 request without Host with a JSON 400 and stays up', async () => {
+    const { base, port } = await serve();
+    const answer = await raw(port, `GET /v1/subjects/${USCC} HTTP/1.1\r\nConnection: close\r\n\r\n`);
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer.body)).toBe('bad-request');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it('never answers a path outside the protocol as an unknown code, so a client with a wrong base URL reports it', async () => {
+    const { base } = await serve(await demo());
+    const res = await fetch(`${base}/api/v1/subjects/${USCC}`);
+    expect(res.status).toBe(404);
+    expect(errorCode(await res.text())).toBe('unknown-path');
+    const client = createEndpointClient(
+      { fetch: (url, init) => fetch(url, init), now: Date.now, sleep: async () => {} },
+      { base: `${base}/api`, timeoutMs: 5000, retries: 0, backoffMs: 1, maxDelayMs: 1 },
+    );
+    await expect(client.get(USCC)).rejects.toThrow(/404/);
+  });
+
+  it.each([
+    ['/widget/..%2f..%2fpackage.json', 403, 'bad-request'],
+    ['/extension/%3Cscript%3E.zip', 404, 'unknown-path'],
+    ['/widget/%E4%ZZ', 400, 'bad-request'],
+  ])('refuses the built-files path %s with a JSON error', async (path, status, code) => {
+    const { base } = await serve(await demo());
+    const res = await fetch(`${base}${path}`);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(errorCode(await res.text())).toBe(code);
+  });
+
+  it('lets a page read its refusals: 429 and 413 carry the CORS header as every answer does', async () => {
+    const { base } = await serve({ status: { ratePerMinute: 1 } });
+    const big = await fetch(`${base}/v1/subjects:batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ uscc: Array(2000).fill(USCC) }) });
+    expect(big.status).toBe(413);
+    expect(big.headers.get('access-control-allow-origin')).toBe('*');
+    await fetch(`${base}/v1/subjects/${USCC}`);
+    const limited = await fetch(`${base}/v1/subjects/${USCC}`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('access-control-allow-origin')).toBe('*');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('keeps answering lookups while 64 clients upload one byte at a time', async () => {
     const { base, port } = await serve({ status: { maxInFlight: 8 } });
     await Promise.all(Array.from({ length: 64 }, () => new Promise<void>((ok) => {
@@ -104,6 +148,15 @@ describe('HTTP that holds', () => {
     const again = await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': tag! } });
     expect(again.status).toBe(304);
     expect(again.headers.get('etag')).toBe(tag);
+  });
+
+  it('answers 304 to an If-None-Match that lists the tag among others, or is *', async () => {
+    const { base } = await serve();
+    const tag = (await fetch(`${base}/v1/subjects/${USCC}`)).headers.get('etag')!;
+    for (const header of [`W/"other", ${tag}`, `${tag.slice(2)} , "x"`, '*']) {
+      expect((await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': header } })).status).toBe(304);
+    }
+    expect((await fetch(`${base}/v1/subjects/${USCC}`, { headers: { 'if-none-match': 'W/"other", "x"' } })).status).toBe(200);
   });
 
   it('answers 304 to a repeated request though every answer has its own asOf, and a new tag once a list expires', async () => {

@@ -54,6 +54,17 @@ describe('xinbiao serve --database', () => {
     expect(r.stderr).toContain('--trust');
   });
 
+  it('says in both languages which options go with --database', () => {
+    const lists = xinbiao('serve')('--lists', `${S}/lists`);
+    expect(lists.code).toBe(2);
+    expect(lists.stderr).toContain('--lists 须与 --database 一起使用 / --lists goes with --database');
+    const build = xinbiao('serve')('--database', '/nonexistent', ...TRUST, '--build');
+    expect(build.code).toBe(2);
+    expect(build.stderr).toContain('--build 只用于演示');
+    // --lists takes packed lists too (server/pack-files.ts listFilesIn), and the help says so.
+    expect(xinbiao('serve')('--help').stdout).toContain('each packed list ID.pack.json');
+  });
+
   it('answers the same from two processes on one PostgreSQL', async () => {
     const target = await freshPostgres('xinbiao_serve');
     const [a, b] = await Promise.all([serve(['--database', target, ...TRUST, '--lists', `${S}/lists`]), serve(['--database', target, ...TRUST, '--lists', `${S}/lists`])]);

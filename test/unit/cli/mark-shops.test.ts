@@ -64,6 +64,18 @@ describe('xinbiao mark sign --shops', () => {
     expect(run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/shops/youpin/', r.lines[0].token).lines[0].outcome).toBe('genuine');
   });
 
+  it('a CSV broken by an unclosed quote: the rows before it are signed, the rest is refused by line in both languages, no stack trace', () => {
+    const file = join(dir, 'broken.csv');
+    const header = 'iss,iat,exp,sub.uscc,sub.name,sub.kind,shop.name,identity.verifiedBy,identity.verifiedAt,credit,bind.origin,bind.path';
+    const row = ['demo-platform', '1793462400', '2109081600', sample.sub.uscc, sample.sub.name, 'company', '示例优品旗舰店', '示例商城', '2026-10-20', '[]', 'http://127.0.0.1:8080', '/shops/youpin/'].join(',');
+    writeFileSync(file, `${header}\n${row}\n"demo-platform,1793462400\n`);
+    const r = run('sign', ...KEY, '--shops', file);
+    expect(r.code).toBe(1);
+    expect(r.lines.map((l) => [l.line, Boolean(l.token)])).toEqual([[2, true], [3, false]]);
+    expect(r.lines[1].error).toMatch(/^CSV 文件从此行起无法读取 \/ the CSV file cannot be read from this line on: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("refuses, by line, an individual seller's unmasked name and a malformed USCC, and signs the rest", () => {
     const file = join(dir, 'shops.ndjson');
     const seller = (realName: string) => ({

@@ -18,8 +18,8 @@ export const MAX_STARTS = 16;
 
 /**
  * The most steps (characters read or choices undone, as patternWork estimates them) one pattern may take over a
- * text, all its starts together: reading 2^20 characters with `[\s\S]{n}` took 50–90 ms in V8's first, interpreted
- * run on a loaded machine (5–10 ms once compiled).
+ * text, all its starts together: reading 2^20 characters with `[\s\S]{n}` took 40–66 ms in Node on two cores at a
+ * load of 4.5 (5 ms compiled on a quiet one); the other shapes tried cost less per step.
  */
 export const MAX_WORK = 2 ** 20;
 
@@ -92,9 +92,18 @@ export function execWay(pattern: string, text: string): RegExpExecArray | null {
  * those).
  */
 export function startsFor(pattern: string): number {
-  const { problem, work } = inspect(pattern);
-  return problem === null ? Math.max(1, Math.min(MAX_STARTS, Math.floor(MAX_WORK / work))) : MAX_STARTS;
+  let n = startsSeen.get(pattern);
+  if (n === undefined) {
+    const { problem, work } = inspect(pattern);
+    n = problem === null ? Math.max(1, Math.min(MAX_STARTS, Math.floor(MAX_WORK / work))) : MAX_STARTS;
+    if (startsSeen.size >= 256) startsSeen.clear();
+    startsSeen.set(pattern, n);
+  }
+  return n;
 }
+
+// execWay runs each way over every inline script of a page: the same few patterns, measured once.
+const startsSeen = new Map<string, number>();
 
 /**
  * The most steps one start of a pattern may take (rule 8 of docs/adapter-data.md), for a pattern with bounded

@@ -63,33 +63,34 @@ describe('adapter data patterns: attacks on the bound of work', () => {
   });
 });
 
-// Each bundled adapter's patterns, over the recorded pages of its platform: execWay finds what a plain search finds.
-describe('execWay on the recorded pages', () => {
+// Each bundled adapter's patterns, over the recorded pages of its platform and the real pages kept beside the
+// repository: execWay finds what a plain search finds.
+describe('execWay on the recorded and the real pages', () => {
   let found = 0;
+  const compare = (patterns: readonly string[], file: string) => {
+    const html = readFileSync(file, 'utf8');
+    const doc = new JSDOM(html).window.document;
+    const texts = [html, ...[...doc.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '')];
+    for (const p of patterns) for (const t of texts) {
+      const plain = new RegExp(p).exec(t);
+      const ours = execWay(p, t);
+      expect([ours?.index, ours?.[0]], `${p} on ${file}`).toEqual([plain?.index, plain?.[0]]);
+      found += plain ? 1 : 0;
+    }
+  };
+  const patternsOf = (site: (typeof SITES)[number]) => Object.values(site.ways).flat().flatMap((w) => ('pattern' in w && w.pattern ? [w.pattern] : []));
+  const pages = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
   const ROOT = join(import.meta.dirname, '../../../../test/fixtures/sites');
   for (const site of SITES) {
-    const dir = join(ROOT, site.id);
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((f) => f.endsWith('.html'));
-    } catch {
-      continue;
-    }
-    const patterns = Object.values(site.ways).flat().flatMap((w) => ('pattern' in w && w.pattern ? [w.pattern] : []));
-    it(`${site.id}: ${patterns.length} patterns over ${files.length} pages`, () => {
-      for (const f of files) {
-        const html = readFileSync(join(dir, f), 'utf8');
-        const doc = new JSDOM(html).window.document;
-        const texts = [html, ...[...doc.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '')];
-        for (const p of patterns) for (const t of texts) {
-          const plain = new RegExp(p).exec(t);
-          const ours = execWay(p, t);
-          expect([ours?.index, ours?.[0]], `${p} on ${f}`).toEqual([plain?.index, plain?.[0]]);
-          found += plain ? 1 : 0;
-        }
-      }
+    it(`${site.id}: its patterns over its recorded pages`, () => {
+      for (const file of pages(join(ROOT, site.id))) compare(patternsOf(site), file);
     });
   }
+  it('every bundled pattern over every real page', () => {
+    const real = pages(join(import.meta.dirname, '../../../../../shared/real-pages'));
+    expect(real.length).toBeGreaterThan(10);
+    for (const file of real) compare(SITES.flatMap(patternsOf), file);
+  });
   it('found something to compare', () => {
     expect(found).toBeGreaterThan(20);
   });

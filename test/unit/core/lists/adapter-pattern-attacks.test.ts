@@ -52,6 +52,10 @@ describe('adapter data patterns: attacks on the bound of work', () => {
     ['a lazy optional last character', 'abcd??', 'must begin with ^ or with 4 literal characters'],
     ['a | behind an escaped bracket', 'abcd\\[|[\\s\\S]{0,9}x', 'must begin with ^ or with 4 literal characters'],
     ['^ inside a group', '(?:^)[\\s\\S]{0,9}x', 'must begin with ^ or with 4 literal characters'],
+    ['\\p without the u flag', '\\p{L}bcd[\\s\\S]{0,9}', 'must begin with ^ or with 4 literal characters'],
+    ['a class of anything before the literal', '[^]{0,9}abcd', 'must begin with ^ or with 4 literal characters'],
+    ['a | after an escaped ] in a class', 'abcd[\\]|]|[\\s\\S]{0,9}x', 'must begin with ^ or with 4 literal characters'],
+    ['[^] read a million times in 2^2 ways', 'abcd\\s?\\s?[^]{1000000}', WORK],
     ['a quantified group holding an empty alternative', '^(?:|a){1,9}', 'a repeated group must not hold a quantifier or an alternation'],
   ])('refuses %s', (_, p, why) => {
     expect(regexProblem(p)).toBe(why);
@@ -60,6 +64,8 @@ describe('adapter data patterns: attacks on the bound of work', () => {
   it('reads escapes and classes in the literal as the expression does', () => {
     expect(execWay('\\/\\-ab[\\]]{1}', 'x /-ab] y')?.index).toBe(2);
     expect(execWay('a\\|bc[|]', 'a|bc| a|bc|')?.index).toBe(0);
+    expect(execWay('abcd[\\]|]x', 'abcd|x abcd]x')?.index).toBe(0);
+    expect(execWay('abcd[]', 'abcd abcd')).toBeNull();
   });
 });
 

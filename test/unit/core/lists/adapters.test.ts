@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair } from '../../../../core/crypto/ed25519';
-import { AdapterDataFile, execWay, importAdapterData, regexProblem, verifyAdapterData, type AdapterDataPort, type StoredAdapterData } from '../../../../core/lists/adapters';
+import { AdapterDataFile, execWay, importAdapterData, startsFor, regexProblem, verifyAdapterData, type AdapterDataPort, type StoredAdapterData } from '../../../../core/lists/adapters';
 import { signList } from '../../../../core/lists/sign';
 import { createSubscriptions } from '../../../../core/lists/subscriptions';
 import { listKeys } from '../../../../core/trust/find-key';
@@ -47,8 +47,8 @@ function memoryPort(): AdapterDataPort & { files: Map<string, StoredAdapterData>
 describe('adapter data: the pattern rule', () => {
   it.each([
     '^https?://mall\\.jd\\.(?:com|hk)/(?:index|showLicence|shopLevel)-(\\d{1,20})\\.html',
-    '^https?://shop\\.m\\.jd\\.com/[^?#]{0,100}\\?(?:[^#]{0,200}&)?shopId=(\\d{1,20})',
-    'pageConfig[\\s\\S]{0,4000}?\\bshopId\\s?:\\s?[\'"]?(\\d{1,20})',
+    '^https://shop\\.m\\.jd\\.com/[^?#]{0,100}\\?(?:[^#]{0,100}&)?shopId=(\\d{1,20})',
+    'pageConfig[\\s\\S]{0,4000}?\\bshopId:\\s?\'?(\\d{1,20})',
     '品牌授权：([^<]{1,60})',
     '^(ab){1,9}c',
     '^(?:x{0,3}y)?z{1}',
@@ -95,7 +95,7 @@ describe('adapter data: the pattern rule', () => {
   });
 
   it.each([
-    '__ITEM_STATE__[\\s\\S]{0,2000}?"shopName":"([^"]{1,200})"',
+    '__ITEM_STATE__[\\s\\S]{0,2000}?"shopName":"([^"]{1,60})"',
     '^https?://(?:www\\.|m\\.)?shop(\\d{1,12})\\.(?:taobao|tmall)\\.com/',
   ])('accepts %s (within the bound of choices)', (p) => {
     expect(regexProblem(p)).toBeNull();
@@ -103,7 +103,7 @@ describe('adapter data: the pattern rule', () => {
 });
 
 describe('adapter data: how a pattern runs (execWay)', () => {
-  const JD_STATE = 'pageConfig[\\s\\S]{0,4000}?\\bshopId\\s?:\\s?[\'"]?(\\d{1,20})';
+  const JD_STATE = 'pageConfig[\\s\\S]{0,4000}?\\bshopId:\\s?\'(\\d{1,20})';
 
   it('finds what a plain search finds: the first match, which begins at its literal', () => {
     const script = "var pageConfig = { product: { skuid: 100012043978, shopId: '1000004123', venderId: 1000004123 } };";
@@ -113,11 +113,17 @@ describe('adapter data: how a pattern runs (execWay)', () => {
     expect(execWay('^https?://mall\\.jd\\.com/index-(\\d{1,20})\\.html', 'see https://mall.jd.com/index-1000004123.html')).toBeNull();
   });
 
-  it('tries the first 16 places of its literal only, however many the page puts before the real one', () => {
+  it('tries the first places of its literal only, as many as its work allows, however many the page puts before the real one', () => {
+    // A light pattern gets 16 starts; JD_STATE, whose window and name may take 380,104 steps, gets 2.
+    expect(startsFor('mall\\.jd\\.com/index-(\\d{1,20})')).toBe(16);
+    expect(startsFor(JD_STATE)).toBe(2);
     // Each decoy stands further than the pattern's 4,000-character window from the next.
     const decoy = `pageConfig = null;${' '.repeat(4001)}`;
-    expect(execWay(JD_STATE, `${decoy.repeat(15)}pageConfig = { shopId: 42 }`)?.[1]).toBe('42');
-    expect(execWay(JD_STATE, `${decoy.repeat(16)}pageConfig = { shopId: 42 }`)).toBeNull();
+    expect(execWay(JD_STATE, `${decoy}pageConfig = { shopId: '42' }`)?.[1]).toBe('42');
+    expect(execWay(JD_STATE, `${decoy.repeat(2)}pageConfig = { shopId: '42' }`)).toBeNull();
+    const light = 'mall\\.jd\\.com/index-(\\d{1,20})';
+    expect(execWay(light, `${'mall.jd.com/index-x '.repeat(15)}mall.jd.com/index-42`)?.[1]).toBe('42');
+    expect(execWay(light, `${'mall.jd.com/index-x '.repeat(16)}mall.jd.com/index-42`)).toBeNull();
   });
 
   it('a 2 MB script of decoys and no match gives nothing', () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import etag from '@fastify/etag';
 import rateLimit from '@fastify/rate-limit';
+import ipaddr from 'ipaddr.js';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { resolve } from 'node:path';
 import { listKeys, loadTrustList, trustErrorText } from '../../core/trust';
@@ -58,6 +59,21 @@ export function statusTag(uscc: string, matches: readonly ListMatch[], now: numb
 }
 
 type Send = (status: number, body: unknown, headers?: Record<string, string>) => FastifyReply;
+
+/**
+ * The client a rate limit counts, from its address: an IPv4 address as it is (also when written IPv4-mapped,
+ * `::ffff:192.0.2.1`), an IPv6 address by its /64 prefix (`2001:db8:0:1::/64`), since one subscriber is given a
+ * whole /64 (RFC 6177) and could otherwise take a new address for every request. Anything unparsable is its own key.
+ */
+export function rateKey(ip: string): string {
+  try {
+    const address = ipaddr.process(ip);
+    if (address.kind() === 'ipv4') return address.toString();
+    return `${address.toNormalizedString().split(':').slice(0, 4).join(':')}::/64`;
+  } catch {
+    return ip;
+  }
+}
 
 /**
  * The reference status endpoint (docs/status-endpoint.md) answered from local credit lists (files or a database):
@@ -141,7 +157,7 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
     await app.register(rateLimit, {
       max: options.ratePerMinute ?? 600,
       timeWindow: 60_000,
-      keyGenerator: (req) => req.ip,
+      keyGenerator: (req) => rateKey(req.ip),
       errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s`), { statusCode: 429 }),
     });
     // The body has fully arrived before a handler runs, so only the lookup itself holds a slot.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { startApp, type AppOptions, type RunningApp } from '../../../server/app';
 import { demo } from '../../../server/demo';
-import { statusRoute, type StatusRouteOptions } from '../../../server/routes/status';
+import { rateKey, statusRoute, type StatusRouteOptions } from '../../../server/routes/status';
 import { BatchResponse, createEndpointClient, ErrorBody, type LocalLists } from '../../../core/sources';
 import { blackMatch, levelMatch, listInfo, memoryLists, USCC, USCC2 } from '../core/sources/fixtures';
 
@@ -183,6 +183,15 @@ describe('HTTP that holds', () => {
     expect(statuses).toEqual([404, 404, 404, 429]);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(ErrorBody.parse(await last!.json()).error.code).toBe('rate-limited');
+  });
+
+  it('counts an IPv6 client by its /64 and an IPv4-mapped one as IPv4, so a new address per request is the same client', () => {
+    expect(rateKey('2001:db8:0:1::5')).toBe('2001:db8:0:1::/64');
+    expect(rateKey('2001:db8:0:1:ffff:ffff:ffff:9')).toBe('2001:db8:0:1::/64');
+    expect(rateKey('2001:0db8:0000:0002::1')).toBe('2001:db8:0:2::/64');
+    expect(rateKey('::ffff:192.0.2.1')).toBe('192.0.2.1');
+    expect(rateKey('192.0.2.1')).toBe('192.0.2.1');
+    expect(rateKey('not an address')).toBe('not an address');
   });
 
   it('finishes a request in flight when draining', async () => {

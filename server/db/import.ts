@@ -26,10 +26,12 @@ export interface DbImportOptions {
 
 /** Inserts entries of a staged version; `line` is the entry's place in the list (its line number in a list file). */
 export async function insertBatch(tx: Queryable, id: string, version: number, batch: Pick<ListRecord, 'line' | 'entry'>[]): Promise<void> {
+  // One JSON text of the rows, not four arrays: the embedded engine's driver writes array literals in JavaScript,
+  // element by element, which cost a quarter of an import; JSON.stringify is native.
   await tx.query(
     `INSERT INTO entries (list_id, version, seq, uscc, name_key, line)
-     SELECT $1, $2, * FROM unnest($3::integer[], $4::text[], $5::text[], $6::jsonb[])`,
-    [id, version, batch.map((r) => r.line), batch.map((r) => r.entry.uscc ?? null), batch.map((r) => normaliseName(r.entry.name)), batch.map((r) => JSON.stringify(r.entry))],
+     SELECT $1, $2, (r->>0)::integer, r->>1, r->>2, r->3 FROM jsonb_array_elements($3::jsonb) AS r`,
+    [id, version, JSON.stringify(batch.map((r) => [r.line, r.entry.uscc ?? null, normaliseName(r.entry.name), r.entry]))],
   );
 }
 

@@ -91,8 +91,11 @@ const bench: Benchmark = {
     const entropyBytes = (N * -(p * Math.log2(p) + (1 - p) * Math.log2(1 - p))) / 8;
     return [
       { name: 'status-list', value: median(ours) * 1000, unit: 'µs', floor: median(floors) * 1000, budget: 50 },
-      { name: 'status-list-decompress', value: median(inflate) * 1000, unit: 'µs', floor: median(bare) * 1000 },
-      { name: 'status-list-size', value: jws.length, unit: 'bytes', floor: Math.round(entropyBytes) },
+      // The browser's streaming DecompressionStream against Node's one-shot zlib, once per list version: ≤ 25×
+      // (5–15× measured, up to 25× on a busy machine: a stream's chunks each wait for a turn of the event loop).
+      { name: 'status-list-decompress', value: median(inflate) * 1000, unit: 'µs', floor: median(bare) * 1000, budget: 25 },
+      // The signed, gzipped list against the bits' entropy: ≤ 3× (DEFLATE on sparse bits; 2.5× measured).
+      { name: 'status-list-size', value: jws.length, unit: 'bytes', floor: Math.round(entropyBytes), budget: 3 },
     ];
   },
 };

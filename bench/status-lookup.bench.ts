@@ -93,7 +93,9 @@ async function lookups(name: string, db: Database): Promise<BenchResult[]> {
       const ours = await load(base, path, REQUESTS);
       return [
         { name, value: 1e6 / ours.rps, unit: 'µs/lookup', floor: 1e6 / floor.rps, budget: 3 },
-        { name: `${name}-p99`, value: ours.p99, unit: 'ms', floor: floor.p99 },
+        // The slowest 1% at the same concurrency, in whole milliseconds (the load generator's resolution): ≤ 5×
+        // (2.2–3× measured; one millisecond of either side moves the ratio by a quarter).
+        { name: `${name}-p99`, value: ours.p99, unit: 'ms', floor: floor.p99, budget: 5 },
       ];
     } finally {
       await new Promise((ok) => floorServer.close(ok));

@@ -204,7 +204,9 @@ export async function signShops(file: string, key: PrivateJwk, now: () => number
     try {
       if (row.problem) throw new Error(row.problem);
       // signMark checks the payload against the mark schema (once: a second parse here would double the cost).
-      return { json: signedLine(row.line, (withIat as MarkPayload).sub.uscc, await signMark(withIat as MarkPayload, key, ports)) };
+      const token = await signMark(withIat as MarkPayload, key, ports);
+      // Read once the payload passed the check: before it, `sub` may be missing.
+      return { json: signedLine(row.line, (withIat as MarkPayload).sub.uscc, token) };
     } catch (err) {
       const problem = (err as Error).message.replace(/^mark payload: /, '');
       return { json: JSON.stringify({ line: row.line, error: problem }), problem: `${file}:${row.line}: ${both('不能签发', 'not signed')}: ${problem}` };

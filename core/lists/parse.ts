@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Sha256, type Sha256Factory } from '../crypto/sha256';
 import { ListError } from './errors';
 import { CreditLevelLine, ListHeader, ListLine } from './schema';
-import { firstIssue } from '../model/issue';
+import { firstIssueBoth } from '../model/issue';
 
 /**
  * Bytes of a list file: a fetch body, a Node file stream, or a Blob / File. A Blob is read in short slices
@@ -58,7 +58,7 @@ const NL = 0x0a;
 const CR = 0x0d;
 const entrySchema = (h: ListHeader) => (h.kind === 'credit-level' ? CreditLevelLine : ListLine);
 
-const reasonOf = (error: z.core.$ZodError): string => firstIssue(error, '(line)');
+const reasonOf = (error: z.core.$ZodError): string => firstIssueBoth(error, '(line)');
 
 /** Bytes already in memory (a small delta or timestamp) as a source. */
 export function bytesSource(bytes: Uint8Array): ByteSource {

@@ -1,7 +1,8 @@
 import type { PrivateJwk, SignPort } from '../crypto/ed25519';
 import { signCompactJws, type JwsEncoding } from '../trust/jws';
 import { MARK_TYP, MarkPayload } from './schema';
-import { firstIssue } from '../model/issue';
+import { firstIssueBoth } from '../model/issue';
+import { MARK_RULES_ZH } from './rules';
 
 /** What a host that signs many marks may bring: a faster check, a synchronous signer, native encodings (the CLI). */
 export interface MarkSignPorts {
@@ -23,6 +24,6 @@ export interface MarkSignPorts {
  */
 export async function signMark(payload: MarkPayload, key: PrivateJwk, ports: MarkSignPorts = {}): Promise<string> {
   const parsed = (ports.check ?? MarkPayload).safeParse(payload);
-  if (!parsed.success) throw new Error(`mark payload: ${firstIssue(parsed.error)}`);
+  if (!parsed.success) throw new Error(`mark payload: ${firstIssueBoth(parsed.error, '(root)', MARK_RULES_ZH)}`);
   return signCompactJws(parsed.data, key, MARK_TYP, key.kid, ports.sign, ports.encoding);
 }

@@ -5,6 +5,44 @@ export function firstIssue(error: { issues: readonly { path: readonly PropertyKe
   return `${issue.path.map(String).join('.') || root}: ${issue.message}`;
 }
 
+// Chinese for the English messages schemas give: zod/mini's one word for a failed check, and the generated
+// validators' (core/validate/compile.ts), by shape. A rule's own message brings its Chinese with it (`extra`).
+const TYPE_ZH: Record<string, string> = { string: '字符串', number: '数字', integer: '整数', boolean: '布尔值', array: '数组', object: '对象' };
+const ISSUE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^Invalid input$/, () => '输入无效'],
+  [/^expected (string|number|integer|boolean|array|object)$/, (m) => `应为${TYPE_ZH[m[1]!]}`],
+  [/^expected one of (.*)$/, (m) => `应为以下之一：${m[1]}`],
+  [/^expected (".*")$/, (m) => `应为 ${m[1]}`],
+  [/^fits no allowed form$/, () => '不符合任何允许的形式'],
+  [/^at least (\d+) characters$/, (m) => `至少 ${m[1]} 个字符`],
+  [/^at most (\d+) characters$/, (m) => `至多 ${m[1]} 个字符`],
+  [/^at least (\d+) items$/, (m) => `至少 ${m[1]} 项`],
+  [/^at most (\d+) items$/, (m) => `至多 ${m[1]} 项`],
+  [/^at least (-?[\d.e+]+)$/, (m) => `不小于 ${m[1]}`],
+  [/^at most (-?[\d.e+]+)$/, (m) => `不大于 ${m[1]}`],
+  [/^a multiple of (\d+)$/, (m) => `应为 ${m[1]} 的倍数`],
+  [/^must match (.*)$/, (m) => `应符合 ${m[1]}`],
+  [/^must be a URL$/, () => '应为网址'],
+];
+
+/**
+ * A schema's first complaint as `path: 中文 / English` for messages people read in either language (the CLI, list
+ * imports): the Chinese from the shapes above or from `extra` (a rule table's message → Chinese); the English alone
+ * when neither knows the message.
+ */
+export function firstIssueBoth(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, root = '(root)', extra: Readonly<Record<string, string>> = {}): string {
+  const issue = error.issues[0];
+  if (!issue) return '无效 / invalid';
+  const where = issue.path.map(String).join('.') || root;
+  let zh: string | undefined = extra[issue.message];
+  for (const [re, say] of ISSUE_ZH) {
+    if (zh !== undefined) break;
+    const m = re.exec(issue.message);
+    if (m) zh = say(m);
+  }
+  return zh === undefined ? `${where}: ${issue.message}` : `${where}: ${zh} / ${issue.message}`;
+}
+
 /** A named failure's zh and en words from its table, with its `detail` (a key id, a date) appended. */
 export function failureText<E extends string>(table: Record<E, readonly [zh: string, en: string]>, { error, detail }: { error: E; detail?: string }): [zh: string, en: string] {
   const [zh, en] = table[error];

@@ -23,6 +23,8 @@ describe('xinbiao mark sign --shops', () => {
     expect(r.code).toBe(1);
     expect(r.lines.map((l) => [l.line, Boolean(l.token), Boolean(l.error)])).toEqual([[1, true, false], [3, true, false], [4, false, true]]);
     expect(r.stderr).toContain(`${file}:4:`);
+    // The payload's own fault, in both languages (not a crash of the reader on the missing subject).
+    expect(r.lines[2].error).toBe('exp: 应为整数 / expected integer');
     const decoded = decodeMark(r.lines[1].token);
     expect(decoded.ok && decoded.payload.bind.path).toBe('/shops/second/');
     const verified = run('verify', ...TRUST, '--url', 'http://127.0.0.1:8080/shops/youpin/', r.lines[0].token);

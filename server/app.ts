@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import { BATCH_PATH, SUBJECT_PATH } from '../core/sources';
-import { errorBody, UNKNOWN_PATH, type Route } from './route';
+import { errorBody, sendError, UNKNOWN_PATH, type Route } from './route';
 import { builtFiles } from './routes/built';
 
 /** Limits of every request; the defaults suit a public status endpoint. */
@@ -134,7 +134,7 @@ export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyIns
       const res: ServerResponse = reply.raw;
       try {
         for (const route of routes) if (await route(req.raw, res, url)) return;
-        res.writeHead(404, { 'content-type': JSON_TYPE, 'cache-control': 'no-store' }).end(JSON.stringify(errorBody(UNKNOWN_PATH, `nothing at ${url.pathname}`)));
+        sendError(res, 404, UNKNOWN_PATH, `nothing at ${url.pathname}`);
       } catch (err) {
         req.log.error({ message: (err as Error).message }, 'route failed');
         if (!res.headersSent) res.writeHead(500, { 'content-type': JSON_TYPE });

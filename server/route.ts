@@ -11,3 +11,8 @@ export const UNKNOWN_PATH = 'unknown-path';
 
 /** The protocol's error body, also used for errors outside the status endpoint. */
 export const errorBody = (code: string, message: string) => ({ error: { code, message } });
+
+/** Answers a plain route's refusal as the protocol's JSON error body, never cached. */
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(errorBody(code, message)));
+}

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { errorBody, UNKNOWN_PATH } from './route';
+import { sendError, UNKNOWN_PATH } from './route';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -10,22 +10,18 @@ const TYPES: Record<string, string> = {
   '.jws': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.zip': 'application/zip',
 };
 
-// Refusals are JSON as everywhere else on the server, never the request's path echoed as a page.
-const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
-  void res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(errorBody(code, message)));
-
 /** Serves one file below root; refuses paths that climb out of it. `headers` lets callers add e.g. a CSP. */
 export function serveStatic(root: string, pathname: string, _req: IncomingMessage, res: ServerResponse, headers: Record<string, string> = {}): void {
   let rel: string;
   try {
     rel = decodeURIComponent(pathname);
   } catch {
-    refuse(res, 400, 'bad-request', 'the path cannot be decoded');
+    sendError(res, 400, 'bad-request', 'the path cannot be decoded');
     return;
   }
   const file = normalize(join(root, rel.endsWith('/') ? `${rel}index.html` : rel));
   if (file !== root && !file.startsWith(root + sep)) {
-    refuse(res, 403, 'bad-request', 'the path leaves the served folder');
+    sendError(res, 403, 'bad-request', 'the path leaves the served folder');
     return;
   }
   let size: number;
@@ -34,7 +30,7 @@ export function serveStatic(root: string, pathname: string, _req: IncomingMessag
     if (!st.isFile()) throw new Error('not a file');
     size = st.size;
   } catch {
-    refuse(res, 404, UNKNOWN_PATH, `nothing at ${pathname}`);
+    sendError(res, 404, UNKNOWN_PATH, `nothing at ${pathname}`);
     return;
   }
   res.writeHead(200, {

@@ -74,10 +74,8 @@ export function leadingLiteral(pattern: string): string {
  * or a bundled one) as a plain search. Gives the match, as RegExp.prototype.exec does, or null.
  */
 export function execWay(pattern: string, text: string): RegExpExecArray | null {
-  const literal = leadingLiteral(pattern);
-  if (literal === '') return new RegExp(pattern).exec(text);
-  const re = new RegExp(pattern, 'y');
-  const starts = startsFor(pattern);
+  const { literal, re, starts } = planOf(pattern);
+  if (literal === '') return re.exec(text);
   for (let at = text.indexOf(literal), n = 0; at >= 0 && n < starts; at = text.indexOf(literal, at + 1), n++) {
     re.lastIndex = at;
     const m = re.exec(text);
@@ -92,18 +90,31 @@ export function execWay(pattern: string, text: string): RegExpExecArray | null {
  * those).
  */
 export function startsFor(pattern: string): number {
-  let n = startsSeen.get(pattern);
-  if (n === undefined) {
-    const { problem, work } = inspect(pattern);
-    n = problem === null ? Math.max(1, Math.min(MAX_STARTS, Math.floor(MAX_WORK / work))) : MAX_STARTS;
-    if (startsSeen.size >= 256) startsSeen.clear();
-    startsSeen.set(pattern, n);
-  }
-  return n;
+  return planOf(pattern).starts;
 }
 
-// execWay runs each way over every inline script of a page: the same few patterns, measured once.
-const startsSeen = new Map<string, number>();
+/** How execWay runs a pattern: its literal ('' for a plain search), its expression (sticky after a literal), its starts. */
+interface Plan {
+  literal: string;
+  re: RegExp;
+  starts: number;
+}
+
+// execWay runs each way over every inline script of a page: the same few patterns, each read and compiled once.
+const plans = new Map<string, Plan>();
+
+function planOf(pattern: string): Plan {
+  let plan = plans.get(pattern);
+  if (plan === undefined) {
+    const literal = leadingLiteral(pattern);
+    const { problem, work } = inspect(pattern);
+    const starts = problem === null ? Math.max(1, Math.min(MAX_STARTS, Math.floor(MAX_WORK / work))) : MAX_STARTS;
+    plan = { literal, re: new RegExp(pattern, literal === '' ? '' : 'y'), starts };
+    if (plans.size >= 256) plans.clear();
+    plans.set(pattern, plan);
+  }
+  return plan;
+}
 
 /**
  * The most steps one start of a pattern may take (rule 8 of docs/adapter-data.md), for a pattern with bounded

@@ -2,8 +2,11 @@
 export function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, root = '(root)'): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
-  return `${issue.path.map(String).join('.') || root}: ${issue.message}`;
+  return `${where(issue, root)}: ${issue.message}`;
 }
+
+/** Where an issue is, as a dotted path, or `root`. */
+const where = (issue: { path: readonly PropertyKey[] }, root: string) => issue.path.map(String).join('.') || root;
 
 // Chinese for the English messages schemas give: zod/mini's one word for a failed check, and the generated
 // validators' (core/validate/compile.ts), by shape. A rule's own message brings its Chinese with it (`extra`).
@@ -33,14 +36,14 @@ const ISSUE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
 export function firstIssueBoth(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, root = '(root)', extra: Readonly<Record<string, string>> = {}): string {
   const issue = error.issues[0];
   if (!issue) return '无效 / invalid';
-  const where = issue.path.map(String).join('.') || root;
   let zh: string | undefined = extra[issue.message];
   for (const [re, say] of ISSUE_ZH) {
     if (zh !== undefined) break;
     const m = re.exec(issue.message);
     if (m) zh = say(m);
   }
-  return zh === undefined ? `${where}: ${issue.message}` : `${where}: ${zh} / ${issue.message}`;
+  const at = where(issue, root);
+  return zh === undefined ? `${at}: ${issue.message}` : `${at}: ${zh} / ${issue.message}`;
 }
 
 /** A named failure's zh and en words from its table, with its `detail` (a key id, a date) appended. */

@@ -138,7 +138,8 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
   }
 
   return async (app) => {
-    // Refusals made before a handler runs (429, 413, 408) too: a page that cannot read them cannot honour Retry-After.
+    // Every answer gets CORS here, once: the handlers' and the refusals made before a handler runs (429, 413, 408),
+    // which a page must read to honour Retry-After.
     app.addHook('onSend', async (_req, reply) => {
       reply.headers(CORS);
     });
@@ -163,8 +164,8 @@ export function statusRoute(lists: LocalLists, options: StatusRouteOptions = {})
     // The body has fully arrived before a handler runs, so only the lookup itself holds a slot.
     const handle = (work: (send: Send) => FastifyReply | Promise<FastifyReply>) => async (req: FastifyRequest, reply: FastifyReply) => {
       const send: Send = (status, body, headers = {}) =>
-        reply.code(status).headers({ ...CORS, 'cache-control': 'no-store', ...headers }).type('application/json; charset=utf-8').send(body);
-      if (req.method === 'OPTIONS') return reply.code(204).headers(CORS).send();
+        reply.code(status).headers({ 'cache-control': 'no-store', ...headers }).type('application/json; charset=utf-8').send(body);
+      if (req.method === 'OPTIONS') return reply.code(204).send();
       if (inFlight >= maxInFlight) return error(send, 'overloaded', 'too many requests at once; retry shortly', { 'retry-after': '1' });
       inFlight++;
       try {

@@ -1,5 +1,5 @@
 // mark-sign: `xinbiao mark sign --shops` over a file of 100,000 shops (process start, parsing, validation, JWS
-// signing, output; the CLI signs on up to two further threads beside the reading and checking), against bare Ed25519
+// signing, output; the CLI parses, checks and signs on up to two threads while its main one reads and writes), against bare Ed25519
 // signatures (node:crypto, one thread) over the same payload bytes. Every mark it timed must then verify (untimed)
 // and carry its own shop. Three rounds; the printed ratio is the median of the rounds' ratios.
 import { spawn } from 'node:child_process';

@@ -29,7 +29,7 @@ export async function buildBundle() {
   // Chunk names carry content hashes: last build's chunks would stay beside the new ones.
   rmSync(resolve(ROOT, 'dist/cli'), { recursive: true, force: true });
   await build({
-    entryPoints: [resolve(ROOT, 'cli/main.ts')], outdir: resolve(ROOT, 'dist/cli'), bundle: true, splitting: true,
+    entryPoints: { main: resolve(ROOT, 'cli/main.ts'), 'mark-signer': resolve(ROOT, 'cli/commands/mark-signer.ts') }, outdir: resolve(ROOT, 'dist/cli'), bundle: true, splitting: true,
     platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning',
   });
   writeFileSync(STAMP, `${stamp}\n`);

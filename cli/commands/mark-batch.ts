@@ -1,21 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import type { PrivateJwk } from '../../core/crypto';
-import { MarkPayload, signMark } from '../../core/marks';
-import type { JwsEncoding } from '../../core/trust';
-import type { SignPort } from '../../core/crypto';
-import { MarkPayloadCheck } from '../../core/validate';
-import { EXIT, both, say } from '../io';
-
-/** One shop of a shops file: its line (1-based, CSV header is line 1) and the payload it describes, or why not. */
-interface ShopRow {
-  line: number;
-  value?: unknown;
-  problem?: string;
-}
+import { EXIT, InputError, both, say } from '../io';
+import { cannotRead } from './keys';
+import type { ShopBlock, ShopRow, SignerResult, SignerSetup } from './mark-signer';
 
 // A CSV cell: JSON for arrays and objects (e.g. credit), a number for iat/exp, text otherwise; empty is absent.
 function cell(path: string, raw: string): unknown {
@@ -35,55 +26,54 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /**
- * NDJSON: one payload object per line (LF or CRLF), blank lines skipped, in blocks of the rows of one read:
- * a line-by-line reader and an await per line cost as much as the validation. Reads of 64 KiB (about 130 shops):
- * with 1 MiB ones the rows waiting for their signatures outlived the young heap, and collecting them took twice as long.
+ * NDJSON as blocks of whole lines (bytes; the signing threads parse them), each with the number of its first line.
+ * Reads of 256 KiB (about 500 shops): a block is one message each way.
  */
-async function* ndjsonRows(file: string): AsyncGenerator<ShopRow[]> {
-  let line = 0;
-  let rest = '';
-  const rows = (texts: string[]): ShopRow[] => {
-    const out: ShopRow[] = [];
-    for (const text of texts) {
-      line++;
-      if (text.trim() === '') continue;
-      try {
-        out.push({ line, value: JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text) });
-      } catch {
-        out.push({ line, problem: '不是 JSON / not JSON' });
-      }
-    }
+async function* ndjsonBlocks(file: string): AsyncGenerator<{ ndjson: Uint8Array; firstLine: number }> {
+  let firstLine = 1;
+  let rest: Buffer = Buffer.alloc(0);
+  const block = (bytes: Buffer) => {
+    // Its own copy: the read buffers are pooled, and the copy is handed over to the thread without another.
+    const out = { ndjson: new Uint8Array(bytes), firstLine };
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) firstLine++;
     return out;
   };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 }) as AsyncIterable<string>) {
-    const texts = (rest + chunk).split('\n');
-    rest = texts.pop()!;
-    yield rows(texts);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 18 }) as AsyncIterable<Buffer>) {
+    const data = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    // A line ends at a \n byte, which is never part of a longer UTF-8 character.
+    const end = data.lastIndexOf(10);
+    if (end === -1) {
+      rest = data;
+      continue;
+    }
+    rest = data.subarray(end + 1);
+    yield block(data.subarray(0, end));
+    firstLine++;
   }
-  yield rows([rest]);
+  if (rest.length) yield block(rest);
 }
 
 /**
  * CSV with a header row of dotted payload paths (iss, exp, sub.uscc, sub.name, sub.kind, bind.origin, bind.path,
  * credit…), in blocks of 256 rows: a block is signed in one batch.
  */
-async function* csvRows(file: string): AsyncGenerator<ShopRow[]> {
+async function* csvRows(file: string): AsyncGenerator<{ rows: ShopRow[] }> {
   const parser = createReadStream(file).pipe(parse({ bom: true, columns: true, skip_empty_lines: true, info: true, relax_column_count: false }));
-  let block: ShopRow[] = [];
+  let rows: ShopRow[] = [];
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      block.push(csvRow(record, info.lines));
-      if (block.length === 256) {
-        yield block;
-        block = [];
+      rows.push(csvRow(record, info.lines));
+      if (rows.length === 256) {
+        yield { rows };
+        rows = [];
       }
     }
   } catch (err) {
     // The file itself is broken from here on (an unclosed quote, a row of another width): the rows before it are signed.
     const { lines, message } = err as { lines?: number; message: string };
-    block.push({ line: lines ?? 0, problem: `CSV 文件从此行起无法读取 / the CSV file cannot be read from this line on: ${message}` });
+    rows.push({ line: lines ?? 0, problem: `CSV 文件从此行起无法读取 / the CSV file cannot be read from this line on: ${message}` });
   }
-  yield block;
+  yield { rows };
 }
 
 /** One CSV record as a shop row: each dotted column set in the payload, cells read by `cell`. */
@@ -100,137 +90,95 @@ function csvRow(record: Record<string, string>, line: number): ShopRow {
   }
 }
 
-// Node's native encodings: about three times as fast as the pure ones on a mark.
-const nodeEncoding: JwsEncoding = {
-  base64url: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64url'),
-  base64urlText: (t) => Buffer.from(t, 'utf8').toString('base64url'),
-  ascii: (t) => Buffer.from(t, 'latin1'),
-};
-
-/** Collects output lines and writes them in blocks: one write per line was a tenth of the time per mark. */
-function blockWriter(write: (text: string) => unknown, size = 256) {
-  let lines: string[] = [];
-  return {
-    line(json: string) {
-      lines.push(`${json}\n`);
-      if (lines.length >= size) this.flush();
-    },
-    flush() {
-      if (lines.length) write(lines.join(''));
-      lines = [];
-    },
-  };
-}
-
-// A signing thread: node:crypto's Ed25519 over each input of a batch, in order. Plain CommonJS, run from this text,
-// so the same code serves the sources and the prebuilt CLI.
-const SIGNER = `const { parentPort, workerData } = require('node:worker_threads');
-const { createPrivateKey, sign } = require('node:crypto');
-const key = createPrivateKey({ key: workerData, format: 'jwk' });
-parentPort.on('message', ({ id, inputs }) => {
-  try { parentPort.postMessage({ id, sigs: inputs.map((i) => sign(null, i, key)) }); }
-  catch (err) { parentPort.postMessage({ id, error: String((err && err.message) || err) }); }
-});`;
-
-// Signing threads: reading and checking a shop costs about as much as its signature, so a third thread would
-// wait for the main one; on two cores, two signers let the system share both cores among the three threads.
+// Signing threads: on two cores, two threads doing the whole work of a shop (parse, check, sign, output line) keep
+// both busy while this one only reads and writes; a thread more would only share the same cores.
 const SIGNERS = Math.min(2, availableParallelism());
+// Blocks given out and not yet written: enough that no thread waits for the next one, few enough to bound memory.
+const IN_FLIGHT = 2 * SIGNERS;
 
 /**
- * Signs on worker threads, in batches of what was asked within one event-loop turn, given to the threads in turn:
- * reading and checking the next shops runs beside the signing of the last ones (Ed25519 is half of a mark's CPU
- * time). The key goes to the threads of this process only. `close` ends them.
+ * A signing thread running mark-signer: the prebuilt module beside this one (dist/cli), or the TypeScript source
+ * compiled by tsx as the CLI itself is when no current prebuilt CLI exists.
  */
-function threadSigner(key: PrivateJwk, threads = SIGNERS): { sign: SignPort; close(): Promise<void> } {
-  const workers = Array.from({ length: threads }, () => new Worker(SIGNER, { eval: true, workerData: { kty: 'OKP', crv: 'Ed25519', x: key.x, d: key.d } }));
-  const waiting = new Map<number, { ok: (s: Uint8Array) => void; fail: (e: Error) => void }[]>();
-  let batch: { data: Uint8Array; ok: (s: Uint8Array) => void; fail: (e: Error) => void }[] = [];
-  let next = 0;
+function startSigner(setup: SignerSetup): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./mark-signer.js', import.meta.url), { workerData: setup });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const source = new URL('./mark-signer.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true, workerData: setup });
+}
+
+/**
+ * Signing threads fed in turn; `sign` answers with the block's result, in any order across blocks. A thread that
+ * fails fails every block given out. The key goes to the threads of this process only. `close` ends them.
+ */
+function signerPool(setup: SignerSetup) {
+  const workers = Array.from({ length: SIGNERS }, () => startSigner(setup));
+  const waiting = new Map<number, { ok: (r: SignerResult) => void; fail: (e: Error) => void }>();
   const failAll = (err: Error) => {
-    for (const calls of waiting.values()) for (const c of calls) c.fail(err);
+    for (const w of waiting.values()) w.fail(err);
     waiting.clear();
   };
   for (const worker of workers) {
-    worker.on('message', ({ id, sigs, error }: { id: number; sigs?: Uint8Array[]; error?: string }) => {
-      const calls = waiting.get(id) ?? [];
-      waiting.delete(id);
-      calls.forEach((c, i) => (sigs?.[i] ? c.ok(sigs[i]!) : c.fail(new Error(error ?? 'no signature'))));
+    worker.on('message', (answer: SignerResult | { id: number; error: string }) => {
+      const w = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      if ('error' in answer) w?.fail(new InputError(both(`签名线程出错：${answer.error}`, `a signing thread failed: ${answer.error}`)));
+      else w?.ok(answer);
     });
     worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new InputError(both(`签名线程意外退出（${code}）`, `a signing thread exited (${code})`))));
   }
-  const flush = () => {
-    const calls = batch;
-    batch = [];
-    const id = next++;
-    waiting.set(id, calls);
-    workers[id % workers.length]!.postMessage({ id, inputs: calls.map((c) => c.data) });
-  };
+  let next = 0;
   return {
-    sign: (data) => new Promise<Uint8Array>((ok, fail) => {
-      if (batch.length === 0) setImmediate(flush);
-      batch.push({ data, ok, fail });
-    }),
-    close: async () => void (await Promise.all(workers.map((w) => w.terminate()))),
+    sign(job: ShopBlock): Promise<SignerResult> {
+      const id = next++;
+      return new Promise((ok, fail) => {
+        waiting.set(id, { ok, fail });
+        const transfer = 'ndjson' in job ? [job.ndjson.buffer as ArrayBuffer] : [];
+        workers[id % workers.length]!.postMessage({ ...job, id }, transfer);
+      });
+    },
+    close: async () => {
+      for (const w of workers) w.removeAllListeners('exit');
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
   };
 }
 
-/** What one shop row gave: its output line, and the problem when it was refused. */
-type Signed = { json: string; problem?: string };
-
 /**
  * `xinbiao mark sign --shops FILE`: signs one mark per shop of an NDJSON (`.ndjson`, `.jsonl`) or CSV (`.csv`)
- * file with one key, streaming. `iat` defaults to now. Prints one JSON line per shop, {line, kid, token} or
- * {line, error}; exit 0 when every shop was signed, 1 when any was refused (the others are still signed).
+ * file with one key, streaming. `iat` defaults to now. Prints one JSON line per shop, {line, kid, uscc, token} or
+ * {line, error}, in file order; exit 0 when every shop was signed, 1 when any was refused (the others are still
+ * signed).
  */
 export async function signShops(file: string, key: PrivateJwk, now: () => number = Date.now): Promise<number> {
-  if (!(await access(file).then(() => true, () => false))) {
-    say(`无法读取店铺文件 / cannot read the shops file ${file}`);
-    return EXIT.invalid;
-  }
-  const rows = /\.csv$/i.test(file) ? csvRows(file) : ndjsonRows(file);
+  // A directory opens like a file and fails at its first read: refused here, before any thread starts.
+  const isFile = await stat(file).then((s) => s.isFile() || Object.assign(new Error('not a file'), { code: 'EISDIR' }), (err: unknown) => err);
+  if (isFile !== true) throw cannotRead(['店铺文件', 'the shops file'], file, isFile);
+  const blocks: AsyncIterable<ShopBlock> = /\.csv$/i.test(file) ? csvRows(file) : ndjsonBlocks(file);
   let signed = 0;
   let refused = 0;
-  const iat = Math.floor(now() / 1000);
-  // The generated check: what the zod schema accepts and returns, at a third of its cost per mark.
-  const signer = threadSigner(key);
-  const ports = { check: MarkPayloadCheck, sign: signer.sign, encoding: nodeEncoding };
-  // A signed line by hand: JSON.stringify would scan the whole token (base64url and dots, nothing to escape).
-  const kid = JSON.stringify(key.kid);
-  const signedLine = (line: number, uscc: string | undefined, token: string) => `{"line":${line},"kid":${kid}${uscc === undefined ? '' : `,"uscc":${JSON.stringify(uscc)}`},"token":"${token}"}`;
-  const out = blockWriter((text) => process.stdout.write(text));
-  const one = async (row: ShopRow): Promise<Signed> => {
-    const raw = row.value;
-    const withIat = raw && typeof raw === 'object' && !Array.isArray(raw) && !('iat' in raw) ? { ...raw, iat } : raw;
-    try {
-      if (row.problem) throw new Error(row.problem);
-      // signMark checks the payload against the mark schema (once: a second parse here would double the cost).
-      const token = await signMark(withIat as MarkPayload, key, ports);
-      // Read once the payload passed the check: before it, `sub` may be missing.
-      return { json: signedLine(row.line, (withIat as MarkPayload).sub.uscc, token) };
-    } catch (err) {
-      const problem = (err as Error).message.replace(/^mark payload: /, '');
-      return { json: JSON.stringify({ line: row.line, error: problem }), problem: `${file}:${row.line}: ${both('不能签发', 'not signed')}: ${problem}` };
-    }
-  };
-  // Blocks are written in file order; while the oldest is signed on the thread, the next is read and checked.
-  const pending: Promise<Signed[]>[] = [];
-  const write = (results: Signed[]) => {
-    for (const r of results) {
-      if (r.problem) (refused++, say(r.problem));
-      else signed++;
-      out.line(r.json);
-    }
+  const pool = signerPool({ role: 'mark-signer', key, iat: Math.floor(now() / 1000), file });
+  // Blocks are written in file order; while the oldest is signed, the next ones are read and given out.
+  const pending: Promise<SignerResult>[] = [];
+  const write = (result: SignerResult) => {
+    signed += result.signed;
+    refused += result.problems.length;
+    for (const p of result.problems) say(p);
+    if (result.text) process.stdout.write(result.text);
   };
   try {
-    for await (const block of rows) {
-      pending.push(Promise.all(block.map(one)));
-      if (pending.length > 2) write(await pending.shift()!);
+    for await (const block of blocks) {
+      const result = pool.sign(block);
+      // Awaited in turn below; a thread that fails rejects every block, and only the first awaited one is reported.
+      result.catch(() => {});
+      pending.push(result);
+      if (pending.length >= IN_FLIGHT) write(await pending.shift()!);
     }
     while (pending.length) write(await pending.shift()!);
   } finally {
-    await signer.close();
+    await pool.close();
   }
-  out.flush();
   say(`已签发 ${signed} 个标识，拒绝 ${refused} 行 / signed ${signed} marks, refused ${refused} rows (${file})`);
   return refused === 0 && signed > 0 ? EXIT.ok : EXIT.invalid;
 }

@@ -98,4 +98,30 @@ describe('xinbiao mark sign --shops', () => {
     expect(run('sign', ...KEY, '--payload', 'x.json', '--shops', 'y.csv').code).toBe(2);
     expect(run('sign', ...KEY, '--shops', join(dir, 'missing.csv')).code).toBe(1);
   });
+
+  it('a shops file that is missing or a directory is one clear line in both languages, and no mark', () => {
+    const missing = run('sign', ...KEY, '--shops', join(dir, 'missing.ndjson'));
+    expect([missing.code, missing.lines.length]).toEqual([1, 0]);
+    expect(missing.stderr.trim()).toBe(`xinbiao mark sign: 无法读取店铺文件 ${join(dir, 'missing.ndjson')}：ENOENT / cannot read the shops file ${join(dir, 'missing.ndjson')}: ENOENT`);
+    const folder = run('sign', ...KEY, '--shops', dir);
+    expect([folder.code, folder.lines.length]).toEqual([1, 0]);
+    expect(folder.stderr.trim()).toBe(`xinbiao mark sign: 无法读取店铺文件 ${dir}：EISDIR / cannot read the shops file ${dir}: EISDIR`);
+  });
+
+  it('CRLF lines, a BOM, blank lines, a last line without its newline and lines across the 256 KiB reads keep their numbers', () => {
+    const file = join(dir, 'crlf.ndjson');
+    // About 600 bytes a shop: 1,200 shops are three reads, and the reads end inside a line.
+    const shops = Array.from({ length: 1200 }, (_, i) => JSON.stringify({ ...sample, shop: { name: `示例${i}号店` }, bind: { ...sample.bind, path: `/shops/${i}/` } }));
+    // Line 1 is the BOM'd first shop, line 2 blank, then the rest; the last has no line end.
+    writeFileSync(file, `\uFEFF${shops[0]}\r\n\r\n${shops.slice(1).join('\r\n')}`);
+    const r = run('sign', ...KEY, '--shops', file);
+    expect(r.code).toBe(0);
+    expect(r.lines).toHaveLength(1200);
+    expect(r.lines.map((l) => l.line)).toEqual([1, ...Array.from({ length: 1199 }, (_, i) => i + 3)]);
+    const names = r.lines.map((l) => {
+      const decoded = decodeMark(l.token);
+      return decoded.ok ? `${decoded.payload.shop?.name} ${decoded.payload.bind.path}` : null;
+    });
+    expect(names).toEqual(Array.from({ length: 1200 }, (_, i) => `示例${i}号店 /shops/${i}/`));
+  });
 });

@@ -29,6 +29,14 @@ export const CONFIDENCE = {
 // Fields further apart than this (characters of page text) belong to different subjects.
 const GROUP_GAP = 160;
 
+/** What a person hovering a link reads: its own title (or alt), else the title of the icon inside it. */
+function linkHover(el: Element): string | null {
+  const own = attr(el, 'title') ?? attr(el, 'alt');
+  if (own !== null) return own;
+  const icon = selectAll(el, '[title]', 1)[0];
+  return icon ? attr(icon, 'title') : null;
+}
+
 /**
  * Finds who runs the shop on a page: subjects (USCC and/or name, where each came from, the element, a
  * confidence), marks and seals, and credit-query windows. One walk over the DOM, no layout reads; safe on
@@ -64,7 +72,7 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
   const queryWindows: DetectedQueryWindow[] = [];
   const markLinks = new Set<Element>();
   const readLink = (el: Element, href: string, frame: boolean) => {
-    const found = classifyLink(href, { text: frame ? '' : textOf(el, 200), hover: attr(el, 'title') ?? attr(el, 'alt') });
+    const found = classifyLink(href, { text: frame ? '' : textOf(el, 200), hover: frame ? attr(el, 'title') : linkHover(el) });
     // Iframes count only as marks (a regional system draws its mark in one): never as query windows.
     if (!found || (frame && found.type !== 'mark')) return;
     if (found.type === 'query') {
@@ -89,7 +97,7 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
     add(fromGroup(group, insideAny(el, adapters.licence, false) ? 'adapter' : 'label', el));
   }
 
-  // Links' titles are read with the links; other elements' titles only where an adapter points.
+  // Titles of links, of shown elements where the page's text is read, and wherever an adapter points.
   for (const el of new Set([...adapters.hover, ...page.titled])) {
     const title = attr(el, 'title');
     if (!title) continue;

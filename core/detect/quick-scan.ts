@@ -1,7 +1,7 @@
 import { ELEMENT_NODE, TEXT_NODE, WALK_WHAT_TO_SHOW, attr, docOf } from './dom';
-import { LABEL_ANCHORS, TEXT_MARK_ANCHORS, titleMayHoldLicence } from './labels';
+import { LABEL_ANCHORS, TEXT_MARK_ANCHORS } from './labels';
 import { mayBeMarkOrPortal } from './links';
-import { TAGS, Tag, type PageScan } from './scan';
+import { TAGS, Tag, keepIfTitled, type PageScan } from './scan';
 
 // Page text read before the first hit of a stretch: more than a label, its note and a bare code's lead.
 const BEFORE = 200;
@@ -85,8 +85,7 @@ function link(el: Element, out: PageScan): void {
   if (href && mayBeMarkOrPortal(href)) out.links.push({ el, href });
   // The reflected property costs less than a second getAttribute; SVG links have none.
   const t = (el as HTMLElement).title;
-  const title = typeof t === 'string' ? t : attr(el, 'title');
-  if (title && titleMayHoldLicence(title)) out.titled.push(el);
+  keepIfTitled(el, out, typeof t === 'string' ? t : attr(el, 'title'));
 }
 
 /** The text children before the first child element: what the walk keeps apart as a script's text. */
@@ -181,6 +180,8 @@ function readAround(doc: Document, root: Node, text: string, hits: number[], out
       } else {
         skipParent = null;
         const kind = TAGS[(n as Element).localName];
+        // Links' titles were read with the links; other shown elements' titles where their text is read.
+        if (kind === undefined || kind === Tag.Block) keepIfTitled(n as Element, out);
         if (kind === Tag.Block) {
           parts.push('\n');
           len++;

@@ -13,7 +13,7 @@ export interface PageScan {
   links: { el: Element; href: string }[];
   /** Iframes whose src may be a mark (a regional system draws its mark in one); other iframes are not read. */
   frames: { el: Element; href: string }[];
-  /** Links whose title may hold licence text (JD item pages' shop link). */
+  /** Elements whose title may hold licence text (JD item pages' shop link, a licence icon's image). */
   titled: Element[];
   markEls: Element[];
   queryEls: Element[];
@@ -72,16 +72,16 @@ export function scan(source: NodeSource, careful: boolean): PageScan {
     }
     skipParent = ld = null;
     const kind = TAGS[careful ? tagOf(n) : (n as Element).localName];
-    if (kind === undefined) continue;
     const el = n as Element;
+    if (kind === undefined || kind === Tag.Block) keepIfTitled(el, out);
+    if (kind === undefined) continue;
     if (kind === Tag.Block) {
       parts.push('\n');
       len++;
     } else if (kind === Tag.Link) {
       const href = attr(el, 'href');
       if (href && mayBeMarkOrPortal(href)) out.links.push({ el, href });
-      const title = attr(el, 'title');
-      if (title && titleMayHoldLicence(title)) out.titled.push(el);
+      keepIfTitled(el, out);
     } else if (kind === Tag.Frame) {
       const src = attr(el, 'src');
       if (src && mayBeMarkOrPortal(src)) out.frames.push({ el, href: src });
@@ -95,6 +95,14 @@ export function scan(source: NodeSource, careful: boolean): PageScan {
   out.text = parts.join('');
   out.visited = visited;
   return out;
+}
+
+/**
+ * Keeps an element whose hover text (`title`, default read here) may hold licence text: a link, or any other shown
+ * element (a licence icon's image, the shop name's span), never script or style.
+ */
+export function keepIfTitled(el: Element, out: PageScan, title = attr(el, 'title')): void {
+  if (title && titleMayHoldLicence(title)) out.titled.push(el);
 }
 
 /** nodeValue of a text node (or its `data`), null for elements, without trusting either accessor. */

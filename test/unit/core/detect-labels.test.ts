@@ -60,12 +60,37 @@ describe('labels as platforms write them', () => {
 describe('hover titles', () => {
   const title = `企业名称：厦门鹭岛茶仓商贸有限公司 企业执照注册号：${USCC} 企业地址：厦门市思明区`;
 
-  it('are read on links without an adapter, on other elements only where an adapter points', () => {
+  it('are read on links anywhere; on other elements where the page text around them is read, or where an adapter points', () => {
     expect(subjectsOf(`<div class="name"><a href="/shop.html" title="${title}">鹭岛茶仓旗舰店</a></div>`)).toEqual([[USCC, '厦门鹭岛茶仓商贸有限公司']]);
+    // A shop name with nothing detection looks for around it: its title is read when the whole page is (audit cues).
     const html = `<!doctype html><html><body><span class="shop" title="${title}">鹭岛茶仓旗舰店</span></body></html>`;
     expect(detect(new JSDOM(html).window.document).subjects).toEqual([]);
+    expect(detect(new JSDOM(html).window.document, { cues: true }).subjects.map((s) => [s.uscc, s.source])).toEqual([[USCC, 'label']]);
     const adapted = detect(new JSDOM(html).window.document, { adapters: [{ id: 'x', hoverTitle: ['span.shop'] }] });
     expect(adapted.subjects.map((s) => [s.uscc, s.source])).toEqual([[USCC, 'adapter']]);
+  });
+
+  it('a licence icon whose image carries the hover text, in a footer beside the filing number', () => {
+    // The shape of a Guangdong 红盾 footer link (key = 注册号), with the operator in the icon's title instead of the link's.
+    const footer = `<div class="footer"><p>© 2005 - 2018 示例通信 版权所有 <a href="https://beian.miit.gov.cn/">粤ICP备14056724号-2</a>
+      <a href="http://wljg.gdgs.gov.cn/corpsrch.aspx?key=441900001042573" target="_blank"><img src="/img/gs.png" title="企业名称：东莞市示例通信科技有限公司
+      法定代表人：陈某
+      标识状态：已激活 粤工商备P191703000418"></a></p></div>`;
+    const page = `<!doctype html><html><body><div class="content"><h1>示例通信官方商城</h1><ul>${'<li><a href="/item/1.html">手机</a></li>'.repeat(50)}</ul></div>${footer}</body></html>`;
+    for (const cues of [false, true]) {
+      const found = detect(new JSDOM(page).window.document, { cues }).subjects.map((s) => [s.regNo, s.name]);
+      expect(found).toEqual([['441900001042573', '东莞市示例通信科技有限公司']]);
+    }
+  });
+
+  it('an icon outside any link whose title names the operator, beside the copyright line', () => {
+    const footer = `<div class="footer"><p><span title="企业名称：东莞市示例通信科技有限公司 注册号：441900001042573"><img src="/img/licence.png" alt="电子营业执照"></span>
+      © 2005 - 2018 示例通信 版权所有 <a href="https://beian.miit.gov.cn/">粤ICP备14056724号-2</a></p></div>`;
+    const page = `<!doctype html><html><body><div class="content"><h1>示例通信官方商城</h1><ul>${'<li><a href="/item/1.html">手机</a></li>'.repeat(50)}</ul></div>${footer}</body></html>`;
+    for (const cues of [false, true]) {
+      const found = detect(new JSDOM(page).window.document, { cues }).subjects.map((s) => [s.regNo, s.name, s.source]);
+      expect(found).toEqual([['441900001042573', '东莞市示例通信科技有限公司', 'label']]);
+    }
   });
 
   it('on SVG links too (no title property)', () => {

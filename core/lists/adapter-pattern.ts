@@ -69,14 +69,28 @@ export function leadingLiteral(pattern: string): string {
 }
 
 /**
+ * What one way may still spend over all the texts of a page (its inline scripts): steps as patternWork counts them.
+ * Each text bounds a pattern to MAX_WORK; without a budget across them, a page of many scripts multiplies that.
+ */
+export interface PatternBudget {
+  work: number;
+}
+
+/** A fresh budget for one way over one page: as much as one text allows (MAX_WORK steps). */
+export const pageBudget = (): PatternBudget => ({ work: MAX_WORK });
+
+/**
  * Runs an adapter pattern over a text, with work bounded whatever the text holds: a pattern that begins with a
  * literal is tried only where that literal stands, at its first startsFor(pattern) places; any other (a `^` pattern,
- * or a bundled one) as a plain search. Gives the match, as RegExp.prototype.exec does, or null.
+ * or a bundled one) as a plain search. With `budget`, each try also spends its patternWork from it and none is made
+ * past it (bundled patterns the rules refuse spend nothing: they are ours). Gives the match, as
+ * RegExp.prototype.exec does, or null.
  */
-export function execWay(pattern: string, text: string): RegExpExecArray | null {
-  const { literal, re, starts } = planOf(pattern);
-  if (literal === '') return re.exec(text);
-  for (let at = text.indexOf(literal), n = 0; at >= 0 && n < starts; at = text.indexOf(literal, at + 1), n++) {
+export function execWay(pattern: string, text: string, budget?: PatternBudget): RegExpExecArray | null {
+  const { literal, re, starts, cost } = planOf(pattern);
+  const spend = () => budget === undefined || (budget.work >= cost && ((budget.work -= cost), true));
+  if (literal === '') return spend() ? re.exec(text) : null;
+  for (let at = text.indexOf(literal), n = 0; at >= 0 && n < starts && spend(); at = text.indexOf(literal, at + 1), n++) {
     re.lastIndex = at;
     const m = re.exec(text);
     if (m) return m;
@@ -93,11 +107,12 @@ export function startsFor(pattern: string): number {
   return planOf(pattern).starts;
 }
 
-/** How execWay runs a pattern: its literal ('' for a plain search), its expression (sticky after a literal), its starts. */
+/** How execWay runs a pattern: its literal ('' for a plain search), its expression (sticky after a literal), its starts, and what one try spends of a budget. */
 interface Plan {
   literal: string;
   re: RegExp;
   starts: number;
+  cost: number;
 }
 
 // execWay runs each way over every inline script of a page: the same few patterns, each read and compiled once.
@@ -109,7 +124,7 @@ function planOf(pattern: string): Plan {
     const literal = leadingLiteral(pattern);
     const { problem, work } = inspect(pattern);
     const starts = problem === null ? Math.max(1, Math.min(MAX_STARTS, Math.floor(MAX_WORK / work))) : MAX_STARTS;
-    plan = { literal, re: new RegExp(pattern, literal === '' ? '' : 'y'), starts };
+    plan = { literal, re: new RegExp(pattern, literal === '' ? '' : 'y'), starts, cost: problem === null ? work : 0 };
     if (plans.size >= 256) plans.clear();
     plans.set(pattern, plan);
   }

@@ -6,7 +6,7 @@ import { ListError } from './errors';
 import { ListHeader, type ListSignature } from './schema';
 import { regexProblem } from './adapter-pattern';
 
-export { MAX_PATTERN, execWay, leadingLiteral, patternWork, regexProblem, startsFor } from './adapter-pattern';
+export { MAX_PATTERN, execWay, leadingLiteral, pageBudget, patternWork, regexProblem, startsFor, type PatternBudget } from './adapter-pattern';
 
 export const ADAPTERS_FORMAT = 'xinbiao-adapters/1';
 /** A subscription URL ending so is an adapter data file (docs/adapter-data.md); its signature is `<url>.sig`. */

@@ -1,4 +1,4 @@
-import { execWay } from '../../core/lists';
+import { execWay, pageBudget, type PatternBudget } from '../../core/lists';
 import type { SiteAdapter, Way } from './define-site';
 
 /** What an adapter read about the shop on a page; every value is plain text, validated and clipped. */
@@ -97,8 +97,10 @@ function tryWay(way: Way, doc: Document, href: string, scripts: () => string[]):
       case 'url':
         return pick(href, way.pattern, undefined, null);
       case 'script': {
+        // One budget over all the page's scripts: each text alone bounds the pattern, a page of many would not.
+        const budget = pageBudget();
         for (const text of scripts()) {
-          const found = pick(text, way.pattern, way.decode, null);
+          const found = pick(text, way.pattern, way.decode, null, budget);
           if (found) return found;
         }
         return null;
@@ -117,9 +119,9 @@ function tryWay(way: Way, doc: Document, href: string, scripts: () => string[]):
   }
 }
 
-function pick(raw: string, pattern: string | undefined, decode: 'uri' | 'json' | undefined, element: Element | null): Found | null {
+function pick(raw: string, pattern: string | undefined, decode: 'uri' | 'json' | undefined, element: Element | null, budget?: PatternBudget): Found | null {
   let value: string | undefined = raw;
-  if (pattern) value = execWay(pattern, raw)?.[1];
+  if (pattern) value = execWay(pattern, raw, budget)?.[1];
   if (value === undefined) return null;
   if (decode === 'uri') value = decodeURIComponent(value);
   else if (decode === 'json') value = JSON.parse(`"${value}"`) as string;

@@ -87,6 +87,22 @@ describe('adapter data does not reach the shop memory', () => {
   });
 });
 
+describe("a file's script way over a page of many scripts", () => {
+  // 100,027 steps a try (rule 8): ten tries for the whole page, however many scripts hold its literal.
+  const way = { from: 'script' as const, pattern: 'shop[\\s\\S]{100000}sid=(\\d{1,9})' };
+  const script = (body: string) => `<script>var s = "${body}";</script>`;
+  const miss = script(`shop${'y'.repeat(100_001)}`);
+  const hit = script(`shop${'y'.repeat(100_000)}sid=10001203`);
+  const itemPage = (misses: number) => new JSDOM(`<!doctype html><html><head>${miss.repeat(misses)}${hit}</head><body><h1>示例商品</h1></body></html>`, { url: ITEM }).window.document;
+
+  it('reads the id while its tries fit one budget for the page, and stops when they do not', () => {
+    const jd = jdWith({ ways: { shopId: [way] } });
+    expect(scanPage(itemPage(9), jd).found.shop?.id).toBe('10001203');
+    // Eleven scripts that each cost a try: the eleventh, which holds the id, is past the page's budget.
+    expect(scanPage(itemPage(10), jd).found.shop?.id).toBeUndefined();
+  });
+});
+
 describe('an adapter data file that has expired', () => {
   it('changes nothing from its expiry on, before its subscription is checked again', () => {
     const data = jdRedesign({ expires: '2026-12-01T00:00:00+08:00' });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { MAX_WORK, execWay, patternWork, regexProblem, startsFor } from '../../../../core/lists/adapter-pattern';
+import { MAX_WORK, execWay, pageBudget, patternWork, regexProblem, startsFor } from '../../../../core/lists/adapter-pattern';
 import { SITES } from '../../../../extension/sites';
 
 const WORK = `more than ${MAX_WORK} steps from one start (a long repeat reached in many ways)`;
@@ -32,6 +32,21 @@ describe('adapter data patterns: attacks on the bound of work', () => {
     expect(regexProblem(p)).toBeNull();
     expect(startsFor(p)).toBe(1);
     expect(execWay(p, `${'abcd'.padEnd(100, 'y').repeat(16)}${'y'.repeat(1_900_000)}`)).toBeNull();
+  });
+
+  it('one budget over a page of many texts: a pattern of 100,006 steps is tried ten times in all, not ten per text', () => {
+    const p = 'abcd[\\s\\S]{100000}x';
+    const miss = `abcd${'y'.repeat(100_001)}`;
+    const hit = `abcd${'y'.repeat(100_000)}x`;
+    // Ten texts that cost one try each, then the one that matches: its try is past the budget.
+    const texts = [...Array.from({ length: 10 }, () => miss), hit];
+    const budget = pageBudget();
+    expect(texts.map((t) => execWay(p, t, budget)?.index ?? null)).toEqual([...Array.from({ length: 10 }, () => null), null]);
+    // The same texts, each on its own: the last one matches.
+    expect(execWay(p, hit)?.index).toBe(0);
+    // Nine misses leave the tenth try for the match.
+    const nine = pageBudget();
+    expect([...Array.from({ length: 9 }, () => miss), hit].map((t) => execWay(p, t, nine)?.index ?? null).at(-1)).toBe(0);
   });
 
   it('the starts tried times the steps of each stay within MAX_WORK for every pattern the rule accepts', () => {

@@ -4,7 +4,7 @@ import {
   type ClassDraw, type PopulationEntry, type RunRecord,
 } from '../../core/audit';
 import { toCsv } from '../../core/audit';
-import { firstIssue } from '../../core/model';
+import { firstIssuePair } from '../../core/model';
 import type { LocalLists } from '../../core/sources';
 import { UsageError, both, oneLine } from '../io';
 import { seedOf } from './sample';
@@ -35,7 +35,7 @@ export const GENERATOR = 'pure-rand 8 xoroshiro128plus, uniformInt, partial Fish
  * Reads and validates a JSON file against a schema; any problem is a usage error naming the file and the field, in both
  * languages on one line (a parser's message quotes the file, line breaks included).
  */
-export function readJsonFile<T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof firstIssue>[0] } }, what: string): T {
+export function readJsonFile<T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof firstIssuePair>[0] } }, what: string): T {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? 'unreadable';
@@ -48,7 +48,10 @@ export function readJsonFile<T>(file: string, schema: { safeParse(v: unknown): {
   // Names and ids end up in the campaign database, whose text refuses a NUL.
   if (JSON.stringify(value).includes('\\u0000')) throw new UsageError(both(`${what} ${file} 含 NUL 字符`, `${what} ${file} holds a NUL character`));
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UsageError(oneLine(both(`${what} ${file} 内容无效：${firstIssue(parsed.error)}`, `${what} ${file} is invalid: ${firstIssue(parsed.error)}`)));
+  if (!parsed.success) {
+    const [zh, en] = firstIssuePair(parsed.error);
+    throw new UsageError(oneLine(both(`${what} ${file} 内容无效：${zh}`, `${what} ${file} is invalid: ${en}`)));
+  }
   return parsed.data;
 }
 

@@ -1,10 +1,11 @@
 import { MarkPayload, decodeMark, signMark, verifyMark } from '../../core/marks';
+import { MARK_RULES_ZH } from '../../core/marks/rules';
 import { createStatusSource, setBit } from '../../core/status';
 import { EXIT, InputError, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { nodeStatusCodec, readOwnStatus, STATUS_LIST, writeStatus } from './status';
 import { readJsonFile, readPrivateKey, unexpected, withInputErrors } from './keys';
 import { loadTrust, nowFlag, readText } from './trust';
-import { firstIssue } from '../../core/model';
+import { firstIssuePair } from '../../core/model';
 import { signShops } from './mark-batch';
 
 const MARK_FILE = ['标识文件', 'mark file'] as const;
@@ -45,7 +46,10 @@ async function sign(args: string[]): Promise<number> {
     const raw = await readJsonFile(payloadPath, ['标识内容文件', 'payload file']);
     const withIat = raw && typeof raw === 'object' && !('iat' in raw) ? { ...raw, iat: Math.floor(Date.now() / 1000) } : raw;
     const payload = MarkPayload.safeParse(withIat);
-    if (!payload.success) throw new InputError(both(`标识内容文件 ${payloadPath} 不合格式：${firstIssue(payload.error)}`, `payload file ${payloadPath}: ${firstIssue(payload.error)}`));
+    if (!payload.success) {
+      const [zh, en] = firstIssuePair(payload.error, '(root)', MARK_RULES_ZH);
+      throw new InputError(both(`标识内容文件 ${payloadPath} 不合格式：${zh}`, `payload file ${payloadPath}: ${en}`));
+    }
     emit({ payload: payloadPath, kid: privateKey.kid, token: await signMark(payload.data, privateKey) });
     return EXIT.ok;
   });

@@ -5,6 +5,7 @@ import { verifyBytes, type PrivateJwk } from '../../core/crypto';
 import { MIN_STATUS_BITS, MAX_STATUS_BITS, STATUS_TYP, StatusListPayload, setBit, signStatusList, verifyStatusList, statusErrorText, type StatusCodec } from '../../core/status';
 import { decodeCompactJws } from '../../core/trust';
 import { findIssuer } from '../../core/trust';
+import { firstIssuePair } from '../../core/model';
 import { MAX_STATUS_JWS_LENGTH } from '../../core/status';
 import { EXIT, InputError, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
 import { readPrivateKey, unexpected, withInputErrors } from './keys';
@@ -47,8 +48,8 @@ export async function readOwnStatus(path: string, key: PrivateJwk): Promise<{ pa
   if (decoded.header.kid !== key.kid || !(await verifyBytes(key, decoded.signingInput, decoded.signature))) throw new InputError(both(`状态列表 ${path} 不是用 ${key.kid} 签署的`, `status list ${path} is not signed with ${key.kid}`));
   const parsed = StatusListPayload.safeParse(decoded.payload);
   if (!parsed.success) {
-    const problem = `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
-    throw new InputError(both(`状态列表 ${path} 不合格式：${problem}`, `status list ${path}: ${problem}`));
+    const [zh, en] = firstIssuePair(parsed.error);
+    throw new InputError(both(`状态列表 ${path} 不合格式：${zh}`, `status list ${path}: ${en}`));
   }
   const bits = await nodeStatusCodec.decompress(base64urlDecode(parsed.data.list), parsed.data.compression, parsed.data.size / 8);
   if (bits.length * 8 !== parsed.data.size) throw new InputError(both(`状态列表 ${path}：位数与声明的大小不符`, `status list ${path}: its bits do not match its size`));

@@ -1,8 +1,8 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { loadTrustList, TrustList, signTrustList, trustErrorText, verifyTrustList } from '../../core/trust';
+import { loadTrustList, TrustList, signTrustList, trustErrorText, TrustListError, verifyTrustList } from '../../core/trust';
 import { EXIT, InputError, UsageError, both, emit, parseArgs, say, strFlag, withSubcommands, type Named } from '../io';
 import { cannotRead, readJsonFile, readPrivateKey, readPublicKey, unexpected, withInputErrors } from './keys';
-import { firstIssue } from '../../core/model';
+import { firstIssuePair } from '../../core/model';
 
 const help = `Usage: xinbiao trust sign --key ROOT.private.jwk.json --in issuers.json --out trust.jws
        xinbiao trust verify --root ROOT.public.jwk.json [--now ISO-TIME] <trust.jws…>
@@ -45,7 +45,7 @@ export function nowFlag(value: string | undefined): number {
 const ISSUERS: Named = ['签发者文件', 'issuers file'];
 const TRUST_LIST: Named = ['信任名单', 'trust list'];
 // The format problem itself is the schema's (English) words.
-const badIssuers = (path: string, problem: string) => new InputError(both(`签发者文件 ${path} 不合格式：${problem}`, `issuers file ${path}: ${problem}`));
+const badIssuers = (path: string, [zh, en]: readonly [string, string]) => new InputError(both(`签发者文件 ${path} 不合格式：${zh}`, `issuers file ${path}: ${en}`));
 
 async function sign(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { values: ['key', 'in', 'out'] });
@@ -56,12 +56,13 @@ async function sign(args: string[]): Promise<number> {
     const rootKey = await readPrivateKey(key);
     const json = await readJsonFile(input, ISSUERS);
     const parsedTrust = TrustList.safeParse(json);
-    if (!parsedTrust.success) throw badIssuers(input, firstIssue(parsedTrust.error));
+    if (!parsedTrust.success) throw badIssuers(input, firstIssuePair(parsedTrust.error));
     let jws: string;
     try {
       jws = await signTrustList(parsedTrust.data, rootKey);
     } catch (err) {
-      throw badIssuers(input, (err as Error).message.replace(/^trust list: /, ''));
+      if (err instanceof TrustListError) throw badIssuers(input, [err.zh, err.en]);
+      throw err;
     }
     // Write then rename, so a reader never sees half a trust list.
     await writeFile(`${out}.tmp`, `${jws}\n`);

@@ -29,6 +29,28 @@ const ISSUE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
 ];
 
 /**
+ * A schema's first complaint in each language, `[path：中文, path: English]`, for a message that says the rest of
+ * its sentence in each language too: the Chinese from the shapes above or from `extra` (a rule table's message →
+ * Chinese), the English message in both halves when neither knows it.
+ */
+export function firstIssuePair(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, root = '(root)', extra: Readonly<Record<string, string>> = {}): [zh: string, en: string] {
+  const issue = error.issues[0];
+  if (!issue) return ['无效', 'invalid'];
+  const at = where(issue, root);
+  return [`${at}：${chineseOf(issue.message, extra) ?? issue.message}`, `${at}: ${issue.message}`];
+}
+
+// The Chinese for a schema message, from `extra` first, then the shapes; undefined when neither knows it.
+function chineseOf(message: string, extra: Readonly<Record<string, string>>): string | undefined {
+  if (Object.hasOwn(extra, message)) return extra[message];
+  for (const [re, say] of ISSUE_ZH) {
+    const m = re.exec(message);
+    if (m) return say(m);
+  }
+  return undefined;
+}
+
+/**
  * A schema's first complaint as `path: 中文 / English` for messages people read in either language (the CLI, list
  * imports): the Chinese from the shapes above or from `extra` (a rule table's message → Chinese); the English alone
  * when neither knows the message.
@@ -36,12 +58,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
 export function firstIssueBoth(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, root = '(root)', extra: Readonly<Record<string, string>> = {}): string {
   const issue = error.issues[0];
   if (!issue) return '无效 / invalid';
-  let zh: string | undefined = extra[issue.message];
-  for (const [re, say] of ISSUE_ZH) {
-    if (zh !== undefined) break;
-    const m = re.exec(issue.message);
-    if (m) zh = say(m);
-  }
+  const zh = chineseOf(issue.message, extra);
   const at = where(issue, root);
   return zh === undefined ? `${at}: ${issue.message}` : `${at}: ${zh} / ${issue.message}`;
 }

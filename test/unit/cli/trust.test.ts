@@ -57,16 +57,16 @@ describe('xinbiao trust', () => {
     };
     const port = sign((t) => { t.issuers[0]!.origins = ['https://mall.example.cn:65536']; });
     expect(port.code).toBe(1);
-    expect(port.stderr).toMatch(/issuers\.0\.origins\.0/);
+    expect(port.stderr.trim()).toBe(`xinbiao trust sign: 签发者文件 ${bad} 不合格式：issuers.0.origins.0：输入无效 / issuers file ${bad}: issuers.0.origins.0: Invalid input`);
     expect(sign((t) => { t.issuers[0]!.origins = ['https://mall.example.cn:65535']; }).code).toBe(0);
     const dup = sign((t) => { t.issuers[1]!.keys[0]!.kid = 'demo-platform-2026'; });
     expect(dup.code).toBe(1);
-    expect(dup.stderr).toMatch(/issuers\.1\.keys\.0\.kid: key id demo-platform-2026 appears twice/);
+    expect(dup.stderr.trim()).toBe(`xinbiao trust sign: 签发者文件 ${bad} 不合格式：issuers.1.keys.0.kid：密钥 demo-platform-2026 出现了两次（验证方拒绝有歧义的密钥） / issuers file ${bad}: issuers.1.keys.0.kid: key id demo-platform-2026 appears twice (verifiers refuse an ambiguous key)`);
     const big = sign((t) => {
       for (let i = 0; i < 200; i++) t.issuers.push({ ...structuredClone(t.issuers[1]!), id: `office-${i}`, keys: [{ ...t.issuers[1]!.keys[0]!, kid: `office-${i}` }] } as never);
     });
     expect(big.code).toBe(1);
-    expect(big.stderr).toMatch(/verifiers accept at most 65536/);
+    expect(big.stderr).toMatch(/验证方最多接受 65536 个.* \/ issuers file .*verifiers accept at most 65536/);
   });
 
   it('usage errors exit 2; --help exits 0', () => {

@@ -74,12 +74,22 @@ function requestUrl(req: IncomingMessage): URL | undefined {
  */
 export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyInstance {
   const requestMs = options.requestMs ?? 5000;
+  const bodyLimit = options.bodyBytes ?? 16 * 1024;
   const clientAddresses = options.log?.clientAddresses ?? false;
   const app = Fastify({
     // Node checks the request timeout on this interval; the default (30 s) would let slow senders sit far longer.
     // Node's own answer to a missing Host is a bare 400; ours (onRequest below) is the JSON one.
-    serverFactory: (handler) => createServer({ requestTimeout: requestMs, headersTimeout: requestMs, connectionsCheckingInterval: Math.min(1000, requestMs), requireHostHeader: false }, handler),
-    bodyLimit: options.bodyBytes ?? 16 * 1024,
+    serverFactory: (handler) => {
+      const server = createServer({ requestTimeout: requestMs, headersTimeout: requestMs, connectionsCheckingInterval: Math.min(1000, requestMs), requireHostHeader: false }, handler);
+      // `Expect: 100-continue`: Node would invite any body; one declared over the limit gets its 413 (JSON, from
+      // the app) before a byte of it is sent.
+      server.on('checkContinue', (req, res) => {
+        if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
+        handler(req, res);
+      });
+      return server;
+    },
+    bodyLimit,
     clientErrorHandler: clientError,
     forceCloseConnections: 'idle',
     return503OnClosing: true,

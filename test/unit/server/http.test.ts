@@ -102,6 +102,35 @@ describe('HTTP that holds', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('answers a body declared too large with 413 before inviting it (Expect: 100-continue), and invites one that fits', async () => {
+    const { port } = await serve(await demo());
+    const ask = (length: number) => `POST /v1/subjects:batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\nExpect: 100-continue\r\n\r\n`;
+    // A gigabyte declared: the first answer is the refusal, not "100 Continue".
+    const first = await new Promise<string>((ok, fail) => {
+      const socket = connect(port, '127.0.0.1');
+      sockets.push(socket);
+      socket.once('data', (d) => ok(d.toString('utf8').split('\r\n')[0]!));
+      socket.on('error', fail);
+      socket.write(ask(1 << 30));
+    });
+    expect(first).toBe('HTTP/1.1 413 Payload Too Large');
+    // A body that fits is invited, then answered.
+    const body = JSON.stringify({ uscc: [USCC] });
+    const lines = await new Promise<string[]>((ok, fail) => {
+      const socket = connect(port, '127.0.0.1');
+      sockets.push(socket);
+      const seen: string[] = [];
+      socket.on('data', (d) => {
+        for (const line of d.toString('utf8').split('\r\n')) if (line.startsWith('HTTP/1.1 ')) seen.push(line);
+        if (seen.length === 1 && seen[0] === 'HTTP/1.1 100 Continue') socket.write(body);
+        if (seen.length === 2) ok(seen);
+      });
+      socket.on('error', fail);
+      socket.write(ask(Buffer.byteLength(body)));
+    });
+    expect(lines).toEqual(['HTTP/1.1 100 Continue', 'HTTP/1.1 200 OK']);
+  });
+
   it('keeps answering lookups while 64 clients upload one byte at a time', async () => {
     const { base, port } = await serve({ status: { maxInFlight: 8 } });
     await Promise.all(Array.from({ length: 64 }, () => new Promise<void>((ok) => {

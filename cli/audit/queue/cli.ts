@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type PgBoss from 'pg-boss';
+import { firstIssueBoth } from '../../../core/model';
 import { isPostgresUrl, openDatabase, type Database } from '../../../server/db/database';
 import { EXIT, InputError, UsageError, emit, intFlag, oneLine, parseArgs, say, strFlag, type ParsedArgs } from '../../io';
 import { Inspectors, Weights } from '../../../core/audit';
@@ -79,7 +80,7 @@ export async function enqueueCommand(args: string[]): Promise<number> {
     jobTimeout: intFlag(parsed, 'job-timeout', Math.ceil((3 * timeout * (retries + 1)) / 1000) + 30, 5, 86_400),
     jobRetries: intFlag(parsed, 'job-retries', 3, 0, 100),
   });
-  if (!options.success) throw new UsageError(options.error.issues.map((i) => `--${String(i.path[0] ?? '')}: ${i.message}`).join('; '));
+  if (!options.success) throw new UsageError(options.error.issues.map((i) => `--${firstIssueBoth({ issues: [i] })}`).join('; '));
   const fixed = options.data;
   const draw = drawSpec(fixed, {
     sample: sampleSize, seedText, weights, inspectors, operator: strFlag(parsed, 'operator'),

@@ -75,7 +75,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     if (!c) {
       c = pinnedContext(db, job.campaign, job.run, join(pinRoot, job.campaign, `run-${job.run}`))
         .then((pinned) => pinned ?? loadContext({ trust: o.trust, trustRoot: o.trustRoot, lists: o.lists }));
-      c.then((ctx) => ctx.refused.forEach((r) => say(`audit worker: list ${r.file} refused: ${r.reason}`)), () => contexts.delete(key));
+      c.then((ctx) => ctx.refused.forEach((r) => say(`audit worker: 名单 ${r.file} 未采用 / list ${r.file} refused: ${r.reason}`)), () => contexts.delete(key));
       contexts.set(key, c);
       // Each held context keeps its lists in memory: only the runs most recently asked for stay.
       for (const old of [...contexts.keys()].slice(0, -KEEP_CONTEXTS)) contexts.delete(old);
@@ -100,7 +100,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     inHand++;
     try {
       const label = `${key.campaign} run ${key.run} #${key.idx + 1} ${item.input}`;
-      if (!options.quiet) say(`audit worker ${name}: start ${label}`);
+      if (!options.quiet) say(`audit worker ${name}: 开始 / start ${label}`);
       const evidenceDir = `${key.campaign}/run-${key.run}/${randomUUID()}`;
       const page = await auditPage(await liveBrowser(), { input: item.input, url: item.url }, key.idx, join(options.evidence, evidenceDir), await context(key, item.options), {
         timeout: item.options.timeout, retries: item.options.retries, pageKind: item.options.pageKind, viewport: { width: 1280, height: 800 },
@@ -110,7 +110,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
         stored++;
         emit({ campaign: key.campaign, run: key.run, input: page.input, url: page.url, status: page.status, counts: summarise([page]).total, findings: page.findings });
       }
-      if (!options.quiet) say(`audit worker ${name}: ${first ? 'done' : 'already done elsewhere'} ${page.status} ${label}`);
+      if (!options.quiet) say(`audit worker ${name}: ${first ? '完成 / done' : '已由其他进程完成 / already done elsewhere'} ${page.status} ${label}`);
     } finally {
       inHand--;
     }
@@ -124,7 +124,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     const error = gaveUpText(job.output, (job.retryLimit ?? 0) + 1);
     const first = await saveGaveUp(db, data.data, error, name);
     if (first) emit({ campaign: data.data.campaign, run: data.data.run, idx: data.data.idx, status: 'failed', error });
-    if (!options.quiet) say(`audit worker ${name}: ${data.data.campaign} run ${data.data.run} #${data.data.idx + 1}: ${error}`);
+    if (!options.quiet) say(`audit worker ${name}: 放弃 / gave up ${data.data.campaign} run ${data.data.run} #${data.data.idx + 1}: ${error}`);
   };
 
   // A schedule's job: start the campaign's next run (start.ts); a firing delivered twice starts one run.
@@ -177,7 +177,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   }
   await boss.work(GAVE_UP_QUEUE, { batchSize: 1, pollingIntervalSeconds: options.pollSeconds, includeMetadata: true }, gaveUp);
   await watchSchedules();
-  if (!options.quiet) say(`audit worker ${name}: ${options.concurrency} at once on ${PAGE_QUEUE}, evidence in ${options.evidence}`);
+  if (!options.quiet) say(`audit worker ${name}: 同时审查 ${options.concurrency} 页，证据存于 ${options.evidence} / ${options.concurrency} at once on ${PAGE_QUEUE}, evidence in ${options.evidence}`);
 
   if (options.idleExit !== undefined) {
     let idleSince = Date.now();

@@ -71,7 +71,7 @@ describe('audit campaigns on the PostgreSQL queue', () => {
     const doomed = worker('w1');
     // Killed right after it took a page and before it stored anything: the job stays active until it expires.
     const killedOn = await new Promise<string>((ok) => doomed.child.stderr!.on('data', () => {
-      const m = /: start spot-2026 run 1 #(\d+) (\S+)/.exec(doomed.stderr);
+      const m = /: 开始 \/ start spot-2026 run 1 #(\d+) (\S+)/.exec(doomed.stderr);
       if (m && doomed.child.exitCode === null && !doomed.child.killed) { doomed.child.kill('SIGKILL'); ok(m[2]!); }
     }));
     expect(await doomed.exit).toBe(null);

@@ -5,6 +5,7 @@ import { availableParallelism, constants } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import type { PrivateJwk } from '../../core/crypto';
+import { MarkPayload } from '../../core/marks';
 import { EXIT, InputError, both, oneLine, say } from '../io';
 import { cannotRead } from './keys';
 import { LINE_TOO_LONG, MAX_LINE_BYTES, type ShopBlock, type ShopRow, type SignerResult, type SignerSetup } from './mark-signer';
@@ -57,14 +58,37 @@ async function* ndjsonBlocks(file: string): AsyncGenerator<ShopBlock> {
   else if (rest.length) yield block(rest);
 }
 
+// What a header path walks through: the mark schema's definitions (zod/mini `def`).
+type SchemaDef = { type: string; shape?: Record<string, { def: SchemaDef }>; innerType?: { def: SchemaDef } };
+
+/** Whether a dotted CSV header path (sub.uscc, credit) names a field of the mark payload (docs/marks.md). */
+function namesField(path: string): boolean {
+  let def = (MarkPayload as unknown as { def: SchemaDef }).def;
+  for (const key of path.split('.')) {
+    while (def.type === 'optional' && def.innerType) def = def.innerType.def;
+    if (def.type !== 'object' || !def.shape || !Object.hasOwn(def.shape, key)) return false;
+    def = def.shape[key]!.def;
+  }
+  return true;
+}
+
+/** A header column that names no payload field: the format would drop its cells, so a typo would go unnoticed. */
+class UnknownColumn extends Error {}
+
 /**
  * CSV with a header row of dotted payload paths (iss, exp, sub.uscc, sub.name, sub.kind, bind.origin, bind.path,
- * credit…), in blocks of 256 rows: a block is signed in one batch. Each row carries the line it starts on, counted
+ * credit…), in blocks of 256 rows: a block is signed in one batch. A header column that names no payload field
+ * refuses the whole file (line 1). Each row carries the line it starts on, counted
  * here (csv-parse counts a record's last line, and a CR before an LF as a line of its own); the signing threads
  * make the cells into payloads.
  */
 async function* csvRows(file: string): AsyncGenerator<{ rows: ShopRow[] }> {
-  const parser = createReadStream(file).pipe(parse({ bom: true, columns: true, skip_empty_lines: true, info: true, relax_column_count: false, max_record_size: MAX_LINE_BYTES }));
+  const columns = (header: string[]) => {
+    const unknown = header.findIndex((path) => !namesField(path));
+    if (unknown !== -1) throw new UnknownColumn(both(`表头第 ${unknown + 1} 列 ${JSON.stringify(header[unknown])} 不是标识内容的字段（docs/marks.md），本文件未签发任何店铺`, `header column ${unknown + 1}, ${JSON.stringify(header[unknown])}, names no field of the mark payload (docs/marks.md): no shop of this file was signed`));
+    return header;
+  };
+  const parser = createReadStream(file).pipe(parse({ bom: true, columns, skip_empty_lines: true, info: true, relax_column_count: false, max_record_size: MAX_LINE_BYTES }));
   let rows: ShopRow[] = [];
   // The line the next record starts on, but for the empty lines before it (csv-parse counts those: `empty_lines`).
   let next = 2;
@@ -86,7 +110,8 @@ async function* csvRows(file: string): AsyncGenerator<{ rows: ShopRow[] }> {
   } catch (err) {
     // The file itself is broken from here on (an unclosed quote, a row of another width): the rows before it are signed.
     const { empty_lines: emptyLines = empty, message } = err as { empty_lines?: number; message: string };
-    rows.push({ line: next + emptyLines - empty, problem: both('CSV 文件从此行起无法读取', `the CSV file cannot be read from this line on: ${oneLine(message)}`) });
+    if (err instanceof UnknownColumn) rows.push({ line: 1, problem: message });
+    else rows.push({ line: next + emptyLines - empty, problem: both('CSV 文件从此行起无法读取', `the CSV file cannot be read from this line on: ${oneLine(message)}`) });
   }
   yield { rows };
 }

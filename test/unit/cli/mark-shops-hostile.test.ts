@@ -83,13 +83,21 @@ describe('xinbiao mark sign --shops with hostile input', () => {
     expect(run('sign', ...KEY, '--shops', crlf).lines.map((l) => [l.line, pathOf(l.token)])).toEqual([[2, '/shops/a/'], [5, '/shops/b/']]);
   });
 
-  it('CSV headers __proto__.error and constructor.prototype.error name fields, never a prototype: the shop is signed without them', () => {
-    const file = join(dir, 'proto.csv');
-    writeFileSync(file, `${CSV_HEADER},__proto__.error,constructor.prototype.error\n${csvRow('a', '/shops/a/')},polluted,polluted\n`);
+  it('a CSV header column that names no payload field refuses the file at line 1: a typo, __proto__.error, constructor.prototype.error', () => {
+    for (const column of ['sub.USCC', '__proto__.error', 'constructor.prototype.error']) {
+      const file = join(dir, 'columns.csv');
+      writeFileSync(file, `${CSV_HEADER},${column}\n${csvRow('a', '/shops/a/')},x\n`);
+      const r = run('sign', ...KEY, '--shops', file);
+      expect(r.code).toBe(1);
+      expect(r.lines).toEqual([{ line: 1, error: `表头第 13 列 ${JSON.stringify(column)} 不是标识内容的字段（docs/marks.md），本文件未签发任何店铺 / header column 13, ${JSON.stringify(column)}, names no field of the mark payload (docs/marks.md): no shop of this file was signed` }]);
+    }
+    // Every field of the format may be a column, a whole object (licence) or array (credit) as JSON.
+    const file = join(dir, 'all.csv');
+    writeFileSync(file, `${CSV_HEADER},identity.method,licence,status.idx\n${csvRow('a', '/shops/a/')},营业执照核验,"${JSON.stringify(sample.licence).replaceAll('"', '""')}",3\n`);
     const r = run('sign', ...KEY, '--shops', file);
-    expect([r.code, r.lines.length]).toEqual([0, 1]);
+    expect(r.code).toBe(0);
     const decoded = decodeMark(r.lines[0].token);
-    expect(decoded.ok && Object.keys(decoded.payload)).toEqual(['iss', 'iat', 'exp', 'sub', 'shop', 'identity', 'credit', 'bind']);
+    expect(decoded.ok && decoded.payload).toMatchObject({ licence: sample.licence, identity: { method: '营业执照核验' }, status: { idx: 3 } });
   });
 
   it('a CSV cell that only starts like JSON is text, status.idx is a number, and a cell nested 100,000 deep is refused by line', () => {

@@ -159,6 +159,8 @@ describe('xinbiao mark sign --shops with hostile input', () => {
     expect(lines.map((l) => l.line)).toEqual(Array.from({ length: lines.length }, (_, i) => i + 1));
     expect(stderr).toContain(`已中断（SIGTERM）：第 ${lines.length + 1} 行起的店铺未签发 / interrupted (SIGTERM): the shops from line ${lines.length + 1} on were not signed`);
     expect(stderr).not.toMatch(/\n\s+at /);
+    // The help says so, beside the other exit codes.
+    expect(run('sign', '--help').stdout).toContain('sign --shops stopped by SIGINT or SIGTERM\nends after a whole line and exits 130 or 143.');
   });
 
   it('a signing thread that fails rejects every block, also those given out after it failed, and never hangs', async () => {

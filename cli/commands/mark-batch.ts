@@ -78,9 +78,8 @@ class UnknownColumn extends Error {}
 /**
  * CSV with a header row of dotted payload paths (iss, exp, sub.uscc, sub.name, sub.kind, bind.origin, bind.path,
  * credit…), in blocks of 256 rows: a block is signed in one batch. A header column that names no payload field
- * refuses the whole file (line 1). Each row carries the line it starts on, counted
- * here (csv-parse counts a record's last line, and a CR before an LF as a line of its own); the signing threads
- * make the cells into payloads.
+ * refuses the whole file (line 1). Each row carries the line it starts on, counted here (csv-parse counts a
+ * record's last line, and a CR before an LF as a line of its own); the signing threads make its cells a payload.
  */
 async function* csvRows(file: string): AsyncGenerator<{ rows: ShopRow[] }> {
   const columns = (header: string[]) => {

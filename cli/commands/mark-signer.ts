@@ -6,18 +6,32 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { PrivateJwk } from '../../core/crypto';
 import { MarkPayload, signMark } from '../../core/marks';
 import type { JwsEncoding } from '../../core/trust';
+import { MAX_JWS_LENGTH } from '../../core/trust';
 import { MarkPayloadCheck } from '../../core/validate';
-import { both } from '../io';
+import { both, oneLine } from '../io';
 
-/** One shop of a shops file: its line (1-based, CSV header is line 1) and the payload it describes, or why not. */
+/**
+ * One shop of a shops file: its line (1-based, CSV header is line 1) and the payload it describes (`value`, or a CSV
+ * record's cells by header path, made into the payload on the signing thread), or why not.
+ */
 export interface ShopRow {
   line: number;
   value?: unknown;
+  cells?: Record<string, string>;
   problem?: string;
 }
 
-/** A block of shops for a signing thread: NDJSON bytes whose first line is `firstLine`, or rows read from a CSV. */
-export type ShopBlock = { ndjson: Uint8Array; firstLine: number } | { rows: ShopRow[] };
+/**
+ * A block of shops for a signing thread: NDJSON bytes whose first line is `firstLine` (`tooLong`: the lines longer
+ * than MAX_LINE_BYTES, refused unread), or rows read from a CSV.
+ */
+export type ShopBlock = { ndjson: Uint8Array; firstLine: number; tooLong: number[] } | { rows: ShopRow[] };
+
+/** The longest shops-file line read (bytes): a mark is at most 64 KiB (MAX_JWS_LENGTH), its line far less. */
+export const MAX_LINE_BYTES = 1 << 20;
+
+/** The refusal of a line longer than MAX_LINE_BYTES. */
+export const LINE_TOO_LONG = both('行长超过 1 MiB（标识至多 64 KiB），未读取', 'the line is longer than 1 MiB (a mark is at most 64 KiB) and was not read');
 
 /** A block as sent to a thread: its number comes back with its result. */
 export type SignerJob = ShopBlock & { id: number };
@@ -38,20 +52,89 @@ export interface SignerSetup {
   file: string;
 }
 
-/** NDJSON text as rows: one payload object per line (LF or CRLF), blank lines skipped, a BOM on line 1 ignored. */
-export function ndjsonRows(text: string, firstLine: number): ShopRow[] {
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * NDJSON bytes as rows: one payload object per line (LF or CRLF), blank lines skipped, a BOM on line 1 ignored (on
+ * any other line it is refused, wherever the block starts), a line that is not UTF-8 refused rather than signed with
+ * replacement characters, the lines in `tooLong` refused unread.
+ */
+export function ndjsonRows(bytes: Uint8Array, firstLine: number, tooLong: readonly number[] = []): ShopRow[] {
+  let lines: (string | undefined)[];
+  try {
+    lines = utf8.decode(bytes).split('\n');
+  } catch {
+    // Some line is not UTF-8: each line decoded on its own finds which (undefined).
+    lines = [];
+    for (let start = 0; start <= bytes.length;) {
+      const end = bytes.indexOf(10, start);
+      const line = bytes.subarray(start, end === -1 ? bytes.length : end);
+      try {
+        lines.push(utf8.decode(line));
+      } catch {
+        lines.push(undefined);
+      }
+      if (end === -1) break;
+      start = end + 1;
+    }
+  }
   const out: ShopRow[] = [];
   let line = firstLine;
-  for (const raw of text.split('\n')) {
+  for (const raw of lines) {
     const at = line++;
-    if (raw.trim() === '') continue;
-    try {
-      out.push({ line: at, value: JSON.parse(at === 1 ? raw.replace(/^\uFEFF/, '') : raw) });
-    } catch {
-      out.push({ line: at, problem: '不是 JSON / not JSON' });
+    if (tooLong.includes(at)) out.push({ line: at, problem: LINE_TOO_LONG });
+    else if (raw === undefined) out.push({ line: at, problem: both('不是 UTF-8 文本', 'not UTF-8 text') });
+    else if (raw.trim() === '') continue;
+    else {
+      try {
+        out.push({ line: at, value: JSON.parse(at === 1 ? raw.replace(/^\uFEFF/, '') : raw) });
+      } catch {
+        out.push({ line: at, problem: '不是 JSON / not JSON' });
+      }
     }
   }
   return out;
+}
+
+// CSV cells that hold numbers: the mark's integer fields (docs/marks.md).
+const NUMBER_PATHS = new Set(['iat', 'exp', 'status.idx']);
+
+// A CSV cell: JSON for arrays and objects (e.g. credit), a number for integer fields, text otherwise; empty is absent.
+// Text that only starts like JSON ("[官方]示例店") stays text: the mark format then says whether it fits.
+function cell(path: string, raw: string): unknown {
+  const text = raw.trim();
+  if (text === '') return undefined;
+  if (NUMBER_PATHS.has(path)) return Number(text);
+  if (/^[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return raw;
+    }
+  }
+  return raw;
+}
+
+// Sets a dotted path (sub.uscc) inside an object as own properties, creating the levels on the way: a header
+// `__proto__.x` or `constructor.prototype.x` names a field like any other, never a prototype.
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = target;
+  for (const k of keys.slice(0, -1)) {
+    if (!Object.hasOwn(at, k) || typeof at[k] !== 'object' || at[k] === null) Object.defineProperty(at, k, { value: {}, enumerable: true, writable: true, configurable: true });
+    at = at[k] as Record<string, unknown>;
+  }
+  Object.defineProperty(at, keys.at(-1)!, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A CSV record (cells by dotted header path) as the payload it describes: each non-empty cell set by `cell`. */
+export function csvPayload(cells: Record<string, string>): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const [path, raw] of Object.entries(cells)) {
+    const v = cell(path, raw);
+    if (v !== undefined) setPath(value, path, v);
+  }
+  return value;
 }
 
 // Node's native encodings: about three times as fast as the pure ones on a mark.
@@ -77,18 +160,21 @@ export function rowSigner(setup: SignerSetup): (id: number, rows: ShopRow[]) => 
     let signed = 0;
     const problems: string[] = [];
     for (const row of rows) {
-      const raw = row.value;
+      const raw = row.cells ? csvPayload(row.cells) : row.value;
       const withIat = raw && typeof raw === 'object' && !Array.isArray(raw) && !('iat' in raw) ? { ...raw, iat } : raw;
       try {
         if (row.problem) throw new Error(row.problem);
         // signMark checks the payload against the mark schema (once: a second parse here would double the cost).
         const token = await signMark(withIat as MarkPayload, key, ports);
+        // Every verifier refuses a longer token as malformed (docs/marks.md): such a mark would be signed for nothing.
+        if (token.length > MAX_JWS_LENGTH) throw new Error(both(`签发的标识长 ${token.length} 个字符，超过验证方接受的 ${MAX_JWS_LENGTH}`, `the mark would be ${token.length} characters long, verifiers accept at most ${MAX_JWS_LENGTH}`));
         // Read once the payload passed the check: before it, `sub` may be missing.
         const uscc = (withIat as MarkPayload).sub.uscc;
         text += `{"line":${row.line},"kid":${kid}${uscc === undefined ? '' : `,"uscc":${JSON.stringify(uscc)}`},"token":"${token}"}\n`;
         signed++;
       } catch (err) {
-        const problem = (err as Error).message.replace(/^mark payload: /, '');
+        // On one line: a message may quote the file (a cell that is not JSON), control characters included.
+        const problem = oneLine((err as Error).message.replace(/^mark payload: /, ''));
         text += `${JSON.stringify({ line: row.line, error: problem })}\n`;
         problems.push(`${file}:${row.line}: ${both('不能签发', 'not signed')}: ${problem}`);
       }
@@ -100,9 +186,8 @@ export function rowSigner(setup: SignerSetup): (id: number, rows: ShopRow[]) => 
 /** The thread's loop: one SignerResult per SignerJob, or {id, error} when a block could not be signed at all. */
 if (!isMainThread && (workerData as Partial<SignerSetup> | null)?.role === 'mark-signer') {
   const signRows = rowSigner(workerData as SignerSetup);
-  const decoder = new TextDecoder();
   parentPort!.on('message', (job: SignerJob) => {
-    const rows = 'rows' in job ? job.rows : ndjsonRows(decoder.decode(job.ndjson), job.firstLine);
+    const rows = 'rows' in job ? job.rows : ndjsonRows(job.ndjson, job.firstLine, job.tooLong);
     signRows(job.id, rows).then(
       (result) => parentPort!.postMessage(result),
       (err: Error) => parentPort!.postMessage({ id: job.id, error: err.message }),

@@ -28,7 +28,9 @@ verify  verifies the trust list with the root key, then each mark (a token, or a
 revoke  sets each mark's bit (its "status" idx, or a bare index) in the issuer's status list --status, signed
         by --key, and re-signs it (issued = --now, expires = issued + --hours, default 24), in place.
         Prints {"input","idx","revoked":true} per input; the new list's summary goes to stderr.
-Exit 0 when every mark is genuine (verify) or withdrawn (revoke), 1 when any is not or a file is bad, 2 on usage errors.`;
+Exit 0 when every mark is signed (sign), genuine (verify) or withdrawn (revoke), 1 when any is not or a file is bad
+(sign --shops: a row refused, or no shop in the file), 2 on usage errors; sign --shops stopped by SIGINT or SIGTERM
+ends after a whole line and exits 130 or 143.`;
 
 const TOKEN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 

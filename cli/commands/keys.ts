@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateKeyPair, isPublicJwk, type PrivateJwk, type PublicJwk } from '../../core/crypto';
@@ -43,13 +44,22 @@ export async function readJsonFile(path: string, what: Named): Promise<unknown> 
 
 const KEY_FILE: Named = ['密钥文件', 'key file'];
 
-/** Loads a private Ed25519 JWK with a kid. */
+/** Loads a private Ed25519 JWK with a kid whose private part (d) belongs to its public part (x); InputError otherwise. */
 export async function readPrivateKey(path: string): Promise<PrivateJwk> {
   const jwk = (await readJsonFile(path, KEY_FILE)) as PrivateJwk;
   if (!isPublicJwk(jwk) || typeof jwk.d !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(jwk.d)) {
     throw new InputError(both(`密钥文件 ${path} 不是 Ed25519 私钥 JWK（kty OKP、crv Ed25519、x、d）`, `key file ${path} is not a private Ed25519 JWK (kty OKP, crv Ed25519, x, d)`));
   }
   if (typeof jwk.kid !== 'string' || jwk.kid === '') throw new InputError(both(`密钥文件 ${path} 缺少 kid`, `key file ${path} has no kid`));
+  // A private part (d) that does not belong to the public part (x): nothing it signs would verify against the
+  // key the trust list publishes.
+  let x: string | undefined;
+  try {
+    x = createPublicKey(createPrivateKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, format: 'jwk' })).export({ format: 'jwk' }).x;
+  } catch {
+    // x stays undefined: refused below.
+  }
+  if (x !== jwk.x) throw new InputError(both(`密钥 ${jwk.kid} 的私钥部分（d）与公钥（x）不匹配，签出的内容无法验证`, `key ${jwk.kid}: its private part (d) does not belong to its public part (x), so nothing it signs would verify`));
   return jwk;
 }
 

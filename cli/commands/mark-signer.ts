@@ -6,7 +6,6 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { PrivateJwk } from '../../core/crypto';
 import { MarkPayload, signMark } from '../../core/marks';
 import type { JwsEncoding } from '../../core/trust';
-import { MAX_JWS_LENGTH } from '../../core/trust';
 import { MarkPayloadCheck } from '../../core/validate';
 import { both, oneLine } from '../io';
 
@@ -166,8 +165,6 @@ export function rowSigner(setup: SignerSetup): (id: number, rows: ShopRow[]) => 
         if (row.problem) throw new Error(row.problem);
         // signMark checks the payload against the mark schema (once: a second parse here would double the cost).
         const token = await signMark(withIat as MarkPayload, key, ports);
-        // Every verifier refuses a longer token as malformed (docs/marks.md): such a mark would be signed for nothing.
-        if (token.length > MAX_JWS_LENGTH) throw new Error(both(`签发的标识长 ${token.length} 个字符，超过验证方接受的 ${MAX_JWS_LENGTH}`, `the mark would be ${token.length} characters long, verifiers accept at most ${MAX_JWS_LENGTH}`));
         // Read once the payload passed the check: before it, `sub` may be missing.
         const uscc = (withIat as MarkPayload).sub.uscc;
         text += `{"line":${row.line},"kid":${kid}${uscc === undefined ? '' : `,"uscc":${JSON.stringify(uscc)}`},"token":"${token}"}\n`;

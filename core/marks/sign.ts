@@ -1,5 +1,5 @@
 import type { PrivateJwk, SignPort } from '../crypto/ed25519';
-import { signCompactJws, type JwsEncoding } from '../trust/jws';
+import { MAX_JWS_LENGTH, signCompactJws, type JwsEncoding } from '../trust/jws';
 import { MARK_TYP, MarkPayload } from './schema';
 import { firstIssueBoth } from '../model/issue';
 import { MARK_RULES_ZH } from './rules';
@@ -20,10 +20,13 @@ export interface MarkSignPorts {
 /**
  * Signs a shop mark with the platform's private key (compact JWS, EdDSA, typ `xinbiao-mark+jws`, kid from the key).
  * Throws with the offending field when the payload does not match the mark schema (an individual seller's unmasked
- * name, a USCC of the wrong shape, …).
+ * name, a USCC of the wrong shape, …), and when the token would be longer than verifiers accept (MAX_JWS_LENGTH).
  */
 export async function signMark(payload: MarkPayload, key: PrivateJwk, ports: MarkSignPorts = {}): Promise<string> {
   const parsed = (ports.check ?? MarkPayload).safeParse(payload);
   if (!parsed.success) throw new Error(`mark payload: ${firstIssueBoth(parsed.error, '(root)', MARK_RULES_ZH)}`);
-  return signCompactJws(parsed.data, key, MARK_TYP, key.kid, ports.sign, ports.encoding);
+  const token = await signCompactJws(parsed.data, key, MARK_TYP, key.kid, ports.sign, ports.encoding);
+  // Every verifier refuses a longer token as malformed (decodeCompactJws): such a mark would be signed for nothing.
+  if (token.length > MAX_JWS_LENGTH) throw new Error(`mark payload: 签发的标识长 ${token.length} 个字符，超过验证方接受的 ${MAX_JWS_LENGTH} / the mark would be ${token.length} characters long, verifiers accept at most ${MAX_JWS_LENGTH}`);
+  return token;
 }

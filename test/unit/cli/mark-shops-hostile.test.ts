@@ -121,7 +121,7 @@ describe('xinbiao mark sign --shops with hostile input', () => {
     writeFileSync(file, `${shop(1)}\n`);
     const r = run('sign', '--key', keyFile, '--shops', file);
     expect([r.code, r.lines.length]).toEqual([1, 0]);
-    expect(r.stderr.trim()).toBe('xinbiao mark sign: 密钥 demo-platform-2026 的私钥部分（d）与公钥（x）不匹配，签出的标识无法验证 / key demo-platform-2026: its private part (d) does not belong to its public part (x), so no mark it signs would verify');
+    expect(r.stderr.trim()).toBe('xinbiao mark sign: 密钥 demo-platform-2026 的私钥部分（d）与公钥（x）不匹配，签出的内容无法验证 / key demo-platform-2026: its private part (d) does not belong to its public part (x), so nothing it signs would verify');
   });
 
   it('a pipe or a device is refused as not a regular file; a file of blank lines says it holds no shop', () => {

@@ -53,6 +53,13 @@ describe('xinbiao mark', () => {
     // The first missing field (iat defaults to now), in each language's half of the line.
     expect(r.stderr.trim()).toBe(`xinbiao mark sign: 标识内容文件 ${file} 不合格式：sub：输入无效 / payload file ${file}: sub: Invalid input`);
     expect(run('sign', '--key', join(dir, 'nokey.json'), '--payload', file).stderr).toMatch(/cannot read key file .*nokey\.json: ENOENT/);
+    // A key whose private part is another key's: one line naming it, not a crypto library's stack trace.
+    const key = JSON.parse(readFileSync('samples/keys/demo-platform-2026.private.jwk.json', 'utf8'));
+    const mixed = join(dir, 'mixed.private.jwk.json');
+    writeFileSync(mixed, JSON.stringify({ ...key, x: JSON.parse(readFileSync('samples/keys/demo-root-2026.public.jwk.json', 'utf8')).x }));
+    writeFileSync(file, Buffer.from(readFileSync('samples/marks/youpin.jws', 'utf8').trim().split('.')[1]!, 'base64url'));
+    const r2 = run('sign', '--key', mixed, '--payload', file);
+    expect([r2.code, r2.stderr.trim()]).toEqual([1, 'xinbiao mark sign: 密钥 demo-platform-2026 的私钥部分（d）与公钥（x）不匹配，签出的内容无法验证 / key demo-platform-2026: its private part (d) does not belong to its public part (x), so nothing it signs would verify']);
   });
 
   it('verify: a bad trust list or root is an input error naming the file (exit 1)', () => {

@@ -139,6 +139,14 @@ describe('verifyMark outcomes', () => {
   });
 });
 
+describe('signMark', () => {
+  it('refuses a mark longer than every verifier accepts (64 KiB), whatever the payload holds', async () => {
+    // A 40,000-segment path passes the schema; its token (about 107,000 characters) would be malformed everywhere.
+    const long = payload({ bind: { origin: 'https://mall.example.cn', path: `/${'a/'.repeat(40_000)}` } });
+    await expect(signMark(long, f.platform.privateJwk)).rejects.toThrow(/^mark payload: 签发的标识长 \d+ 个字符，超过验证方接受的 65536 \/ the mark would be \d+ characters long, verifiers accept at most 65536$/);
+  });
+});
+
 describe('decodeMark (display only, no verification)', () => {
   it('decodes header and payload of a valid token', () => {
     const d = decodeMark(good);

@@ -81,7 +81,9 @@ function collectElements(root: Document | Element, isElement: boolean, out: Page
 
 /** Keeps a link that may be a mark or portal (by href) or hold a licence (by title). */
 function link(el: Element, out: PageScan): void {
-  const href = attr(el, 'href');
+  // Read directly: a throw here ends the quick read (quickScan's catch) and the full walk reads carefully.
+  const h = el.getAttribute('href');
+  const href = typeof h === 'string' ? h : null;
   if (href && mayBeMarkOrPortal(href)) out.links.push({ el, href });
   // The reflected property costs less than a second getAttribute; SVG links have none.
   const t = (el as HTMLElement).title;

@@ -155,6 +155,8 @@ function readAround(doc: Document, root: Node, text: string, hits: number[], out
     }
     walker.currentNode = start.node;
     at = start.offset;
+    // The elements the stretch starts inside hold its text too: their hover titles count as the walked ones' do.
+    titledAncestors(start.node, root, out);
     let skipParent = skippedBy(start.node);
     for (let n: Node | null = start.node; n; n = walker.nextNode()) {
       if (++visited > MAX_NODES) throw new Error('the walk does not end');
@@ -194,6 +196,14 @@ function readAround(doc: Document, root: Node, text: string, hits: number[], out
   }
   out.text = parts.join('');
   out.visited += visited + texts.count;
+}
+
+/** Keeps the hover titles of the shown elements around `node`, up to `root`, as readAround keeps those it walks. */
+function titledAncestors(node: Node, root: Node, out: PageScan): void {
+  for (let p = node.parentNode, depth = 0; p && p !== root && p.nodeType === ELEMENT_NODE && depth < 64; p = p.parentNode, depth++) {
+    const kind = TAGS[(p as Element).localName];
+    if (kind === undefined || kind === Tag.Block) keepIfTitled(p as Element, out);
+  }
 }
 
 /** A script or style element whose leading text run this text node belongs to (the walk leaves it out). */

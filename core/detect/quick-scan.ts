@@ -53,7 +53,7 @@ function trustedTextContent(node: Node): boolean {
   return false;
 }
 
-/** Links, mark iframes, marks, query elements and JSON-LD blocks in document order, through live collections. */
+/** Links, titled elements, mark iframes, marks, query elements and JSON-LD blocks in document order, through native collections. */
 function collectElements(root: Document | Element, isElement: boolean, out: PageScan): void {
   const each = (tag: string, f: (el: Element) => void) => {
     if (isElement && (root as Element).localName === tag) f(root as Element);
@@ -68,6 +68,11 @@ function collectElements(root: Document | Element, isElement: boolean, out: Page
   const links = root.getElementsByTagName('a');
   for (let i = 0, n = links.length; i < n; i++) link(links[i]!, out);
   out.visited += links.length;
+  // Every shown element's hover text, in document order as the full walk keeps it: not only where text is read.
+  if (isElement) titled(root as Element, out);
+  const withTitle = root.querySelectorAll('[title]');
+  for (let i = 0, n = withTitle.length; i < n; i++) titled(withTitle[i]!, out);
+  out.visited += withTitle.length;
   each('iframe', (el) => {
     const src = attr(el, 'src');
     if (src && mayBeMarkOrPortal(src)) out.frames.push({ el, href: src });
@@ -79,13 +84,16 @@ function collectElements(root: Document | Element, isElement: boolean, out: Page
   });
 }
 
-/** Keeps a link that may be a mark or portal (by href) or hold a licence (by title). */
+/** Keeps a link that may be a mark or portal (by href). */
 function link(el: Element, out: PageScan): void {
   const href = attr(el, 'href');
   if (href && mayBeMarkOrPortal(href)) out.links.push({ el, href });
-  // The reflected property costs less than a second getAttribute; SVG links have none.
-  const t = (el as HTMLElement).title;
-  keepIfTitled(el, out, typeof t === 'string' ? t : attr(el, 'title'));
+}
+
+/** Keeps an element the full walk reads the title of (links and shown elements, not script, style, marks or frames). */
+function titled(el: Element, out: PageScan): void {
+  const kind = TAGS[el.localName];
+  if (kind === undefined || kind === Tag.Block || kind === Tag.Link) keepIfTitled(el, out);
 }
 
 /** The text children before the first child element: what the walk keeps apart as a script's text. */
@@ -180,8 +188,6 @@ function readAround(doc: Document, root: Node, text: string, hits: number[], out
       } else {
         skipParent = null;
         const kind = TAGS[(n as Element).localName];
-        // Links' titles were read with the links; other shown elements' titles where their text is read.
-        if (kind === undefined || kind === Tag.Block) keepIfTitled(n as Element, out);
         if (kind === Tag.Block) {
           parts.push('\n');
           len++;

@@ -32,6 +32,14 @@ describe('quick read of the page', () => {
     expect(quick).toEqual(full);
   });
 
+  it('reads the hover text of an element whose own text starts far before the hit, as the full walk does', () => {
+    const d = doc(`<!doctype html><html><body><div title="企业名称：东莞市示例通信科技有限公司 注册号：441900001042573"><p>${'西湖龙井明前特级，'.repeat(40)}</p>
+      <p>统一社会信用代码：91990000MA8R2K6T00</p></div></body></html>`);
+    const { quick, full } = both(d);
+    expect(quick).toEqual(full);
+    expect(quick.subjects.map((s) => s.regNo ?? s.uscc)).toEqual(['91990000MA8R2K6T00', '441900001042573']);
+  });
+
   it('steps aside when the page replaced textContent', () => {
     const dom = new JSDOM(readFileSync(join(PAGES, 'hostile.html'), 'utf8'), { runScripts: 'dangerously' });
     expect(quickScan(dom.window.document)).toBeNull();

@@ -62,6 +62,18 @@ describe('xinbiao mark', () => {
     expect([r2.code, r2.stderr.trim()]).toEqual([1, 'xinbiao mark sign: 密钥 demo-platform-2026 的私钥部分（d）与公钥（x）不匹配，签出的内容无法验证 / key demo-platform-2026: its private part (d) does not belong to its public part (x), so nothing it signs would verify']);
   });
 
+  it('sign: a private key file with a typo is refused on one line that does not quote the key', () => {
+    const key = readFileSync('samples/keys/demo-platform-2026.private.jwk.json', 'utf8').trim();
+    const d = JSON.parse(key).d as string;
+    const typo = join(dir, 'typo.private.jwk.json');
+    // A comma too many before the closing brace, the file pretty-printed over lines as editors leave it.
+    writeFileSync(typo, `${JSON.stringify(JSON.parse(key), null, 2).replace(/\n}$/, ',\n}')}\n`);
+    const r = run('sign', '--key', typo, '--payload', join(dir, 'payload.json'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^xinbiao mark sign: 密钥文件 \S+ 不是 JSON（第 \d+ 个字符处） \/ key file \S+ is not JSON \(at character \d+\)$/);
+    expect(r.stderr).not.toContain(d);
+  });
+
   it('verify: a bad trust list or root is an input error naming the file (exit 1)', () => {
     const r = run('verify', '--trust', GOOD, '--root', 'samples/keys/demo-root-2026.public.jwk.json', '--url', 'http://127.0.0.1:8080/', GOOD);
     expect(r.code).toBe(1);

@@ -133,6 +133,8 @@ function pick(raw: string, pattern: string | undefined, decode: 'uri' | 'json' |
 /** The shop link beside a 进店 / 关注店铺 control: same address, inside the control's block, with text of its own. */
 function nearControl(doc: Document, controls: readonly string[], attr: 'href' | undefined, pattern: string | undefined, budget: PatternBudget): Found | null {
   const isControl = (el: Element) => controls.includes((el.textContent ?? '').replace(/\s+/g, '').trim());
+  // A link sits in each of the blocks around its control: read once, it spends the page's budget once.
+  const read = new Set<Element>();
   for (const control of doc.querySelectorAll('a, button, span, div')) {
     if (control.childElementCount > 1 || !isControl(control)) continue;
     const href = control.closest('a')?.getAttribute('href') ?? '';
@@ -140,8 +142,9 @@ function nearControl(doc: Document, controls: readonly string[], attr: 'href' | 
     let block: Element | null = control.parentElement;
     for (let depth = 0; block && depth < 4; depth++, block = block.parentElement) {
       for (const link of block.querySelectorAll('a[href]')) {
-        if (link === control || isControl(link) || (target && link.getAttribute('href') !== target)) continue;
+        if (link === control || read.has(link) || isControl(link) || (target && link.getAttribute('href') !== target)) continue;
         if (!target && !/^(https?:)?\/\/|^\//.test(link.getAttribute('href') ?? '')) continue;
+        read.add(link);
         const raw = attr ? link.getAttribute(attr) : link.textContent;
         const found = typeof raw === 'string' ? pick(raw, pattern, undefined, link, budget) : null;
         if (found) return found;

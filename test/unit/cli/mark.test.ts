@@ -51,7 +51,7 @@ describe('xinbiao mark', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(file);
     // The first missing field (iat defaults to now), in each language's half of the line.
-    expect(r.stderr.trim()).toBe(`xinbiao mark sign: 标识内容文件 ${file} 不合格式：sub：输入无效 / payload file ${file}: sub: Invalid input`);
+    expect(r.stderr.trim()).toBe(`xinbiao mark sign: 标识内容文件 ${file} 不合格式：sub：应为对象 / payload file ${file}: sub: expected object`);
     expect(run('sign', '--key', join(dir, 'nokey.json'), '--payload', file).stderr).toMatch(/cannot read key file .*nokey\.json: ENOENT/);
     // A key whose private part is another key's: one line naming it, not a crypto library's stack trace.
     const key = JSON.parse(readFileSync('samples/keys/demo-platform-2026.private.jwk.json', 'utf8'));

@@ -23,6 +23,15 @@ export const both = (zh: string, en: string): string => `${zh} / ${en}`;
 /** Text from elsewhere (a file, a library's error quoting a file) on one line: control characters and line breaks become spaces. */
 export const oneLine = (text: string): string => text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
 
+/**
+ * Why a file is not JSON, `[zh, en]`: the parser's position when it gives one, never its message, which quotes the
+ * file (a private key's `d`, line breaks) and is English only.
+ */
+export function notJson(err: unknown): Named {
+  const at = /at position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
+  return at === undefined ? ['不是 JSON', 'is not JSON'] : [`不是 JSON（第 ${at} 个字符处）`, `is not JSON (at character ${at})`];
+}
+
 /** Human messages go to stderr so stdout stays parseable. */
 export function say(message: string): void {
   process.stderr.write(`${message}\n`);

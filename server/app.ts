@@ -87,6 +87,8 @@ export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyIns
         if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
         handler(req, res);
       });
+      // Any other expectation: Node's own 417 has no body, and every refusal here is the protocol's JSON.
+      server.on('checkExpectation', (_req, res) => sendError(res, 417, 'expectation-failed', 'only Expect: 100-continue is understood'));
       return server;
     },
     bodyLimit,

@@ -26,6 +26,8 @@ export interface AuditContext {
   lists: LocalLists;
   /** Lists that were refused (bad signature, unknown key, expired …), reported rather than silently used. */
   refused: { file: string; reason: string }[];
+  /** The same refusals as stderr lines, each half in its own language (`名单 F 未采用：… / list F refused: …`). */
+  refusedLines: string[];
   /** The trust list used: its version, root key id and the SHA-256 of the signed file. */
   trustFile: UsedFile & { rootKid: string };
   /** Every list used (the ones loaded, not the refused), with the SHA-256 of its file. */
@@ -83,9 +85,10 @@ export async function loadContext(options: ContextOptions = {}): Promise<AuditCo
   if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) throw new InputError(both(`名单目录不存在或不是目录：${dir}`, `the lists folder does not exist or is not a folder: ${dir}`));
   const index = await loadListIndex(dir, { keys: listKeys(trust, () => now), now });
   const refused = index.problems.map((p) => ({ file: p.file, reason: `${p.zh} / ${p.en}${p.line ? ` (line ${p.line})` : ''}` }));
+  const refusedLines = index.problems.map((p) => oneLine(both(`名单 ${p.file} 未采用：${p.zh}${p.line ? `（第 ${p.line} 行）` : ''}`, `list ${p.file} refused: ${p.en}${p.line ? ` (line ${p.line})` : ''}`)));
   const trustFile = { id: 'trust-list', version: trust.version, file: basename(refs.trust), sha256: sha256Hex(await readFile(refs.trust)), rootKid: verified.rootKid };
   return {
-    trust, lists: index, refused, trustFile, listFiles: await usedLists(dir, await index.lists()),
+    trust, lists: index, refused, refusedLines, trustFile, listFiles: await usedLists(dir, await index.lists()),
     demo: { trust: options.trust === undefined, lists: options.lists === undefined },
     sources: { trust: refs.trust, root: refs.root, lists: dir },
   };

@@ -6,7 +6,7 @@ import {
 import { toCsv } from '../../core/audit';
 import { firstIssuePair } from '../../core/model';
 import type { LocalLists } from '../../core/sources';
-import { UsageError, both, oneLine } from '../io';
+import { UsageError, both, notJson, oneLine } from '../io';
 import { seedOf } from './sample';
 
 /** How to choose from the population: `--sample N`, `--weights` rates, `--inspectors`, all with one seed. */
@@ -43,7 +43,8 @@ export function readJsonFile<T>(file: string, schema: { safeParse(v: unknown): {
   }
   let value: unknown;
   try { value = JSON.parse(text); } catch (err) {
-    throw new UsageError(oneLine(both(`${what} ${file} 不是 JSON：${(err as Error).message}`, `${what} ${file} is not JSON: ${(err as Error).message}`)));
+    const [zh, en] = notJson(err);
+    throw new UsageError(oneLine(both(`${what} ${file} ${zh}`, `${what} ${file} ${en}`)));
   }
   // Names and ids end up in the campaign database, whose text refuses a NUL.
   if (JSON.stringify(value).includes('\\u0000')) throw new UsageError(both(`${what} ${file} 含 NUL 字符`, `${what} ${file} holds a NUL character`));

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateKeyPair, isPublicJwk, type PrivateJwk, type PublicJwk } from '../../core/crypto';
-import { EXIT, InputError, UsageError, both, emit, parseArgs, say, strFlag, type Command, type Named } from '../io';
+import { EXIT, InputError, UsageError, both, emit, notJson, parseArgs, say, strFlag, type Command, type Named } from '../io';
 
 const help = `Usage: xinbiao keys --kid ID --out DIR
 
@@ -38,7 +38,8 @@ export async function readJsonFile(path: string, what: Named): Promise<unknown> 
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new InputError(both(`${what[0]} ${path} 不是 JSON：${(err as Error).message}`, `${what[1]} ${path} is not JSON: ${(err as Error).message}`));
+    const [zh, en] = notJson(err);
+    throw new InputError(both(`${what[0]} ${path} ${zh}`, `${what[1]} ${path} ${en}`));
   }
 }
 

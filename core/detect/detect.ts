@@ -1,6 +1,6 @@
 import { LICENCE_IMAGE_PATH } from '../data/marks';
 import { normaliseCode, parseUscc } from '../identifiers';
-import { attr, selectAll, textOf } from './dom';
+import { ELEMENT_NODE, attr, manualSource, nodeTypeOf, selectAll, textOf } from './dom';
 import { jsonLdOrganizations } from './json-ld';
 import { bareCodes, copyrightNames, labelledFields, textCues, textMarks, type LabelledField, type TextMark } from './labels';
 import { classifyLink, linkTarget } from './links';
@@ -29,12 +29,23 @@ export const CONFIDENCE = {
 // Fields further apart than this (characters of page text) belong to different subjects.
 const GROUP_GAP = 160;
 
+// An icon sits among a link's first few nodes: the search stops there, however many the link holds.
+const ICON_REACH = 16;
+
 /** What a person hovering a link reads: its own title (or alt), else the title of the icon inside it. */
 function linkHover(el: Element): string | null {
   const own = attr(el, 'title') ?? attr(el, 'alt');
   if (own !== null) return own;
-  const icon = selectAll(el, '[title]', 1)[0];
-  return icon ? attr(icon, 'title') : null;
+  try {
+    const nodes = manualSource(el);
+    for (let i = 0, n = nodes.next(); n && i < ICON_REACH; i++, n = nodes.next()) {
+      const title = nodeTypeOf(n) === ELEMENT_NODE ? attr(n as Element, 'title') : null;
+      if (title !== null) return title;
+    }
+  } catch {
+    // a patched accessor: no icon
+  }
+  return null;
 }
 
 /**
@@ -98,10 +109,11 @@ export function detectOn(root: Document | Element, options: DetectOptions, page:
   }
 
   // Titles of links, of shown elements where the page's text is read, and wherever an adapter points.
-  for (const el of new Set([...adapters.hover, ...page.titled])) {
+  const hover = new Set(adapters.hover);
+  for (const el of new Set([...hover, ...page.titled])) {
     const title = attr(el, 'title');
     if (!title) continue;
-    const source = adapters.hover.includes(el) ? 'adapter' : 'label';
+    const source = hover.has(el) ? 'adapter' : 'label';
     for (const group of groupFields(labelledFields(title))) add(fromGroup(group, source, el));
   }
 

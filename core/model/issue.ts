@@ -1,12 +1,32 @@
 /** A schema's first complaint as `path: message` (the root named by `root`), for messages people read. */
-export function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, root = '(root)'): string {
+export function firstIssue(error: { issues: readonly SchemaIssue[] }, root = '(root)'): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
-  return `${where(issue, root)}: ${issue.message}`;
+  return `${where(issue, root)}: ${messageOf(issue)}`;
 }
 
 /** Where an issue is, as a dotted path, or `root`. */
 const where = (issue: { path: readonly PropertyKey[] }, root: string) => issue.path.map(String).join('.') || root;
+
+/** A schema complaint as zod gives it: its message, and for zod/mini's one word its kind and what was expected. */
+interface SchemaIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  expected?: unknown;
+  keys?: readonly unknown[];
+}
+
+/**
+ * The issue's message, or for zod/mini's "Invalid input" what its kind says (a missing or mistyped field: `expected
+ * object`; a field the format does not have: `unknown field "x"`, quoted as JSON so a key's line breaks stay escaped).
+ */
+function messageOf(issue: SchemaIssue): string {
+  if (issue.message !== 'Invalid input') return issue.message;
+  if (issue.code === 'invalid_type' && typeof issue.expected === 'string' && Object.hasOwn(TYPE_ZH, issue.expected)) return `expected ${issue.expected}`;
+  if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys) && issue.keys.length > 0) return `unknown field ${issue.keys.map((k) => JSON.stringify(String(k))).join(', ')}`;
+  return issue.message;
+}
 
 // Chinese for the English messages schemas give: zod/mini's one word for a failed check, and the generated
 // validators' (core/validate/compile.ts), by shape. A rule's own message brings its Chinese with it (`extra`).
@@ -26,6 +46,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^a multiple of (\d+)$/, (m) => `应为 ${m[1]} 的倍数`],
   [/^must match (.*)$/, (m) => `应符合 ${m[1]}`],
   [/^must be a URL$/, () => '应为网址'],
+  [/^unknown field (.*)$/, (m) => `没有这个字段：${m[1]}`],
 ];
 
 /**
@@ -33,11 +54,12 @@ const ISSUE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
  * its sentence in each language too: the Chinese from the shapes above or from `extra` (a rule table's message →
  * Chinese), the English message in both halves when neither knows it.
  */
-export function firstIssuePair(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, root = '(root)', extra: Readonly<Record<string, string>> = {}): [zh: string, en: string] {
+export function firstIssuePair(error: { issues: readonly SchemaIssue[] }, root = '(root)', extra: Readonly<Record<string, string>> = {}): [zh: string, en: string] {
   const issue = error.issues[0];
   if (!issue) return ['无效', 'invalid'];
   const at = where(issue, root);
-  return [`${at}：${chineseOf(issue.message, extra) ?? issue.message}`, `${at}: ${issue.message}`];
+  const message = messageOf(issue);
+  return [`${at}：${chineseOf(message, extra) ?? message}`, `${at}: ${message}`];
 }
 
 // The Chinese for a schema message, from `extra` first, then the shapes; undefined when neither knows it.
@@ -55,12 +77,13 @@ function chineseOf(message: string, extra: Readonly<Record<string, string>>): st
  * imports): the Chinese from the shapes above or from `extra` (a rule table's message → Chinese); the English alone
  * when neither knows the message.
  */
-export function firstIssueBoth(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, root = '(root)', extra: Readonly<Record<string, string>> = {}): string {
+export function firstIssueBoth(error: { issues: readonly SchemaIssue[] }, root = '(root)', extra: Readonly<Record<string, string>> = {}): string {
   const issue = error.issues[0];
   if (!issue) return '无效 / invalid';
-  const zh = chineseOf(issue.message, extra);
+  const message = messageOf(issue);
+  const zh = chineseOf(message, extra);
   const at = where(issue, root);
-  return zh === undefined ? `${at}: ${issue.message}` : `${at}: ${zh} / ${issue.message}`;
+  return zh === undefined ? `${at}: ${message}` : `${at}: ${zh} / ${message}`;
 }
 
 /** A named failure's zh and en words from its table, with its `detail` (a key id, a date) appended. */

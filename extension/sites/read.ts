@@ -92,13 +92,14 @@ export function shopIdFromUrl(site: SiteAdapter, href: string): string | null {
 }
 
 function tryWay(way: Way, doc: Document, href: string, scripts: () => string[]): Found | null {
+  // One budget for the way over all the texts it reads (scripts, links beside controls): each text alone bounds its
+  // pattern, a page of many would not.
+  const budget = pageBudget();
   try {
     switch (way.from) {
       case 'url':
-        return pick(href, way.pattern, undefined, null);
+        return pick(href, way.pattern, undefined, null, budget);
       case 'script': {
-        // One budget over all the page's scripts: each text alone bounds the pattern, a page of many would not.
-        const budget = pageBudget();
         for (const text of scripts()) {
           const found = pick(text, way.pattern, way.decode, null, budget);
           if (found) return found;
@@ -106,12 +107,12 @@ function tryWay(way: Way, doc: Document, href: string, scripts: () => string[]):
         return null;
       }
       case 'near':
-        return nearControl(doc, way.controls, way.attr, way.pattern);
+        return nearControl(doc, way.controls, way.attr, way.pattern, budget);
       case 'selector': {
         const el = doc.querySelector(way.selector);
         if (!el) return null;
         const raw = way.attr ? el.getAttribute(way.attr) : way.own ? ownText(el) : el.textContent;
-        return typeof raw === 'string' ? pick(raw, way.pattern, way.decode, el) : null;
+        return typeof raw === 'string' ? pick(raw, way.pattern, way.decode, el, budget) : null;
       }
     }
   } catch {
@@ -130,8 +131,10 @@ function pick(raw: string, pattern: string | undefined, decode: 'uri' | 'json' |
 }
 
 /** The shop link beside a 进店 / 关注店铺 control: same address, inside the control's block, with text of its own. */
-function nearControl(doc: Document, controls: readonly string[], attr: 'href' | undefined, pattern: string | undefined): Found | null {
+function nearControl(doc: Document, controls: readonly string[], attr: 'href' | undefined, pattern: string | undefined, budget: PatternBudget): Found | null {
   const isControl = (el: Element) => controls.includes((el.textContent ?? '').replace(/\s+/g, '').trim());
+  // A link sits in each of the blocks around its control: read once, it spends the page's budget once.
+  const read = new Set<Element>();
   for (const control of doc.querySelectorAll('a, button, span, div')) {
     if (control.childElementCount > 1 || !isControl(control)) continue;
     const href = control.closest('a')?.getAttribute('href') ?? '';
@@ -139,10 +142,11 @@ function nearControl(doc: Document, controls: readonly string[], attr: 'href' | 
     let block: Element | null = control.parentElement;
     for (let depth = 0; block && depth < 4; depth++, block = block.parentElement) {
       for (const link of block.querySelectorAll('a[href]')) {
-        if (link === control || isControl(link) || (target && link.getAttribute('href') !== target)) continue;
+        if (link === control || read.has(link) || isControl(link) || (target && link.getAttribute('href') !== target)) continue;
         if (!target && !/^(https?:)?\/\/|^\//.test(link.getAttribute('href') ?? '')) continue;
+        read.add(link);
         const raw = attr ? link.getAttribute(attr) : link.textContent;
-        const found = typeof raw === 'string' ? pick(raw, pattern, undefined, link) : null;
+        const found = typeof raw === 'string' ? pick(raw, pattern, undefined, link, budget) : null;
         if (found) return found;
       }
     }

@@ -75,7 +75,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     if (!c) {
       c = pinnedContext(db, job.campaign, job.run, join(pinRoot, job.campaign, `run-${job.run}`))
         .then((pinned) => pinned ?? loadContext({ trust: o.trust, trustRoot: o.trustRoot, lists: o.lists }));
-      c.then((ctx) => ctx.refused.forEach((r) => say(`audit worker: 名单 ${r.file} 未采用 / list ${r.file} refused: ${r.reason}`)), () => contexts.delete(key));
+      c.then((ctx) => ctx.refusedLines.forEach((line) => say(`audit worker: ${line}`)), () => contexts.delete(key));
       contexts.set(key, c);
       // Each held context keeps its lists in memory: only the runs most recently asked for stay.
       for (const old of [...contexts.keys()].slice(0, -KEEP_CONTEXTS)) contexts.delete(old);

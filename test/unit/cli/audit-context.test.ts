@@ -28,6 +28,12 @@ describe('the audit’s lists, read as the status server reads them', () => {
       expect(ctx.refused).toHaveLength(1);
       expect(ctx.refused[0]!.file).toBe('demo-black.ndjson');
       expect(ctx.refused[0]!.reason).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
+      // The line a worker says: the Chinese half all Chinese (no English reason in it), the English half all English.
+      const [zh, en, ...rest] = ctx.refusedLines[0]!.split(' / ');
+      expect(rest).toEqual([]);
+      expect(zh).toMatch(/^名单 demo-black\.ndjson 未采用：文件内容与签名不符/);
+      expect(zh).not.toMatch(/refused|signature/);
+      expect(en).toMatch(/^list demo-black\.ndjson refused: the file does not match its signature [^\u4e00-\u9fff]+$/);
       expect(await ctx.lists.byUscc('91990000MA5G3R035Y')).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -51,7 +51,7 @@ describe('xinbiao mark', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(file);
     // The first missing field (iat defaults to now), in each language's half of the line.
-    expect(r.stderr.trim()).toBe(`xinbiao mark sign: 标识内容文件 ${file} 不合格式：sub：输入无效 / payload file ${file}: sub: Invalid input`);
+    expect(r.stderr.trim()).toBe(`xinbiao mark sign: 标识内容文件 ${file} 不合格式：sub：应为对象 / payload file ${file}: sub: expected object`);
     expect(run('sign', '--key', join(dir, 'nokey.json'), '--payload', file).stderr).toMatch(/cannot read key file .*nokey\.json: ENOENT/);
     // A key whose private part is another key's: one line naming it, not a crypto library's stack trace.
     const key = JSON.parse(readFileSync('samples/keys/demo-platform-2026.private.jwk.json', 'utf8'));
@@ -60,6 +60,18 @@ describe('xinbiao mark', () => {
     writeFileSync(file, Buffer.from(readFileSync('samples/marks/youpin.jws', 'utf8').trim().split('.')[1]!, 'base64url'));
     const r2 = run('sign', '--key', mixed, '--payload', file);
     expect([r2.code, r2.stderr.trim()]).toEqual([1, 'xinbiao mark sign: 密钥 demo-platform-2026 的私钥部分（d）与公钥（x）不匹配，签出的内容无法验证 / key demo-platform-2026: its private part (d) does not belong to its public part (x), so nothing it signs would verify']);
+  });
+
+  it('sign: a private key file with a typo is refused on one line that does not quote the key', () => {
+    const key = readFileSync('samples/keys/demo-platform-2026.private.jwk.json', 'utf8').trim();
+    const d = JSON.parse(key).d as string;
+    const typo = join(dir, 'typo.private.jwk.json');
+    // A comma too many before the closing brace, the file pretty-printed over lines as editors leave it.
+    writeFileSync(typo, `${JSON.stringify(JSON.parse(key), null, 2).replace(/\n}$/, ',\n}')}\n`);
+    const r = run('sign', '--key', typo, '--payload', join(dir, 'payload.json'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^xinbiao mark sign: 密钥文件 \S+ 不是 JSON（第 \d+ 个字符处） \/ key file \S+ is not JSON \(at character \d+\)$/);
+    expect(r.stderr).not.toContain(d);
   });
 
   it('verify: a bad trust list or root is an input error naming the file (exit 1)', () => {

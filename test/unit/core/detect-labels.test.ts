@@ -93,6 +93,14 @@ describe('hover titles', () => {
     }
   });
 
+  it("an icon's title names a mark link's operator when it is among the link's first 16 nodes, and is not looked for further", () => {
+    const key = 'http://wljg.gdgs.gov.cn/corpsrch.aspx?key=441900001042573';
+    const icon = '<img src="/img/gs.png" title="企业名称：东莞市示例通信科技有限公司">';
+    // Nested links holding thousands of nodes would otherwise be searched whole, once per link.
+    expect(subjectsOf(`<a href="${key}"><i></i>${icon}</a>`).map(([, name]) => name)).toEqual(['东莞市示例通信科技有限公司']);
+    expect(subjectsOf(`<a href="${key}">${'<i></i>'.repeat(20)}${icon}</a>`).map(([, name]) => name)).toEqual([null]);
+  });
+
   it('on SVG links too (no title property)', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg"><a href="/shop.html" title="${title}"><text>店</text></a></svg>`;
     expect(subjectsOf(svg)).toEqual([[USCC, '厦门鹭岛茶仓商贸有限公司']]);

@@ -13,7 +13,7 @@ import { mergeSites } from '../../../extension/sites/merge';
 import { scanPage } from '../../../extension/runtime/findings';
 import { shopOfPage, withShopMemory } from '../../../extension/background/shop-page';
 import { openShopMemory } from '../../../extension/background/shop-memory';
-import { licenceUrlOf } from '../../../extension/sites/read';
+import { licenceUrlOf, readShop } from '../../../extension/sites/read';
 import { AdapterSiteData } from '../../../core/lists/adapters';
 import { BORROWED_ID_WAY, jdRedesign, SELLER_DESCRIPTION } from '../../e2e/extension/gen-fixture-adapters';
 
@@ -100,6 +100,23 @@ describe("a file's script way over a page of many scripts", () => {
     expect(scanPage(itemPage(9), jd).found.shop?.id).toBe('10001203');
     // Eleven scripts that each cost a try: the eleventh, which holds the id, is past the page's budget.
     expect(scanPage(itemPage(10), jd).found.shop?.id).toBeUndefined();
+  });
+});
+
+describe("a file's near way over a page of many shop links beside controls", () => {
+  // 100,027 steps a try (rule 8), read from each link's text: ten tries for the page, however many links there are.
+  const way = { from: 'near' as const, controls: ['进店'], pattern: 'shop[\\s\\S]{100000}sid=(\\d{1,9})' };
+  const card = (i: number, text: string) => `<div class="shop-card"><a href="//mall.jd.com/index-${i}.html">进店</a><a href="//mall.jd.com/index-${i}.html">${text}</a></div>`;
+  const itemPage = (misses: number) => {
+    const cards = Array.from({ length: misses }, (_, i) => card(i, `shop${'y'.repeat(100_001)}`)).join('');
+    return new JSDOM(`<!doctype html><html><body><h1>示例商品</h1><div><div><div><div>${cards}${card(misses, `shop${'y'.repeat(100_000)}sid=10001203`)}</div></div></div></div></body></html>`, { url: ITEM }).window.document;
+  };
+
+  it('reads the id while its tries fit one budget for the page, and stops when they do not', () => {
+    const jd = jdWith({ ways: { shopId: [way] } });
+    // Each miss is tried once, though it sits in each of the four blocks around its control.
+    expect(readShop(itemPage(9), jd, ITEM).shopId).toBe('10001203');
+    expect(readShop(itemPage(10), jd, ITEM).shopId).toBeNull();
   });
 });
 

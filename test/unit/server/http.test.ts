@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -129,6 +130,21 @@ describe('HTTP that holds', () => {
       socket.write(ask(Buffer.byteLength(body)));
     });
     expect(lines).toEqual(['HTTP/1.1 100 Continue', 'HTTP/1.1 200 OK']);
+  });
+
+  it('refuses an expectation other than 100-continue with the protocol\'s JSON error body', async () => {
+    const { port } = await serve();
+    const r = await new Promise<{ status: number; body: string }>((ok, fail) => {
+      const req = request({ port, host: '127.0.0.1', method: 'POST', path: '/v1/subjects:batch', headers: { 'content-type': 'application/json', expect: '200-ok', connection: 'close' } }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString('utf8')));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', fail);
+      req.end('{}');
+    });
+    expect(r.status).toBe(417);
+    expect(JSON.parse(r.body)).toEqual({ error: { code: 'expectation-failed', message: 'only Expect: 100-continue is understood' } });
   });
 
   it('keeps answering lookups while 64 clients upload one byte at a time', async () => {

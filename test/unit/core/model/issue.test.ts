@@ -1,4 +1,5 @@
-import { firstIssueBoth } from '../../../../core/model/issue';
+import * as z from 'zod/mini';
+import { firstIssueBoth, firstIssuePair } from '../../../../core/model/issue';
 import { MARK_RULES_ZH } from '../../../../core/marks/rules';
 import { signMark } from '../../../../core/marks';
 
@@ -14,6 +15,15 @@ describe('schema complaints in both languages (firstIssueBoth)', () => {
     [one(['kind'], 'a message nobody translated'), 'kind: a message nobody translated'],
   ])('%#: %j', (error, text) => {
     expect(firstIssueBoth(error, '(line)')).toBe(text);
+  });
+
+  it("zod/mini's one word for a missing, mistyped or unknown field says which it is, in each half", () => {
+    const Schema = z.strictObject({ exp: z.number(), sub: z.strictObject({ name: z.string() }) });
+    const issue = (v: unknown) => firstIssuePair(Schema.safeParse(v).error!);
+    expect(issue({ sub: { name: 'x' } })).toEqual(['exp：应为数字', 'exp: expected number']);
+    expect(issue([])).toEqual(['(root)：应为对象', '(root): expected object']);
+    // An unknown key is quoted as JSON: its line break stays on the message's one line.
+    expect(issue({ exp: 1, sub: { name: 'x', 'a\nb': 1 } })).toEqual(['sub：没有这个字段："a\\nb"', 'sub: unknown field "a\\nb"']);
   });
 
   it("a rule's message brings its own Chinese", () => {

@@ -1,5 +1,4 @@
-import { MarkPayload, decodeMark, signMark, verifyMark } from '../../core/marks';
-import { MARK_RULES_ZH } from '../../core/marks/rules';
+import { MARK_RULES_ZH, MarkPayload, decodeMark, signMark, verifyMark } from '../../core/marks';
 import { createStatusSource, setBit } from '../../core/status';
 import { EXIT, InputError, UsageError, both, emit, intFlag, parseArgs, say, strFlag, withSubcommands } from '../io';
 import { nodeStatusCodec, readOwnStatus, STATUS_LIST, writeStatus } from './status';

@@ -4,3 +4,4 @@ export * from './binding';
 export * from './decode';
 export * from './sign';
 export * from './verify';
+export { MARK_RULES_ZH } from './rules';

@@ -5,19 +5,27 @@ import type { SiteAdapter } from '../sites/define-site';
 // labelled licence text (the labels that hold no shorter one) or a bare 18-character code. Anything else: no shop.
 const ELEMENTS = ['xinbiao-mark', 'a[href*="gsxt.gov.cn" i]'];
 const LABELS = ['信用代码', '注册号', '营业执照号', '企业名称', '公司名称', '主体名称', '经营者名称', '单位名称'];
-const DIGITS = /\d{6}/;
 const CODE = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/;
+const DIGIT_RUN = 6;
 
-// Labels by plain search, the code's expression only past six digits in a row: on a page without a shop, compiling
-// one expression of them all cost more than the rest of the look (bench content-idle).
-const mayName = (text: string): boolean => LABELS.some((l) => text.includes(l)) || (DIGITS.test(text) && CODE.test(text));
-
-/** The text of the whole document (through a range: no element of it is touched), or of one part. */
-function textOf(root: ParentNode & Node): string {
-  if (root.nodeType !== 9) return root.textContent ?? '';
-  const range = (root as Document).createRange();
-  range.selectNodeContents(root);
-  return range.toString();
+/**
+ * Whether the text may name an operator: a label by plain search, or six ASCII digits in a row (a USCC has six at
+ * positions 3–8) and then the code's expression. One function with its loops written out: on a page without a shop
+ * every function the look calls is compiled for that page alone, and compiling cost more than the look itself
+ * (bench content-idle), as did compiling an expression for the digits.
+ */
+function mayName(text: string): boolean {
+  for (const l of LABELS) if (text.includes(l)) return true;
+  // Every sixth character only: a run of six always covers one of them.
+  for (let i = DIGIT_RUN - 1; i < text.length; i += DIGIT_RUN) {
+    let c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    let s = i, e = i + 1;
+    for (; s > 0 && (c = text.charCodeAt(s - 1)) >= 48 && c <= 57; s--);
+    for (; e < text.length && (c = text.charCodeAt(e)) >= 48 && c <= 57; e++);
+    if (e - s >= DIGIT_RUN) return CODE.test(text);
+  }
+  return false;
 }
 
 /** What the first look needs, made from the adapters at build time (the small first part carries no adapter). */
@@ -52,11 +60,17 @@ export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
  */
 export function mayHoldShop(root: ParentNode & Node, probe: ShopProbe): boolean {
   if ((root as Element).matches?.(probe.selector) || root.querySelector(probe.selector)) return true;
+  // The whole document's text through a range: no element of it is touched (each kind touched costs its bindings).
+  let text: string;
+  if (root.nodeType === 9) {
+    const range = (root as Document).createRange();
+    range.selectNodeContents(root);
+    text = range.toString();
+  } else text = root.textContent ?? '';
   // Page data in inline scripts: looked for in the whole document only (a single-page app's later scripts are code).
-  if (probe.dataMarkers.length > 0 && root.nodeType === 9) {
-    for (const s of root.querySelectorAll('script:not([src])')) if (probe.dataMarkers.some((m) => s.textContent?.includes(m))) return true;
-  }
-  let text = textOf(root);
+  // The document's text holds its scripts' text, so no script element is visited; a marker in shown text merely asks
+  // for detection, which then finds no shop.
+  if (root.nodeType === 9) for (const m of probe.dataMarkers) if (text.includes(m)) return true;
   if (!mayName(text)) return false;
   // Detection skips script and style text (a single-page app's code, its data) as well.
   for (const sel of ['script', 'style', ...probe.platformBlock]) {

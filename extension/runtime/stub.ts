@@ -9,21 +9,22 @@ const MAX_NODES = 50;
 // The extension API is touched only when asking for the rest: its first use in a page costs more than the whole look.
 const api = () => (globalThis as { chrome?: { runtime?: { id?: string; sendMessage(m: unknown): Promise<unknown> } } }).chrome?.runtime;
 
-/** Once per document: the platform and the any-site script may both be injected. */
-export function startStub(probe: ShopProbe): void {
-  const g = globalThis as { __xinbiaoRunning?: boolean };
-  if (g.__xinbiaoRunning) return;
-  g.__xinbiaoRunning = true;
-  runStub(probe);
-}
-
 /**
  * What runs first on a listed page: a cheap look for anything a shop is read from. Only when there is one does it
  * ask the background to inject the detection part; until then it watches DOM changes (a single-page app's navigation
  * changes the DOM it shows; the look reads nothing else), and stops for good once it asked (the detection part has
  * its own watch, of the address too) or the extension went away.
+ *
+ * @param once skip when a first part already runs in this document (the platform and the any-site script may both
+ *   be injected); the adapter-data probe keeps its own flag
  */
-export function runStub(probe: ShopProbe): void {
+export function runStub(probe: ShopProbe, once = true): void {
+  // Checked here, not in a wrapper: each function on this path is compiled on every listed page (bench content-idle).
+  const g = globalThis as { __xinbiaoRunning?: boolean };
+  if (once) {
+    if (g.__xinbiaoRunning) return;
+    g.__xinbiaoRunning = true;
+  }
   let pending: Node[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let observer: MutationObserver | undefined;

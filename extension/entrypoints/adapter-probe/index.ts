@@ -12,6 +12,6 @@ export default defineUnlistedScript(() => {
   g.__xinbiaoAdapterProbe = true;
   void loadSites().then((sites) => {
     const site = siteFor(location.href, sites);
-    if (site) runStub(shopProbe([site]));
+    if (site) runStub(shopProbe([site]), false);
   });
 });

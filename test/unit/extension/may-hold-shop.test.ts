@@ -20,6 +20,17 @@ describe('mayHoldShop: the first part’s cheap look', () => {
     ['a label only inside a script', '<script>var t = "企业名称：x"</script><p>今日推荐</p>'],
   ])('%s: no shop', (_, body) => expect(mayHoldShop(doc(body), probe)).toBe(false));
 
+  it('a platform’s page data in an inline script (1688’s __INIT_DATA): may hold a shop', () => {
+    const d = new DOMParser().parseFromString('<!doctype html><html><head><script>window.__INIT_DATA={"globalData":{"tempModel":{"companyName":"广州欧博化妆品有限公司"}}}</script></head><body><p>今日推荐</p></body></html>', 'text/html');
+    expect(mayHoldShop(d, probe)).toBe(true);
+  });
+
+  it('six digits that are not a code, split digits and a code with a letter where a digit must be: no shop', () => {
+    expect(mayHoldShop(doc('<p>订单号 123456 与 12345 6</p>'), probe)).toBe(false);
+    expect(mayHoldShop(doc('<p>91990000MA2H7Q013E</p>'.replace('9199', '91A9')), probe)).toBe(false);
+    expect(mayHoldShop(doc('<p>编号 12 3456 7890 91990000MA2H7Q013E</p>'), probe)).toBe(true);
+  });
+
   it('looks at a changed part only, ignoring changes inside the footer', () => {
     const d = doc('<main><p>今日推荐</p></main><div class="tm-footer"><p>企业名称：浙江天猫网络有限公司</p></div>');
     expect(mayHoldShop(d.querySelector('.tm-footer p')!, probe)).toBe(false);

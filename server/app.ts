@@ -56,7 +56,8 @@ function clientError(err: NodeJS.ErrnoException, socket: Socket): void {
       ? [431, 'Request Header Fields Too Large', 'bad-request', 'the request headers are too large']
       : [400, 'Bad Request', 'bad-request', 'the request could not be parsed'];
   const body = JSON.stringify(errorBody(code, message));
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  // CORS as on every answer of the endpoint: a page's fetch then reads this error instead of a CORS failure.
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n${body}`);
 }
 
 // The URL of a request for the plain routes, or undefined when the target cannot be one (then 400).
@@ -87,8 +88,11 @@ export function buildApp(options: Omit<AppOptions, 'port' | 'host'>): FastifyIns
         if (!(Number(req.headers['content-length']) > bodyLimit)) res.writeContinue();
         handler(req, res);
       });
-      // Any other expectation: Node's own 417 has no body, and every refusal here is the protocol's JSON.
-      server.on('checkExpectation', (_req, res) => sendError(res, 417, 'expectation-failed', 'only Expect: 100-continue is understood'));
+      // Any other expectation: Node's own 417 has no body, and every refusal here is the protocol's JSON, with CORS.
+      server.on('checkExpectation', (_req, res) => {
+        res.setHeader('access-control-allow-origin', '*');
+        sendError(res, 417, 'expectation-failed', 'only Expect: 100-continue is understood');
+      });
       return server;
     },
     bodyLimit,

@@ -134,17 +134,34 @@ describe('HTTP that holds', () => {
 
   it('refuses an expectation other than 100-continue with the protocol\'s JSON error body', async () => {
     const { port } = await serve();
-    const r = await new Promise<{ status: number; body: string }>((ok, fail) => {
+    const r = await new Promise<{ status: number; body: string; cors: string | undefined }>((ok, fail) => {
       const req = request({ port, host: '127.0.0.1', method: 'POST', path: '/v1/subjects:batch', headers: { 'content-type': 'application/json', expect: '200-ok', connection: 'close' } }, (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString('utf8')));
-        res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body, cors: res.headers['access-control-allow-origin'] }));
       });
       req.on('error', fail);
       req.end('{}');
     });
     expect(r.status).toBe(417);
+    expect(r.cors).toBe('*');
     expect(JSON.parse(r.body)).toEqual({ error: { code: 'expectation-failed', message: 'only Expect: 100-continue is understood' } });
+  });
+
+  it('a request the HTTP parser cannot read gets the JSON 400 with CORS, so a page can read it', async () => {
+    const { port } = await serve();
+    const answer = await new Promise<string>((ok, fail) => {
+      const socket = connect(port, '127.0.0.1');
+      sockets.push(socket);
+      let got = '';
+      socket.on('data', (d) => (got += d.toString('utf8')));
+      socket.on('end', () => ok(got));
+      socket.on('error', fail);
+      socket.write('GET /v1/subjects/x HTTP/1.1\r\nHost: localhost\r\nBad Header Line\r\n\r\n');
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(answer).toContain('\r\nAccess-Control-Allow-Origin: *\r\n');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'bad-request', message: 'the request could not be parsed' } });
   });
 
   it('keeps answering lookups while 64 clients upload one byte at a time', async () => {

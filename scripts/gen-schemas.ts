@@ -91,7 +91,11 @@ function validatorSchema(schema: z.core.$ZodType): Node {
           if (typeof message !== 'string') throw new Error('a refinement needs a fixed message: it names the implementation in core/validate/lite');
           refine.push(def.path?.length ? { message, path: def.path } : { message });
         }
-        if (def.pattern?.flags) throw new Error(`regex flags cannot be expressed: /${def.pattern.source}/${def.pattern.flags}`);
+        // Patterns are compiled in Unicode mode (core/validate/compile.ts), as JSON Schema reads them: `u` is implied.
+        if (def.pattern?.flags && def.pattern.flags !== 'u') throw new Error(`regex flags cannot be expressed: /${def.pattern.source}/${def.pattern.flags}`);
+        // A pattern's own message says what is wrong in words; without it the validator can only quote the pattern.
+        const said = def.pattern ? def.error?.() : undefined;
+        if (typeof said === 'string') (jsonSchema as Node).patternMessage = said;
       }
       if (refine.length) (jsonSchema as Node).refine = refine;
     },

@@ -6,6 +6,9 @@
  */
 export const INVISIBLE = /\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}/gu;
 
+/** INVISIBLE and the control characters (C0, DEL, C1) as the body of a character class, for patterns with the `u` flag. */
+export const UNSEEN_CLASS = '\\p{Cc}\\p{Default_Ignorable_Code_Point}\\p{Bidi_Control}';
+
 /** The text without invisible characters (see INVISIBLE). */
 export const stripInvisible = (input: string): string => input.replace(INVISIBLE, '');
 

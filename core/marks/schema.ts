@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { text } from '../model/fields';
+import { shownName, text } from '../model/fields';
 import { CreditLevel, IdentityMark, Licence, SubjectKind, Uscc } from '../model/schema';
 import { MARK_RULES as R } from './rules';
 
@@ -20,7 +20,7 @@ export const MarkBinding = z.object({
 export type MarkBinding = z.infer<typeof MarkBinding>;
 
 /** Who runs the shop, as the platform verified it. */
-export const MarkSubject = z.object({ uscc: z.optional(Uscc), name: text(200), kind: SubjectKind });
+export const MarkSubject = z.object({ uscc: z.optional(Uscc), name: shownName(200), kind: SubjectKind });
 export type MarkSubject = z.infer<typeof MarkSubject>;
 
 /** The signed content of a shop mark (亮照亮标): the model's parts without provenance (the mark is the provenance). */
@@ -32,7 +32,7 @@ export const MarkPayload = z.object({
   exp: seconds,
   sub: MarkSubject,
   /** The shop's display name on the platform. */
-  shop: z.optional(z.object({ name: text(200) })),
+  shop: z.optional(z.object({ name: shownName(200) })),
   licence: z.optional(z.omit(Licence, noProvenance)),
   identity: z.omit(IdentityMark, noProvenance),
   credit: z.array(z.omit(CreditLevel, noProvenance)).check(z.maxLength(20)),

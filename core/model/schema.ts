@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { day, text, when } from './fields';
+import { day, shownName, text, when } from './fields';
 
 // zod/mini so the widget can share these schemas at a fraction of full zod's size (and with no eval under CSP).
 
@@ -28,7 +28,7 @@ export type SubjectKind = z.infer<typeof SubjectKind>;
 
 export const Subject = z.object({
   uscc: z.optional(Uscc),
-  name: text(200),
+  name: shownName(200),
   kind: SubjectKind,
   provenance: Provenance,
 });
@@ -37,10 +37,10 @@ export type Subject = z.infer<typeof Subject>;
 /** 营业执照 fields as published; all but code and name are optional because pages and lists show subsets. */
 export const Licence = z.object({
   uscc: z.optional(Uscc),
-  name: text(200),
+  name: shownName(200),
   type: z.optional(text(100)),
   address: z.optional(text(300)),
-  legalRepresentative: z.optional(text(100)),
+  legalRepresentative: z.optional(shownName(100)),
   established: z.optional(day),
   registeredCapital: z.optional(text(100)),
   authority: z.optional(text(200)),
@@ -57,11 +57,11 @@ export const Exemption = z.enum(['farm-produce', 'handicraft', 'convenience-serv
 
 export const IdentityMark = z.object({
   /** Who verified the operator's identity (the platform), and when. */
-  verifiedBy: text(200),
+  verifiedBy: shownName(200),
   verifiedAt: day,
   method: z.optional(text(200)),
   /** Already masked for individuals (e.g. 张*三); never the full name of a natural person. */
-  realName: z.optional(text(100)),
+  realName: z.optional(shownName(100)),
   selfDeclaration: z.optional(z.object({ text: text(1000), exemption: Exemption })),
   provenance: Provenance,
 });
@@ -73,9 +73,9 @@ export type CreditScheme = z.infer<typeof CreditScheme>;
 
 export const CreditLevel = z.object({
   scheme: CreditScheme,
-  schemeName: text(100),
-  level: text(40),
-  issuer: text(200),
+  schemeName: shownName(100),
+  level: shownName(40),
+  issuer: shownName(200),
   date: day,
   validUntil: z.optional(day),
   provenance: Provenance,

@@ -10,7 +10,7 @@ type Check = (value: unknown, path: Path, issues: Issue[]) => unknown;
 declare const XINBIAO_SCHEMA_CHECKS: boolean | undefined;
 const CHECKS = typeof XINBIAO_SCHEMA_CHECKS === 'undefined' || XINBIAO_SCHEMA_CHECKS;
 
-const KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'enum', 'const', 'anyOf', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'multipleOf', 'format', 'refine']);
+const KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'enum', 'const', 'anyOf', 'pattern', 'patternMessage', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'multipleOf', 'format', 'refine']);
 
 const pathOf = (p: Path, tail: Issue['path'] = []): Issue['path'] => (p ? pathOf(p[0], [p[1], ...tail]) : tail);
 
@@ -93,13 +93,15 @@ export function compile<T>(schema: SchemaData, options: CompileOptions = {}): Va
   }
 
   function stringChecks(s: SchemaData, checks: Check[]) {
-    const { minLength: min, maxLength: max, pattern, format } = s as { minLength?: number; maxLength?: number; pattern?: string; format?: string };
+    const { minLength: min, maxLength: max, pattern, patternMessage, format } = s as { minLength?: number; maxLength?: number; pattern?: string; patternMessage?: string; format?: string };
     const str = (f: (v: string, p: Path, i: Issue[]) => unknown): Check => (v, p, i) => (typeof v === 'string' ? f(v, p, i) : v);
     if (min !== undefined) checks.push(str((v, p, i) => (codePointLength(v) >= min ? v : fail(p, i, `at least ${min} characters`))));
     if (max !== undefined) checks.push(str((v, p, i) => (codePointLength(v) <= max ? v : fail(p, i, `at most ${max} characters`))));
     if (pattern !== undefined) {
-      const re = new RegExp(pattern);
-      checks.push(str((v, p, i) => (re.test(v) ? v : fail(p, i, `must match ${pattern}`))));
+      // JSON Schema patterns are ECMA-262 expressions in Unicode mode (the names' pattern uses property classes).
+      const re = new RegExp(pattern, 'u');
+      const message = patternMessage ?? `must match ${pattern}`;
+      checks.push(str((v, p, i) => (re.test(v) ? v : fail(p, i, message))));
     }
     if (format !== undefined) {
       // zod's url check replaces the value, so its order against other string checks would matter: refuse the mix.

@@ -4,11 +4,11 @@ import type { output } from 'zod/mini';
 import type * as src from '../../status/schema';
 import { compile } from '../compile';
 import type { Validator } from '../types';
-import { d4, d9, d45 } from './defs';
+import { d4, d13, d47 } from './defs';
 
 export const MAX_STATUS_BITS = 16777216 as const;
 export const MAX_STATUS_JWS_LENGTH = 4194304 as const;
 export const MIN_STATUS_BITS = 131072 as const;
 export const STATUS_FORMAT = "xinbiao-status/1" as const;
 export const STATUS_TYP = "xinbiao-status+jws" as const;
-export const StatusListPayload: Validator<output<typeof src.StatusListPayload>> = /* @__PURE__ */ compile({"type":"object","properties":{"format":{"const":"xinbiao-status/1"},"iss":d9,"url":d45,"issued":d4,"expires":d4,"size":{"type":"integer","minimum":8,"maximum":16777216,"multipleOf":8},"compression":{"enum":["gzip","deflate"]},"list":{"type":"string","maxLength":4194304,"pattern":"^[A-Za-z0-9_-]+$"}},"required":["format","iss","url","issued","expires","size","compression","list"]});
+export const StatusListPayload: Validator<output<typeof src.StatusListPayload>> = /* @__PURE__ */ compile({"type":"object","properties":{"format":{"const":"xinbiao-status/1"},"iss":d13,"url":d47,"issued":d4,"expires":d4,"size":{"type":"integer","minimum":8,"maximum":16777216,"multipleOf":8},"compression":{"enum":["gzip","deflate"]},"list":{"type":"string","maxLength":4194304,"pattern":"^[A-Za-z0-9_-]+$"}},"required":["format","iss","url","issued","expires","size","compression","list"]});

@@ -4,13 +4,13 @@ import type { output } from 'zod/mini';
 import type * as src from '../../trust/schema';
 import { compile } from '../compile';
 import type { Validator } from '../types';
-import { d0, d4, d9, d36, d37, d38, d40, d42, d43, d45, d46, d47, d48, d49 } from './defs';
+import { d0, d4, d13, d38, d39, d40, d42, d44, d45, d47, d48, d49, d50, d51 } from './defs';
 
 export const TRUST_FORMAT = "xinbiao-trust/1" as const;
 export const TRUST_TYP = "xinbiao-trust+jws" as const;
-export const Issuer: Validator<output<typeof src.Issuer>> = /* @__PURE__ */ compile({"type":"object","properties":{"id":d36,"name":d0,"kind":d37,"origins":d38,"keys":d40,"revoked":d43,"check":d46,"statusList":d47,"maxMarkDays":d48},"required":["id","name","kind","origins","keys","revoked"]});
+export const Issuer: Validator<output<typeof src.Issuer>> = /* @__PURE__ */ compile({"type":"object","properties":{"id":d38,"name":d0,"kind":d39,"origins":d40,"keys":d42,"revoked":d45,"check":d48,"statusList":d49,"maxMarkDays":d50},"required":["id","name","kind","origins","keys","revoked"]});
 export const IssuerKind: Validator<output<typeof src.IssuerKind>> = /* @__PURE__ */ compile({"enum":["platform","list-publisher","both","adapter-publisher"]});
 export const OriginPattern: Validator<output<typeof src.OriginPattern>> = /* @__PURE__ */ compile({"type":"string","pattern":"^https?:\\/\\/[a-z0-9.-]+(?::(?:[1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5]|\\*))?$"});
-export const RevokedKey: Validator<output<typeof src.RevokedKey>> = /* @__PURE__ */ compile({"type":"object","properties":{"kid":d9,"at":d4,"reason":d45},"required":["kid","at"]});
-export const TrustKey: Validator<output<typeof src.TrustKey>> = /* @__PURE__ */ compile({"type":"object","properties":{"kty":{"const":"OKP"},"crv":{"const":"Ed25519"},"x":d42,"kid":d9,"from":d4,"until":d4},"required":["kty","crv","x","kid","from","until"]});
-export const TrustList: Validator<output<typeof src.TrustList>> = /* @__PURE__ */ compile({"type":"object","properties":{"format":{"const":"xinbiao-trust/1"},"version":{"type":"integer","minimum":1,"maximum":9007199254740991},"issued":d4,"expires":d4,"issuers":{"type":"array","items":d49}},"required":["format","version","issued","expires","issuers"]});
+export const RevokedKey: Validator<output<typeof src.RevokedKey>> = /* @__PURE__ */ compile({"type":"object","properties":{"kid":d13,"at":d4,"reason":d47},"required":["kid","at"]});
+export const TrustKey: Validator<output<typeof src.TrustKey>> = /* @__PURE__ */ compile({"type":"object","properties":{"kty":{"const":"OKP"},"crv":{"const":"Ed25519"},"x":d44,"kid":d13,"from":d4,"until":d4},"required":["kty","crv","x","kid","from","until"]});
+export const TrustList: Validator<output<typeof src.TrustList>> = /* @__PURE__ */ compile({"type":"object","properties":{"format":{"const":"xinbiao-trust/1"},"version":{"type":"integer","minimum":1,"maximum":9007199254740991},"issued":d4,"expires":d4,"issuers":{"type":"array","items":d51}},"required":["format","version","issued","expires","issuers"]});

@@ -73,14 +73,25 @@ describe('xinbiao mark sign --shops with hostile input', () => {
   });
 
   it('CSV rows keep the line they start on: a quoted line break, a blank line, CRLF and a last row without a line end', () => {
+    // Line breaks inside a quoted cell: in the credit column's JSON, where they are whitespace.
+    const credit = (breaks: string) => `"${`[${breaks}${JSON.stringify(sample.credit).slice(1)}`.replaceAll('"', '""')}"`;
     const file = join(dir, 'lines.csv');
-    writeFileSync(file, `${CSV_HEADER}\n${csvRow('"两行\n店名"', '/shops/a/')}\n${csvRow('b', '/shops/b/')}\n\n${csvRow('"三\r\n行\n店名"', '/shops/c/')}\n${csvRow('d', '/shops/d/')}`);
+    writeFileSync(file, `${CSV_HEADER}\n${csvRow('a', '/shops/a/', credit('\n'))}\n${csvRow('b', '/shops/b/')}\n\n${csvRow('c', '/shops/c/', credit('\r\n\n'))}\n${csvRow('d', '/shops/d/')}`);
     const r = run('sign', ...KEY, '--shops', file);
     expect(r.code).toBe(0);
     expect(r.lines.map((l) => [l.line, pathOf(l.token)])).toEqual([[2, '/shops/a/'], [4, '/shops/b/'], [6, '/shops/c/'], [9, '/shops/d/']]);
     const crlf = join(dir, 'crlf.csv');
-    writeFileSync(crlf, `${CSV_HEADER}\r\n${csvRow('"两行\r\n店名"', '/shops/a/')}\r\n\r\n${csvRow('b', '/shops/b/')}\r\n`);
+    writeFileSync(crlf, `${CSV_HEADER}\r\n${csvRow('a', '/shops/a/', credit('\r\n'))}\r\n\r\n${csvRow('b', '/shops/b/')}\r\n`);
     expect(run('sign', ...KEY, '--shops', crlf).lines.map((l) => [l.line, pathOf(l.token)])).toEqual([[2, '/shops/a/'], [5, '/shops/b/']]);
+  });
+
+  it('a shop name with a line break or a bidi override in it is refused by its line; the rows after it are signed', () => {
+    const file = join(dir, 'names.csv');
+    writeFileSync(file, `${CSV_HEADER}\n${csvRow('"两行\n店名"', '/shops/a/')}\n${csvRow('示例店\u202E品正', '/shops/b/')}\n${csvRow('c', '/shops/c/')}\n`);
+    const r = run('sign', ...KEY, '--shops', file);
+    expect(r.code).toBe(1);
+    const refused = 'shop.name: 不得含控制字符、零宽字符或双向格式字符 / must not hold control, zero-width or bidi formatting characters';
+    expect(r.lines.map((l) => [l.line, l.error ?? pathOf(l.token)])).toEqual([[2, refused], [4, refused], [5, '/shops/c/']]);
   });
 
   it('a CSV header column that names no payload field refuses the file at line 1: a typo, __proto__.error, constructor.prototype.error', () => {

@@ -1,5 +1,5 @@
 const ID = 'xinbiao-generic';
-// The any-site first part (entrypoints/generic); earlier versions registered another file under the same id.
+// The any-site first part (generic.js, wxt.config.ts firstParts); earlier versions registered another file under the same id.
 const JS = ['generic.js'];
 
 /** Registers the any-site detector when the shopper granted access, removes it otherwise. */

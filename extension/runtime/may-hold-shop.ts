@@ -1,9 +1,6 @@
-import { leadingLiteral } from '../../core/lists';
-import type { SiteAdapter } from '../sites/define-site';
-
 // What detection reads a shop from (DESIGN §Find the subject): a XinBiao mark, a SAMR 亮照 link, an adapter's blocks,
 // labelled licence text (the labels that hold no shorter one) or a bare 18-character code. Anything else: no shop.
-const ELEMENTS = ['xinbiao-mark', 'a[href*="gsxt.gov.cn" i]'];
+export const PROBE_ELEMENTS = ['xinbiao-mark', 'a[href*="gsxt.gov.cn" i]'];
 const LABELS = ['信用代码', '注册号', '营业执照号', '企业名称', '公司名称', '主体名称', '经营者名称', '单位名称'];
 const CODE = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/;
 const DIGIT_RUN = 6;
@@ -36,22 +33,6 @@ export interface ShopProbe {
   platformBlock: string[];
   /** Words that open a state object naming the operator in an inline script (1688's `__INIT_DATA`). */
   dataMarkers: string[];
-}
-
-/** The literal name a script way's pattern starts with (`__INIT_DATA[\\s\\S]…` → `__INIT_DATA`), when it is a long one. */
-function dataMarker(pattern: string): string[] {
-  const word = leadingLiteral(pattern);
-  return word.length >= 6 ? [word] : [];
-}
-
-/** The probe for a set of adapters: the union of their selectors, so one probe serves every platform and any site. */
-export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
-  const blocks = sites.flatMap((s) => [...s.selectors.shopName, ...s.selectors.licenceBlock, ...s.selectors.hoverTitle]);
-  return {
-    selector: [...new Set([...ELEMENTS, ...blocks])].join(','),
-    platformBlock: [...new Set(sites.flatMap((s) => s.selectors.platformBlock))],
-    dataMarkers: [...new Set(sites.flatMap((s) => s.ways.operator.flatMap((w) => (w.from === 'script' ? dataMarker(w.pattern) : []))))],
-  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { shopProbe } from '../../runtime/may-hold-shop';
+import { shopProbe } from '../../runtime/shop-probe';
 import { runStub } from '../../runtime/stub';
 import { siteFor } from '../../sites';
 import { loadSites } from '../../sites/load';

@@ -8,7 +8,8 @@ import { detectWithSite } from '../../../extension/sites/detect-site';
 import { loadSites, selectorParses } from '../../../extension/sites/load';
 import { ADAPTER_DATA_KEY, mergeSites } from '../../../extension/sites/merge';
 import { readShop } from '../../../extension/sites/read';
-import { mayHoldShop, shopProbe } from '../../../extension/runtime/may-hold-shop';
+import { mayHoldShop } from '../../../extension/runtime/may-hold-shop';
+import { shopProbe } from '../../../extension/runtime/shop-probe';
 import { shopOfPage } from '../../../extension/background/shop-page';
 import { jdRedesign } from '../../e2e/extension/gen-fixture-adapters';
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { SITES } from '../../../extension/sites';
-import { mayHoldShop, shopProbe } from '../../../extension/runtime/may-hold-shop';
+import { mayHoldShop } from '../../../extension/runtime/may-hold-shop';
+import { shopProbe } from '../../../extension/runtime/shop-probe';
 
 const probe = shopProbe(SITES);
 const doc = (body: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');

@@ -92,7 +92,7 @@ export default defineConfig({
   },
   webExt: { disabled: true },
   vite: () => ({
-    define: { __XINBIAO_PROBE__: JSON.stringify(shopProbe(SITES)), __XINBIAO_DEMO__: JSON.stringify(!RELEASE) },
+    define: { __XINBIAO_DEMO__: JSON.stringify(!RELEASE) },
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: { rollupOptions: { treeshake: { moduleSideEffects: sideEffectsOutsideCore(import.meta.dirname) } } },
   }),

@@ -20,4 +20,3 @@ export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
     dataMarkers: [...new Set(sites.flatMap((s) => s.ways.operator.flatMap((w) => (w.from === 'script' ? dataMarker(w.pattern) : []))))],
   };
 }
-

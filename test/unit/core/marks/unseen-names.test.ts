@@ -20,6 +20,16 @@ const UNSEEN: [string, string][] = [
   ['soft hyphen U+00AD', '\u00AD'],
   ['byte order mark U+FEFF', '\uFEFF'],
   ['tag letter U+E0041', '\u{E0041}'],
+  ['interlinear annotation anchor U+FFF9', '\uFFF9'],
+  ['interlinear annotation separator U+FFFA', '\uFFFA'],
+  ['interlinear annotation terminator U+FFFB', '\uFFFB'],
+  ['Arabic number sign U+0600', '\u0600'],
+  ['Egyptian hieroglyph vertical joiner U+13430', '\u{13430}'],
+  ['line separator U+2028', '\u2028'],
+  ['paragraph separator U+2029', '\u2029'],
+  ['lone surrogate U+D800', '\uD800'],
+  ['noncharacter U+FFFF', '\uFFFF'],
+  ['noncharacter U+FDD0', '\uFDD0'],
 ];
 
 const withShop = (name: string) => payload({ shop: { name } });

@@ -58,7 +58,7 @@ describe('names a person reads hold no unseen characters', () => {
   it('the signer refuses such a mark with the field named, in both languages', async () => {
     const { platform } = await fixture();
     await expect(signMark(withShop('示例旗舰店\u202E品正'), platform.privateJwk)).rejects.toThrow(
-      'mark payload: shop.name: 不得含控制字符、零宽字符或双向格式字符 / must not hold control, zero-width or bidi formatting characters');
+      'mark payload: shop.name: 不得含控制字符、格式字符、零宽字符、双向控制字符或行分隔符 / must not hold control, format, zero-width, bidi or line separator characters');
   });
 
   it('a credit status whose credit level hides a bidi override is refused by both validators', () => {

@@ -27,6 +27,8 @@ const UNSEEN: [string, string][] = [
   ['Egyptian hieroglyph vertical joiner U+13430', '\u{13430}'],
   ['line separator U+2028', '\u2028'],
   ['paragraph separator U+2029', '\u2029'],
+  ['combining enclosing circle backslash U+20E0', '\u20E0'],
+  ['combining Cyrillic millions sign U+0489', '\u0489'],
   ['lone surrogate U+D800', '\uD800'],
   ['noncharacter U+FFFF', '\uFFFF'],
   ['noncharacter U+FDD0', '\uFDD0'],

@@ -6,8 +6,14 @@
  */
 export const INVISIBLE = /\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}/gu;
 
-/** INVISIBLE and the control characters (C0, DEL, C1) as the body of a character class, for patterns with the `u` flag. */
-export const UNSEEN_CLASS = '\\p{Cc}\\p{Default_Ignorable_Code_Point}\\p{Bidi_Control}';
+/**
+ * What a name a person reads must not hold, as the body of a character class for patterns with the `u` flag: INVISIBLE,
+ * the control characters (C0, DEL, C1), every format character (interlinear annotation U+FFF9–FFFB, which hides the
+ * text it marks; Arabic number signs U+0600–0605, which draw the digits after them…), the line and paragraph
+ * separators (a second line that reads as a label of its own), enclosing marks (U+20DD–20E4, U+0489…, drawn around
+ * and across the characters beside them: a circle, a prohibition sign over 正品), lone surrogates and noncharacters.
+ */
+export const UNSEEN_CLASS = '\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Me}\\p{Cs}\\p{Noncharacter_Code_Point}\\p{Default_Ignorable_Code_Point}\\p{Bidi_Control}';
 
 /** The text without invisible characters (see INVISIBLE). */
 export const stripInvisible = (input: string): string => input.replace(INVISIBLE, '');

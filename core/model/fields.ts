@@ -12,9 +12,10 @@ const SHOWN_ONLY = new RegExp(`^[^${UNSEEN_CLASS}]*$`, 'u');
 
 /**
  * A name or a short label a person reads (operator, shop, issuer, credit level): non-empty, up to `max` characters,
- * with no control, default-ignorable or bidi control character (Unicode TR 9; TR 36 §2 on look-alike names).
+ * with no character UNSEEN_CLASS names: control, format, default-ignorable, bidi control, line or paragraph separator,
+ * lone surrogate, noncharacter (Unicode TR 9; TR 36 §2 on look-alike names).
  */
-export const shownName = (max = 200) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(SHOWN_ONLY, 'must not hold control, zero-width or bidi formatting characters'));
+export const shownName = (max = 200) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(SHOWN_ONLY, 'must not hold control, format, zero-width, bidi or line separator characters'));
 
 /** An ISO 8601 date-time with an offset (`2026-11-21T10:00:00+08:00`, `…Z`). */
 export const when = z.iso.datetime({ offset: true });

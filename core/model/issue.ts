@@ -46,7 +46,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^a multiple of (\d+)$/, (m) => `应为 ${m[1]} 的倍数`],
   [/^must match (.*)$/, (m) => `应符合 ${m[1]}`],
   [/^must be a URL$/, () => '应为网址'],
-  [/^must not hold control, zero-width or bidi formatting characters$/, () => '不得含控制字符、零宽字符或双向格式字符'],
+  [/^must not hold control, format, zero-width, bidi or line separator characters$/, () => '不得含控制字符、格式字符、零宽字符、双向控制字符或行分隔符'],
   [/^unknown field (.*)$/, (m) => `没有这个字段：${m[1]}`],
 ];
 

@@ -49,7 +49,7 @@ export const Issuer = z.object({
    * Optional: an https page on the issuer's own site where anyone can check a mark it issued, away from the page that
    * shows it (as SAMR's 亮照 check page is). `{uscc}` is replaced by the mark subject's code. docs/trust-list.md.
    */
-  check: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(?::\d{1,5})?\/[^\s"'<>]{0,400}$/))),
+  check: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(?::\d{1,5})?\/[^\s"'<>]{0,400}$/u))),
   /** Where the issuer publishes its signed status list (docs/status-list.md); every mark it issues then carries a `status` index. */
   statusList: z.optional(z.string().check(z.maxLength(500), z.regex(/^https?:\/\/[^\s#]+$/))),
   /** The longest a mark of this issuer may live (exp − iat), in days; a longer-lived mark is refused. */

@@ -1,7 +1,9 @@
 // What detection reads a shop from (DESIGN §Find the subject): a XinBiao mark, a SAMR 亮照 link, an adapter's blocks,
 // labelled licence text (the labels that hold no shorter one) or a bare 18-character code. Anything else: no shop.
-export const PROBE_ELEMENTS = ['xinbiao-mark', 'a[href*="gsxt.gov.cn" i]'];
 const LABELS = ['信用代码', '注册号', '营业执照号', '企业名称', '公司名称', '主体名称', '经营者名称', '单位名称'];
+// Detection also reads JSON-LD (an Organization's name and taxID, inside a script the text look skips) and labelled
+// title attributes (no text at all): both found by the one querySelector.
+export const PROBE_ELEMENTS = ['xinbiao-mark', 'a[href*="gsxt.gov.cn" i]', 'script[type*="ld+json" i]', ...LABELS.map((l) => `[title*="${l}"]`)];
 const CODE = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/;
 const DIGIT_RUN = 6;
 

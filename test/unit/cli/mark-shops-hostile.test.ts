@@ -90,7 +90,7 @@ describe('xinbiao mark sign --shops with hostile input', () => {
     writeFileSync(file, `${CSV_HEADER}\n${csvRow('"两行\n店名"', '/shops/a/')}\n${csvRow('示例店\u202E品正', '/shops/b/')}\n${csvRow('c', '/shops/c/')}\n`);
     const r = run('sign', ...KEY, '--shops', file);
     expect(r.code).toBe(1);
-    const refused = 'shop.name: 不得含控制字符、零宽字符或双向格式字符 / must not hold control, zero-width or bidi formatting characters';
+    const refused = 'shop.name: 不得含控制字符、格式字符、零宽字符、双向控制字符或行分隔符 / must not hold control, format, zero-width, bidi or line separator characters';
     expect(r.lines.map((l) => [l.line, l.error ?? pathOf(l.token)])).toEqual([[2, refused], [4, refused], [5, '/shops/c/']]);
   });
 

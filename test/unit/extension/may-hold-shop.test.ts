@@ -13,6 +13,8 @@ describe('mayHoldShop: the first part’s cheap look', () => {
     ['a SAMR 亮照 link', '<a href="https://zzlz.gsxt.gov.cn/businessCheck/verifKey.do?showType=p&serial=1">亮照</a>'],
     ['labelled licence text', '<p>企业名称：杭州示例优品商贸有限公司</p>'],
     ['a bare code', '<p>91990000MA2H7Q013E</p>'],
+    ['a JSON-LD organisation', '<script type="application/ld+json">{"@type":"Organization","name":"杭州示例优品商贸有限公司","taxID":"91990000MA2H7Q013E"}</script><p>今日推荐</p>'],
+    ['a labelled title attribute', '<span title="企业名称：杭州示例优品商贸有限公司">店铺资质</span>'],
   ])('%s: may hold a shop', (_, body) => expect(mayHoldShop(doc(body), probe)).toBe(true));
 
   it.each([

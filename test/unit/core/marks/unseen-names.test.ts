@@ -20,6 +20,18 @@ const UNSEEN: [string, string][] = [
   ['soft hyphen U+00AD', '\u00AD'],
   ['byte order mark U+FEFF', '\uFEFF'],
   ['tag letter U+E0041', '\u{E0041}'],
+  ['interlinear annotation anchor U+FFF9', '\uFFF9'],
+  ['interlinear annotation separator U+FFFA', '\uFFFA'],
+  ['interlinear annotation terminator U+FFFB', '\uFFFB'],
+  ['Arabic number sign U+0600', '\u0600'],
+  ['Egyptian hieroglyph vertical joiner U+13430', '\u{13430}'],
+  ['line separator U+2028', '\u2028'],
+  ['paragraph separator U+2029', '\u2029'],
+  ['combining enclosing circle backslash U+20E0', '\u20E0'],
+  ['combining Cyrillic millions sign U+0489', '\u0489'],
+  ['lone surrogate U+D800', '\uD800'],
+  ['noncharacter U+FFFF', '\uFFFF'],
+  ['noncharacter U+FDD0', '\uFDD0'],
 ];
 
 const withShop = (name: string) => payload({ shop: { name } });
@@ -48,7 +60,7 @@ describe('names a person reads hold no unseen characters', () => {
   it('the signer refuses such a mark with the field named, in both languages', async () => {
     const { platform } = await fixture();
     await expect(signMark(withShop('示例旗舰店\u202E品正'), platform.privateJwk)).rejects.toThrow(
-      'mark payload: shop.name: 不得含控制字符、零宽字符或双向格式字符 / must not hold control, zero-width or bidi formatting characters');
+      'mark payload: shop.name: 不得含控制字符、格式字符、零宽字符、双向控制字符或行分隔符 / must not hold control, format, zero-width, bidi or line separator characters');
   });
 
   it('a credit status whose credit level hides a bidi override is refused by both validators', () => {

@@ -9,6 +9,7 @@ import * as status from '../../../../core/validate/generated/status';
 import { pageReportValidator } from '../../../../extension/platform/generated/page-report';
 import type { Validator } from '../../../../core/validate';
 import { parts, SEEDS } from './seeds';
+import { Issuer as ZodIssuer } from '../../../../core/trust/schema';
 
 type Zod = { safeParse(v: unknown): { success: boolean; data?: unknown } };
 const LITE: Record<string, Record<string, unknown>> = { model, marks, trust, protocol, status, 'page-report': { PageReport: pageReportValidator } };
@@ -128,5 +129,17 @@ describe('generated validators agree with zod', () => {
   it('random strings decide the string schemas alike (patterns, lengths, formats)', () => {
     const strings = PAIRS.filter((p) => ['model.Uscc', 'trust.OriginPattern'].includes(p.name));
     fc.assert(fc.property(edge, fc.stringMatching(/^[0-9A-Z]{18}$/), (a, b) => strings.forEach((p) => (agree(p, a), agree(p, b)))), { numRuns: 2000 });
+  });
+});
+
+describe('patterns count characters as the validator does (code points, Unicode mode)', () => {
+  it('an issuer’s check page of 300 astral characters is within its 400 characters for zod and the validator alike', () => {
+    const issuer = {
+      id: 'demo-platform', name: '示例平台', kind: 'platform', origins: ['https://shop.example.cn'], revoked: [],
+      keys: [{ kty: 'OKP', crv: 'Ed25519', x: 'A'.repeat(43), kid: 'k1', from: '2026-01-01T00:00:00Z', until: '2027-01-01T00:00:00Z' }],
+      check: `https://shop.example.cn/${'😀'.repeat(300)}`,
+    };
+    expect(trust.Issuer.safeParse(issuer).success).toBe(true);
+    expect(ZodIssuer.safeParse(issuer).success).toBe(true);
   });
 });

@@ -38,8 +38,11 @@ export interface ShopProbe {
 }
 
 /**
- * A cheap first look (one querySelector, the text read once): false only when full detection would surely find no
- * shop under root. Text inside a platform's own licence block, a script or a style does not count.
+ * A cheap first look (one querySelector, the text read once): true when root shows a mark, a 亮照 link, JSON-LD, a
+ * labelled title, an adapter's block, a licence label or a bare code, the ways detection names a shop on shop pages.
+ * Text inside a platform's own licence block, a script or a style does not count. Not looked for, so as not to fire
+ * on every footer: a bare 名称 label, a name only on a copyright line, a mark drawn in an iframe, a label split by an
+ * invisible character (docs/extension.md).
  */
 export function mayHoldShop(root: ParentNode & Node, probe: ShopProbe): boolean {
   if ((root as Element).matches?.(probe.selector) || root.querySelector(probe.selector)) return true;

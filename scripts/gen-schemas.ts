@@ -78,7 +78,7 @@ const sortedEntries = (o: Record<string, unknown>) => Object.entries(o).sort(([a
 const isZod = (v: unknown): v is z.core.$ZodType => typeof v === 'object' && v !== null && '_zod' in v;
 
 /** JSON Schema of one zod schema, with the refinements and regex flags JSON Schema would silently drop made explicit. */
-function validatorSchema(schema: z.core.$ZodType): Node {
+export function validatorSchema(schema: z.core.$ZodType): Node {
   const json = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io: 'input',
@@ -91,8 +91,11 @@ function validatorSchema(schema: z.core.$ZodType): Node {
           if (typeof message !== 'string') throw new Error('a refinement needs a fixed message: it names the implementation in core/validate/lite');
           refine.push(def.path?.length ? { message, path: def.path } : { message });
         }
-        // Patterns are compiled in Unicode mode (core/validate/compile.ts), as JSON Schema reads them: `u` is implied.
+        // Patterns are compiled in Unicode mode (core/validate/compile.ts), as JSON Schema reads them: our own patterns
+        // must carry `u`, or zod would count and match other units than the generated validator. zod's own formats
+        // (dates) cannot take it; their patterns hold no class an astral character could fall into.
         if (def.pattern?.flags && def.pattern.flags !== 'u') throw new Error(`regex flags cannot be expressed: /${def.pattern.source}/${def.pattern.flags}`);
+        if (def.pattern && def.format === 'regex' && def.pattern.flags !== 'u') throw new Error(`a pattern needs the u flag, as the generated validator reads it: /${def.pattern.source}/`);
         // A pattern's own message says what is wrong in words; without it the validator can only quote the pattern.
         const said = def.pattern ? def.error?.() : undefined;
         if (typeof said === 'string') (jsonSchema as Node).patternMessage = said;

@@ -12,7 +12,7 @@ const noProvenance = { provenance: true } as const;
 export const MarkBinding = z.object({
   origin: z.string().check(z.refine(R.origin.test, R.origin.message)),
   path: z.string().check(
-    z.regex(/^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$/, 'must be an absolute path without query or fragment'),
+    z.regex(/^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$/u, 'must be an absolute path without query or fragment'),
     z.refine(R.pathEndsWithSlash.test, R.pathEndsWithSlash.message),
     z.refine(R.pathSegments.test, R.pathSegments.message),
   ),

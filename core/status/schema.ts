@@ -27,6 +27,6 @@ export const StatusListPayload = z.object({
   size: z.number().check(z.int(), z.minimum(8), z.maximum(MAX_STATUS_BITS), z.multipleOf(8)),
   compression: z.enum(['gzip', 'deflate']),
   /** base64url of the compressed bitstring. */
-  list: z.string().check(z.maxLength(MAX_STATUS_JWS_LENGTH), z.regex(/^[A-Za-z0-9_-]+$/)),
+  list: z.string().check(z.maxLength(MAX_STATUS_JWS_LENGTH), z.regex(/^[A-Za-z0-9_-]+$/u)),
 });
 export type StatusListPayload = z.infer<typeof StatusListPayload>;

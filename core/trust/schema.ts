@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { text, when } from '../model/fields';
 
-const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,99}$/));
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,99}$/u));
 
 export const TRUST_FORMAT = 'xinbiao-trust/1';
 export const TRUST_TYP = 'xinbiao-trust+jws';
@@ -12,14 +12,14 @@ export const TRUST_TYP = 'xinbiao-trust+jws';
  * exact: no wildcard subdomains.
  */
 export const OriginPattern = z.string().check(
-  z.regex(/^https?:\/\/[a-z0-9.-]+(?::(?:[1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5]|\*))?$/),
+  z.regex(/^https?:\/\/[a-z0-9.-]+(?::(?:[1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5]|\*))?$/u),
 );
 
 /** One public key of an issuer: an Ed25519 JWK plus the period it may be used in. */
 export const TrustKey = z.object({
   kty: z.literal('OKP'),
   crv: z.literal('Ed25519'),
-  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+  x: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/u)),
   kid: text(100),
   from: when,
   until: when,
@@ -51,7 +51,7 @@ export const Issuer = z.object({
    */
   check: z.optional(z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(?::\d{1,5})?\/[^\s"'<>]{0,400}$/u))),
   /** Where the issuer publishes its signed status list (docs/status-list.md); every mark it issues then carries a `status` index. */
-  statusList: z.optional(z.string().check(z.maxLength(500), z.regex(/^https?:\/\/[^\s#]+$/))),
+  statusList: z.optional(z.string().check(z.maxLength(500), z.regex(/^https?:\/\/[^\s#]+$/u))),
   /** The longest a mark of this issuer may live (exp − iat), in days; a longer-lived mark is refused. */
   maxMarkDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(3660))),
 });

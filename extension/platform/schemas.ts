@@ -7,7 +7,7 @@ import { PAGE_KINDS } from '../sites/define-site';
 export const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** An https address the extension built itself (a licence page from adapter data, an issuer's check page). */
-export const httpsUrl = z.string().check(z.maxLength(1000), z.regex(/^https:\/\/[^\s"'<>]+$/));
+export const httpsUrl = z.string().check(z.maxLength(1000), z.regex(/^https:\/\/[^\s"'<>]+$/u));
 
 /**
  * The shop a page belongs to, as its adapter read it: adapter id, the platform's shop id (readShop's shape) and the

@@ -6,7 +6,7 @@ import { compile } from '../compile';
 import type { Validator } from '../types';
 import { d0, d1, d2, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15, d16, d17, d18, d19, d20, d21, d22, d24, d26, d28, d29, d31 } from './defs';
 
-export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/u;
 export const Commitment: Validator<output<typeof src.Commitment>> = /* @__PURE__ */ compile({"type":"object","properties":{"title":d0,"text":d1,"madeAt":d2,"provenance":d5},"required":["title","text","madeAt","provenance"]});
 export const CreditLevel: Validator<output<typeof src.CreditLevel>> = /* @__PURE__ */ compile({"type":"object","properties":{"scheme":d8,"schemeName":d9,"level":d10,"issuer":d11,"date":d2,"validUntil":d2,"provenance":d5},"required":["scheme","schemeName","level","issuer","date","provenance"]});
 export const CreditRecord: Validator<output<typeof src.CreditRecord>> = /* @__PURE__ */ compile({"type":"object","properties":{"type":d12,"title":d6,"number":d13,"authority":d0,"date":d2,"content":d1,"provenance":d5},"required":["type","title","authority","date","provenance"]});

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { codePointLength, compile } from '../../../../core/validate';
-import { LITE_MODULES, renderValidators, staleValidators } from '../../../../scripts/gen-schemas';
+import { LITE_MODULES, renderValidators, staleValidators, validatorSchema } from '../../../../scripts/gen-schemas';
 import * as model from '../../../../core/validate/generated/model';
 import * as marks from '../../../../core/validate/generated/marks';
 import * as trust from '../../../../core/validate/generated/trust';
@@ -50,6 +50,12 @@ describe('compile', () => {
 });
 
 describe('generated modules', () => {
+  it('take only patterns in Unicode mode, as the generated validator reads them; zod\'s own date formats pass', () => {
+    expect(() => validatorSchema(z.string().check(z.regex(/^[^#]{0,3}$/)))).toThrow('a pattern needs the u flag, as the generated validator reads it: /^[^#]{0,3}$/');
+    expect(validatorSchema(z.string().check(z.regex(/^[^#]{0,3}$/u)))).toEqual({ type: 'string', pattern: '^[^#]{0,3}$' });
+    expect(() => validatorSchema(z.iso.date())).not.toThrow();
+  });
+
   it('are up to date with the zod sources (npx tsx scripts/gen-schemas.ts)', () => {
     expect(staleValidators()).toEqual([]);
     expect(staleValidators('/nonexistent-dir')).toEqual([...renderValidators().keys()]);

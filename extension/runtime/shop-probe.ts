@@ -1,9 +1,13 @@
 import { leadingLiteral } from '../../core/lists';
 import type { SiteAdapter } from '../sites/define-site';
-import { PROBE_ELEMENTS, type ShopProbe } from './may-hold-shop';
+import { LABELS, type ShopProbe } from './may-hold-shop';
 
 // Made at build time and by the adapter-data probe; kept apart from the look itself, so the first part that the
 // manifest lists carries no core code (bench content-idle).
+
+// Marks, 亮照 links, JSON-LD (an Organization's name and taxID, inside a script the text look skips) and labelled
+// title attributes (no text at all): what detection reads a shop from besides text, found by the one querySelector.
+const PROBE_ELEMENTS = ['xinbiao-mark', 'a[href*="gsxt.gov.cn" i]', 'script[type*="ld+json" i]', ...LABELS.map((l) => `[title*="${l}"]`)];
 
 /** The literal name a script way's pattern starts with (`__INIT_DATA[\\s\\S]…` → `__INIT_DATA`), when it is a long one. */
 function dataMarker(pattern: string): string[] {

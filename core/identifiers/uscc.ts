@@ -6,7 +6,8 @@ import { describeUsccProblem, type UsccProblem } from './uscc-problem';
 /** The 31 symbols of GB 32100 (no I, O, S, V, Z); a symbol's value is its index. */
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+/** The shape of a USCC (GB 32100): 18 of its symbols, positions 3–8 (the region code) digits; the check is apart. */
+export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/u;
 
 /** Check character (position 18) for the first 17 characters of a USCC, or null when they hold a symbol outside the charset. */
 export function usccCheckChar(first17: string): string | null {
@@ -62,7 +63,7 @@ function findProblem(s: string): UsccProblem | undefined {
   if (s.length !== 18) return { code: 'length', length: s.length };
   const bad = [...s].findIndex((ch) => !USCC_CHARSET.includes(ch));
   if (bad >= 0) return { code: 'character', at: bad + 1, char: s[bad]! };
-  if (!SHAPE.test(s)) return { code: 'region' };
+  if (!USCC_PATTERN.test(s)) return { code: 'region' };
   const categories = USCC_CATEGORIES[s[0]!];
   if (!categories) return { code: 'department', department: s[0]! };
   if (!categories.includes(s[1]!)) return { code: 'category', department: s[0]!, category: s[1]! };

@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
+import { USCC_PATTERN } from '../identifiers';
 import { day, shownName, text, when } from './fields';
+
+export { USCC_PATTERN };
 
 // zod/mini so the widget can share these schemas at a fraction of full zod's size (and with no eval under CSP).
 
@@ -20,7 +23,6 @@ export const Provenance = z.object({
 });
 export type Provenance = z.infer<typeof Provenance>;
 
-export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/u;
 export const Uscc = z.string().check(z.regex(USCC_PATTERN));
 
 export const SubjectKind = z.enum(['company', 'individual-business', 'individual-seller']);

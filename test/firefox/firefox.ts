@@ -128,3 +128,15 @@ export async function openDetails(browser: Browser, page: Page): Promise<{ text:
   }
   return null;
 }
+
+/**
+ * Waits until `fn(arg)` in the page is true, asking every 100 ms. Puppeteer's own waitForFunction builds its poller with
+ * `new Function` in the page, which an extension page's Content-Security-Policy refuses in firefox-esr 140.
+ */
+export async function waitInPage(page: Page, fn: (arg: string) => boolean, arg = '', timeout = 5_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(fn, arg))) {
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms in ${page.url()} for ${fn.toString()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { startApp, type RunningApp } from '../../server/app';
 import { demo } from '../../server/demo';
-import { EXT, badgeOn, launchFirefox, openDetails, openExtensionPage, readBadge } from './firefox';
+import { EXT, badgeOn, launchFirefox, openDetails, openExtensionPage, readBadge, waitInPage } from './firefox';
 
 // The demo platform is none of the listed platforms: the extension finds its shops only in its any-site ("generic")
 // mode, after the shopper grants access to all sites from the options page. The demo signs its sample marks again
@@ -54,7 +54,7 @@ describe('any-site detection in firefox-esr, turned on from the options page', (
       // Back to Chinese at the end: the next test reads the page in it.
       for (const [lang, phrases] of [...WHY, WHY[0]!]) {
         await options.select('#lang', lang);
-        await options.waitForFunction((l) => document.documentElement.lang === l, {}, lang);
+        await waitInPage(options, (l) => document.documentElement.lang === l, lang);
         const text = await options.$eval('[data-testid="any-why"]', (p) => p.textContent ?? '');
         for (const phrase of phrases) expect(text).toContain(phrase);
       }
@@ -76,7 +76,7 @@ describe('any-site detection in firefox-esr, turned on from the options page', (
 
       // The shopper's click (a real input event: Firefox grants an optional permission only from user input).
       await options.click('#any');
-      await options.waitForFunction(() => (document.querySelector('#any') as HTMLInputElement).checked, { timeout: 10_000 });
+      await waitInPage(options, () => (document.querySelector('#any') as HTMLInputElement).checked, '', 10_000);
       expect(await allSites(options)).toBe(true);
       expect(await options.$$eval('[role="alert"]', (a) => a.map((e) => e.textContent))).toEqual([]);
 

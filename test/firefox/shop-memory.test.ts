@@ -2,7 +2,7 @@ import type { AddressInfo, Server } from 'node:net';
 import type { Browser, Page } from 'puppeteer-core';
 import { startFixtureServer } from '../support/fixture-server';
 import { JD, JD_OPERATOR as OPERATOR, JD_PAGES as PAGES } from '../e2e/extension/jd-shop-pages';
-import { badgeOn, launchFirefox, openDetails, openExtensionPage } from './firefox';
+import { badgeOn, launchFirefox, openDetails, openExtensionPage, waitInPage } from './firefox';
 
 // JD's own addresses (jd-shop-pages.ts), answered from the fixture server by intercepting the tab's requests over
 // WebDriver BiDi: the same pages as the Chromium test (test/e2e/extension/shop-memory.spec.ts).
@@ -77,7 +77,7 @@ describe('the shop memory in firefox-esr', () => {
 
       // 清除数据 on the options page forgets it.
       await options.click('button::-p-text(清除数据)');
-      await options.waitForFunction(() => document.querySelector('[data-testid="cleared"]')?.textContent === '已清除', { timeout: 10_000 });
+      await waitInPage(options, () => document.querySelector('[data-testid="cleared"]')?.textContent === '已清除', '', 10_000);
       await options.close();
       const forgotten = await badgeOn(firefox, page, 'https://item.jd.com/100012000002.html', 'unknown', '经营者未知');
       expect(forgotten.text).toContain('经营者未知');
@@ -97,7 +97,7 @@ describe('the shop memory in firefox-esr', () => {
     const options = await openExtensionPage(firefox, '/options.html', '#lang');
     try {
       await options.select('#lang', 'en');
-      await options.waitForFunction(() => document.documentElement.lang === 'en');
+      await waitInPage(options, () => document.documentElement.lang === 'en');
       const badge = await badgeOn(firefox, page, 'https://item.jd.com/100033000001.html', 'unknown', 'Operator not known yet');
       expect(badge.text).toContain("Operator not known yet: open this shop's licence page");
       expect((await openDetails(firefox, page))?.links).toContainEqual({ text: "This shop's licence page", href: 'https://mall.jd.com/showLicence-10033030.html' });

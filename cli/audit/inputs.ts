@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { both } from '../io';
+import { USCC_SHAPE } from '../../core/identifiers';
 
 /** One page to audit: what the user gave, and the URL the browser opens. */
 export interface AuditTarget {
@@ -16,7 +17,7 @@ export function toTarget(input: string, cwd = process.cwd()): AuditTarget {
 }
 
 /** A USCC as the last word of a `--list` line (shape only: the lists are keyed by it, a bad one matches nothing). */
-const TRAILING_USCC = /^(.*\S)\s+([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})$/;
+const TRAILING_USCC = new RegExp(`^(.*\\S)\\s+(${USCC_SHAPE})$`);
 
 /** One line of a `--list` file: the URL or path, and the operator's USCC when the line ends with one. */
 export function populationEntry(line: string): { input: string; uscc?: string } {

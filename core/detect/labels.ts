@@ -1,4 +1,4 @@
-import { normaliseCode, parseRegNo15, parseUscc, stripInvisible, toHalfWidth } from '../identifiers';
+import { normaliseCode, parseRegNo15, parseUscc, stripInvisible, toHalfWidth, USCC_SHAPE } from '../identifiers';
 
 const byLength = (a: string, b: string) => b.length - a.length;
 
@@ -223,7 +223,7 @@ const ANY_LABEL = new RegExp(alt([...CODE_LABELS, ...NAME_LABELS, ...STOP_LABELS
 // Invisible characters (U+200B, U+2060, bidi controls…) inside a value belong to it: normaliseCode/normaliseName drop them.
 const CODE_VALUE = /(?:[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}){9,80}/uy;
 const NAME_VALUE = /(?:[^\s:：|｜,，;；、]|\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}){2,120}/uy;
-const BARE = /(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
+const BARE = new RegExp(`(?<![0-9A-Za-z])${USCC_SHAPE}(?![0-9A-Za-z])`, 'g');
 
 /** One labelled value found in text. */
 export interface LabelledField {

@@ -6,8 +6,13 @@ import { describeUsccProblem, type UsccProblem } from './uscc-problem';
 /** The 31 symbols of GB 32100 (no I, O, S, V, Z); a symbol's value is its index. */
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-/** The shape of a USCC (GB 32100): 18 of its symbols, positions 3–8 (the region code) digits; the check is apart. */
-export const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/u;
+/**
+ * The shape of a USCC (GB 32100) as a pattern's source, unanchored: 18 of its symbols, positions 3–8 (the region
+ * code) digits; the check character is tested apart. Every pattern that finds or checks a USCC is built from it.
+ */
+export const USCC_SHAPE = '[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}';
+/** A whole string of USCC_SHAPE. */
+export const USCC_PATTERN = new RegExp(`^${USCC_SHAPE}$`, 'u');
 
 /** Check character (position 18) for the first 17 characters of a USCC, or null when they hold a symbol outside the charset. */
 export function usccCheckChar(first17: string): string | null {

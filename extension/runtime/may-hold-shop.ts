@@ -1,16 +1,15 @@
 // What detection reads a shop from (DESIGN §Find the subject): a XinBiao mark, a SAMR 亮照 link, an adapter's blocks,
 // labelled licence text (the labels that hold no shorter one) or a bare 18-character code. Anything else: no shop.
 export const LABELS = ['信用代码', '注册号', '营业执照号', '企业名称', '公司名称', '主体名称', '经营者名称', '单位名称'];
-const CODE = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/;
 const DIGIT_RUN = 6;
 
 /**
  * Whether the text may name an operator: a label by plain search, or six ASCII digits in a row (a USCC has six at
- * positions 3–8) and then the code's expression. One function with its loops written out: on a page without a shop
+ * positions 3–8) and then the code's shape (`code`, a pattern's source). One function with its loops written out: on a page without a shop
  * every function the look calls is compiled for that page alone, and compiling cost more than the look itself
  * (bench content-idle), as did compiling an expression for the digits.
  */
-function mayName(text: string): boolean {
+function mayName(text: string, code: string): boolean {
   for (const l of LABELS) if (text.includes(l)) return true;
   // Every sixth character only (as core/detect's digitRuns; written here so the part carries no core code).
   for (let i = DIGIT_RUN - 1; i < text.length; i += DIGIT_RUN) {
@@ -19,7 +18,7 @@ function mayName(text: string): boolean {
     let s = i, e = i + 1;
     for (; s > 0 && (c = text.charCodeAt(s - 1)) >= 48 && c <= 57; s--);
     for (; e < text.length && (c = text.charCodeAt(e)) >= 48 && c <= 57; e++);
-    if (e - s >= DIGIT_RUN) return CODE.test(text);
+    if (e - s >= DIGIT_RUN) return new RegExp(code).test(text);
   }
   return false;
 }
@@ -32,6 +31,8 @@ export interface ShopProbe {
   platformBlock: string[];
   /** Words that open a state object naming the operator in an inline script (1688's `__INIT_DATA`). */
   dataMarkers: string[];
+  /** The USCC's shape as a pattern's source (core/identifiers USCC_SHAPE), so the part carries no core code. */
+  code: string;
 }
 
 /**
@@ -54,11 +55,11 @@ export function mayHoldShop(root: ParentNode & Node, probe: ShopProbe): boolean 
     // merely asks for detection, which then finds no shop.
     for (const m of probe.dataMarkers) if (text.includes(m)) return true;
   } else text = root.textContent ?? '';
-  if (!mayName(text)) return false;
+  if (!mayName(text, probe.code)) return false;
   // Detection skips script and style text (a single-page app's code, its data) as well.
   for (const sel of ['script', 'style', ...probe.platformBlock]) {
     if ((root as Element).closest?.(sel)) return false; // a change inside the footer or a script
     for (const el of root.querySelectorAll(sel)) text = text.replace(el.textContent ?? '', '');
   }
-  return mayName(text);
+  return mayName(text, probe.code);
 }

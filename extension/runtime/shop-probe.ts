@@ -1,3 +1,4 @@
+import { USCC_SHAPE } from '../../core/identifiers';
 import { leadingLiteral } from '../../core/lists';
 import type { SiteAdapter } from '../sites/define-site';
 import { LABELS, type ShopProbe } from './may-hold-shop';
@@ -22,5 +23,6 @@ export function shopProbe(sites: readonly SiteAdapter[]): ShopProbe {
     selector: [...new Set([...PROBE_ELEMENTS, ...blocks])].join(','),
     platformBlock: [...new Set(sites.flatMap((s) => s.selectors.platformBlock))],
     dataMarkers: [...new Set(sites.flatMap((s) => s.ways.operator.flatMap((w) => (w.from === 'script' ? dataMarker(w.pattern) : []))))],
+    code: USCC_SHAPE,
   };
 }

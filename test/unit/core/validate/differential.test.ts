@@ -8,8 +8,8 @@ import * as protocol from '../../../../core/validate/generated/protocol';
 import * as status from '../../../../core/validate/generated/status';
 import { pageReportValidator } from '../../../../extension/platform/generated/page-report';
 import type { Validator } from '../../../../core/validate';
-import { parts, SEEDS } from './seeds';
 import { Issuer as ZodIssuer } from '../../../../core/trust/schema';
+import { parts, SEEDS } from './seeds';
 
 type Zod = { safeParse(v: unknown): { success: boolean; data?: unknown } };
 const LITE: Record<string, Record<string, unknown>> = { model, marks, trust, protocol, status, 'page-report': { PageReport: pageReportValidator } };

@@ -5,7 +5,7 @@ import { chromium } from 'playwright';
 import { WALK_WHAT_TO_SHOW } from '../core/detect';
 import { completeUscc } from '../core/identifiers';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
-import { median, type Benchmark } from './types';
+import { paired, type Benchmark } from './types';
 
 const ELEMENTS = 10_000;
 // Rounds measured: the ratio is the median of the rounds' own ratios, so a load spike that slows one round
@@ -87,10 +87,8 @@ const bench: Benchmark = {
       const r = (await page.evaluate(`(${MEASURE})(${RUNS}, ${WALK_WHAT_TO_SHOW}, ${WARM_UP}, ${BATCH})`)) as { ours: number[]; bare: number[]; found: string; elements: number };
       if (r.found !== SHOP_USCC) throw new Error(`detection found ${r.found || 'nothing'} instead of the shop`);
       if (Math.abs(r.elements - ELEMENTS) > 50) throw new Error(`page has ${r.elements} elements`);
-      // value = floor × the median of the rounds' ratios: the printed ratio is that median.
-      const floorMs = median(r.bare);
-      const ratio = median(r.ours.map((o, i) => o / r.bare[i]!));
-      return [{ name: 'detect', value: floorMs * ratio, unit: 'ms', floor: floorMs, budget: 1.5 }];
+      const { ours, floor } = paired(r.ours, r.bare);
+      return [{ name: 'detect', value: ours, unit: 'ms', floor, budget: 1.5 }];
     } finally {
       await browser.close();
     }

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright';
 import { launchWithExtension, serviceWorkerOf } from '../test/support/extension';
 import { startFixtureServer } from '../test/support/fixture-server';
-import { median, type Benchmark, type BenchResult } from './types';
+import { median, paired, type Benchmark, type BenchResult } from './types';
 
 const EXT = resolve(import.meta.dirname, '../.output/chrome-mv3');
 const RUNS = 9;
@@ -85,8 +85,7 @@ const bench: Benchmark = {
     try {
       // A JD help page: inside the listed JD pages, no shop on it.
       const plain = `${origin}/sites/jd/no-shop.html`;
-      // Both browsers stay open and load the page in turn, so a load spike slows a pair alike; the ratio is the
-      // median of the pairs' own ratios (as detect's rounds).
+      // Both browsers stay open and load the page in turn (paired).
       const { ours, floor } = await withContext(EXT, (withOurs) => withContext(empty, async (withEmpty) => {
         await scriptMs(withOurs, plain); // warm-up: caches, first compile
         await scriptMs(withEmpty, plain);
@@ -95,8 +94,7 @@ const bench: Benchmark = {
           o.push(await scriptMs(withOurs, plain));
           f.push(await scriptMs(withEmpty, plain));
         }
-        const floor = median(f);
-        return { floor, ours: floor * median(o.map((v, i) => v / f[i]!)) };
+        return paired(o, f);
       }));
 
       const shop = `${origin}/sites/tmall/shop.html`;

@@ -25,3 +25,13 @@ export function median(values: number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
+
+/**
+ * Paired measurements (ours[i] and floor[i] taken one right after the other) as a line's value and floor: the floor's
+ * median, and that times the median of the pairs' own ratios, so the printed ratio is that median and a load spike,
+ * which slows both sides of a pair alike, moves it little.
+ */
+export function paired(ours: number[], floor: number[]): { ours: number; floor: number } {
+  const f = median(floor);
+  return { ours: f * median(ours.map((o, i) => o / floor[i]!)), floor: f };
+}

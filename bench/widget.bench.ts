@@ -12,7 +12,7 @@ import { decodeMark, signMark } from '../core/marks';
 import { startFixtureServer } from '../test/support/fixture-server';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/support/chromium';
 import { firstPaintFiles, scripts, sumGz, WIDGET_DIST as DIST } from '../test/support/widget-files';
-import { median, type Benchmark } from './types';
+import { paired, type Benchmark } from './types';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SAMPLES = resolve(ROOT, 'samples');
@@ -71,8 +71,7 @@ async function renderTimes(): Promise<{ ours: number; floor: number }> {
       await p.goto(`${origin}/bench/plain.html`);
       floor.push(await p.evaluate(() => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())))));
     }
-    const f = median(floor);
-    return { ours: f * median(ours.map((o, i) => o / floor[i]!)), floor: f };
+    return paired(ours, floor);
   } finally {
     await browser.close();
     server.close();

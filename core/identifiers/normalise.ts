@@ -15,6 +15,11 @@ export const INVISIBLE = /\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}/gu;
  */
 export const UNSEEN_CLASS = '\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Me}\\p{Cs}\\p{Noncharacter_Code_Point}\\p{Default_Ignorable_Code_Point}\\p{Bidi_Control}';
 
+const UNSEEN = /* @__PURE__ */ new RegExp(`[${UNSEEN_CLASS}]`, 'gu');
+
+/** The text without any character UNSEEN_CLASS names: a published name as a person reads it (a list's subject name). */
+export const stripUnseen = (input: string): string => input.replace(UNSEEN, '');
+
 /** The text without invisible characters (see INVISIBLE). */
 export const stripInvisible = (input: string): string => input.replace(INVISIBLE, '');
 

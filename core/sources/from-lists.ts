@@ -1,3 +1,4 @@
+import { stripUnseen } from '../identifiers';
 import type { CreditLevel, ListEntry, ListKind, Provenance, Subject } from '../model/schema';
 import type { StoredLevelLine, ListInfo, StoredLine, ListMatch } from './ports';
 
@@ -54,7 +55,8 @@ export function listMatchesToParts(matches: readonly ListMatch[], now?: number):
   const parts: ListParts = { listEntries: [], creditLevels: [] };
   for (const { list, line } of matches) {
     const provenance = listProvenance(list, now);
-    parts.subject ??= { ...(line.uscc ? { uscc: line.uscc } : {}), name: line.name, kind: subjectKindOf(line.uscc), provenance };
+    // A list's names are checked as text only (core/lists/schema.ts); the status shows them without unseen characters.
+    parts.subject ??= { ...(line.uscc ? { uscc: line.uscc } : {}), name: stripUnseen(line.name), kind: subjectKindOf(line.uscc), provenance };
     if (list.kind === 'credit-level') {
       const l = line as StoredLevelLine;
       parts.creditLevels.push({

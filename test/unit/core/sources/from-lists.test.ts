@@ -1,4 +1,4 @@
-import { CreditLevel, ListEntry } from '../../../../core/model';
+import { CreditLevel, ListEntry, Subject } from '../../../../core/model';
 import { listMatchesToParts, subjectKindOf } from '../../../../core/sources';
 import { blackMatch, levelMatch, listInfo, USCC } from './fixtures';
 
@@ -16,6 +16,14 @@ describe('listMatchesToParts', () => {
     for (const e of parts.listEntries) expect(ListEntry.safeParse(e).success).toBe(true);
     for (const l of parts.creditLevels) expect(CreditLevel.safeParse(l).success).toBe(true);
     expect(parts.subject?.name).toBe('示例科技有限公司');
+  });
+
+  it('a black-list entry whose name hides a line separator or a format character still warns, under the name as read', () => {
+    const line = { ...blackMatch().line, name: '杭州示例\u2028商贸\u0600有限\uFFF9公司' };
+    const parts = listMatchesToParts([{ ...blackMatch(), line }]);
+    expect(parts.subject?.name).toBe('杭州示例商贸有限公司');
+    expect(Subject.safeParse(parts.subject).success).toBe(true);
+    expect(parts.listEntries.map((e) => e.list)).toEqual(['black']);
   });
 
   it('gives nothing for no matches', () => {
